@@ -1,0 +1,103 @@
+/** What a case's machine understands: the events a secretary or supporter sends, and the system's own. */
+
+export const VISIT_OUTCOMES = ['completed', 'stopped', 'cancelled', 'noShow'] as const;
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+
+/** Why a supporter stopped a visit (seed 003: must stop if the parent seems intoxicated, may if the child is unwell). */
+export const STOP_REASONS = ['visitingParentIntoxicated', 'childUnwell', 'other'] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
+export interface InitiateEvent {
+  type: 'INITIATE';
+  diaryNumber?: string;
+}
+export interface AppointSupporterEvent {
+  type: 'APPOINT_SUPPORTER';
+  supporterId: string;
+  decidedAt: string;
+}
+export interface SendSummonsEvent {
+  type: 'SEND_SUMMONS';
+  meetingAt: string;
+}
+export interface HoldStartupMeetingEvent {
+  type: 'HOLD_STARTUP_MEETING';
+  heldAt: string;
+  enrollmentFormSigned: boolean;
+  rulesAccepted: boolean;
+  childInterviewConsent: boolean;
+}
+export interface StartVisitsEvent {
+  type: 'START_VISITS';
+  documentCopiesSentAt: string;
+}
+export interface LogVisitEvent {
+  type: 'LOG_VISIT';
+  occurredAt: string;
+  durationMinutes: number;
+  outcome: VisitOutcome;
+  stopReason?: StopReason;
+  notes?: string;
+}
+export interface HoldFollowUpEvent {
+  type: 'HOLD_FOLLOW_UP';
+  heldAt: string;
+  notes?: string;
+}
+export interface EndEarlyEvent {
+  type: 'END_EARLY';
+  reason: string;
+}
+export interface HoldClosingMeetingEvent {
+  type: 'HOLD_CLOSING_MEETING';
+  heldAt: string;
+}
+export interface SubmitEvaluationEvent {
+  type: 'SUBMIT_EVALUATION';
+  sentToCourtAt: string;
+}
+export interface ArchiveEvent {
+  type: 'ARCHIVE';
+  terminationDecidedAt: string;
+}
+
+export type ClientEvent =
+  | InitiateEvent
+  | AppointSupporterEvent
+  | SendSummonsEvent
+  | HoldStartupMeetingEvent
+  | StartVisitsEvent
+  | LogVisitEvent
+  | HoldFollowUpEvent
+  | EndEarlyEvent
+  | HoldClosingMeetingEvent
+  | SubmitEvaluationEvent
+  | ArchiveEvent;
+
+/** Sent only by the deadline machinery, never accepted from a client. */
+export type SystemEvent = { type: 'MIDPOINT_REACHED' } | { type: 'PERIOD_ENDED' };
+
+export type ClientEventType = ClientEvent['type'];
+export type SystemEventType = SystemEvent['type'];
+
+export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
+  'INITIATE',
+  'APPOINT_SUPPORTER',
+  'SEND_SUMMONS',
+  'HOLD_STARTUP_MEETING',
+  'START_VISITS',
+  'LOG_VISIT',
+  'HOLD_FOLLOW_UP',
+  'END_EARLY',
+  'HOLD_CLOSING_MEETING',
+  'SUBMIT_EVALUATION',
+  'ARCHIVE',
+];
+export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = ['MIDPOINT_REACHED', 'PERIOD_ENDED'];
+
+/**
+ * Every event reaches the machine stamped with the instant the system recorded it, so the
+ * machine stays pure (no clock of its own) and the context can say when things happened.
+ */
+export type CaseEvent = (ClientEvent | SystemEvent) & { at: string };
+export type CaseEventType = CaseEvent['type'];

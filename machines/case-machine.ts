@@ -1,0 +1,180 @@
+import { assign, setup } from 'xstate';
+import type { CaseContext, CaseInput } from './case-context.js';
+import type { CaseEvent } from './case-events.js';
+
+/**
+ * The lifecycle of one contact-support assignment (FB 6:15 c, the routine in seed 000).
+ *
+ * Shipped versions are never changed in a way that breaks stored snapshots: a change to states or
+ * context shape gets a new version beside this one in the registry.
+ */
+export const CASE_MACHINE_VERSION = 'contactSupport@1';
+
+type Event<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
+
+/** The rule behind each guard, in words a secretary understands (used in 422 answers). */
+export const GUARD_RULES = {
+  startupMeetingCompleted:
+    'visits start only after the start-up meeting was held with the enrollment form signed and the rules accepted',
+  midpointNotYetReached: 'the midpoint follow-up comes once per assignment',
+  evaluationDue: 'an evaluation is submitted only when the court asked for one, after the closing meeting',
+  archivableFromClosing:
+    'a case is archived after the closing meeting, and only from closing when no evaluation was asked for (otherwise after the evaluation)',
+} as const;
+export type GuardName = keyof typeof GUARD_RULES;
+
+export const caseMachine = setup({
+  types: {
+    context: {} as CaseContext,
+    events: {} as CaseEvent,
+    input: {} as CaseInput,
+  },
+  guards: {
+    startupMeetingCompleted: ({ context }) =>
+      Boolean(
+        context.startupMeeting?.heldAt &&
+          context.startupMeeting.enrollmentFormSigned &&
+          context.startupMeeting.rulesAccepted,
+      ),
+    midpointNotYetReached: ({ context }) => context.midpointReachedAt === undefined,
+    evaluationDue: ({ context }) =>
+      context.judgment.evaluationRequested && context.closing?.meetingHeldAt !== undefined,
+    archivableFromClosing: ({ context }) =>
+      !context.judgment.evaluationRequested && context.closing?.meetingHeldAt !== undefined,
+  },
+  actions: {
+    initiate: assign(({ event }) => {
+      const e = event as Event<'INITIATE'>;
+      return { diaryNumber: e.diaryNumber, initiatedAt: e.at };
+    }),
+    appointSupporter: assign(({ event }) => {
+      const e = event as Event<'APPOINT_SUPPORTER'>;
+      return { supporter: { supporterId: e.supporterId, decidedAt: e.decidedAt, appointedAt: e.at } };
+    }),
+    sendSummons: assign(({ event }) => {
+      const e = event as Event<'SEND_SUMMONS'>;
+      return { startupMeeting: { meetingAt: e.meetingAt, summonsSentAt: e.at } };
+    }),
+    holdStartupMeeting: assign(({ context, event }) => {
+      const e = event as Event<'HOLD_STARTUP_MEETING'>;
+      return {
+        startupMeeting: {
+          meetingAt: context.startupMeeting?.meetingAt ?? e.heldAt,
+          summonsSentAt: context.startupMeeting?.summonsSentAt ?? e.at,
+          heldAt: e.heldAt,
+          enrollmentFormSigned: e.enrollmentFormSigned,
+          rulesAccepted: e.rulesAccepted,
+          childInterviewConsent: e.childInterviewConsent,
+        },
+      };
+    }),
+    startVisits: assign(({ event }) => {
+      const e = event as Event<'START_VISITS'>;
+      return { visitsStartedAt: e.at, documentCopiesSentAt: e.documentCopiesSentAt };
+    }),
+    logVisit: assign(({ context, event }) => {
+      const e = event as Event<'LOG_VISIT'>;
+      return {
+        visitCount: context.visitCount + 1,
+        lastVisit: { occurredAt: e.occurredAt, outcome: e.outcome, stopReason: e.stopReason },
+      };
+    }),
+    reachMidpoint: assign(({ event }) => ({ midpointReachedAt: event.at })),
+    holdFollowUp: assign(({ event }) => {
+      const e = event as Event<'HOLD_FOLLOW_UP'>;
+      return { midpointFollowUp: { heldAt: e.heldAt, notes: e.notes } };
+    }),
+    closeAtPeriodEnd: assign(({ event }) => ({
+      closing: { startedAt: event.at, cause: 'periodEnded' as const },
+    })),
+    endEarly: assign(({ event }) => {
+      const e = event as Event<'END_EARLY'>;
+      return { closing: { startedAt: e.at, cause: 'endedEarly' as const, earlyEndReason: e.reason } };
+    }),
+    holdClosingMeeting: assign(({ context, event }) => {
+      const e = event as Event<'HOLD_CLOSING_MEETING'>;
+      // Only reachable inside closing, which every way in sets.
+      return { closing: { ...context.closing!, meetingHeldAt: e.heldAt } };
+    }),
+    submitEvaluation: assign(({ event }) => {
+      const e = event as Event<'SUBMIT_EVALUATION'>;
+      return { evaluation: { sentToCourtAt: e.sentToCourtAt } };
+    }),
+    archive: assign(({ event }) => {
+      const e = event as Event<'ARCHIVE'>;
+      return { termination: { decidedAt: e.terminationDecidedAt, archivedAt: e.at } };
+    }),
+  },
+}).createMachine({
+  id: 'contactSupport',
+  initial: 'received',
+  context: ({ input }) => ({ judgment: input.judgment, registeredAt: input.registeredAt, visitCount: 0 }),
+  states: {
+    received: {
+      on: { INITIATE: { target: 'initiated', actions: 'initiate' } },
+    },
+    initiated: {
+      on: {
+        APPOINT_SUPPORTER: { target: 'supporterAppointed', actions: 'appointSupporter' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    supporterAppointed: {
+      on: {
+        SEND_SUMMONS: { target: 'startupMeeting', actions: 'sendSummons' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    startupMeeting: {
+      initial: 'summoned',
+      states: {
+        summoned: {},
+        // A meeting may be held again (say, to get the form signed); the latest record counts.
+        held: {},
+      },
+      on: {
+        HOLD_STARTUP_MEETING: { target: '.held', actions: 'holdStartupMeeting' },
+        START_VISITS: { target: 'activeVisits', guard: 'startupMeetingCompleted', actions: 'startVisits' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    activeVisits: {
+      on: {
+        LOG_VISIT: { actions: 'logVisit' },
+        MIDPOINT_REACHED: { target: 'midpointFollowUp', guard: 'midpointNotYetReached', actions: 'reachMidpoint' },
+        PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    midpointFollowUp: {
+      on: {
+        LOG_VISIT: { actions: 'logVisit' },
+        HOLD_FOLLOW_UP: { target: 'activeVisits', actions: 'holdFollowUp' },
+        PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    closing: {
+      initial: 'awaitingClosingMeeting',
+      states: {
+        awaitingClosingMeeting: {
+          on: { HOLD_CLOSING_MEETING: { target: 'closingMeetingHeld', actions: 'holdClosingMeeting' } },
+        },
+        closingMeetingHeld: {},
+      },
+      on: {
+        SUBMIT_EVALUATION: { target: 'evaluated', guard: 'evaluationDue', actions: 'submitEvaluation' },
+        ARCHIVE: { target: 'archived', guard: 'archivableFromClosing', actions: 'archive' },
+      },
+    },
+    evaluated: {
+      on: { ARCHIVE: { target: 'archived', actions: 'archive' } },
+    },
+    archived: { type: 'final' },
+  },
+});
+
+export type CaseMachine = typeof caseMachine;
+
+/** The top-level states, in the order of the routine. */
+export const CASE_STATES = Object.keys(caseMachine.root.states);

@@ -1,0 +1,81 @@
+import type { CaseContext } from './case-context.js';
+import type { SystemEventType } from './case-events.js';
+import { addDays, periodBounds } from './period.js';
+
+/** Deadlines that move the case: the law's clock. */
+export const TRANSITION_DEADLINE_KINDS = ['midpoint', 'periodEnd'] as const;
+/** Deadlines that only remind the case's secretary. */
+export const REMINDER_KINDS = [
+  'supporterNotAppointed',
+  'startupMeetingNotHeld',
+  'evaluationNotSubmitted',
+  'notArchived',
+] as const;
+
+export type TransitionDeadlineKind = (typeof TRANSITION_DEADLINE_KINDS)[number];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export type DeadlineKind = TransitionDeadlineKind | ReminderKind;
+
+/** Days after the triggering moment before each reminder falls due. */
+export type ReminderDelays = Record<ReminderKind, number>;
+
+export const DEFAULT_REMINDER_DELAYS: ReminderDelays = {
+  // JO 2969-2017: a slow appointment cost a child eight months of contact.
+  supporterNotAppointed: 14,
+  startupMeetingNotHeld: 21,
+  evaluationNotSubmitted: 30,
+  notArchived: 60,
+};
+
+export interface WantedDeadline {
+  kind: DeadlineKind;
+  dueAt: string;
+  /** The event the deadline sends to the case when it falls due; reminders send none. */
+  event?: SystemEventType;
+}
+
+/**
+ * Which deadlines a case should have, given where it stands: a pure function, so that after
+ * every transition the stored deadlines can be brought in line with it.
+ */
+export function wantedDeadlines(state: string, context: CaseContext, delays: ReminderDelays): WantedDeadline[] {
+  const { judgment } = context;
+  const period = periodBounds(judgment.periodStart, judgment.periodEnd);
+  const wanted: WantedDeadline[] = [];
+  switch (state) {
+    case 'received':
+    case 'initiated':
+      wanted.push({ kind: 'supporterNotAppointed', dueAt: addDays(context.registeredAt, delays.supporterNotAppointed) });
+      break;
+    case 'startupMeeting':
+      if (!context.startupMeeting?.heldAt) {
+        wanted.push({
+          kind: 'startupMeetingNotHeld',
+          dueAt: addDays(context.startupMeeting!.summonsSentAt, delays.startupMeetingNotHeld),
+        });
+      }
+      break;
+    case 'activeVisits':
+      if (context.midpointReachedAt === undefined) {
+        wanted.push({ kind: 'midpoint', dueAt: period.midpointAt, event: 'MIDPOINT_REACHED' });
+      }
+      wanted.push({ kind: 'periodEnd', dueAt: period.endsAt, event: 'PERIOD_ENDED' });
+      break;
+    case 'midpointFollowUp':
+      wanted.push({ kind: 'periodEnd', dueAt: period.endsAt, event: 'PERIOD_ENDED' });
+      break;
+    case 'closing':
+      if (judgment.evaluationRequested) {
+        wanted.push({
+          kind: 'evaluationNotSubmitted',
+          dueAt: addDays(context.closing!.startedAt, delays.evaluationNotSubmitted),
+        });
+      }
+      wanted.push({ kind: 'notArchived', dueAt: addDays(context.closing!.startedAt, delays.notArchived) });
+      break;
+    case 'evaluated':
+      wanted.push({ kind: 'notArchived', dueAt: addDays(context.closing!.startedAt, delays.notArchived) });
+      break;
+  }
+  return wanted;
+}

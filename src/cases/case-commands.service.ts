@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
+import { decide, persist, restore, startCase, subState, topState, type CaseSnapshot } from '../../machines/case-decisions.js';
+import { wantedDeadlines } from '../../machines/deadline-rules.js';
+import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
+import { BusinessRuleError, EventNotAllowedError, NotFoundError, StaleVersionError } from '../common/domain-errors.js';
+import { normalizePersonnummer } from '../common/personnummer.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import type { Deadline } from '../deadlines/deadline.entity.js';
+import { DeadlineDispatcher } from '../deadlines/deadline-dispatcher.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { SupportersService } from '../supporters/supporters.service.js';
+import { VisitsService } from '../visits/visits.service.js';
+import { CaseHistoryEntry } from './case-history-entry.entity.js';
+import { CaseParty } from './case-party.entity.js';
+import { CaseRecord } from './case-record.entity.js';
+import { CaseTransitions } from './case-transitions.js';
+import type { RegisterCaseDto } from './dto/register-case.dto.js';
+import { judgmentFrom } from './judgment-rules.js';
+
+export interface ApplyOptions {
+  /** The version the sender saw (If-Match); a different current version writes nothing. */
+  expectedVersion?: number;
+  /** More work that must commit or fail with the transition (a deadline marking itself fired). */
+  alsoWithin?: (manager: EntityManager) => Promise<void>;
+}
+
+/**
+ * The one path every change to a case takes, whether a secretary sent it or a deadline fired:
+ * load, ask the machine, and write case, history and deadlines in one transaction.
+ */
+@Injectable()
+export class CaseCommands {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly deadlines: DeadlinesService,
+    private readonly dispatcher: DeadlineDispatcher,
+    private readonly supporters: SupportersService,
+    private readonly visits: VisitsService,
+    private readonly transitions: CaseTransitions,
+  ) {}
+
+  async register(dto: RegisterCaseDto, actor: Actor): Promise<CaseRecord> {
+    const judgment = judgmentFrom(dto, this.config.periodCapMonths);
+    const now = this.clock.now();
+    const machine = machineFor(CURRENT_MACHINE_VERSION);
+    const snapshot = startCase(machine, { judgment, registeredAt: now.toISOString() });
+    const record = Object.assign(new CaseRecord(), {
+      id: randomUUID(),
+      machineVersion: CURRENT_MACHINE_VERSION,
+      ...this.stateOf(snapshot),
+      version: 1,
+      court: judgment.court,
+      courtCaseNumber: judgment.courtCaseNumber,
+      periodStart: judgment.periodStart,
+      periodEnd: judgment.periodEnd,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const parties = [
+      ...dto.children.map((child, position) => ({ role: 'child' as const, position, party: child })),
+      { role: 'residentParent' as const, position: 0, party: dto.residentParent },
+      { role: 'visitingParent' as const, position: 0, party: dto.visitingParent },
+    ].map(({ role, position, party }) =>
+      Object.assign(new CaseParty(), {
+        id: randomUUID(),
+        caseId: record.id,
+        role,
+        position,
+        name: party.name,
+        personnummer: normalizePersonnummer(party.personnummer),
+      }),
+    );
+    const added = await this.transactions.run(async (manager) => {
+      await manager.insert(CaseRecord, record);
+      await manager.insert(CaseParty, parties);
+      await this.appendHistory(manager, record, { type: 'REGISTER', at: now.toISOString(), ...judgment }, null, actor);
+      return this.alignDeadlines(manager, record, snapshot, now);
+    });
+    this.afterCommit(record, 'REGISTER', null, added);
+    return record;
+  }
+
+  async apply(caseId: string, event: ClientEvent | SystemEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseRecord> {
+    const now = this.clock.now();
+    const stamped = { ...event, at: now.toISOString() } as CaseEvent;
+    const { record, fromState, added } = await this.transactions.run(async (manager) => {
+      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      if (!record) throw new NotFoundError('case');
+      if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
+        throw new StaleVersionError(options.expectedVersion, record.version);
+      }
+      const machine = machineFor(record.machineVersion);
+      const decision = decide(machine, restore(machine, record.snapshot), stamped);
+      if (decision.outcome === 'notAllowedInState') {
+        throw new EventNotAllowedError(event.type, decision.state, decision.allowedEvents);
+      }
+      if (decision.outcome === 'ruleBroken') {
+        throw new BusinessRuleError('machineGuard', `${event.type} refused: ${decision.rules.join('; ')}`);
+      }
+      await this.checkOutsideRules(manager, stamped, now);
+      const fromState = record.state;
+      const next = Object.assign(new CaseRecord(), record, {
+        ...this.stateOf(decision.snapshot),
+        version: record.version + 1,
+        updatedAt: now,
+      });
+      const { affected } = await manager.update(
+        CaseRecord,
+        { id: record.id, version: record.version },
+        { state: next.state, subState: next.subState, snapshot: next.snapshot, version: next.version, updatedAt: now },
+      );
+      // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
+      if (affected === 0) throw new StaleVersionError(record.version, record.version + 1);
+      await this.appendHistory(manager, next, stamped, fromState, actor);
+      if (stamped.type === 'LOG_VISIT') await this.visits.recordWithin(manager, record.id, stamped, actor, now);
+      await options.alsoWithin?.(manager);
+      const added = await this.alignDeadlines(manager, next, decision.snapshot, now);
+      return { record: next, fromState, added };
+    });
+    this.afterCommit(record, event.type, fromState, added);
+    return record;
+  }
+
+  /** Rules the machine cannot know: they need the database or the clock. */
+  private async checkOutsideRules(manager: EntityManager, event: CaseEvent, now: Date): Promise<void> {
+    if (event.type === 'APPOINT_SUPPORTER') await this.supporters.requireAppointable(manager, event.supporterId);
+    if (event.type === 'LOG_VISIT' && Date.parse(event.occurredAt) > now.getTime()) {
+      throw new BusinessRuleError('visitHasHappened', 'a visit is logged after it took place: occurredAt is in the future', 'occurredAt');
+    }
+  }
+
+  private stateOf(snapshot: CaseSnapshot) {
+    return { state: topState(snapshot.value), subState: subState(snapshot.value), snapshot: persist(snapshot) };
+  }
+
+  private async appendHistory(
+    manager: EntityManager,
+    record: CaseRecord,
+    event: { type: string; at: string },
+    fromState: string | null,
+    actor: Actor,
+  ): Promise<void> {
+    const { type, at, ...payload } = event as { type: string; at: string } & Record<string, unknown>;
+    const entry = Object.assign(new CaseHistoryEntry(), {
+      caseId: record.id,
+      version: record.version,
+      type,
+      payload,
+      fromState,
+      toState: record.state,
+      at: new Date(at),
+      actorId: actor.id,
+      actorRole: actor.role,
+    });
+    await manager.getRepository(CaseHistoryEntry).insert(entry);
+  }
+
+  private alignDeadlines(manager: EntityManager, record: CaseRecord, snapshot: CaseSnapshot, now: Date): Promise<Deadline[]> {
+    const wanted = wantedDeadlines(record.state, snapshot.context, this.config.reminderDelays);
+    return this.deadlines.alignWithin(manager, record.id, wanted, now);
+  }
+
+  private afterCommit(record: CaseRecord, eventType: string, fromState: string | null, added: Deadline[]): void {
+    this.dispatcher.dispatch(added);
+    this.transitions.publish({ caseId: record.id, eventType, fromState, toState: record.state, subState: record.subState, version: record.version, at: record.updatedAt.toISOString() });
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { CLIENT_EVENT_TYPES, SYSTEM_EVENT_TYPES, type ClientEvent } from '../../machines/case-events.js';
+import { InvalidInputError } from '../common/domain-errors.js';
+import { validatePlain } from '../common/validation.js';
+import { CASE_EVENT_DTOS } from './dto/case-event.dtos.js';
+
+/** Turns a request body into one checked client event; system events are never accepted here. */
+@Injectable()
+export class CaseEventPipe implements PipeTransform<unknown, ClientEvent> {
+  transform(body: unknown): ClientEvent {
+    const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+    if ((SYSTEM_EVENT_TYPES as readonly unknown[]).includes(type)) {
+      throw new InvalidInputError([`type ${String(type)} is sent only by the system's deadlines, never by a client`]);
+    }
+    if (typeof type !== 'string' || !Object.hasOwn(CASE_EVENT_DTOS, type)) {
+      throw new InvalidInputError([`type must be one of: ${CLIENT_EVENT_TYPES.join(', ')}`]);
+    }
+    return { ...validatePlain(CASE_EVENT_DTOS[type as ClientEvent['type']], body) } as ClientEvent;
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import type { Page } from '../common/paging.dto.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { VisitsService } from '../visits/visits.service.js';
+import { CaseHistoryEntry } from './case-history-entry.entity.js';
+import { CaseParty } from './case-party.entity.js';
+import { CaseRecord } from './case-record.entity.js';
+import { caseSummaryView, caseView, historyEntryView, type CaseView } from './case-view.js';
+
+@Injectable()
+export class CaseQueries {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly deadlines: DeadlinesService,
+    private readonly visits: VisitsService,
+  ) {}
+
+  get(caseId: string): Promise<CaseView> {
+    return this.transactions.run(async (manager) => {
+      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      if (!record) throw new NotFoundError('case');
+      const [parties, deadlines, visits] = await Promise.all([
+        manager.findBy(CaseParty, { caseId }),
+        this.deadlines.listForCase(manager, caseId),
+        this.visits.listForCase(manager, caseId),
+      ]);
+      return caseView(record, parties, deadlines, visits);
+    });
+  }
+
+  async list(filter: { state?: string }, limit: number, offset: number): Promise<Page<ReturnType<typeof caseSummaryView>>> {
+    const [records, total] = await this.transactions.run((manager) =>
+      manager.findAndCount(CaseRecord, {
+        where: filter.state ? { state: filter.state } : {},
+        order: { createdAt: 'ASC', id: 'ASC' },
+        take: limit,
+        skip: offset,
+      }),
+    );
+    return { items: records.map(caseSummaryView), total };
+  }
+
+  async history(caseId: string, limit: number, offset: number): Promise<Page<ReturnType<typeof historyEntryView>>> {
+    const [entries, total] = await this.transactions.run(async (manager) => {
+      if (!(await manager.existsBy(CaseRecord, { id: caseId }))) throw new NotFoundError('case');
+      return manager.findAndCount(CaseHistoryEntry, { where: { caseId }, order: { version: 'ASC' }, take: limit, skip: offset });
+    });
+    return { items: entries.map(historyEntryView), total };
+  }
+}

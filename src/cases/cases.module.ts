@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module.js';
+import { SupportersModule } from '../supporters/supporters.module.js';
+import { VisitsModule } from '../visits/visits.module.js';
+import { CaseCommands } from './case-commands.service.js';
+import { CaseQueries } from './case-queries.service.js';
+import { CaseTransitions } from './case-transitions.js';
+import { CasesController } from './cases.controller.js';
+
+@Module({
+  imports: [DeadlinesModule, SupportersModule, VisitsModule],
+  controllers: [CasesController],
+  providers: [CaseCommands, CaseQueries, CaseTransitions],
+  exports: [CaseCommands, CaseQueries, CaseTransitions],
+})
+export class CasesModule {}

@@ -1,0 +1,169 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  Equals,
+  IsBoolean,
+  registerDecorator,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  STOP_REASONS,
+  VISIT_OUTCOMES,
+  type ClientEventType,
+  type StopReason,
+  type VisitOutcome,
+} from '../../../machines/case-events.js';
+import { IsInstant } from '../../common/date-validators.js';
+
+/*
+ * One class per client event, checked before the machine sees it. `type` is part of each so the
+ * whitelist accepts it; the body's `type` picks the class (see CaseEventPipe).
+ */
+
+export class InitiateDto {
+  @ApiProperty({ enum: ['INITIATE'] }) @Equals('INITIATE') type!: 'INITIATE';
+
+  @ApiPropertyOptional({ example: 'SN 2026/123', description: 'The case system’s diary number' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40)
+  diaryNumber?: string;
+}
+
+export class AppointSupporterDto {
+  @ApiProperty({ enum: ['APPOINT_SUPPORTER'] }) @Equals('APPOINT_SUPPORTER') type!: 'APPOINT_SUPPORTER';
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  supporterId!: string;
+
+  @ApiProperty({ description: 'When the decision appointing the supporter was made' }) @IsInstant()
+  decidedAt!: string;
+}
+
+export class SendSummonsDto {
+  @ApiProperty({ enum: ['SEND_SUMMONS'] }) @Equals('SEND_SUMMONS') type!: 'SEND_SUMMONS';
+
+  @ApiProperty({ description: 'When the start-up meeting takes place' }) @IsInstant()
+  meetingAt!: string;
+}
+
+export class HoldStartupMeetingDto {
+  @ApiProperty({ enum: ['HOLD_STARTUP_MEETING'] }) @Equals('HOLD_STARTUP_MEETING') type!: 'HOLD_STARTUP_MEETING';
+
+  @ApiProperty() @IsInstant()
+  heldAt!: string;
+
+  @ApiProperty() @IsBoolean()
+  enrollmentFormSigned!: boolean;
+
+  @ApiProperty() @IsBoolean()
+  rulesAccepted!: boolean;
+
+  @ApiProperty() @IsBoolean()
+  childInterviewConsent!: boolean;
+}
+
+export class StartVisitsDto {
+  @ApiProperty({ enum: ['START_VISITS'] }) @Equals('START_VISITS') type!: 'START_VISITS';
+
+  @ApiProperty({ description: 'When copies of the enrollment form and rules went to the parents and the supporter' })
+  @IsInstant()
+  documentCopiesSentAt!: string;
+}
+
+export class LogVisitDto {
+  @ApiProperty({ enum: ['LOG_VISIT'] }) @Equals('LOG_VISIT') type!: 'LOG_VISIT';
+
+  @ApiProperty() @IsInstant()
+  occurredAt!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 1440 }) @IsInt() @Min(0) @Max(1440)
+  durationMinutes!: number;
+
+  @ApiProperty({ enum: VISIT_OUTCOMES }) @IsIn(VISIT_OUTCOMES)
+  outcome!: VisitOutcome;
+
+  @ApiPropertyOptional({ enum: STOP_REASONS, description: 'Required when, and only when, the visit was stopped' })
+  @StopReasonFitsOutcome()
+  stopReason?: StopReason;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
+  notes?: string;
+}
+
+/** A stopped visit says why (seed 003); any other outcome has no stop reason. */
+function StopReasonFitsOutcome(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'stopReasonFitsOutcome',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: `stopReason must be one of ${STOP_REASONS.join(', ')} when the outcome is stopped, and absent otherwise`,
+      },
+      validator: {
+        validate: (value, args) =>
+          (args?.object as LogVisitDto).outcome === 'stopped'
+            ? (STOP_REASONS as readonly unknown[]).includes(value)
+            : value === undefined,
+      },
+    });
+}
+
+export class HoldFollowUpDto {
+  @ApiProperty({ enum: ['HOLD_FOLLOW_UP'] }) @Equals('HOLD_FOLLOW_UP') type!: 'HOLD_FOLLOW_UP';
+
+  @ApiProperty() @IsInstant()
+  heldAt!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
+  notes?: string;
+}
+
+export class EndEarlyDto {
+  @ApiProperty({ enum: ['END_EARLY'] }) @Equals('END_EARLY') type!: 'END_EARLY';
+
+  @ApiProperty({ example: 'The parents go on without support' })
+  @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason!: string;
+}
+
+export class HoldClosingMeetingDto {
+  @ApiProperty({ enum: ['HOLD_CLOSING_MEETING'] }) @Equals('HOLD_CLOSING_MEETING') type!: 'HOLD_CLOSING_MEETING';
+
+  @ApiProperty() @IsInstant()
+  heldAt!: string;
+}
+
+export class SubmitEvaluationDto {
+  @ApiProperty({ enum: ['SUBMIT_EVALUATION'] }) @Equals('SUBMIT_EVALUATION') type!: 'SUBMIT_EVALUATION';
+
+  @ApiProperty() @IsInstant()
+  sentToCourtAt!: string;
+}
+
+export class ArchiveDto {
+  @ApiProperty({ enum: ['ARCHIVE'] }) @Equals('ARCHIVE') type!: 'ARCHIVE';
+
+  @ApiProperty({ description: 'When the decision to end the measure was made' }) @IsInstant()
+  terminationDecidedAt!: string;
+}
+
+export const CASE_EVENT_DTOS: Record<ClientEventType, new () => object> = {
+  INITIATE: InitiateDto,
+  APPOINT_SUPPORTER: AppointSupporterDto,
+  SEND_SUMMONS: SendSummonsDto,
+  HOLD_STARTUP_MEETING: HoldStartupMeetingDto,
+  START_VISITS: StartVisitsDto,
+  LOG_VISIT: LogVisitDto,
+  HOLD_FOLLOW_UP: HoldFollowUpDto,
+  END_EARLY: EndEarlyDto,
+  HOLD_CLOSING_MEETING: HoldClosingMeetingDto,
+  SUBMIT_EVALUATION: SubmitEvaluationDto,
+  ARCHIVE: ArchiveDto,
+};

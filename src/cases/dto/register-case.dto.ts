@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../../common/date-validators.js';
+import { IsPersonnummer } from '../../common/personnummer.js';
+
+export class PartyDto {
+  @ApiProperty({ example: 'Maria' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ description: 'Personnummer or samordningsnummer, 10 or 12 digits, with or without separator' })
+  @IsPersonnummer()
+  personnummer!: string;
+}
+
+/** The district court's judgment on contact support (FB 6:15 c), as the secretary registers it. */
+export class RegisterCaseDto {
+  @ApiProperty({ example: 'Uppsala tingsrätt' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  court!: string;
+
+  @ApiProperty({ example: 'T 1234-26', description: 'T, the case number, a hyphen and the two-digit year' })
+  @Matches(/^T \d{1,6}-\d{2}$/, { message: 'courtCaseNumber must look like "T 1234-26"' })
+  courtCaseNumber!: string;
+
+  @ApiProperty({ example: '2026-11-02' })
+  @IsCalendarDate()
+  judgmentDate!: string;
+
+  @ApiProperty({ example: '2026-11-16', description: 'The first day with support' })
+  @IsCalendarDate()
+  periodStart!: string;
+
+  @ApiPropertyOptional({
+    example: '2027-11-15',
+    description: 'The last day with support; where the judgment sets none, one year from the start',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  periodEnd?: string;
+
+  @ApiProperty({ description: 'Whether the court asked for an evaluation after the end' })
+  @IsBoolean()
+  evaluationRequested!: boolean;
+
+  @ApiPropertyOptional({ description: 'Required to accept a period longer than the municipality’s cap' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  periodCapOverrideReason?: string;
+
+  @ApiProperty({ type: [PartyDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
+  children!: PartyDto[];
+
+  @ApiProperty({ type: PartyDto })
+  @IsObject({ message: 'residentParent must be given, with name and personnummer' })
+  @ValidateNested()
+  @Type(() => PartyDto)
+  residentParent!: PartyDto;
+
+  @ApiProperty({ type: PartyDto })
+  @IsObject({ message: 'visitingParent must be given, with name and personnummer' })
+  @ValidateNested()
+  @Type(() => PartyDto)
+  visitingParent!: PartyDto;
+}

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config.js';
+import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
+import { CaseParty } from '../cases/case-party.entity.js';
+import { CaseRecord } from '../cases/case-record.entity.js';
+import { Deadline } from '../deadlines/deadline.entity.js';
+import { Supporter } from '../supporters/supporter.entity.js';
+import { Visit } from '../visits/visit.entity.js';
+import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
+
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit];
+export const MIGRATIONS = [CreateCaseTables1763900000000];
+
+/** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false } as const;
+  if (database.type === 'postgres') {
+    return { ...common, type: 'postgres', url: database.url };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.path,
+    enableWAL: true,
+    timeout: 5000,
+    // An acknowledged change is never lost: every commit reaches the disk before the answer goes out.
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('synchronous = FULL');
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { StopReason, VisitOutcome } from '../../machines/case-events.js';
+
+/** A visit as logged after it took place (or did not). */
+@Entity('visits')
+export class Visit {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36 })
+  caseId!: string;
+
+  @Column({ type: Date })
+  occurredAt!: Date;
+
+  @Column({ type: 'integer' })
+  durationMinutes!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  outcome!: VisitOutcome;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  stopReason!: StopReason | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
+
+  @Column({ type: Date })
+  loggedAt!: Date;
+
+  @Column({ type: 'varchar', length: 120 })
+  loggedBy!: string;
+}

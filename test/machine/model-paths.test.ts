@@ -1,0 +1,260 @@
+import { describe, it, expect } from '@jest/globals';
+import { getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
+import { decide, startCase, topState, type CaseSnapshot } from '../../machines/case-decisions.js';
+import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
+import { DEFAULT_REMINDER_DELAYS, wantedDeadlines } from '../../machines/deadline-rules.js';
+import type { CaseEvent } from '../../machines/case-events.js';
+import type { CaseInput } from '../../machines/case-context.js';
+
+const machine = machineFor(CURRENT_MACHINE_VERSION);
+
+const TOP_LEVEL_STATES = [
+  'received',
+  'initiated',
+  'supporterAppointed',
+  'startupMeeting',
+  'activeVisits',
+  'midpointFollowUp',
+  'closing',
+  'evaluated',
+  'archived',
+];
+
+/** Visits explored per path: enough to see counting, few enough to keep the graph finite. */
+const MAX_VISITS = 2;
+
+function caseInput(evaluationRequested: boolean): CaseInput {
+  return {
+    judgment: {
+      court: 'Göteborgs tingsrätt',
+      courtCaseNumber: 'T 1234-26',
+      judgmentDate: '2026-11-02',
+      periodStart: '2026-11-16',
+      periodEnd: '2027-11-15',
+      periodEndSetByCourt: false,
+      evaluationRequested,
+    },
+    registeredAt: '2026-11-10T09:00:00.000Z',
+  };
+}
+
+/**
+ * Representative events, every one stamped with `at`. Every event type the machine knows is listed:
+ * the traversal would otherwise send a bare `{ type }` without `at`.
+ */
+const EVENTS: CaseEvent[] = [
+  { type: 'INITIATE', diaryNumber: 'SN 2026/417', at: '2026-11-11T08:00:00.000Z' },
+  { type: 'APPOINT_SUPPORTER', supporterId: 'sup-7', decidedAt: '2026-11-12', at: '2026-11-12T10:00:00.000Z' },
+  { type: 'SEND_SUMMONS', meetingAt: '2026-11-20T13:00:00.000Z', at: '2026-11-13T09:30:00.000Z' },
+  // A meeting where the enrollment form was not signed, one where the rules were not accepted, and a complete one.
+  {
+    type: 'HOLD_STARTUP_MEETING',
+    heldAt: '2026-11-20T13:00:00.000Z',
+    enrollmentFormSigned: false,
+    rulesAccepted: true,
+    childInterviewConsent: false,
+    at: '2026-11-20T15:00:00.000Z',
+  },
+  {
+    type: 'HOLD_STARTUP_MEETING',
+    heldAt: '2026-11-20T13:00:00.000Z',
+    enrollmentFormSigned: true,
+    rulesAccepted: false,
+    childInterviewConsent: false,
+    at: '2026-11-20T15:00:00.000Z',
+  },
+  {
+    type: 'HOLD_STARTUP_MEETING',
+    heldAt: '2026-11-27T13:00:00.000Z',
+    enrollmentFormSigned: true,
+    rulesAccepted: true,
+    childInterviewConsent: true,
+    at: '2026-11-27T15:00:00.000Z',
+  },
+  { type: 'START_VISITS', documentCopiesSentAt: '2026-11-28T09:00:00.000Z', at: '2026-11-28T09:05:00.000Z' },
+  {
+    type: 'LOG_VISIT',
+    occurredAt: '2026-12-05T14:00:00.000Z',
+    durationMinutes: 120,
+    outcome: 'completed',
+    at: '2026-12-05T18:00:00.000Z',
+  },
+  {
+    type: 'LOG_VISIT',
+    occurredAt: '2026-12-12T14:00:00.000Z',
+    durationMinutes: 20,
+    outcome: 'stopped',
+    stopReason: 'childUnwell',
+    at: '2026-12-12T18:00:00.000Z',
+  },
+  { type: 'MIDPOINT_REACHED', at: '2027-05-17T11:00:00.000Z' },
+  { type: 'HOLD_FOLLOW_UP', heldAt: '2027-05-24T10:00:00.000Z', at: '2027-05-24T12:00:00.000Z' },
+  { type: 'PERIOD_ENDED', at: '2027-11-15T23:00:00.000Z' },
+  { type: 'END_EARLY', reason: 'the parents agree to go on without support', at: '2027-02-01T09:00:00.000Z' },
+  { type: 'HOLD_CLOSING_MEETING', heldAt: '2027-11-22T10:00:00.000Z', at: '2027-11-22T11:00:00.000Z' },
+  { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-12-01T09:00:00.000Z', at: '2027-12-01T09:10:00.000Z' },
+  { type: 'ARCHIVE', terminationDecidedAt: '2027-12-05', at: '2027-12-06T08:00:00.000Z' },
+];
+
+function traversalOptions(evaluationRequested: boolean) {
+  return {
+    input: caseInput(evaluationRequested),
+    events: EVENTS,
+    filterEvents: (snapshot: CaseSnapshot, event: CaseEvent) =>
+      event.type !== 'LOG_VISIT' || snapshot.context.visitCount < MAX_VISITS,
+  };
+}
+
+type CasePath = StatePath<CaseSnapshot, CaseEvent>;
+
+/** Replays a path's events through decide(), from a fresh case, and returns every snapshot on the way. */
+function replay(path: CasePath, evaluationRequested: boolean): CaseSnapshot[] {
+  const snapshots = [startCase(machine, caseInput(evaluationRequested))];
+  for (const { event } of path.steps) {
+    const decision = decide(machine, snapshots[snapshots.length - 1], event);
+    if (decision.outcome !== 'accepted') {
+      throw new Error(`path step ${event.type} was refused: ${JSON.stringify(decision)}`);
+    }
+    snapshots.push(decision.snapshot);
+  }
+  return snapshots;
+}
+
+function describePath(path: CasePath): string {
+  return path.steps.map((s) => s.event.type).join(' → ') || '(start)';
+}
+
+describe.each([false, true])('model paths (evaluation requested: %s)', (evaluationRequested) => {
+  const options = traversalOptions(evaluationRequested);
+  const simplePaths = getSimplePaths(machine, options) as CasePath[];
+  const shortestPaths = getShortestPaths(machine, options) as CasePath[];
+  const allPaths = [...simplePaths, ...shortestPaths];
+
+  it('finds paths to explore', () => {
+    expect(simplePaths.length).toBeGreaterThan(50);
+    expect(shortestPaths.length).toBeGreaterThan(10);
+  });
+
+  it('carries `at` on every event of every path', () => {
+    for (const path of allPaths) {
+      for (const { event } of path.steps) {
+        expect(typeof event.at).toBe('string');
+        expect(Number.isNaN(Date.parse(event.at))).toBe(false);
+      }
+    }
+  });
+
+  it('replays every path through decide() to the same end state', () => {
+    for (const path of allPaths) {
+      const snapshots = replay(path, evaluationRequested);
+      const end = snapshots[snapshots.length - 1];
+      expect({ path: describePath(path), value: end.value, context: end.context }).toEqual({
+        path: describePath(path),
+        value: path.state.value,
+        context: path.state.context,
+      });
+    }
+  });
+
+  it('ends every path in a known top-level state', () => {
+    for (const path of allPaths) {
+      expect(TOP_LEVEL_STATES).toContain(topState(path.state.value));
+    }
+  });
+
+  it('reaches every lifecycle state it should, archived included', () => {
+    const reached = new Set(shortestPaths.map((p) => topState(p.state.value)));
+    const expected = evaluationRequested ? TOP_LEVEL_STATES : TOP_LEVEL_STATES.filter((s) => s !== 'evaluated');
+    expect([...reached].sort()).toEqual([...expected].sort());
+    expect(simplePaths.some((p) => topState(p.state.value) === 'archived')).toBe(true);
+  });
+
+  it('archives a case only after a closing meeting', () => {
+    for (const path of allPaths) {
+      const snapshots = replay(path, evaluationRequested);
+      snapshots.forEach((s, i) => {
+        if (topState(s.value) !== 'archived') return;
+        expect(s.context.closing?.meetingHeldAt).toBeDefined();
+        expect(path.steps.slice(0, i).some((step) => step.event.type === 'HOLD_CLOSING_MEETING')).toBe(true);
+        expect(s.status).toBe('done');
+        if (evaluationRequested) expect(s.context.evaluation).toBeDefined();
+        else expect(s.context.evaluation).toBeUndefined();
+      });
+    }
+  });
+
+  it(
+    evaluationRequested
+      ? 'reaches evaluated only after the closing meeting'
+      : 'never reaches evaluated when the court asked for no evaluation',
+    () => {
+      for (const path of allPaths) {
+        for (const s of replay(path, evaluationRequested)) {
+          if (topState(s.value) !== 'evaluated') continue;
+          expect(evaluationRequested).toBe(true);
+          expect(s.context.closing?.meetingHeldAt).toBeDefined();
+        }
+      }
+    },
+  );
+
+  it('sets the midpoint at most once and never changes it afterwards', () => {
+    for (const path of allPaths) {
+      expect(path.steps.filter((s) => s.event.type === 'MIDPOINT_REACHED').length).toBeLessThanOrEqual(1);
+      let seen: string | undefined;
+      for (const s of replay(path, evaluationRequested)) {
+        if (seen !== undefined) expect(s.context.midpointReachedAt).toBe(seen);
+        seen = s.context.midpointReachedAt ?? seen;
+      }
+    }
+  });
+
+  it('counts exactly the visits logged along the path', () => {
+    for (const path of allPaths) {
+      const logged = path.steps.filter((s) => s.event.type === 'LOG_VISIT').length;
+      expect({ path: describePath(path), visitCount: path.state.context.visitCount }).toEqual({
+        path: describePath(path),
+        visitCount: logged,
+      });
+    }
+    expect(simplePaths.some((p) => p.state.context.visitCount === MAX_VISITS)).toBe(true);
+  });
+
+  it('starts visits only after a complete start-up meeting', () => {
+    for (const path of allPaths) {
+      for (const s of replay(path, evaluationRequested)) {
+        if (s.context.visitsStartedAt === undefined) continue;
+        expect(s.context.startupMeeting).toMatchObject({ enrollmentFormSigned: true, rulesAccepted: true });
+      }
+    }
+  });
+
+  it('computes the wanted deadlines of every reached snapshot without failing, and none once archived', () => {
+    for (const path of allPaths) {
+      for (const s of replay(path, evaluationRequested)) {
+        const state = topState(s.value);
+        const wanted = wantedDeadlines(state, s.context, DEFAULT_REMINDER_DELAYS);
+        if (state === 'archived') expect(wanted).toEqual([]);
+        for (const deadline of wanted) {
+          expect(Number.isNaN(Date.parse(deadline.dueAt))).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('accepts the event of every deadline the case wants when it falls due', () => {
+    for (const path of allPaths) {
+      for (const s of replay(path, evaluationRequested)) {
+        for (const deadline of wantedDeadlines(topState(s.value), s.context, DEFAULT_REMINDER_DELAYS)) {
+          if (deadline.event === undefined) continue;
+          const decision = decide(machine, s, { type: deadline.event, at: deadline.dueAt });
+          expect({ state: s.value, event: deadline.event, outcome: decision.outcome }).toEqual({
+            state: s.value,
+            event: deadline.event,
+            outcome: 'accepted',
+          });
+        }
+      }
+    }
+  });
+});
