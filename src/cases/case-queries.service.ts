@@ -21,11 +21,10 @@ export class CaseQueries {
     return this.transactions.run(async (manager) => {
       const record = await manager.findOneBy(CaseRecord, { id: caseId });
       if (!record) throw new NotFoundError('case');
-      const [parties, deadlines, visits] = await Promise.all([
-        manager.findBy(CaseParty, { caseId }),
-        this.deadlines.listForCase(manager, caseId),
-        this.visits.listForCase(manager, caseId),
-      ]);
+      // One after the other: a transaction's connection runs one query at a time.
+      const parties = await manager.findBy(CaseParty, { caseId });
+      const deadlines = await this.deadlines.listForCase(manager, caseId);
+      const visits = await this.visits.listForCase(manager, caseId);
       return caseView(record, parties, deadlines, visits);
     });
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
+import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
@@ -17,6 +18,7 @@ import { RegisterCaseDto } from './dto/register-case.dto.js';
 const EVENT_DTOS = Object.values(CASE_EVENT_DTOS);
 
 @ApiTags('cases')
+@Roles('secretary')
 @Controller('cases')
 export class CasesController {
   constructor(

@@ -1,0 +1,11 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '../common/actor.js';
+
+export const ROLES_KEY = 'roles';
+export const PUBLIC_KEY = 'public';
+
+/** Who may call a route. Deny by default: a route without a rule is refused to everyone. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** A route open without a token (health, the supporters' expression of interest). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -1,0 +1,47 @@
+import type { TestApp } from './test-app.js';
+import { aJudgment, type JudgmentBody } from './judgment-builder.js';
+
+/** The client events that take a fresh case to each state, in the routine's order. */
+export function stepsTo(target: string, supporterId: string): Record<string, unknown>[] {
+  const steps: [string, Record<string, unknown>][] = [
+    ['initiated', { type: 'INITIATE', diaryNumber: 'SN 2026/0042' }],
+    ['supporterAppointed', { type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' }],
+    ['startupMeeting', { type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' }],
+    [
+      'startupMeeting.held',
+      {
+        type: 'HOLD_STARTUP_MEETING',
+        heldAt: '2026-11-24T13:00:00+01:00',
+        enrollmentFormSigned: true,
+        rulesAccepted: true,
+        childInterviewConsent: false,
+      },
+    ],
+    ['activeVisits', { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' }],
+  ];
+  const end = steps.findIndex(([state]) => state === target);
+  if (end < 0) throw new Error(`no steps lead to ${target}`);
+  return steps.slice(0, end + 1).map(([, event]) => event);
+}
+
+export async function registerSupporter(t: TestApp, name = 'Karin Lund'): Promise<string> {
+  const res = await t.http.post('/supporters').send({ name, phone: '070-123 45 67', email: 'karin.lund@example.se' }).expect(201);
+  return res.body.id as string;
+}
+
+export async function registerCase(t: TestApp, overrides: Partial<JudgmentBody> = {}): Promise<string> {
+  const res = await t.http.post('/cases').send(aJudgment(overrides)).expect(201);
+  return res.body.id as string;
+}
+
+export async function send(t: TestApp, caseId: string, event: Record<string, unknown>, status = 200) {
+  return t.http.post(`/cases/${caseId}/events`).send(event).expect(status);
+}
+
+/** A case registered and moved to `target` through the API. */
+export async function caseIn(t: TestApp, target: string, overrides: Partial<JudgmentBody> = {}): Promise<string> {
+  const supporterId = await registerSupporter(t);
+  const caseId = await registerCase(t, overrides);
+  for (const event of stepsTo(target, supporterId)) await send(t, caseId, event);
+  return caseId;
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import pg from 'pg';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module.js';
+import { Clock } from '../../src/common/clock.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { configureHttpApp } from '../../src/http-app.js';
+import { TestClock } from './test-clock.js';
+
+export type TestDatabase = 'sqlite' | 'postgres';
+/** Every API suite runs on both databases the service supports. */
+export const DATABASES: TestDatabase[] = ['sqlite', 'postgres'];
+
+const POSTGRES_URL = 'postgres://root@127.0.0.1:5432/test';
+
+/** A throw-away database: a fresh SQLite file, or a fresh schema in the machine's PostgreSQL. */
+export class ThrowAwayDatabase {
+  private constructor(
+    readonly env: Record<string, string>,
+    private readonly dispose: () => Promise<void>,
+  ) {}
+
+  static async create(kind: TestDatabase, dir: string): Promise<ThrowAwayDatabase> {
+    if (kind === 'sqlite') return new ThrowAwayDatabase({ SQLITE_PATH: join(dir, 'cases.sqlite') }, async () => undefined);
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    await ThrowAwayDatabase.admin(`CREATE SCHEMA ${schema}`);
+    return new ThrowAwayDatabase(
+      { DATABASE_URL: `${POSTGRES_URL}?options=-c%20search_path%3D${schema}` },
+      () => ThrowAwayDatabase.admin(`DROP SCHEMA ${schema} CASCADE`),
+    );
+  }
+
+  private static async admin(sql: string): Promise<void> {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  drop(): Promise<void> {
+    return this.dispose();
+  }
+}
+
+export interface TestAppOptions {
+  database?: TestDatabase;
+  /** More environment for loadConfig (e.g. PERIOD_CAP_MONTHS). */
+  env?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  clock: TestClock;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The real service, as `npm start` builds it, on a throw-away database and a private Redis key
+ * prefix; only the clock is the test's. Close it in afterAll.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'umgangesstod-test-'));
+  const database = await ThrowAwayDatabase.create(options.database ?? 'sqlite', dir);
+  const config = loadConfig({
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+    ...database.env,
+    ...options.env,
+  });
+  const clock = new TestClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  configureHttpApp(app);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    config,
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
