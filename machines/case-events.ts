@@ -7,6 +7,10 @@ export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 export const STOP_REASONS = ['visitingParentIntoxicated', 'childUnwell', 'other'] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 
+/** Who called off a cancelled visit. */
+export const CANCELLED_BY = ['residentParent', 'visitingParent', 'child', 'supporter', 'unit'] as const;
+export type CancelledBy = (typeof CANCELLED_BY)[number];
+
 export interface InitiateEvent {
   type: 'INITIATE';
   diaryNumber?: string;
@@ -15,6 +19,13 @@ export interface AppointSupporterEvent {
   type: 'APPOINT_SUPPORTER';
   supporterId: string;
   decidedAt: string;
+}
+/** A new decision naming another supporter while the assignment runs; the old one is released. */
+export interface ReplaceSupporterEvent {
+  type: 'REPLACE_SUPPORTER';
+  supporterId: string;
+  decidedAt: string;
+  reason: string;
 }
 export interface SendSummonsEvent {
   type: 'SEND_SUMMONS';
@@ -38,11 +49,16 @@ export interface LogVisitEvent {
   outcome: VisitOutcome;
   stopReason?: StopReason;
   notes?: string;
+  /** The planned visit this outcome belongs to, when it was planned in the system. */
+  visitPlanId?: string;
+  cancelledBy?: CancelledBy;
 }
 export interface HoldFollowUpEvent {
   type: 'HOLD_FOLLOW_UP';
   heldAt: string;
   notes?: string;
+  /** Who took part (parents, supporter, child), as the history records them. */
+  participants?: string[];
 }
 export interface EndEarlyEvent {
   type: 'END_EARLY';
@@ -51,6 +67,8 @@ export interface EndEarlyEvent {
 export interface HoldClosingMeetingEvent {
   type: 'HOLD_CLOSING_MEETING';
   heldAt: string;
+  notes?: string;
+  participants?: string[];
 }
 export interface SubmitEvaluationEvent {
   type: 'SUBMIT_EVALUATION';
@@ -64,6 +82,7 @@ export interface ArchiveEvent {
 export type ClientEvent =
   | InitiateEvent
   | AppointSupporterEvent
+  | ReplaceSupporterEvent
   | SendSummonsEvent
   | HoldStartupMeetingEvent
   | StartVisitsEvent
@@ -83,6 +102,7 @@ export type SystemEventType = SystemEvent['type'];
 export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
   'INITIATE',
   'APPOINT_SUPPORTER',
+  'REPLACE_SUPPORTER',
   'SEND_SUMMONS',
   'HOLD_STARTUP_MEETING',
   'START_VISITS',

@@ -47,8 +47,9 @@ export const caseMachine = setup({
       const e = event as Event<'INITIATE'>;
       return { diaryNumber: e.diaryNumber, initiatedAt: e.at };
     }),
+    // A replacement is a new appointment decision: the context holds the supporter named last.
     appointSupporter: assign(({ event }) => {
-      const e = event as Event<'APPOINT_SUPPORTER'>;
+      const e = event as Event<'APPOINT_SUPPORTER' | 'REPLACE_SUPPORTER'>;
       return { supporter: { supporterId: e.supporterId, decidedAt: e.decidedAt, appointedAt: e.at } };
     }),
     sendSummons: assign(({ event }) => {
@@ -122,6 +123,7 @@ export const caseMachine = setup({
     supporterAppointed: {
       on: {
         SEND_SUMMONS: { target: 'startupMeeting', actions: 'sendSummons' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
         END_EARLY: { target: 'closing', actions: 'endEarly' },
       },
     },
@@ -135,12 +137,14 @@ export const caseMachine = setup({
       on: {
         HOLD_STARTUP_MEETING: { target: '.held', actions: 'holdStartupMeeting' },
         START_VISITS: { target: 'activeVisits', guard: 'startupMeetingCompleted', actions: 'startVisits' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
         END_EARLY: { target: 'closing', actions: 'endEarly' },
       },
     },
     activeVisits: {
       on: {
         LOG_VISIT: { actions: 'logVisit' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
         MIDPOINT_REACHED: { target: 'midpointFollowUp', guard: 'midpointNotYetReached', actions: 'reachMidpoint' },
         PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
         END_EARLY: { target: 'closing', actions: 'endEarly' },
@@ -149,6 +153,7 @@ export const caseMachine = setup({
     midpointFollowUp: {
       on: {
         LOG_VISIT: { actions: 'logVisit' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
         HOLD_FOLLOW_UP: { target: 'activeVisits', actions: 'holdFollowUp' },
         PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
         END_EARLY: { target: 'closing', actions: 'endEarly' },

@@ -40,7 +40,7 @@ export interface WantedDeadline {
  */
 export function wantedDeadlines(state: string, context: CaseContext, delays: ReminderDelays): WantedDeadline[] {
   const { judgment } = context;
-  const period = periodBounds(judgment.periodStart, judgment.periodEnd);
+  const period = () => periodBounds(judgment.periodStart, judgment.periodEnd);
   const wanted: WantedDeadline[] = [];
   switch (state) {
     case 'received':
@@ -57,12 +57,12 @@ export function wantedDeadlines(state: string, context: CaseContext, delays: Rem
       break;
     case 'activeVisits':
       if (context.midpointReachedAt === undefined) {
-        wanted.push({ kind: 'midpoint', dueAt: period.midpointAt, event: 'MIDPOINT_REACHED' });
+        wanted.push({ kind: 'midpoint', dueAt: period().midpointAt, event: 'MIDPOINT_REACHED' });
       }
-      wanted.push({ kind: 'periodEnd', dueAt: period.endsAt, event: 'PERIOD_ENDED' });
+      wanted.push({ kind: 'periodEnd', dueAt: period().endsAt, event: 'PERIOD_ENDED' });
       break;
     case 'midpointFollowUp':
-      wanted.push({ kind: 'periodEnd', dueAt: period.endsAt, event: 'PERIOD_ENDED' });
+      wanted.push({ kind: 'periodEnd', dueAt: period().endsAt, event: 'PERIOD_ENDED' });
       break;
     case 'closing':
       if (judgment.evaluationRequested) {

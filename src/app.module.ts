@@ -1,14 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { CompensationModule } from './compensation/compensation.module.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InterviewsModule } from './interviews/interviews.module.js';
+import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { RedisModule } from './queue/redis.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
+import { VisitsModule } from './visits/visits.module.js';
 
 @Module({})
 export class AppModule {
@@ -19,9 +29,19 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        RedisModule,
+        PersonalDataModule,
+        AuthModule,
         CasesModule,
         SupportersModule,
+        VisitsModule,
+        InterviewsModule,
+        DocumentsModule,
+        CompensationModule,
+        AlertsModule,
+        DeadlineWorkerModule,
         HealthModule,
+        InspectorModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

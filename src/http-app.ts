@@ -1,11 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { secureHttpApp } from './auth/http-security.js';
 import { createValidationPipe } from './common/validation.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 
 /** What every HTTP entry point (the service, the tests, the benchmark) sets up the same way. */
 export function configureHttpApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
+  secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -14,6 +18,8 @@ export function configureHttpApp(app: INestApplication): void {
       .setTitle('Umgängesstöd')
       .setDescription('Court-ordered contact support (FB 6:15 c): cases from judgment to archive')
       .setVersion('0.1.0')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document);

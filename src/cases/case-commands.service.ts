@@ -11,15 +11,19 @@ import { Clock } from '../common/clock.js';
 import { BusinessRuleError, EventNotAllowedError, NotFoundError, StaleVersionError } from '../common/domain-errors.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineDispatcher } from '../deadlines/deadline-dispatcher.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { CaseRetentionService } from '../documents/case-retention.service.js';
 import { SupportersService } from '../supporters/supporters.service.js';
 import { VisitsService } from '../visits/visits.service.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
+import { CaseQueries } from './case-queries.service.js';
 import { CaseTransitions } from './case-transitions.js';
+import type { CaseView } from './case-view.js';
 import type { RegisterCaseDto } from './dto/register-case.dto.js';
 import { judgmentFrom } from './judgment-rules.js';
 
@@ -45,6 +49,9 @@ export class CaseCommands {
     private readonly supporters: SupportersService,
     private readonly visits: VisitsService,
     private readonly transitions: CaseTransitions,
+    private readonly personnummer: PersonnummerProtector,
+    private readonly queries: CaseQueries,
+    private readonly retention: CaseRetentionService,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor): Promise<CaseRecord> {
@@ -75,7 +82,7 @@ export class CaseCommands {
         role,
         position,
         name: party.name,
-        personnummer: normalizePersonnummer(party.personnummer),
+        ...this.personnummer.protect(normalizePersonnummer(party.personnummer)),
       }),
     );
     const added = await this.transactions.run(async (manager) => {
@@ -89,9 +96,24 @@ export class CaseCommands {
   }
 
   async apply(caseId: string, event: ClientEvent | SystemEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseRecord> {
+    return (await this.execute(caseId, event, actor, options, async () => undefined)).record;
+  }
+
+  /** As `apply`, answering with the case as it stands after the event, read in the same transaction. */
+  async applyAndView(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseView> {
+    return (await this.execute(caseId, event, actor, options, (manager) => this.queries.viewWithin(manager, caseId))).answer;
+  }
+
+  private async execute<T>(
+    caseId: string,
+    event: ClientEvent | SystemEvent,
+    actor: Actor,
+    options: ApplyOptions,
+    readBack: (manager: EntityManager) => Promise<T>,
+  ): Promise<{ record: CaseRecord; answer: T }> {
     const now = this.clock.now();
     const stamped = { ...event, at: now.toISOString() } as CaseEvent;
-    const { record, fromState, added } = await this.transactions.run(async (manager) => {
+    const { record, fromState, added, answer } = await this.transactions.run(async (manager) => {
       const record = await manager.findOneBy(CaseRecord, { id: caseId });
       if (!record) throw new NotFoundError('case');
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
@@ -121,17 +143,20 @@ export class CaseCommands {
       if (affected === 0) throw new StaleVersionError(record.version, record.version + 1);
       await this.appendHistory(manager, next, stamped, fromState, actor);
       if (stamped.type === 'LOG_VISIT') await this.visits.recordWithin(manager, record.id, stamped, actor, now);
+      if (stamped.type === 'ARCHIVE') await this.retention.recordWithin(manager, record.id, now);
       await options.alsoWithin?.(manager);
       const added = await this.alignDeadlines(manager, next, decision.snapshot, now);
-      return { record: next, fromState, added };
+      return { record: next, fromState, added, answer: await readBack(manager) };
     });
     this.afterCommit(record, event.type, fromState, added);
-    return record;
+    return { record, answer };
   }
 
   /** Rules the machine cannot know: they need the database or the clock. */
   private async checkOutsideRules(manager: EntityManager, event: CaseEvent, now: Date): Promise<void> {
-    if (event.type === 'APPOINT_SUPPORTER') await this.supporters.requireAppointable(manager, event.supporterId);
+    if (event.type === 'APPOINT_SUPPORTER' || event.type === 'REPLACE_SUPPORTER') {
+      await this.supporters.requireAppointable(manager, event.supporterId, now);
+    }
     if (event.type === 'LOG_VISIT' && Date.parse(event.occurredAt) > now.getTime()) {
       throw new BusinessRuleError('visitHasHappened', 'a visit is logged after it took place: occurredAt is in the future', 'occurredAt');
     }

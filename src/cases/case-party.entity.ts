@@ -23,7 +23,12 @@ export class CaseParty {
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
-  /** Twelve digits, no separator. */
-  @Column({ type: 'varchar', length: 12 })
-  personnummer!: string;
+  /** The personnummer sealed by PersonnummerProtector: never stored in clear text. */
+  @Column({ type: 'varchar', length: 200 })
+  personnummerCiphertext!: string;
+
+  /** Keyed hash of the twelve-digit personnummer, to find a party's cases by it. */
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  personnummerHash!: string;
 }

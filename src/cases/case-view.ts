@@ -1,18 +1,28 @@
 import { allowedClientEvents, restore } from '../../machines/case-decisions.js';
 import { machineFor } from '../../machines/registry.js';
 import { maskPersonnummer } from '../common/personnummer.js';
+import type { CaseRetention } from '../documents/case-retention.entity.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
 import type { Visit } from '../visits/visit.entity.js';
 import type { CaseHistoryEntry } from './case-history-entry.entity.js';
 import type { CaseParty } from './case-party.entity.js';
 import type { CaseRecord } from './case-record.entity.js';
 
-function partyView(party: CaseParty) {
+/** A party with its personnummer opened, for masking; never stored or logged like this. */
+export type RevealedParty = CaseParty & { personnummer: string };
+
+function partyView(party: RevealedParty) {
   return { name: party.name, personnummer: maskPersonnummer(party.personnummer) };
 }
 
 /** A case as the secretary sees it; personnummer masked. */
-export function caseView(record: CaseRecord, parties: CaseParty[], deadlines: Deadline[], visits: Visit[]) {
+export function caseView(
+  record: CaseRecord,
+  parties: RevealedParty[],
+  deadlines: Deadline[],
+  visits: Visit[],
+  retention: CaseRetention | null = null,
+) {
   const machine = machineFor(record.machineVersion);
   const { judgment, ...progress } = record.snapshot.context;
   const byRole = (role: CaseParty['role']) => parties.filter((p) => p.role === role).sort((a, b) => a.position - b.position);
@@ -39,6 +49,8 @@ export function caseView(record: CaseRecord, parties: CaseParty[], deadlines: De
       stopReason: v.stopReason,
       notes: v.notes,
     })),
+    /** Set when the case is archived: the day its file is to be disposed of (gallring). */
+    retention: retention ? { archivedAt: retention.archivedAt.toISOString(), disposalDate: retention.disposalDate } : null,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
@@ -71,3 +83,48 @@ export function historyEntryView(entry: CaseHistoryEntry) {
 }
 
 export type CaseView = ReturnType<typeof caseView>;
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0];
+}
+
+/**
+ * What a supporter needs for the visits of their own assignment: children's first names, the
+ * parents' names, the period and the visits' times. Never a personnummer.
+ */
+export function supporterCaseView(view: CaseView) {
+  return {
+    id: view.id,
+    state: view.state,
+    subState: view.subState,
+    version: view.version,
+    period: { start: view.judgment.periodStart, end: view.judgment.periodEnd },
+    children: view.parties.children.map((child) => ({ firstName: firstName(child.name) })),
+    residentParent: { name: view.parties.residentParent?.name },
+    visitingParent: { name: view.parties.visitingParent?.name },
+    visits: view.visits.map(({ id, occurredAt, durationMinutes, outcome }) => ({ id, occurredAt, durationMinutes, outcome })),
+    allowedEvents: view.allowedEvents.filter((type) => type === 'LOG_VISIT'),
+  };
+}
+
+/** What the administrator needs to archive: where the case stands, no parties. */
+export function administratorCaseView(view: CaseView) {
+  const { court, courtCaseNumber, periodStart, periodEnd } = view.judgment;
+  return {
+    id: view.id,
+    state: view.state,
+    subState: view.subState,
+    version: view.version,
+    judgment: { court, courtCaseNumber, periodStart, periodEnd },
+    allowedEvents: view.allowedEvents.filter((type) => type === 'ARCHIVE'),
+    retention: view.retention,
+    updatedAt: view.updatedAt,
+  };
+}
+
+/** The case as the caller's role may see it. */
+export function caseViewFor(role: string, view: CaseView) {
+  if (role === 'supporter') return supporterCaseView(view);
+  if (role === 'administrator') return administratorCaseView(view);
+  return view;
+}

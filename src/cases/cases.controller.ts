@@ -2,23 +2,28 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
+import { requireMaySend } from '../auth/case-event-rules.js';
+import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
+import { normalizePersonnummer } from '../common/personnummer.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
-import type { CaseView } from './case-view.js';
+import { caseViewFor, type CaseView } from './case-view.js';
 import { CASE_EVENT_DTOS } from './dto/case-event.dtos.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { RegisterCaseDto } from './dto/register-case.dto.js';
+import { SearchCasesDto } from './dto/search-cases.dto.js';
 
 const EVENT_DTOS = Object.values(CASE_EVENT_DTOS);
 
 @ApiTags('cases')
 @Roles('secretary')
+@CaseScoped('id')
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -33,13 +38,22 @@ export class CasesController {
   }
 
   @Get()
+  @Roles('secretary', 'administrator')
   list(@Query() query: ListCasesQuery) {
     return this.queries.list({ state: query.state }, query.limit, query.offset);
   }
 
+  /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
+  @Post('search')
+  @HttpCode(200)
+  search(@Body() dto: SearchCasesDto) {
+    return this.queries.findByPersonnummer(normalizePersonnummer(dto.personnummer));
+  }
+
   @Get(':id')
-  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
-    return this.withEtag(res, await this.queries.get(id));
+  @Roles('secretary', 'supporter', 'administrator')
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return this.withEtag(res, caseViewFor(actor.role, await this.queries.get(id)));
   }
 
   @Get(':id/history')
@@ -48,6 +62,7 @@ export class CasesController {
   }
 
   @Post(':id/events')
+  @Roles('secretary', 'supporter', 'administrator')
   @HttpCode(200)
   @ApiExtraModels(...EVENT_DTOS)
   @ApiBody({ schema: { oneOf: EVENT_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })) } })
@@ -59,12 +74,12 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
+    requireMaySend(actor, event.type);
     const expectedVersion = versionFromIfMatch(ifMatch);
-    await this.commands.apply(id, event, actor, { expectedVersion });
-    return this.withEtag(res, await this.queries.get(id));
+    return this.withEtag(res, caseViewFor(actor.role, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
   }
 
-  private withEtag(res: Response, view: CaseView): CaseView {
+  private withEtag<V extends Pick<CaseView, 'version'>>(res: Response, view: V): V {
     res.setHeader('ETag', etagOf(view.version));
     return view;
   }

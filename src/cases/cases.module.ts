@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { SupportersModule } from '../supporters/supporters.module.js';
 import { VisitsModule } from '../visits/visits.module.js';
 import { CaseCommands } from './case-commands.service.js';
@@ -8,7 +9,7 @@ import { CaseTransitions } from './case-transitions.js';
 import { CasesController } from './cases.controller.js';
 
 @Module({
-  imports: [DeadlinesModule, SupportersModule, VisitsModule],
+  imports: [DeadlinesModule, SupportersModule, VisitsModule, DocumentsModule],
   controllers: [CasesController],
   providers: [CaseCommands, CaseQueries, CaseTransitions],
   exports: [CaseCommands, CaseQueries, CaseTransitions],

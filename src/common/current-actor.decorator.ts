@@ -7,10 +7,11 @@ export interface RequestWithActor extends Request {
 }
 
 /**
- * The signed-in user making the request. Until authentication is in place every caller acts
- * as an unnamed secretary; the access-control module sets `request.actor`.
+ * The signed-in user making the request, as the access guard (src/auth) set it. A route open
+ * without a token (@Public) has no actor: asking for one there is a programming error.
  */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<RequestWithActor>();
-  return request.actor ?? { id: 'anonymous', role: 'secretary' };
+  if (!request.actor) throw new Error('@CurrentActor() used on a route that lets callers in without a token');
+  return request.actor;
 });

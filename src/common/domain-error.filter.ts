@@ -9,11 +9,15 @@ const STATUS: Record<DomainError['kind'], HttpStatus> = {
   businessRule: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
+export function httpStatusOf(error: DomainError): HttpStatus {
+  return STATUS[error.kind];
+}
+
 /** The one place where a domain refusal becomes an HTTP answer. */
 @Catch(DomainError)
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): void {
-    const status = STATUS[error.kind];
+    const status = httpStatusOf(error);
     host
       .switchToHttp()
       .getResponse<Response>()

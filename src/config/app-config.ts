@@ -1,6 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { DEFAULT_REMINDER_DELAYS, type ReminderDelays } from '../../machines/deadline-rules.js';
+
+const SEK_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
 
 /** The environment as it may be given; every variable is optional and has a default. */
 class Environment {
@@ -39,6 +41,73 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1)
   REMINDER_NOT_ARCHIVED_DAYS?: number;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'INSPECT_STATELY must be true or false' })
+  INSPECT_STATELY?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  INSPECT_STATELY_PORT?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(60)
+  SUPPORTER_VETTING_VALID_MONTHS?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(100)
+  RETENTION_YEARS?: number;
+
+  @IsOptional() @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_HOUR must be an amount in SEK, e.g. 150 or 152.50' })
+  COMPENSATION_RATE_PER_HOUR?: string;
+
+  @IsOptional() @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_VISIT must be an amount in SEK, e.g. 100 or 99.50' })
+  COMPENSATION_RATE_PER_VISIT?: string;
+
+  @IsOptional() @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  UPLOAD_MAX_BYTES?: number;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false }, { message: 'OIDC_ISSUER must be the identity provider\'s issuer URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional() @IsString()
+  OIDC_AUDIENCE?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false }, { message: 'OIDC_JWKS_URL must be the URL of the identity provider\'s JWKS' })
+  OIDC_JWKS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'PERSONAL_DATA_KEYS must be a comma-separated list of keyId:base64key, each key 32 bytes, the current key first',
+  })
+  PERSONAL_DATA_KEYS?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PERSONAL_DATA_HASH_KEY must be 32 bytes in base64' })
+  PERSONAL_DATA_HASH_KEY?: string;
+
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsOptional() @Matches(/^\d{1,6}(b|kb|mb)$/, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
+  BODY_LIMIT?: string;
+
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'RUN_WORKER must be true or false' })
+  RUN_WORKER?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(3600)
+  RECONCILE_EVERY_SECONDS?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(50)
+  DEADLINE_ATTEMPTS?: number;
+
+  @IsOptional() @IsInt() @Min(10) @Max(600000)
+  DEADLINE_BACKOFF_MS?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(200)
+  DEADLINE_CONCURRENCY?: number;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -52,10 +121,54 @@ export interface AppConfig {
   dataDir: string;
   periodCapMonths: number;
   logLevel: string;
+  /** Where log lines go instead of stdout (tests capture them to prove no personnummer is logged). */
+  logStream?: NodeJS.WritableStream;
   reminderDelays: ReminderDelays;
+  /** Whether the inspector also sends its events to Stately's hosted inspector (needs internet), through a bridge on this port. */
+  inspector: { stately: boolean; statelyPort: number };
+  /** How old a supporter's register extracts may be, in months, for the supporter to be appointed. */
+  supporterVettingValidMonths: number;
+  /** Years after a case's last entry until its file is disposed of (gallring). */
+  retentionYears: number;
+  /** The supporters' pay in öre (1/100 SEK), so the arithmetic stays in integers. */
+  compensation: { ratePerHourOre: number; ratePerVisitOre: number };
+  uploadMaxBytes: number;
+  auth: AuthConfig;
+  personalData: PersonalDataConfig;
+  /** Origins allowed to call the API from a browser; none means CORS stays closed. */
+  corsOrigins: string[];
+  bodyLimit: string;
+  /** Express's `trust proxy` setting, so the audit trail records the client's address behind a proxy. */
+  trustProxy?: string;
+  /** Whether this process also runs the deadline worker and reconciler (`npm run worker` runs only them). */
+  runWorker: boolean;
+  deadlines: DeadlineDeliveryConfig;
+}
+
+/**
+ * Production verifies the identity provider's tokens (OIDC); the embedded default verifies HS256
+ * tokens signed with a local secret (generated into the data directory when none is given).
+ */
+export type AuthConfig =
+  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string }
+  | { mode: 'local'; secret?: string };
+
+/** Raw key material as configured; src/personal-data parses it (or generates it into the data directory). */
+export interface PersonalDataConfig {
+  keys?: string;
+  hashKey?: string;
 }
 
 export class InvalidConfigError extends Error {}
+
+/** How deadlines are delivered: retries of a failing one, the worker's parallelism, the reconciler's pace. */
+export interface DeadlineDeliveryConfig {
+  attempts: number;
+  /** The first retry's delay; each further one doubles it. */
+  backoffMs: number;
+  concurrency: number;
+  reconcileEverySeconds: number;
+}
 
 const INTEGER_VARIABLES = new Set([
   'PORT',
@@ -64,6 +177,14 @@ const INTEGER_VARIABLES = new Set([
   'REMINDER_STARTUP_MEETING_NOT_HELD_DAYS',
   'REMINDER_EVALUATION_NOT_SUBMITTED_DAYS',
   'REMINDER_NOT_ARCHIVED_DAYS',
+  'INSPECT_STATELY_PORT',
+  'SUPPORTER_VETTING_VALID_MONTHS',
+  'RETENTION_YEARS',
+  'UPLOAD_MAX_BYTES',
+  'RECONCILE_EVERY_SECONDS',
+  'DEADLINE_ATTEMPTS',
+  'DEADLINE_BACKOFF_MS',
+  'DEADLINE_CONCURRENCY',
 ]);
 
 function readEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -79,6 +200,24 @@ function readEnvironment(env: NodeJS.ProcessEnv): Environment {
     throw new InvalidConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return environment;
+}
+
+function authFrom(e: Environment): AuthConfig {
+  const oidc = [e.OIDC_ISSUER, e.OIDC_AUDIENCE, e.OIDC_JWKS_URL];
+  if (oidc.every((v) => v === undefined)) return { mode: 'local', secret: e.JWT_SECRET };
+  if (oidc.some((v) => v === undefined)) {
+    throw new InvalidConfigError('Invalid configuration:\n  - OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be given together');
+  }
+  if (e.JWT_SECRET !== undefined) {
+    throw new InvalidConfigError('Invalid configuration:\n  - JWT_SECRET and OIDC_* exclude each other: tokens come from one place');
+  }
+  return { mode: 'oidc', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL! };
+}
+
+/** `152.5` SEK as 15250 öre, without going through binary floating point. */
+function oreOf(sek: string): number {
+  const [kronor, ore = ''] = sek.split('.');
+  return Number(kronor) * 100 + Number(ore.padEnd(2, '0'));
 }
 
 /** Reads and validates the configuration once, at boot. Nothing else reads `process.env`. */
@@ -101,6 +240,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       evaluationNotSubmitted:
         e.REMINDER_EVALUATION_NOT_SUBMITTED_DAYS ?? DEFAULT_REMINDER_DELAYS.evaluationNotSubmitted,
       notArchived: e.REMINDER_NOT_ARCHIVED_DAYS ?? DEFAULT_REMINDER_DELAYS.notArchived,
+    },
+    inspector: { stately: e.INSPECT_STATELY === 'true', statelyPort: e.INSPECT_STATELY_PORT ?? 8080 },
+    supporterVettingValidMonths: e.SUPPORTER_VETTING_VALID_MONTHS ?? 12,
+    retentionYears: e.RETENTION_YEARS ?? 5,
+    compensation: {
+      ratePerHourOre: oreOf(e.COMPENSATION_RATE_PER_HOUR ?? '150'),
+      ratePerVisitOre: oreOf(e.COMPENSATION_RATE_PER_VISIT ?? '100'),
+    },
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
+    auth: authFrom(e),
+    personalData: { keys: e.PERSONAL_DATA_KEYS, hashKey: e.PERSONAL_DATA_HASH_KEY },
+    corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    bodyLimit: e.BODY_LIMIT ?? '100kb',
+    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
+    runWorker: e.RUN_WORKER !== 'false',
+    deadlines: {
+      attempts: e.DEADLINE_ATTEMPTS ?? 5,
+      backoffMs: e.DEADLINE_BACKOFF_MS ?? 1000,
+      concurrency: e.DEADLINE_CONCURRENCY ?? 10,
+      reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS ?? 30,
     },
   };
 }

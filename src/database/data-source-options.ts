@@ -2,16 +2,26 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
+import { Alert } from '../alerts/alert.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import { Visit } from '../visits/visit.entity.js';
+import { VisitPlan } from '../visits/visit-plan.entity.js';
+import { VisitReport } from '../visits/visit-report.entity.js';
+import { ChildInterview } from '../interviews/child-interview.entity.js';
+import { CaseDocument } from '../documents/document.entity.js';
+import { CaseRetention } from '../documents/case-retention.entity.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
+import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
+import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
+import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-create-routine-tables.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit];
-export const MIGRATIONS = [CreateCaseTables1763900000000];
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -1,26 +1,78 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+type UnitOfWork<T> = (manager: EntityManager) => Promise<T>;
+
+interface Queued {
+  work: UnitOfWork<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** How many waiting units of work share one SQLite commit at most. */
+const MAX_GROUP = 64;
+
 /**
  * Runs units of work in one database transaction each.
  *
  * better-sqlite3 gives TypeORM a single connection, so two transactions open at once collide
- * ("cannot start a transaction within a transaction"): on SQLite every unit of work, reads
- * included (they would otherwise see another one's uncommitted rows), waits its turn.
+ * ("cannot start a transaction within a transaction"): on SQLite units of work run one at a
+ * time, reads included (they would otherwise see another's uncommitted rows). Units that queue
+ * up meanwhile share one commit (group commit): each runs inside its own savepoint, so a unit
+ * that fails undoes only its own writes, and every answer waits for the one durable COMMIT.
+ * A failed COMMIT fails every unit of the group: nothing is acknowledged that was not written.
  */
 @Injectable()
 export class TransactionRunner {
-  private tail: Promise<unknown> = Promise.resolve();
   private readonly serial: boolean;
+  private readonly queue: Queued[] = [];
+  private draining = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.serial = dataSource.options.type === 'better-sqlite3';
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: UnitOfWork<T>): Promise<T> {
     if (!this.serial) return this.dataSource.transaction(work);
-    const next = this.tail.then(() => this.dataSource.transaction(work));
-    this.tail = next.catch(() => undefined);
-    return next;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.runGroup(this.queue.splice(0, MAX_GROUP));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runGroup(group: Queued[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      await runner.startTransaction();
+      for (const unit of group) {
+        await runner.startTransaction();
+        try {
+          const value = await unit.work(runner.manager);
+          await runner.commitTransaction();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await runner.rollbackTransaction();
+          outcomes.push({ ok: false, value: error });
+        }
+      }
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      for (const unit of group) unit.reject(error);
+      return;
+    } finally {
+      await runner.release();
+    }
+    group.forEach((unit, i) => (outcomes[i].ok ? unit.resolve(outcomes[i].value) : unit.reject(outcomes[i].value)));
   }
 }

@@ -2,25 +2,38 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { WantedDeadline } from '../../machines/deadline-rules.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import { Deadline } from './deadline.entity.js';
 
 function sameDeadline(row: Deadline, wanted: WantedDeadline): boolean {
   return row.kind === wanted.kind && row.dueAt.getTime() === Date.parse(wanted.dueAt);
 }
 
+/** The deadline was settled (fired or cancelled) by someone else first: the work that found it pending must not commit. */
+export class DeadlineAlreadySettledError extends Error {
+  constructor(readonly deadlineId: string) {
+    super(`deadline ${deadlineId} is no longer pending`);
+  }
+}
+
 @Injectable()
 export class DeadlinesService {
+  constructor(private readonly alerts: AlertsService) {}
+
   /**
    * Inside a case's transaction: makes its stored deadlines match what the rules want now.
    * A pending deadline no longer wanted is cancelled; a wanted one not yet stored (pending or
-   * already fired) is added. Returns the added ones, to be handed to the queue after commit.
+   * already fired) is added. The alerts of deadlines no longer wanted resolve: what they waited
+   * for has happened. Returns the added ones, to be handed to the queue after commit.
    */
   async alignWithin(manager: EntityManager, caseId: string, wanted: WantedDeadline[], now: Date): Promise<Deadline[]> {
     const existing = await manager.findBy(Deadline, { caseId, status: In(['pending', 'fired']) });
-    const moot = existing.filter((row) => row.status === 'pending' && !wanted.some((w) => sameDeadline(row, w)));
+    const gone = existing.filter((row) => !wanted.some((w) => sameDeadline(row, w)));
+    const moot = gone.filter((row) => row.status === 'pending');
     if (moot.length > 0) {
-      await manager.update(Deadline, { id: In(moot.map((row) => row.id)) }, { status: 'cancelled', settledAt: now });
+      await manager.update(Deadline, { id: In(moot.map((row) => row.id)), status: 'pending' }, { status: 'cancelled', settledAt: now });
     }
+    await this.alerts.resolveWithin(manager, gone.map((row) => row.id), now);
     const added = wanted
       .filter((w) => !existing.some((row) => sameDeadline(row, w)))
       .map((w) =>
@@ -39,7 +52,23 @@ export class DeadlinesService {
     return added;
   }
 
+  /**
+   * Inside the transaction that acts on a pending deadline: marks it fired or cancelled. Throws
+   * DeadlineAlreadySettledError (rolling the transaction back) when it is no longer pending, so
+   * a deadline delivered twice acts once. Alerts about its failing resolve; a cancelled one's all do.
+   */
+  async settleWithin(manager: EntityManager, deadlineId: string, status: 'fired' | 'cancelled', now: Date): Promise<void> {
+    const { affected } = await manager.update(Deadline, { id: deadlineId, status: 'pending' }, { status, settledAt: now });
+    if (affected !== 1) throw new DeadlineAlreadySettledError(deadlineId);
+    await this.alerts.resolveWithin(manager, [deadlineId], now, status === 'fired' ? ['deadlineFailed'] : undefined);
+  }
+
   listForCase(manager: EntityManager, caseId: string): Promise<Deadline[]> {
     return manager.find(Deadline, { where: { caseId }, order: { dueAt: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Every pending deadline, soonest first: what the queue must hold. */
+  listPending(manager: EntityManager): Promise<Pick<Deadline, 'id' | 'dueAt'>[]> {
+    return manager.find(Deadline, { select: { id: true, dueAt: true }, where: { status: 'pending' }, order: { dueAt: 'ASC' } });
   }
 }

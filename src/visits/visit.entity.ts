@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { StopReason, VisitOutcome } from '../../machines/case-events.js';
+import type { CancelledBy, StopReason, VisitOutcome } from '../../machines/case-events.js';
 
 /** A visit as logged after it took place (or did not). */
 @Entity('visits')
@@ -31,4 +31,15 @@ export class Visit {
 
   @Column({ type: 'varchar', length: 120 })
   loggedBy!: string;
+
+  /** The planned visit this one took place as, if it was planned in the system. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  planId!: string | null;
+
+  /** The supporter on the case when the visit was logged: whose pay it counts toward. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supporterId!: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  cancelledBy!: CancelledBy | null;
 }

@@ -2,15 +2,68 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { LogVisitEvent } from '../../machines/case-events.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
+import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { requireCase, requireWritableCase } from '../documents/case-file.js';
+import { Supporter } from '../supporters/supporter.entity.js';
+import type { PlanVisitDto } from './dto/visit.dtos.js';
+import { REPORTED_OUTCOMES, reportViews } from './visit-report-rules.js';
+import { VisitPlan } from './visit-plan.entity.js';
+import { VisitReport } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';
+
+function planView(plan: VisitPlan, loggedAs: string | null) {
+  return {
+    id: plan.id,
+    plannedFor: plan.plannedFor.toISOString(),
+    place: plan.place,
+    supporterId: plan.supporterId,
+    loggedAs,
+  };
+}
+
+function visitView(visit: Visit, reports: VisitReport[]) {
+  const expected = REPORTED_OUTCOMES.includes(visit.outcome);
+  return {
+    id: visit.id,
+    planId: visit.planId,
+    occurredAt: visit.occurredAt.toISOString(),
+    durationMinutes: visit.durationMinutes,
+    outcome: visit.outcome,
+    stopReason: visit.stopReason,
+    cancelledBy: visit.cancelledBy,
+    notes: visit.notes,
+    supporterId: visit.supporterId,
+    reportExpected: expected,
+    reportMissing: expected && reports.length === 0,
+    reports: reportViews(reports),
+  };
+}
 
 @Injectable()
 export class VisitsService {
-  /** Inside the LOG_VISIT transaction: files the visit beside the case. */
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly alerts: AlertsService,
+  ) {}
+
+  /**
+   * Inside the LOG_VISIT transaction: files the visit beside the case, as the planned visit it names
+   * if any, counted toward the supporter on the case. A stopped visit raises an alert for the secretary.
+   */
   async recordWithin(manager: EntityManager, caseId: string, visit: LogVisitEvent, actor: Actor, now: Date): Promise<void> {
+    if (visit.cancelledBy !== undefined && visit.outcome !== 'cancelled') {
+      throw new InvalidInputError(['cancelledBy is given only when the outcome is cancelled']);
+    }
+    const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
+    const record = await requireCase(manager, caseId);
+    const id = randomUUID();
     await manager.insert(Visit, {
-      id: randomUUID(),
+      id,
       caseId,
       occurredAt: new Date(visit.occurredAt),
       durationMinutes: visit.durationMinutes,
@@ -19,10 +72,64 @@ export class VisitsService {
       notes: visit.notes ?? null,
       loggedAt: now,
       loggedBy: actor.id,
+      planId: plan?.id ?? null,
+      supporterId: plan?.supporterId ?? record.snapshot.context.supporter?.supporterId ?? null,
+      cancelledBy: visit.cancelledBy ?? null,
     });
+    if (visit.outcome === 'stopped') {
+      await this.alerts.raiseWithin(manager, { caseId, kind: 'visitStopped', detail: `visit ${id} stopped: ${visit.stopReason}` }, now);
+    }
   }
 
   listForCase(manager: EntityManager, caseId: string): Promise<Visit[]> {
     return manager.find(Visit, { where: { caseId }, order: { occurredAt: 'ASC', loggedAt: 'ASC' } });
+  }
+
+  plan(caseId: string, dto: PlanVisitDto, actor: Actor) {
+    return this.transactions.run(async (manager) => {
+      const record = await requireWritableCase(manager, caseId);
+      const supporterId = dto.supporterId ?? record.snapshot.context.supporter?.supporterId;
+      if (!supporterId) {
+        throw new BusinessRuleError('visitHasSupporter', 'a visit is planned with a supporter: appoint one or name supporterId', 'supporterId');
+      }
+      if (!(await manager.existsBy(Supporter, { id: supporterId }))) {
+        throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
+      }
+      const plan = Object.assign(new VisitPlan(), {
+        id: randomUUID(),
+        caseId,
+        plannedFor: new Date(dto.plannedFor),
+        place: dto.place,
+        supporterId,
+        createdAt: this.clock.now(),
+        createdBy: actor.id,
+      });
+      await manager.insert(VisitPlan, plan);
+      return planView(plan, null);
+    });
+  }
+
+  /** The case's planned and logged visits, each logged one with its reports and whether one is missing. */
+  overview(caseId: string) {
+    return this.transactions.run(async (manager) => {
+      await requireCase(manager, caseId);
+      const plans = await manager.find(VisitPlan, { where: { caseId }, order: { plannedFor: 'ASC' } });
+      const visits = await this.listForCase(manager, caseId);
+      const reports = await manager.find(VisitReport, { where: { caseId }, order: { filedAt: 'ASC', id: 'ASC' } });
+      const loggedAs = new Map(visits.filter((v) => v.planId).map((v) => [v.planId!, v.id]));
+      return {
+        plans: plans.map((p) => planView(p, loggedAs.get(p.id) ?? null)),
+        visits: visits.map((v) => visitView(v, reports.filter((r) => r.visitId === v.id))),
+      };
+    });
+  }
+
+  private async openPlan(manager: EntityManager, caseId: string, planId: string): Promise<VisitPlan> {
+    const plan = await manager.findOneBy(VisitPlan, { id: planId, caseId });
+    if (!plan) throw new NotFoundError('visit plan');
+    if (await manager.existsBy(Visit, { planId })) {
+      throw new BusinessRuleError('visitPlanLoggedOnce', 'that planned visit was already logged', 'visitPlanId');
+    }
+    return plan;
   }
 }

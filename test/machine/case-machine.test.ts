@@ -49,6 +49,13 @@ const ev = {
     decidedAt: '2026-11-12',
     at: '2026-11-12T10:00:00.000Z',
   }),
+  replaceSupporter: (): CaseEvent => ({
+    type: 'REPLACE_SUPPORTER',
+    supporterId: 'sup-9',
+    decidedAt: '2026-12-01',
+    reason: 'The supporter moved away',
+    at: '2026-12-01T10:00:00.000Z',
+  }),
   sendSummons: (): CaseEvent => ({
     type: 'SEND_SUMMONS',
     meetingAt: '2026-11-20T13:00:00.000Z',
@@ -103,6 +110,7 @@ const ev = {
 const ANY_EVENT: Record<CaseEventType, () => CaseEvent> = {
   INITIATE: ev.initiate,
   APPOINT_SUPPORTER: ev.appointSupporter,
+  REPLACE_SUPPORTER: ev.replaceSupporter,
   SEND_SUMMONS: ev.sendSummons,
   HOLD_STARTUP_MEETING: () => ev.holdStartupMeeting(),
   START_VISITS: ev.startVisits,
@@ -233,7 +241,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
       decidedAt: '2026-11-12',
       appointedAt: '2026-11-12T10:00:00.000Z',
     });
-    expect(allowedClientEvents(s)).toEqual(['SEND_SUMMONS', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'SEND_SUMMONS', 'END_EARLY']);
 
     s = accept(s, ev.sendSummons());
     expect(where(s)).toEqual(['startupMeeting', 'summoned']);
@@ -241,7 +249,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
       meetingAt: '2026-11-20T13:00:00.000Z',
       summonsSentAt: '2026-11-13T09:30:00.000Z',
     });
-    expect(allowedClientEvents(s)).toEqual(['HOLD_STARTUP_MEETING', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'END_EARLY']);
 
     s = accept(s, ev.holdStartupMeeting({ at: '2026-11-20T15:00:00.000Z' }));
     expect(where(s)).toEqual(['startupMeeting', 'held']);
@@ -253,13 +261,13 @@ describe('the whole way from judgment to archive without an evaluation', () => {
       rulesAccepted: true,
       childInterviewConsent: false,
     });
-    expect(allowedClientEvents(s)).toEqual(['HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY']);
 
     s = accept(s, ev.startVisits());
     expect(where(s)).toEqual(['activeVisits', null]);
     expect(s.context.visitsStartedAt).toBe('2026-11-21T09:05:00.000Z');
     expect(s.context.documentCopiesSentAt).toBe('2026-11-21T09:00:00.000Z');
-    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'LOG_VISIT', 'END_EARLY']);
 
     s = accept(s, ev.logVisit());
     expect(s.context.visitCount).toBe(1);
@@ -267,7 +275,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
     s = accept(s, ev.midpointReached());
     expect(where(s)).toEqual(['midpointFollowUp', null]);
     expect(s.context.midpointReachedAt).toBe('2027-05-17T11:00:00.000Z');
-    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'HOLD_FOLLOW_UP', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'LOG_VISIT', 'HOLD_FOLLOW_UP', 'END_EARLY']);
 
     s = accept(s, ev.holdFollowUp());
     expect(where(s)).toEqual(['activeVisits', null]);
@@ -439,6 +447,22 @@ describe('the start-up meeting', () => {
   });
 });
 
+describe('replacing the supporter', () => {
+  it.each<Stage>(['supporterAppointed', 'summoned', 'activeVisits', 'midpointFollowUp'])(
+    'names the new supporter in %s and stays where the case stood',
+    (stage) => {
+      const before = caseAt(stage);
+      const after = accept(before, ev.replaceSupporter());
+      expect(after.value).toEqual(before.value);
+      expect(after.context.supporter).toEqual({
+        supporterId: 'sup-9',
+        decidedAt: '2026-12-01',
+        appointedAt: '2026-12-01T10:00:00.000Z',
+      });
+    },
+  );
+});
+
 describe('visits and the midpoint follow-up', () => {
   it.each<Stage>(['activeVisits', 'midpointFollowUp', 'activeVisitsAfterMidpoint'])(
     'counts every logged visit in %s and keeps the last one',
@@ -583,23 +607,23 @@ describe('every event in every stage', () => {
   const table: Array<[Stage, boolean, Expectation]> = [
     ['received', false, { accepted: ['INITIATE'] }],
     ['initiated', false, { accepted: ['APPOINT_SUPPORTER', 'END_EARLY'] }],
-    ['supporterAppointed', false, { accepted: ['SEND_SUMMONS', 'END_EARLY'] }],
+    ['supporterAppointed', false, { accepted: ['REPLACE_SUPPORTER', 'SEND_SUMMONS', 'END_EARLY'] }],
     [
       'summoned',
       false,
       {
-        accepted: ['HOLD_STARTUP_MEETING', 'END_EARLY'],
+        accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'END_EARLY'],
         ruleBroken: { START_VISITS: GUARD_RULES.startupMeetingCompleted },
       },
     ],
-    ['startupMeetingHeld', false, { accepted: ['HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY'] }],
-    ['activeVisits', false, { accepted: ['LOG_VISIT', 'MIDPOINT_REACHED', 'PERIOD_ENDED', 'END_EARLY'] }],
-    ['midpointFollowUp', false, { accepted: ['LOG_VISIT', 'HOLD_FOLLOW_UP', 'PERIOD_ENDED', 'END_EARLY'] }],
+    ['startupMeetingHeld', false, { accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY'] }],
+    ['activeVisits', false, { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'MIDPOINT_REACHED', 'PERIOD_ENDED', 'END_EARLY'] }],
+    ['midpointFollowUp', false, { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'HOLD_FOLLOW_UP', 'PERIOD_ENDED', 'END_EARLY'] }],
     [
       'activeVisitsAfterMidpoint',
       false,
       {
-        accepted: ['LOG_VISIT', 'PERIOD_ENDED', 'END_EARLY'],
+        accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'PERIOD_ENDED', 'END_EARLY'],
         ruleBroken: { MIDPOINT_REACHED: GUARD_RULES.midpointNotYetReached },
       },
     ],

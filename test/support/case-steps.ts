@@ -1,3 +1,4 @@
+import { swedishDate } from '../../src/common/swedish-date.js';
 import type { TestApp } from './test-app.js';
 import { aJudgment, type JudgmentBody } from './judgment-builder.js';
 
@@ -24,9 +25,16 @@ export function stepsTo(target: string, supporterId: string): Record<string, unk
   return steps.slice(0, end + 1).map(([, event]) => event);
 }
 
+/** A supporter vetted today (interview, references, both register extracts) and approved: appointable. */
 export async function registerSupporter(t: TestApp, name = 'Karin Lund'): Promise<string> {
   const res = await t.http.post('/supporters').send({ name, phone: '070-123 45 67', email: 'karin.lund@example.se' }).expect(201);
-  return res.body.id as string;
+  const id = res.body.id as string;
+  const today = swedishDate(t.clock.now());
+  for (const step of ['interview', 'references', 'criminalRecordExtract', 'socialServicesExtract']) {
+    await t.http.post(`/supporters/${id}/vetting`).send({ step, date: today }).expect(200);
+  }
+  await t.as('administrator').post(`/supporters/${id}/decision`).send({ decision: 'approved' }).expect(200);
+  return id;
 }
 
 export async function registerCase(t: TestApp, overrides: Partial<JudgmentBody> = {}): Promise<string> {

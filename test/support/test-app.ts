@@ -7,9 +7,12 @@ import { Test } from '@nestjs/testing';
 import pg from 'pg';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
+import { localSigningKey, mintLocalToken, type MintOptions } from '../../src/auth/local-tokens.js';
+import type { Role } from '../../src/common/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureHttpApp } from '../../src/http-app.js';
+import { deleteQueueKeys } from './queue-keys.js';
 import { TestClock } from './test-clock.js';
 
 export type TestDatabase = 'sqlite' | 'postgres';
@@ -54,11 +57,26 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** More environment for loadConfig (e.g. PERIOD_CAP_MONTHS). */
   env?: Record<string, string>;
+  /** Receives every log line instead of stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Who a test acts as: the token's subject and, for a supporter, their supporter id. */
+export interface TestUser {
+  sub?: string;
+  supporterId?: string;
 }
 
 export interface TestApp {
   app: INestApplication;
+  /** Requests as a secretary (a valid secretary token is sent unless the test sets another). */
   http: ReturnType<typeof request>;
+  /** Requests as a user with `role`. */
+  as(role: Role, user?: TestUser): ReturnType<typeof request>;
+  /** Requests without a token. */
+  anonymous: ReturnType<typeof request>;
+  /** A token the app accepts, for tests that set the header themselves. */
+  token(role: Role, user?: TestUser, options?: MintOptions): string;
   clock: TestClock;
   config: AppConfig;
   close(): Promise<void>;
@@ -71,13 +89,16 @@ export interface TestApp {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'umgangesstod-test-'));
   const database = await ThrowAwayDatabase.create(options.database ?? 'sqlite', dir);
-  const config = loadConfig({
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
-    ...database.env,
-    ...options.env,
-  });
+  const config: AppConfig = {
+    ...loadConfig({
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+      ...database.env,
+      ...options.env,
+    }),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  };
   const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)
@@ -86,13 +107,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureHttpApp(app);
   await app.init();
+  // With an OpenID Connect provider configured, tokens come from the test's own provider.
+  const signingKey = config.auth.mode === 'local' ? localSigningKey(config) : undefined;
+  const token = (role: Role, user: TestUser = {}, mint: MintOptions = {}) => {
+    if (!signingKey) throw new Error('this test app verifies OpenID Connect tokens: mint them with the test provider key');
+    return mintLocalToken(signingKey, { sub: user.sub ?? `test-${role}`, roles: [role], supporterId: user.supporterId }, mint);
+  };
+  const as = (role: Role, user?: TestUser) => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token(role, user)}`);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: signingKey ? as('secretary') : request(app.getHttpServer()),
+    as,
+    anonymous: request(app.getHttpServer()),
+    token,
     clock,
     config,
     async close() {
       await app.close();
+      await deleteQueueKeys(config);
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },

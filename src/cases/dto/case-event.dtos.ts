@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
   Equals,
   IsBoolean,
   registerDecorator,
@@ -14,8 +16,10 @@ import {
   Min,
 } from 'class-validator';
 import {
+  CANCELLED_BY,
   STOP_REASONS,
   VISIT_OUTCOMES,
+  type CancelledBy,
   type ClientEventType,
   type StopReason,
   type VisitOutcome,
@@ -43,6 +47,19 @@ export class AppointSupporterDto {
 
   @ApiProperty({ description: 'When the decision appointing the supporter was made' }) @IsInstant()
   decidedAt!: string;
+}
+
+export class ReplaceSupporterDto {
+  @ApiProperty({ enum: ['REPLACE_SUPPORTER'] }) @Equals('REPLACE_SUPPORTER') type!: 'REPLACE_SUPPORTER';
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  supporterId!: string;
+
+  @ApiProperty({ description: 'When the new decision appointing the supporter was made' }) @IsInstant()
+  decidedAt!: string;
+
+  @ApiProperty({ example: 'The supporter moved away' }) @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason!: string;
 }
 
 export class SendSummonsDto {
@@ -94,6 +111,14 @@ export class LogVisitDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
   notes?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The planned visit (POST /cases/:id/visit-plans) this outcome belongs to' })
+  @IsOptional() @IsUUID()
+  visitPlanId?: string;
+
+  @ApiPropertyOptional({ enum: CANCELLED_BY, description: 'Who called the visit off; only with the outcome cancelled' })
+  @IsOptional() @IsIn(CANCELLED_BY)
+  cancelledBy?: CancelledBy;
 }
 
 /** A stopped visit says why (seed 003); any other outcome has no stop reason. */
@@ -123,6 +148,9 @@ export class HoldFollowUpDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
   notes?: string;
+
+  @ApiPropertyOptional({ example: ['Maria', 'Johan', 'Karin Lund (umgängesstödjare)'] }) @IsMeetingParticipants()
+  participants?: string[];
 }
 
 export class EndEarlyDto {
@@ -138,6 +166,23 @@ export class HoldClosingMeetingDto {
 
   @ApiProperty() @IsInstant()
   heldAt!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
+  notes?: string;
+
+  @ApiPropertyOptional({ example: ['Maria', 'Johan'] }) @IsMeetingParticipants()
+  participants?: string[];
+}
+
+/** Who took part in a follow-up meeting: names, as many as a meeting has. */
+function IsMeetingParticipants(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    ArrayMaxSize(20),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(120, { each: true }),
+  );
 }
 
 export class SubmitEvaluationDto {
@@ -157,6 +202,7 @@ export class ArchiveDto {
 export const CASE_EVENT_DTOS: Record<ClientEventType, new () => object> = {
   INITIATE: InitiateDto,
   APPOINT_SUPPORTER: AppointSupporterDto,
+  REPLACE_SUPPORTER: ReplaceSupporterDto,
   SEND_SUMMONS: SendSummonsDto,
   HOLD_STARTUP_MEETING: HoldStartupMeetingDto,
   START_VISITS: StartVisitsDto,

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import type { Page } from '../common/paging.dto.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import type { AlertKind, AlertStatus } from './alert-kinds.js';
+import { alertView, type AlertView } from './alert-view.js';
+import { Alert } from './alert.entity.js';
+
+export interface AlertFilter {
+  caseId?: string;
+  kind?: AlertKind;
+  status: AlertStatus | 'all';
+}
+
+const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
+  open: { resolvedAt: IsNull(), acknowledgedAt: IsNull() },
+  acknowledged: { resolvedAt: IsNull(), acknowledgedAt: Not(IsNull()) },
+  resolved: { resolvedAt: Not(IsNull()) },
+};
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Inside the transaction of what raises it: one alert per deadline and kind. Raised again while
+   * unresolved, it keeps its state and takes the newer detail.
+   */
+  async raiseWithin(
+    manager: EntityManager,
+    alert: { caseId: string; kind: AlertKind; deadlineId?: string; detail?: string },
+    now: Date,
+  ): Promise<void> {
+    // Without a deadline (a stopped visit) every raising is its own alert.
+    const existing = alert.deadlineId ? await manager.findOneBy(Alert, { deadlineId: alert.deadlineId, kind: alert.kind }) : null;
+    if (existing) {
+      if (!existing.resolvedAt && alert.detail !== undefined) await manager.update(Alert, { id: existing.id }, { detail: alert.detail });
+      return;
+    }
+    await manager.insert(
+      Alert,
+      Object.assign(new Alert(), {
+        id: randomUUID(),
+        caseId: alert.caseId,
+        kind: alert.kind,
+        deadlineId: alert.deadlineId ?? null,
+        detail: alert.detail ?? null,
+        raisedAt: now,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        resolvedAt: null,
+      }),
+    );
+  }
+
+  /** Inside the transaction that made them moot: the deadlines' unresolved alerts (of these kinds) resolve. */
+  async resolveWithin(manager: EntityManager, deadlineIds: string[], now: Date, kinds?: AlertKind[]): Promise<void> {
+    if (deadlineIds.length === 0) return;
+    await manager.update(
+      Alert,
+      { deadlineId: In(deadlineIds), resolvedAt: IsNull(), ...(kinds ? { kind: In(kinds) } : {}) },
+      { resolvedAt: now },
+    );
+  }
+
+  async list(filter: AlertFilter, limit: number, offset: number): Promise<Page<AlertView>> {
+    const where: FindOptionsWhere<Alert> = {
+      ...(filter.caseId ? { caseId: filter.caseId } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
+    };
+    const [alerts, total] = await this.transactions.run((manager) =>
+      manager.findAndCount(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
+    );
+    return { items: alerts.map(alertView), total };
+  }
+
+  /** Marks the alert seen; acknowledging it again changes nothing (the first acknowledgement stands). */
+  acknowledge(id: string, actor: Actor): Promise<AlertView> {
+    return this.transactions.run(async (manager) => {
+      const alert = await manager.findOneBy(Alert, { id });
+      if (!alert) throw new NotFoundError('alert');
+      if (!alert.acknowledgedAt) {
+        Object.assign(alert, { acknowledgedAt: this.clock.now(), acknowledgedBy: actor.id });
+        await manager.update(Alert, { id }, { acknowledgedAt: alert.acknowledgedAt, acknowledgedBy: alert.acknowledgedBy });
+      }
+      return alertView(alert);
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
+import { AuditTrail } from './audit-trail.service.js';
+import { AuditQuery } from './dto/audit-query.dto.js';
+import type { AuditEntry } from './audit-entry.entity.js';
+
+function entryView(entry: AuditEntry) {
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    user: { id: entry.actorId, role: entry.actorRole },
+    caseId: entry.caseId,
+    action: entry.action,
+    resource: entry.resource,
+    ip: entry.ip,
+    allowed: entry.allowed,
+    status: entry.status,
+    hash: entry.hash,
+  };
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('administrator')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly trail: AuditTrail) {}
+
+  /** Who looked at or changed what, oldest first: by case, by user, by time. */
+  @Get()
+  async list(@Query() query: AuditQuery) {
+    const page = await this.trail.list(
+      {
+        caseId: query.caseId,
+        userId: query.userId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+      },
+      query.limit,
+      query.offset,
+    );
+    return { items: page.items.map(entryView), total: page.total };
+  }
+}

@@ -1,0 +1,52 @@
+import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA, SSE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import { catchError, concatMap, from, throwError, type Observable } from 'rxjs';
+import { PUBLIC_KEY } from '../auth/roles.decorator.js';
+import { httpStatusOf } from '../common/domain-error.filter.js';
+import { DomainError } from '../common/domain-errors.js';
+import { AuditTrail } from './audit-trail.service.js';
+import { isCaseScoped, requestFacts } from './request-facts.js';
+
+/** Refusals of who-may-see-what; anything else (a 404, a 409) was an allowed attempt that failed. */
+function outcomeOf(error: unknown): { status: number; allowed: boolean } {
+  const status =
+    error instanceof HttpException ? error.getStatus() : error instanceof DomainError ? httpStatusOf(error) : HttpStatus.INTERNAL_SERVER_ERROR;
+  return { status, allowed: status !== HttpStatus.UNAUTHORIZED && status !== HttpStatus.FORBIDDEN };
+}
+
+/**
+ * Every call to a protected route leaves an entry in the audit trail, and a read's answer goes
+ * out only after its entry is written: no look at personal data escapes the trail. Calls the
+ * access guard turned away are recorded by the guard.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly trail: AuditTrail,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const handler = context.getHandler();
+    if (context.getType() !== 'http' || this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, context.getClass()])) {
+      return next.handle();
+    }
+    const facts = requestFacts(context, this.reflector);
+    // A stream (the inspector's live events) is recorded once, when it is opened.
+    if (this.reflector.get<boolean>(SSE_METADATA, handler)) {
+      return from(this.trail.record({ ...facts, allowed: true, status: HttpStatus.OK })).pipe(concatMap(() => next.handle()));
+    }
+    const method = context.switchToHttp().getRequest<{ method: string }>().method;
+    const status = this.reflector.get<number>(HTTP_CODE_METADATA, handler) ?? (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const scoped = isCaseScoped(context, this.reflector);
+    return next.handle().pipe(
+      catchError((error: unknown) => from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error)))),
+      concatMap(async (body: unknown) => {
+        const created = scoped && facts.caseId === null ? (body as { id?: unknown } | undefined)?.id : undefined;
+        await this.trail.record({ ...facts, caseId: typeof created === 'string' ? created : facts.caseId, allowed: true, status });
+        return body;
+      }),
+    );
+  }
+}

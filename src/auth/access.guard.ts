@@ -1,0 +1,64 @@
+import { ForbiddenException, HttpStatus, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { AuditTrail, type AuditRecord } from '../audit/audit-trail.service.js';
+import { requestFacts } from '../audit/request-facts.js';
+import type { Role } from '../common/actor.js';
+import type { RequestWithActor } from '../common/current-actor.decorator.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import { CaseAccess } from './case-access.js';
+import { CASE_ID_PARAM_KEY } from './case-scoped.decorator.js';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+import { TokenVerifier } from './token-verifier.js';
+
+function bearerToken(request: RequestWithActor): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(request.headers.authorization ?? '');
+  return match?.[1];
+}
+
+/**
+ * Deny by default: a route is open without a token only when marked @Public(), and to a signed-in
+ * user only when @Roles() names one of their roles; a route with neither is refused to everyone.
+ * Every refusal is written to the audit trail before it is answered.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenVerifier,
+    private readonly cases: CaseAccess,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<RequestWithActor>();
+    const token = bearerToken(request);
+    const principal = token ? await this.tokens.principalOf(token) : undefined;
+    if (!principal) {
+      await this.refuse(context, HttpStatus.UNAUTHORIZED);
+      context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
+      throw new UnauthorizedException();
+    }
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    const role = allowed.find((r) => principal.roles.includes(r));
+    if (!role) {
+      await this.refuse(context, HttpStatus.FORBIDDEN, { actorId: principal.sub, actorRole: principal.roles.join(',').slice(0, 20) || null });
+      throw new ForbiddenException();
+    }
+    request.actor = { id: principal.sub, role, ...(principal.supporterId ? { supporterId: principal.supporterId } : {}) };
+    const caseParam = this.reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, targets);
+    const caseId = caseParam ? request.params[caseParam] : undefined;
+    if (role === 'supporter' && typeof caseId === 'string' && !(await this.cases.isAssigned(caseId, principal.supporterId))) {
+      // As if the case did not exist: a supporter learns nothing of other assignments.
+      await this.refuse(context, HttpStatus.NOT_FOUND);
+      throw new NotFoundError('case');
+    }
+    return true;
+  }
+
+  private refuse(context: ExecutionContext, status: HttpStatus, who: Partial<Pick<AuditRecord, 'actorId' | 'actorRole'>> = {}): Promise<void> {
+    return this.trail.record({ ...requestFacts(context, this.reflector), ...who, allowed: false, status });
+  }
+}

@@ -1,0 +1,20 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { ClientEventType } from '../../machines/case-events.js';
+import type { Actor } from '../common/actor.js';
+
+/**
+ * Which events each role may send to a case. The secretary runs the case (archiving included);
+ * the administrator only archives; a supporter only logs the visits of their own case.
+ */
+const EVENTS_BY_ROLE: Record<Actor['role'], readonly ClientEventType[] | 'any'> = {
+  secretary: 'any',
+  system: 'any',
+  administrator: ['ARCHIVE'],
+  supporter: ['LOG_VISIT'],
+  developer: [],
+};
+
+export function requireMaySend(actor: Actor, type: ClientEventType): void {
+  const allowed = EVENTS_BY_ROLE[actor.role];
+  if (allowed !== 'any' && !allowed.includes(type)) throw new ForbiddenException(`a ${actor.role} may not send ${type}`);
+}

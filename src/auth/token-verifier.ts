@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { ROLES, type Role } from '../common/actor.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localSigningKey } from './local-tokens.js';
+
+/** Who a valid token says the caller is. */
+export interface Principal {
+  sub: string;
+  /** The roles the token grants that this service knows; others are ignored. */
+  roles: Role[];
+  supporterId?: string;
+}
+
+/** Some clock difference between the identity provider and this host is normal. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * Checks bearer tokens: against the identity provider's published keys (OIDC) in production, or
+ * against the local HS256 secret in the embedded default. Signature, issuer, audience and expiry
+ * must all hold; anything else is no principal at all.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly check: (token: string) => Promise<JWTPayload>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const auth = config.auth;
+    if (auth.mode === 'oidc') {
+      const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
+      const options = { issuer: auth.issuer, audience: auth.audience, clockTolerance: CLOCK_TOLERANCE_SECONDS };
+      this.check = async (token) => (await jwtVerify(token, keys, options)).payload;
+    } else {
+      const key = localSigningKey(config);
+      const options = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+      this.check = async (token) => (await jwtVerify(token, key, options)).payload;
+    }
+  }
+
+  async principalOf(token: string): Promise<Principal | undefined> {
+    let payload: JWTPayload;
+    try {
+      payload = await this.check(token);
+    } catch {
+      return undefined;
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '' || payload.exp === undefined) return undefined;
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)) : [];
+    const supporterId = typeof payload.supporterId === 'string' ? payload.supporterId : undefined;
+    return { sub: payload.sub, roles, ...(supporterId ? { supporterId } : {}) };
+  }
+}

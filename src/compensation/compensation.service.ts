@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { And, In, IsNull, LessThan, MoreThanOrEqual, Not } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { Supporter } from '../supporters/supporter.entity.js';
+import { Visit } from '../visits/visit.entity.js';
+import { COMPENSATED_OUTCOMES, compensationOre, sekOf } from './compensation-rules.js';
+
+export interface CompensationLine {
+  supporterId: string;
+  name: string;
+  month: string;
+  visits: number;
+  minutes: number;
+  hours: string;
+  amountSek: string;
+}
+
+@Injectable()
+export class CompensationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** Each supporter's visits, hours and pay in a month (Swedish time), from the visits logged on their cases. */
+  async forMonth(month: string) {
+    const from = DateTime.fromISO(`${month}-01`, { zone: 'Europe/Stockholm' });
+    const { visits, supporters } = await this.transactions.run(async (manager) => {
+      const visits = await manager.find(Visit, {
+        select: { supporterId: true, durationMinutes: true },
+        where: {
+          supporterId: Not(IsNull()),
+          outcome: In([...COMPENSATED_OUTCOMES]),
+          occurredAt: And(MoreThanOrEqual(from.toJSDate()), LessThan(from.plus({ months: 1 }).toJSDate())),
+        },
+      });
+      const ids = [...new Set(visits.map((v) => v.supporterId!))];
+      return { visits, supporters: ids.length > 0 ? await manager.findBy(Supporter, { id: In(ids) }) : [] };
+    });
+    const { compensation } = this.config;
+    const lines: CompensationLine[] = supporters
+      .map((supporter) => {
+        const theirs = visits.filter((v) => v.supporterId === supporter.id);
+        const minutes = theirs.reduce((sum, v) => sum + v.durationMinutes, 0);
+        return {
+          supporterId: supporter.id,
+          name: supporter.name,
+          month,
+          visits: theirs.length,
+          minutes,
+          hours: (minutes / 60).toFixed(2),
+          amountSek: sekOf(compensationOre(theirs.length, minutes, compensation)),
+        };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.supporterId.localeCompare(b.supporterId));
+    return {
+      month,
+      currency: 'SEK',
+      rates: { perHour: sekOf(compensation.ratePerHourOre), perVisit: sekOf(compensation.ratePerVisitOre) },
+      items: lines,
+      total: lines.length,
+    };
+  }
+}

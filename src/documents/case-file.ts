@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+import { CaseRecord } from '../cases/case-record.entity.js';
+import { DomainError, NotFoundError } from '../common/domain-errors.js';
+
+/** The case file went to the administrator: nothing in it changes any more. */
+export class CaseArchivedError extends DomainError {
+  readonly kind = 'conflict';
+  constructor() {
+    super('the case is archived: its file and documents are read-only');
+  }
+  override details() {
+    return { state: 'archived' };
+  }
+}
+
+export async function requireCase(manager: EntityManager, caseId: string): Promise<CaseRecord> {
+  const record = await manager.findOneBy(CaseRecord, { id: caseId });
+  if (!record) throw new NotFoundError('case');
+  return record;
+}
+
+/**
+ * Every write to a case's file (visits, reports, interviews, documents) goes through this check.
+ * On PostgreSQL the case row stays share-locked until the write commits, so an ARCHIVE cannot slip
+ * in between (SQLite runs one transaction at a time anyway).
+ */
+export async function requireWritableCase(manager: EntityManager, caseId: string): Promise<CaseRecord> {
+  const record =
+    manager.connection.options.type === 'postgres'
+      ? await manager.findOne(CaseRecord, { where: { id: caseId }, lock: { mode: 'pessimistic_read' } })
+      : await manager.findOneBy(CaseRecord, { id: caseId });
+  if (!record) throw new NotFoundError('case');
+  if (record.state === 'archived') throw new CaseArchivedError();
+  return record;
+}

@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** When an archived case's file is to be disposed of (gallring), set once when it is archived. */
+@Entity('case_retention')
+export class CaseRetention {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  caseId!: string;
+
+  @Column({ type: Date })
+  archivedAt!: Date;
+
+  /** The latest entry in the file, from which the retention period runs. */
+  @Column({ type: Date })
+  lastEntryAt!: Date;
+
+  /** YYYY-MM-DD, Swedish calendar. */
+  @Column({ type: 'varchar', length: 10 })
+  disposalDate!: string;
+}

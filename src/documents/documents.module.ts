@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CaseRetentionService } from './case-retention.service.js';
+import { DocumentsController } from './documents.controller.js';
+import { DocumentsService } from './documents.service.js';
+import { uploadLimits } from './upload-limits.js';
+
+@Module({
+  imports: [uploadLimits()],
+  controllers: [DocumentsController],
+  providers: [DocumentsService, CaseRetentionService],
+  exports: [DocumentsService, CaseRetentionService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { VisitOutcome } from '../../machines/case-events.js';
+import { CaseParty } from '../cases/case-party.entity.js';
+import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
+import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
+import { swedishDate } from '../common/swedish-date.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { Supporter } from '../supporters/supporter.entity.js';
+import { Visit } from '../visits/visit.entity.js';
+import { requireCase, requireWritableCase } from './case-file.js';
+import { checkUpload, storedFile, type CheckedUpload, type IncomingFile } from './checked-upload.js';
+import { readContent, storeContent } from './document-contents.js';
+import { CaseDocument } from './document.entity.js';
+import type { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
+import { renderLetter, UNIT_NAME } from './letters/letter.js';
+import { writeLetter, type LetterSources } from './letters/routine-letters.js';
+
+export function documentView(document: CaseDocument, correctedBy: string | null) {
+  return {
+    id: document.id,
+    kind: document.kind,
+    origin: document.origin,
+    title: document.title,
+    date: document.date,
+    author: document.author,
+    recipients: document.recipients,
+    status: document.status,
+    body: document.body,
+    file: document.sha256
+      ? { fileName: document.fileName, contentType: document.contentType, size: document.size, sha256: document.sha256 }
+      : null,
+    corrects: document.correctsId,
+    correctedBy,
+    createdAt: document.createdAt.toISOString(),
+    createdBy: document.createdBy,
+  };
+}
+export type DocumentView = ReturnType<typeof documentView>;
+
+/** A document's facts as stored: the DTO's with the corrected document resolved. */
+export type DocumentFacts = Omit<DocumentFactsDto, 'corrects'> & { correctsId: string | null; body?: string };
+
+const LETTER_FILE_NAMES = { supporterDecision: 'beslut-umgangesstodsperson', summons: 'kallelse-uppstartsmote', evaluation: 'utvardering' };
+
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  list(caseId: string): Promise<{ items: DocumentView[]; total: number }> {
+    return this.transactions.run(async (manager) => {
+      await requireCase(manager, caseId);
+      const documents = await manager.find(CaseDocument, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const correctedBy = new Map(documents.filter((d) => d.correctsId).map((d) => [d.correctsId!, d.id]));
+      return { items: documents.map((d) => documentView(d, correctedBy.get(d.id) ?? null)), total: documents.length };
+    });
+  }
+
+  /** The stored bytes exactly as they came in (or were generated), with what describes them. */
+  content(caseId: string, documentId: string): Promise<{ document: CaseDocument; bytes: Buffer }> {
+    return this.transactions.run(async (manager) => {
+      const document = await this.find(manager, caseId, documentId);
+      const bytes = document.sha256 ? await readContent(manager, documentId) : undefined;
+      if (!bytes) throw new NotFoundError('document content');
+      return { document, bytes };
+    });
+  }
+
+  /** A document the unit holds on paper or elsewhere, noted on the case without a file. */
+  record(caseId: string, dto: DocumentFactsDto, actor: Actor): Promise<DocumentView> {
+    return this.transactions.run(async (manager) => {
+      await requireWritableCase(manager, caseId);
+      return this.insertWithin(manager, caseId, 'recorded', this.factsOf(dto), null, actor);
+    });
+  }
+
+  async upload(caseId: string, file: IncomingFile | undefined, dto: DocumentFactsDto, actor: Actor): Promise<DocumentView> {
+    const upload = await checkUpload(file, this.config.uploadMaxBytes);
+    return this.transactions.run(async (manager) => {
+      await requireWritableCase(manager, caseId);
+      return this.insertWithin(manager, caseId, 'uploaded', this.factsOf(dto), upload, actor);
+    });
+  }
+
+  /** For another part of the file (a visit report): notes a document inside its transaction. */
+  recordWithin(manager: EntityManager, caseId: string, facts: DocumentFacts, actor: Actor): Promise<DocumentView> {
+    return this.insertWithin(manager, caseId, 'recorded', facts, null, actor);
+  }
+
+  /** For another part of the file (a scanned visit report): stores a checked upload inside its transaction. */
+  storeUploadWithin(manager: EntityManager, caseId: string, facts: DocumentFacts, upload: CheckedUpload, actor: Actor): Promise<DocumentView> {
+    return this.insertWithin(manager, caseId, 'uploaded', facts, upload, actor);
+  }
+
+  /** Writes one of the routine's letters from the case's data, as a Swedish PDF kept on the case. */
+  generate(caseId: string, dto: GenerateLetterDto, actor: Actor): Promise<DocumentView> {
+    return this.transactions.run(async (manager) => {
+      const record = await requireWritableCase(manager, caseId);
+      const sources = await this.letterSources(manager, caseId, record.snapshot.context, dto);
+      const letter = writeLetter(dto.kind, sources);
+      const pdf = await renderLetter(letter);
+      const fileName = `${LETTER_FILE_NAMES[dto.kind]}-${record.courtCaseNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`;
+      const upload = storedFile(fileName, 'application/pdf', pdf);
+      const facts: DocumentFacts = {
+        kind: dto.kind,
+        title: letter.title,
+        date: sources.today,
+        author: actor.id,
+        recipients: letter.recipients,
+        status: 'final',
+        correctsId: dto.corrects ?? null,
+        body: dto.text,
+      };
+      return this.insertWithin(manager, caseId, 'generated', facts, upload, actor);
+    });
+  }
+
+  private async letterSources(manager: EntityManager, caseId: string, context: LetterSources['context'], dto: GenerateLetterDto): Promise<LetterSources> {
+    const parties = await manager.find(CaseParty, { where: { caseId }, order: { position: 'ASC' } });
+    const named = (role: CaseParty['role']) => parties.filter((p) => p.role === role).map((p) => p.name);
+    const supporterId = context.supporter?.supporterId;
+    const supporter = supporterId ? await manager.findOneBy(Supporter, { id: supporterId }) : null;
+    const visits = await manager.find(Visit, { select: { outcome: true }, where: { caseId } });
+    const count = (outcome: VisitOutcome) => visits.filter((v) => v.outcome === outcome).length;
+    return {
+      context,
+      children: named('child'),
+      residentParent: named('residentParent')[0],
+      visitingParent: named('visitingParent')[0],
+      supporterName: supporter?.name,
+      visitCounts: { completed: count('completed'), stopped: count('stopped'), cancelled: count('cancelled'), noShow: count('noShow') },
+      today: swedishDate(this.clock.now()),
+      signature: `Familjerättssekreterare\n${UNIT_NAME}`,
+      place: dto.place,
+      text: dto.text,
+    };
+  }
+
+  private factsOf(dto: DocumentFactsDto): DocumentFacts {
+    const { corrects, ...facts } = dto;
+    return { ...facts, correctsId: corrects ?? null };
+  }
+
+  private async insertWithin(
+    manager: EntityManager,
+    caseId: string,
+    origin: CaseDocument['origin'],
+    facts: DocumentFacts,
+    upload: CheckedUpload | null,
+    actor: Actor,
+  ): Promise<DocumentView> {
+    if (facts.correctsId) await this.requireCorrectable(manager, caseId, facts.correctsId);
+    const document = Object.assign(new CaseDocument(), {
+      id: randomUUID(),
+      caseId,
+      kind: facts.kind,
+      origin,
+      title: facts.title,
+      date: facts.date,
+      author: facts.author,
+      recipients: facts.recipients,
+      status: facts.status,
+      body: facts.body ?? null,
+      fileName: upload?.fileName ?? null,
+      contentType: upload?.contentType ?? null,
+      size: upload?.size ?? null,
+      sha256: upload?.sha256 ?? null,
+      correctsId: facts.correctsId,
+      createdAt: this.clock.now(),
+      createdBy: actor.id,
+    });
+    await manager.insert(CaseDocument, document);
+    if (upload) await storeContent(manager, document.id, upload.bytes);
+    return documentView(document, null);
+  }
+
+  /** A correction names a document on the same case that no other correction has replaced yet. */
+  private async requireCorrectable(manager: EntityManager, caseId: string, correctsId: string): Promise<void> {
+    await this.find(manager, caseId, correctsId);
+    if (await manager.existsBy(CaseDocument, { caseId, correctsId })) {
+      throw new BusinessRuleError('correctLatest', 'that document was already corrected: correct the latest version', 'corrects');
+    }
+  }
+
+  private async find(manager: EntityManager, caseId: string, documentId: string): Promise<CaseDocument> {
+    const document = await manager.findOneBy(CaseDocument, { id: documentId, caseId });
+    if (!document) throw new NotFoundError('document');
+    return document;
+  }
+}

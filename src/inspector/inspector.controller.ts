@@ -1,0 +1,64 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { map, type Observable } from 'rxjs';
+import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
+import { Public, Roles } from '../auth/roles.decorator.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import { InspectionFeed } from './inspection-feed.js';
+import { INSPECTOR_ASSETS, type InspectorAssets } from './inspector-assets.js';
+import { InspectorQueries } from './inspector-queries.service.js';
+import { machineGraph } from './machine-graph.js';
+
+/** The case-flow inspector: its page, the page's files, and the JSON and event stream it reads (developers only). */
+@ApiTags('inspector')
+@Roles('developer')
+@Controller('inspector')
+export class InspectorController {
+  private readonly graph = { version: CURRENT_MACHINE_VERSION, ...machineGraph(machineFor(CURRENT_MACHINE_VERSION)) };
+
+  constructor(
+    @Inject(INSPECTOR_ASSETS) private readonly files: InspectorAssets,
+    private readonly queries: InspectorQueries,
+    private readonly feed: InspectionFeed,
+  ) {}
+
+  /** The page and its files are code from this repository, no data: open, so a browser can load them before it has a token. */
+  @Get()
+  @Public()
+  @ApiExcludeEndpoint()
+  page(@Res() res: Response): void {
+    res.sendFile(this.files.page);
+  }
+
+  @Get('assets/:file')
+  @Public()
+  @ApiExcludeEndpoint()
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    const path = this.files.assets.get(file);
+    if (!path) throw new NotFoundError('inspector asset');
+    res.sendFile(path);
+  }
+
+  /** The machine's states and transitions, read from its definition. */
+  @Get('api/machine')
+  machine() {
+    return this.graph;
+  }
+
+  @Get('api/counts')
+  async counts() {
+    return { items: await this.queries.counts() };
+  }
+
+  @Get('api/cases/:id')
+  caseFlow(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.queries.caseFlow(id);
+  }
+
+  /** Server-sent events: one per XState inspection event of a committed transition. */
+  @Sse('api/stream')
+  stream(): Observable<MessageEvent> {
+    return this.feed.messages.pipe(map((message) => ({ data: message })));
+  }
+}

@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { PersonnummerProtector } from './personnummer-protector.js';
+
+/** Encryption and lookup hashing of personnummer, for every module that stores them. */
+@Global()
+@Module({ providers: [PersonnummerProtector], exports: [PersonnummerProtector] })
+export class PersonalDataModule {}

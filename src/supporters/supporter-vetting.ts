@@ -1,0 +1,49 @@
+import { DateTime } from 'luxon';
+import type { Supporter } from './supporter.entity.js';
+
+export const VETTING_STEPS = ['interview', 'references', 'criminalRecordExtract', 'socialServicesExtract'] as const;
+export type VettingStep = (typeof VETTING_STEPS)[number];
+
+/** Where each vetting step's date is kept on the supporter. */
+export const VETTING_STEP_COLUMN = {
+  interview: 'interviewHeldOn',
+  references: 'referencesTakenOn',
+  criminalRecordExtract: 'criminalRecordExtractOn',
+  socialServicesExtract: 'socialServicesExtractOn',
+} as const satisfies Record<VettingStep, keyof Supporter>;
+
+const STEP_WORDING: Record<VettingStep, string> = {
+  interview: 'the assessment interview has not been held',
+  references: 'references have not been taken',
+  criminalRecordExtract: 'no extract from the criminal records register',
+  socialServicesExtract: 'no extract from the social services records',
+};
+
+const EXTRACTS = ['criminalRecordExtract', 'socialServicesExtract'] as const;
+
+/** An extract is recent enough while it is younger than `validMonths` (dated 2025-11-20, 12 months: through 2026-11-19). */
+export function extractStillValid(extractOn: string, today: string, validMonths: number): boolean {
+  return DateTime.fromISO(extractOn).plus({ months: validMonths }).toISODate()! > today;
+}
+
+/**
+ * What keeps the vetting from being complete today: steps not taken, register extracts missing or
+ * too old. Empty when the supporter may be approved (and, once approved, appointed).
+ */
+export function vettingGaps(supporter: Supporter, today: string, validMonths: number): string[] {
+  const gaps: string[] = [];
+  for (const step of VETTING_STEPS) {
+    const on = supporter[VETTING_STEP_COLUMN[step]];
+    if (on === null) gaps.push(STEP_WORDING[step]);
+    else if ((EXTRACTS as readonly string[]).includes(step) && !extractStillValid(on, today, validMonths)) {
+      gaps.push(`the ${step === 'criminalRecordExtract' ? 'criminal records' : 'social services records'} extract of ${on} is older than ${validMonths} months: a new one is needed`);
+    }
+  }
+  return gaps;
+}
+
+/** Why the supporter cannot be appointed today: not approved, or vetting incomplete or out of date. */
+export function appointmentGaps(supporter: Supporter, today: string, validMonths: number): string[] {
+  const status = supporter.status === 'approved' ? [] : [`the supporter is not approved (status: ${supporter.status})`];
+  return [...status, ...vettingGaps(supporter, today, validMonths)];
+}

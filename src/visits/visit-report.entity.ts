@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const REPORT_FORMS = ['text', 'scan'] as const;
+export type ReportForm = (typeof REPORT_FORMS)[number];
+
+/**
+ * A report on one visit, filed to the child's record: the supporter's text or the secretary's
+ * scan. Never changed or removed (SOSFS 2014:5): a correction is a new report naming the one it corrects.
+ */
+@Entity('visit_reports')
+export class VisitReport {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36 })
+  caseId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36 })
+  visitId!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  form!: ReportForm;
+
+  @Column({ type: 'text', nullable: true })
+  text!: string | null;
+
+  /** The scanned report, a document on the case. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  documentId!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  correctsId!: string | null;
+
+  @Column({ type: Date })
+  filedAt!: Date;
+
+  @Column({ type: 'varchar', length: 120 })
+  filedBy!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  filedByRole!: string;
+}

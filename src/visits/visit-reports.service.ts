@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CaseRecord } from '../cases/case-record.entity.js';
+import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
+import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
+import { swedishDate } from '../common/swedish-date.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { requireCase, requireWritableCase } from '../documents/case-file.js';
+import { checkUpload, type CheckedUpload, type IncomingFile } from '../documents/checked-upload.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
+import { REPORTED_OUTCOMES, reportViews } from './visit-report-rules.js';
+import { VisitReport, type ReportForm } from './visit-report.entity.js';
+import { Visit } from './visit.entity.js';
+
+interface Filing {
+  form: ReportForm;
+  text: string | null;
+  upload: CheckedUpload | null;
+  author: string;
+  corrects?: string;
+}
+
+/**
+ * Visit reports: the supporter's text or the secretary's scan, filed to the child's record as a
+ * document too. Nothing here edits or removes a report; a correction is a new one pointing back.
+ */
+@Injectable()
+export class VisitReportsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  fileText(caseId: string, visitId: string, dto: TextReportDto, actor: Actor) {
+    return this.file(caseId, visitId, { form: 'text', text: dto.text, upload: null, author: actor.id, corrects: dto.corrects }, actor);
+  }
+
+  async fileScan(caseId: string, visitId: string, file: IncomingFile | undefined, dto: ScannedReportDto, actor: Actor) {
+    const upload = await checkUpload(file, this.config.uploadMaxBytes);
+    return this.file(caseId, visitId, { form: 'scan', text: null, upload, author: dto.author ?? actor.id, corrects: dto.corrects }, actor);
+  }
+
+  list(caseId: string, visitId: string, actor: Actor) {
+    return this.transactions.run(async (manager) => {
+      await requireCase(manager, caseId);
+      await this.visitFor(manager, caseId, visitId, actor);
+      const reports = await manager.find(VisitReport, { where: { visitId }, order: { filedAt: 'ASC', id: 'ASC' } });
+      return { items: reportViews(reports), total: reports.length };
+    });
+  }
+
+  /** Held or stopped visits with no report yet, oldest first: what the secretary still waits for. */
+  async missing(limit: number, offset: number) {
+    const [visits, total] = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder(Visit, 'v')
+        .innerJoin(CaseRecord, 'c', 'c.id = v.caseId')
+        .where('v.outcome IN (:...outcomes)', { outcomes: REPORTED_OUTCOMES })
+        .andWhere('c.state <> :archived', { archived: 'archived' })
+        .andWhere('NOT EXISTS (SELECT 1 FROM visit_reports r WHERE r."visitId" = v.id)')
+        .orderBy('v.occurredAt', 'ASC')
+        .addOrderBy('v.id', 'ASC')
+        .take(limit)
+        .skip(offset)
+        .getManyAndCount(),
+    );
+    return {
+      items: visits.map((v) => ({
+        caseId: v.caseId,
+        visitId: v.id,
+        occurredAt: v.occurredAt.toISOString(),
+        outcome: v.outcome,
+        supporterId: v.supporterId,
+      })),
+      total,
+    };
+  }
+
+  private file(caseId: string, visitId: string, filing: Filing, actor: Actor) {
+    return this.transactions.run(async (manager) => {
+      await requireWritableCase(manager, caseId);
+      const visit = await this.visitFor(manager, caseId, visitId, actor);
+      if (!REPORTED_OUTCOMES.includes(visit.outcome)) {
+        throw new BusinessRuleError('reportForHeldVisit', `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`);
+      }
+      const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
+      const now = this.clock.now();
+      const facts = {
+        kind: 'visitReport' as const,
+        title: `Umgängesstöd, rapport ${swedishDate(visit.occurredAt)}${corrected ? ' (rättelse)' : ''}`,
+        date: swedishDate(now),
+        author: filing.author,
+        recipients: [],
+        status: 'received' as const,
+        correctsId: corrected?.documentId ?? null,
+        body: filing.text ?? undefined,
+      };
+      const document = filing.upload
+        ? await this.documents.storeUploadWithin(manager, caseId, facts, filing.upload, actor)
+        : await this.documents.recordWithin(manager, caseId, facts, actor);
+      const report = Object.assign(new VisitReport(), {
+        id: randomUUID(),
+        caseId,
+        visitId,
+        form: filing.form,
+        text: filing.text,
+        documentId: document.id,
+        correctsId: corrected?.id ?? null,
+        filedAt: now,
+        filedBy: actor.id,
+        filedByRole: actor.role,
+      });
+      await manager.insert(VisitReport, report);
+      return reportViews([report])[0];
+    });
+  }
+
+  /** A supporter reaches only the visits they were the supporter on; to them any other does not exist. */
+  private async visitFor(manager: EntityManager, caseId: string, visitId: string, actor: Actor): Promise<Visit> {
+    const visit = await manager.findOneBy(Visit, { id: visitId, caseId });
+    if (!visit || (actor.role === 'supporter' && visit.supporterId !== actor.supporterId)) throw new NotFoundError('visit');
+    return visit;
+  }
+
+  private async correctable(manager: EntityManager, visitId: string, reportId: string): Promise<VisitReport> {
+    const report = await manager.findOneBy(VisitReport, { id: reportId, visitId });
+    if (!report) throw new NotFoundError('report to correct');
+    if (await manager.existsBy(VisitReport, { correctsId: reportId })) {
+      throw new BusinessRuleError('correctLatest', 'that report was already corrected: correct the latest entry instead', 'corrects');
+    }
+    return report;
+  }
+}

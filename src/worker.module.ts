@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
+import { loggerOptions } from './logging/logger-options.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { RedisModule } from './queue/redis.module.js';
+
+/** The worker-only process (`npm run worker`): deadlines and their reconciliation, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot({ ...config, runWorker: true }),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule,
+        PersonalDataModule,
+        RedisModule,
+        DeadlineWorkerModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
+import { caseIn, send } from '../support/case-steps.js';
+import { DATABASES } from '../support/test-app.js';
+import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, pause, PERIOD } from './deadline-support.js';
+
+describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
+  let rig: DeadlineRig | undefined;
+  afterEach(async () => {
+    await rig?.dispose();
+    rig = undefined;
+  });
+
+  it('moves the case to midpointFollowUp at its midpoint and to closing at its period end, once each, as the system', async () => {
+    rig = await DeadlineRig.create(database);
+    const t = await rig.startService();
+    rig.clock.setNow(after(PERIOD.midpointAt, -3000));
+    const caseId = await caseIn(t, 'activeVisits');
+    const before = await caseOf(t, caseId);
+    const periodEnd = before.deadlines.find((d) => d.kind === 'periodEnd')!;
+    expect(before.deadlines.filter((d) => d.status === 'pending').map((d) => d.kind)).toEqual(['midpoint', 'periodEnd']);
+
+    const atMidpoint = await eventually(async () => {
+      const view = await caseOf(t, caseId);
+      expect(view.state).toBe('midpointFollowUp');
+      return view;
+    });
+    expect(atMidpoint.deadlines.find((d) => d.kind === 'midpoint')!.status).toBe('fired');
+    // The period end stays the very same pending row: the rules want the same kind at the same time.
+    expect(atMidpoint.deadlines.filter((d) => d.kind === 'periodEnd')).toEqual([periodEnd]);
+
+    rig.clock.setNow(after(PERIOD.endsAt, -1000));
+    await eventually(async () => expect((await caseOf(t, caseId)).state).toBe('closing'));
+    await pause(1500); // two reconciliations: nothing may act again
+    const history = await historyOf(t, caseId);
+    expect(entriesOf(history, 'MIDPOINT_REACHED')).toEqual([
+      expect.objectContaining({ fromState: 'activeVisits', toState: 'midpointFollowUp', by: { id: 'system', role: 'system' } }),
+    ]);
+    expect(entriesOf(history, 'PERIOD_ENDED')).toEqual([
+      expect.objectContaining({ fromState: 'midpointFollowUp', toState: 'closing', by: { id: 'system', role: 'system' } }),
+    ]);
+    const closed = await caseOf(t, caseId);
+    expect(closed.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd').map((d) => d.status)).toEqual(['fired', 'fired']);
+  });
+
+  it('gives a case that starts its visits after its period has ended the events at once', async () => {
+    rig = await DeadlineRig.create(database);
+    const t = await rig.startService();
+    rig.clock.setNow(after(PERIOD.endsAt, 60_000));
+    const caseId = await caseIn(t, 'activeVisits');
+    await eventually(async () => expect((await caseOf(t, caseId)).state).toBe('closing'));
+    await pause(1500);
+    const history = await historyOf(t, caseId);
+    expect(entriesOf(history, 'PERIOD_ENDED')).toHaveLength(1);
+    expect(entriesOf(history, 'MIDPOINT_REACHED').length).toBeLessThanOrEqual(1);
+  });
+
+  it('cancels the pending deadlines when the case ends early; their jobs, delivered anyway, do nothing', async () => {
+    rig = await DeadlineRig.create(database);
+    const t = await rig.startService();
+    rig.clock.setNow(after(PERIOD.midpointAt, -30 * 86_400_000));
+    const caseId = await caseIn(t, 'activeVisits');
+    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    const ended = await caseOf(t, caseId);
+    const moot = ended.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd');
+    expect(moot.map((d) => d.status)).toEqual(['cancelled', 'cancelled']);
+
+    // The jobs are still in Redis; make them run now, as a late or duplicate delivery would.
+    const queue = t.app.get(DeadlineQueue);
+    expect(await queue.withJobs(moot.map((d) => d.id))).toEqual(new Set(moot.map((d) => d.id)));
+    for (const d of moot) await queue.promote(d.id);
+    await eventually(async () => expect((await queue.withJobs(moot.map((d) => d.id))).size).toBe(0));
+
+    const afterwards = await caseOf(t, caseId);
+    expect(afterwards.state).toBe('closing');
+    expect(afterwards.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd').map((d) => d.status)).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
+    const history = await historyOf(t, caseId);
+    expect(entriesOf(history, 'MIDPOINT_REACHED')).toHaveLength(0);
+    expect(entriesOf(history, 'PERIOD_ENDED')).toHaveLength(0);
+  });
+});
