@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
 import { Public } from '../src/auth/roles.decorator.js';
 import { AppModule } from '../src/app.module.js';
+import { localSigningKey, mintLocalToken } from '../src/auth/local-tokens.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { configureHttpApp } from '../src/http-app.js';
 import { BenchClient, percentile } from './bench-client.js';
@@ -63,23 +66,28 @@ export interface LifecycleBenchOptions {
  */
 export async function runLifecycleBenchmark({ cases, concurrency }: LifecycleBenchOptions): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'umgangesstod-bench-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', DATABASE_URL: '' });
+  const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
+  const config = loadConfig({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', DATABASE_URL: '', QUEUE_PREFIX: queuePrefix });
   @Module({ imports: [AppModule.forRoot(config)], controllers: [NoopController] })
   class BenchModule {}
   const app = await NestFactory.create(BenchModule, { logger: ['error'], bufferLogs: true });
   configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
-  const client = new BenchClient(await app.getUrl(), await benchHeaders(app));
+  const url = await app.getUrl();
+  const key = localSigningKey(config);
+  const client = new BenchClient(url, bearer(mintLocalToken(key, { sub: 'bench-secretary', roles: ['secretary'] })));
+  const administrator = new BenchClient(url, bearer(mintLocalToken(key, { sub: 'bench-admin', roles: ['administrator'] })));
   try {
-    const supporter = await client.request('POST', '/supporters', { name: 'Karin Lund', phone: '070-123 45 67', email: 'karin@example.se' });
-    const supporterId = (supporter.body as { id: string }).id;
-    const events = lifecycle(supporterId);
+    // One appointable supporter per client: each takes one assignment at a time.
+    const supporterIds = await Promise.all(Array.from({ length: concurrency }, () => approvedSupporter(client, administrator)));
+    const eventsPerCase = lifecycle(supporterIds[0]).length;
 
     let nextCase = 0;
     const eventLatencies: number[] = [];
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: concurrency }, async () => {
+      supporterIds.map(async (supporterId) => {
+        const events = lifecycle(supporterId);
         while (nextCase < cases) {
           nextCase++;
           const created = await client.request('POST', '/cases', judgment);
@@ -111,18 +119,46 @@ export async function runLifecycleBenchmark({ cases, concurrency }: LifecycleBen
     );
     const noopPerSecond = noopLatencies.length / ((performance.now() - noopStarted) / 1000);
 
-    console.log(`lifecycle: ${cases} cases × ${events.length} events, ${concurrency} concurrent clients, SQLite WAL synchronous=FULL`);
+    console.log(`lifecycle: ${cases} cases × ${eventsPerCase} events, ${concurrency} concurrent clients, SQLite WAL synchronous=FULL`);
     console.log(`  events        ${eventsPerSecond.toFixed(0)}/s   p50 ${percentile(eventLatencies, 50).toFixed(2)} ms   p99 ${percentile(eventLatencies, 99).toFixed(2)} ms`);
     console.log(`  no-op route   ${noopPerSecond.toFixed(0)}/s   p50 ${percentile(noopLatencies, 50).toFixed(2)} ms   p99 ${percentile(noopLatencies, 99).toFixed(2)} ms`);
     console.log(`  ratio events / no-op: ${(eventsPerSecond / noopPerSecond).toFixed(2)} (target ≥ 0.50)`);
   } finally {
     await app.close();
     await client.close();
+    await administrator.close();
     rmSync(dir, { recursive: true, force: true });
+    await deleteRedisKeys(config.redis.url, queuePrefix);
   }
 }
 
-/** Headers every benchmark request carries (a token once access control is on). */
-async function benchHeaders(_app: unknown): Promise<Record<string, string>> {
-  return {};
+/** The benchmark's cases leave delayed jobs behind: remove them, and only them, from the shared Redis. */
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } catch {
+    // No Redis answered: the service ran without one and left nothing there.
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+async function approvedSupporter(secretary: BenchClient, administrator: BenchClient): Promise<string> {
+  const created = await secretary.request('POST', '/supporters', { name: 'Karin Lund', phone: '070-123 45 67', email: 'karin@example.se' });
+  const id = (created.body as { id: string }).id;
+  const today = new Date().toISOString().slice(0, 10);
+  for (const step of ['interview', 'references', 'criminalRecordExtract', 'socialServicesExtract']) {
+    await secretary.request('POST', `/supporters/${id}/vetting`, { step, date: today });
+  }
+  const decided = await administrator.request('POST', `/supporters/${id}/decision`, { decision: 'approved' });
+  if (decided.status !== 200) throw new Error(`approving the benchmark's supporter answered ${decided.status}`);
+  return id;
 }
