@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Alert } from '../src/alerts/alert.entity.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { Deadline } from '../src/deadlines/deadline.entity.js';
 import { DeadlineQueue } from '../src/deadlines/deadline-queue.js';
 import { DeadlineWorker } from '../src/deadlines/deadline-worker.js';
+import { deleteQueueKeys } from '../src/queue/queue-keys.js';
 import { RedisConnection } from '../src/queue/redis-connection.js';
 import { WorkerModule } from '../src/worker.module.js';
 import { percentile } from './bench-client.js';
@@ -90,26 +90,8 @@ export async function runDeadlineBenchmark(options: Partial<DeadlineBenchOptions
     if (doneAt - scheduledAt >= timeoutMs) console.log(`  TIMED OUT after ${timeoutMs} ms`);
   } finally {
     await app.close();
-    await deleteKeys(config.redis.url, config.queuePrefix);
+    await deleteQueueKeys(config);
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } catch {
-    // No Redis at the configured address: the benchmark ran on the private one, gone with its directory.
-  } finally {
-    if (client.status !== 'end') client.disconnect();
   }
 }
 

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import { Public } from '../src/auth/roles.decorator.js';
 import { AppModule } from '../src/app.module.js';
 import { localSigningKey, mintLocalToken } from '../src/auth/local-tokens.js';
 import { loadConfig } from '../src/config/app-config.js';
+import { deleteQueueKeys } from '../src/queue/queue-keys.js';
 import { configureHttpApp } from '../src/http-app.js';
 import { BenchClient, percentile } from './bench-client.js';
 
@@ -128,22 +128,7 @@ export async function runLifecycleBenchmark({ cases, concurrency }: LifecycleBen
     await client.close();
     await administrator.close();
     rmSync(dir, { recursive: true, force: true });
-    await deleteRedisKeys(config.redis.url, queuePrefix);
-  }
-}
-
-/** The benchmark's cases leave delayed jobs behind: remove them, and only them, from the shared Redis. */
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
-      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-    }
-  } catch {
-    // No Redis answered: the service ran without one and left nothing there.
-  } finally {
-    redis.disconnect();
+    await deleteQueueKeys(config);
   }
 }
 

@@ -40,8 +40,8 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     });
     this.worker.on('error', (error) => this.onWorkerError(error));
     this.worker.on('failed', (job, error) => void this.onFailed(job, error));
-    this.stopListening = this.redis.onReady(() => void this.catchUp());
-    if (this.redis.ready) void this.catchUp();
+    this.stopListening = this.redis.onReady(() => void this.track(this.catchUp()));
+    if (this.redis.ready) void this.track(this.catchUp());
     // Re-upserting the schedule each period brings it back if Redis lost it (flushed, restarted empty).
     this.scheduleTimer = setInterval(() => void this.keepSchedule(), this.everyMs());
   }
@@ -50,13 +50,10 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.worker) return;
     clearInterval(this.scheduleTimer);
     this.stopListening?.();
-    if (this.redis.ready) {
-      await this.worker.close();
-    } else {
-      // A graceful close waits for Redis forever: let our own jobs finish, then leave.
-      await Promise.allSettled(this.inFlight);
-      await this.worker.close(true);
-    }
+    // Our own work (jobs, catching up) finishes before the database closes.
+    await Promise.allSettled(this.inFlight);
+    // A graceful close would wait for Redis forever while it is away.
+    await this.worker.close(!this.redis.ready);
   }
 
   /** Hears what each delivery of a deadline did in this process (the benchmark counts duplicates with it). */
@@ -118,6 +115,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.warn(`Deadline worker: ${error.message}`);
   }
 
+  /** Work of this process that shutdown waits for. */
   private track<T>(work: Promise<T>): Promise<T> {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);

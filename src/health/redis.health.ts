@@ -13,13 +13,13 @@ export class RedisHealthIndicator {
   ) {}
 
   async pingCheck(key: string) {
+    // Where Redis is stays out of this public answer; the log names it.
     const check = this.indicators.check(key);
-    const at = this.redis.describe();
     try {
       await this.redis.ping(PING_TIMEOUT_MS);
-      return check.up({ at });
+      return check.up();
     } catch (error) {
-      return check.down({ at, message: `${(error as Error).message}; deadlines wait in the database until Redis answers` });
+      return check.down({ message: `${(error as Error).message}; deadlines wait in the database until Redis answers` });
     }
   }
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { DeadlineActions } from '../../src/deadlines/deadline-actions.js';
 import { caseIn } from '../support/case-steps.js';
-import { deleteQueueKeys } from '../support/queue-keys.js';
+import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
 import { DATABASES } from '../support/test-app.js';
 import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, pause, PERIOD } from './deadline-support.js';
 

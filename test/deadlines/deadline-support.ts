@@ -14,7 +14,7 @@ import { Clock } from '../../src/common/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { WorkerModule } from '../../src/worker.module.js';
-import { deleteQueueKeys } from '../support/queue-keys.js';
+import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
 import { ThrowAwayDatabase, type TestApp, type TestDatabase, type TestUser } from '../support/test-app.js';
 import { TestClock } from '../support/test-clock.js';
 

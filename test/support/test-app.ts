@@ -12,7 +12,7 @@ import type { Role } from '../../src/common/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureHttpApp } from '../../src/http-app.js';
-import { deleteQueueKeys } from './queue-keys.js';
+import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
 import { TestClock } from './test-clock.js';
 
 export type TestDatabase = 'sqlite' | 'postgres';

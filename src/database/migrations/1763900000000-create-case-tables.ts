@@ -1,21 +1,12 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { portableColumns } from './portable-columns.js';
 
 /** The case engine's first schema: cases, their parties and history, deadlines, supporters, visits. */
 export class CreateCaseTables1763900000000 implements MigrationInterface {
   name = 'CreateCaseTables1763900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // PostgreSQL keeps instants with their zone; SQLite has one datetime type (TypeORM writes UTC).
-    const instant = queryRunner.connection.driver.options.type === 'postgres' ? 'timestamptz' : 'datetime';
-    const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36' });
-    const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
-      name,
-      type: 'varchar',
-      length: String(length),
-      isNullable: nullable,
-    });
-    const at = (name: string, nullable = false): TableColumnOptions => ({ name, type: instant, isNullable: nullable });
-    const int = (name: string): TableColumnOptions => ({ name, type: 'integer' });
+    const { id, text, at, int } = portableColumns(queryRunner);
 
     await queryRunner.createTable(
       new Table({

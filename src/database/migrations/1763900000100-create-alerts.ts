@@ -1,19 +1,12 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { portableColumns } from './portable-columns.js';
 
 /** Alerts: what reminders and failing deadlines raise for a case's secretary. */
 export class CreateAlerts1763900000100 implements MigrationInterface {
   name = 'CreateAlerts1763900000100';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // PostgreSQL keeps instants with their zone; SQLite has one datetime type (TypeORM writes UTC).
-    const instant = queryRunner.connection.driver.options.type === 'postgres' ? 'timestamptz' : 'datetime';
-    const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
-      name,
-      type: 'varchar',
-      length: String(length),
-      isNullable: nullable,
-    });
-    const at = (name: string, nullable = false): TableColumnOptions => ({ name, type: instant, isNullable: nullable });
+    const { text, at } = portableColumns(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'alerts',

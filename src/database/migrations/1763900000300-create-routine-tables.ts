@@ -1,4 +1,5 @@
 import { Table, TableColumn, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { portableColumns } from './portable-columns.js';
 
 /**
  * The rest of the routine around a case: supporters' vetting and capacity, planned visits and
@@ -9,21 +10,10 @@ export class CreateRoutineTables1763900000300 implements MigrationInterface {
   name = 'CreateRoutineTables1763900000300';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const postgres = queryRunner.connection.driver.options.type === 'postgres';
-    // PostgreSQL keeps instants with their zone; SQLite has one datetime type (TypeORM writes UTC).
-    const instant = postgres ? 'timestamptz' : 'datetime';
-    const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36' });
+    const { postgres, id, text, at, int } = portableColumns(queryRunner);
     const optionalId = (name: string): TableColumnOptions => ({ ...id(name), isNullable: true });
-    const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
-      name,
-      type: 'varchar',
-      length: String(length),
-      isNullable: nullable,
-    });
     const longText = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
     const day = (name: string, nullable = true): TableColumnOptions => text(name, 10, nullable);
-    const at = (name: string, nullable = false): TableColumnOptions => ({ name, type: instant, isNullable: nullable });
-    const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
 
     await queryRunner.addColumns(
       'supporters',

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
-import type { AppConfig } from '../../src/config/app-config.js';
+import type { AppConfig } from '../config/app-config.js';
 
-/** Deletes every Redis key under the test's own queue prefix (never anything else: Redis is shared). */
+/** Deletes every Redis key under one queue prefix, and nothing else (Redis may be shared): for tests and benchmarks. */
 export async function deleteQueueKeys(config: Pick<AppConfig, 'redis' | 'queuePrefix'>): Promise<void> {
   const client = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   client.on('error', () => undefined);
