@@ -36,14 +36,24 @@ export class TransactionRunner {
     if (!this.serial) return this.dataSource.transaction(work);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
+  /**
+   * better-sqlite3 runs every statement, COMMIT's fsync included, on the event loop: a group runs
+   * without letting new requests in. So each group starts a loop turn later, when the requests
+   * that arrived meanwhile have queued their units and can share its commit.
+   */
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
-      while (this.queue.length > 0) await this.runGroup(this.queue.splice(0, MAX_GROUP));
+      while (this.queue.length > 0) {
+        await this.runGroup(this.queue.splice(0, MAX_GROUP));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } finally {
       this.draining = false;
     }
