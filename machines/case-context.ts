@@ -43,6 +43,11 @@ export interface CaseContext {
   documentCopiesSentAt?: string;
   visitCount: number;
   lastVisit?: LastVisit;
+  /**
+   * When each held or stopped visit still lacking a report took place (ISO instants). Optional
+   * so snapshots stored before it existed stay valid: absent means none.
+   */
+  visitsAwaitingReport?: string[];
   midpointReachedAt?: string;
   midpointFollowUp?: { heldAt: string; notes?: string };
   closing?: {

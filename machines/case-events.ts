@@ -2,6 +2,8 @@
 
 export const VISIT_OUTCOMES = ['completed', 'stopped', 'cancelled', 'noShow'] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+/** A report is expected after every visit that was held, including one the supporter had to stop. */
+export const REPORTED_OUTCOMES: readonly VisitOutcome[] = ['completed', 'stopped'];
 
 /** Why a supporter stopped a visit (seed 003: must stop if the parent seems intoxicated, may if the child is unwell). */
 export const STOP_REASONS = ['visitingParentIntoxicated', 'childUnwell', 'other'] as const;
@@ -93,11 +95,21 @@ export type ClientEvent =
   | SubmitEvaluationEvent
   | ArchiveEvent;
 
-/** Sent only by the deadline machinery, never accepted from a client. */
-export type SystemEvent = { type: 'MIDPOINT_REACHED' } | { type: 'PERIOD_ENDED' };
+/** Sent by the deadline machinery when the law's clock says so. */
+export type DeadlineEvent = { type: 'MIDPOINT_REACHED' } | { type: 'PERIOD_ENDED' };
+/** Sent by the service when the first report on a held or stopped visit is filed. */
+export interface VisitReportFiledEvent {
+  type: 'VISIT_REPORT_FILED';
+  /** The visit's occurredAt: which awaited report arrived. */
+  occurredAt: string;
+}
+
+/** Sent only by the system itself, never accepted from a client. */
+export type SystemEvent = DeadlineEvent | VisitReportFiledEvent;
 
 export type ClientEventType = ClientEvent['type'];
 export type SystemEventType = SystemEvent['type'];
+export type DeadlineEventType = DeadlineEvent['type'];
 
 export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
   'INITIATE',
@@ -113,7 +125,7 @@ export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
   'SUBMIT_EVALUATION',
   'ARCHIVE',
 ];
-export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = ['MIDPOINT_REACHED', 'PERIOD_ENDED'];
+export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = ['MIDPOINT_REACHED', 'PERIOD_ENDED', 'VISIT_REPORT_FILED'];
 
 /**
  * Every event reaches the machine stamped with the instant the system recorded it, so the

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { CaseContext, CaseInput } from './case-context.js';
-import type { CaseEvent } from './case-events.js';
+import { REPORTED_OUTCOMES, type CaseEvent } from './case-events.js';
 
 /**
  * The lifecycle of one contact-support assignment (FB 6:15 c, the routine in seed 000).
@@ -75,10 +75,23 @@ export const caseMachine = setup({
     }),
     logVisit: assign(({ context, event }) => {
       const e = event as Event<'LOG_VISIT'>;
+      // A report follows every visit that was held, also one the supporter had to stop. Kept as a
+      // UTC instant so the report's event names it however the client wrote the time.
+      const awaiting = REPORTED_OUTCOMES.includes(e.outcome)
+        ? { visitsAwaitingReport: [...(context.visitsAwaitingReport ?? []), new Date(e.occurredAt).toISOString()] }
+        : {};
       return {
         visitCount: context.visitCount + 1,
         lastVisit: { occurredAt: e.occurredAt, outcome: e.outcome, stopReason: e.stopReason },
+        ...awaiting,
       };
+    }),
+    receiveVisitReport: assign(({ context, event }) => {
+      const e = event as Event<'VISIT_REPORT_FILED'>;
+      const awaiting = context.visitsAwaitingReport ?? [];
+      // One entry per visit: two visits at the same instant wait for two reports.
+      const index = awaiting.findIndex((occurredAt) => Date.parse(occurredAt) === Date.parse(e.occurredAt));
+      return index < 0 ? {} : { visitsAwaitingReport: awaiting.toSpliced(index, 1) };
     }),
     reachMidpoint: assign(({ event }) => ({ midpointReachedAt: event.at })),
     holdFollowUp: assign(({ event }) => {
@@ -144,6 +157,7 @@ export const caseMachine = setup({
     activeVisits: {
       on: {
         LOG_VISIT: { actions: 'logVisit' },
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
         REPLACE_SUPPORTER: { actions: 'appointSupporter' },
         MIDPOINT_REACHED: { target: 'midpointFollowUp', guard: 'midpointNotYetReached', actions: 'reachMidpoint' },
         PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
@@ -153,6 +167,7 @@ export const caseMachine = setup({
     midpointFollowUp: {
       on: {
         LOG_VISIT: { actions: 'logVisit' },
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
         REPLACE_SUPPORTER: { actions: 'appointSupporter' },
         HOLD_FOLLOW_UP: { target: 'activeVisits', actions: 'holdFollowUp' },
         PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
@@ -170,10 +185,15 @@ export const caseMachine = setup({
       on: {
         SUBMIT_EVALUATION: { target: 'evaluated', guard: 'evaluationDue', actions: 'submitEvaluation' },
         ARCHIVE: { target: 'archived', guard: 'archivableFromClosing', actions: 'archive' },
+        // Reports on the last visits may still come in while the case closes.
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
       },
     },
     evaluated: {
-      on: { ARCHIVE: { target: 'archived', actions: 'archive' } },
+      on: {
+        ARCHIVE: { target: 'archived', actions: 'archive' },
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
+      },
     },
     archived: { type: 'final' },
   },

@@ -1,5 +1,5 @@
 import type { CaseContext } from './case-context.js';
-import type { SystemEventType } from './case-events.js';
+import type { DeadlineEventType } from './case-events.js';
 import { addDays, periodBounds } from './period.js';
 
 /** Deadlines that move the case: the law's clock. */
@@ -8,6 +8,7 @@ export const TRANSITION_DEADLINE_KINDS = ['midpoint', 'periodEnd'] as const;
 export const REMINDER_KINDS = [
   'supporterNotAppointed',
   'startupMeetingNotHeld',
+  'visitReportMissing',
   'evaluationNotSubmitted',
   'notArchived',
 ] as const;
@@ -23,6 +24,7 @@ export const DEFAULT_REMINDER_DELAYS: ReminderDelays = {
   // JO 2969-2017: a slow appointment cost a child eight months of contact.
   supporterNotAppointed: 14,
   startupMeetingNotHeld: 21,
+  visitReportMissing: 3,
   evaluationNotSubmitted: 30,
   notArchived: 60,
 };
@@ -31,7 +33,13 @@ export interface WantedDeadline {
   kind: DeadlineKind;
   dueAt: string;
   /** The event the deadline sends to the case when it falls due; reminders send none. */
-  event?: SystemEventType;
+  event?: DeadlineEventType;
+}
+
+/** One reminder per instant at which a held or stopped visit still lacks its report. */
+function visitReportReminders(context: CaseContext, delays: ReminderDelays): WantedDeadline[] {
+  const instants = new Set(context.visitsAwaitingReport ?? []);
+  return [...instants].map((occurredAt) => ({ kind: 'visitReportMissing', dueAt: addDays(occurredAt, delays.visitReportMissing) }));
 }
 
 /**
@@ -60,9 +68,11 @@ export function wantedDeadlines(state: string, context: CaseContext, delays: Rem
         wanted.push({ kind: 'midpoint', dueAt: period().midpointAt, event: 'MIDPOINT_REACHED' });
       }
       wanted.push({ kind: 'periodEnd', dueAt: period().endsAt, event: 'PERIOD_ENDED' });
+      wanted.push(...visitReportReminders(context, delays));
       break;
     case 'midpointFollowUp':
       wanted.push({ kind: 'periodEnd', dueAt: period().endsAt, event: 'PERIOD_ENDED' });
+      wanted.push(...visitReportReminders(context, delays));
       break;
     case 'closing':
       if (judgment.evaluationRequested) {
@@ -72,9 +82,11 @@ export function wantedDeadlines(state: string, context: CaseContext, delays: Rem
         });
       }
       wanted.push({ kind: 'notArchived', dueAt: addDays(context.closing!.startedAt, delays.notArchived) });
+      wanted.push(...visitReportReminders(context, delays));
       break;
     case 'evaluated':
       wanted.push({ kind: 'notArchived', dueAt: addDays(context.closing!.startedAt, delays.notArchived) });
+      wanted.push(...visitReportReminders(context, delays));
       break;
   }
   return wanted;

@@ -8,6 +8,7 @@ export type AlertKind = ReminderKind | 'deadlineFailed' | 'visitStopped';
 export const ALERT_MESSAGES: Record<AlertKind, string> = {
   supporterNotAppointed: 'No supporter has been appointed since the judgment was registered',
   startupMeetingNotHeld: 'The start-up meeting has not been held since the summons was sent',
+  visitReportMissing: 'No report has been filed for a visit that was held or stopped',
   evaluationNotSubmitted: 'The evaluation the court asked for has not been submitted since the case entered closing',
   notArchived: 'The case has not been archived since it entered closing',
   deadlineFailed: 'A deadline of this case could not be acted on and is being retried: someone should look at why',

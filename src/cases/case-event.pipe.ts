@@ -10,7 +10,7 @@ export class CaseEventPipe implements PipeTransform<unknown, ClientEvent> {
   transform(body: unknown): ClientEvent {
     const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
     if ((SYSTEM_EVENT_TYPES as readonly unknown[]).includes(type)) {
-      throw new InvalidInputError([`type ${String(type)} is sent only by the system's deadlines, never by a client`]);
+      throw new InvalidInputError([`type ${String(type)} is sent only by the system, never by a client`]);
     }
     if (typeof type !== 'string' || !Object.hasOwn(CASE_EVENT_DTOS, type)) {
       throw new InvalidInputError([`type must be one of: ${CLIENT_EVENT_TYPES.join(', ')}`]);

@@ -37,6 +37,9 @@ class Environment {
   REMINDER_STARTUP_MEETING_NOT_HELD_DAYS?: number;
 
   @IsOptional() @IsInt() @Min(1)
+  REMINDER_VISIT_REPORT_MISSING_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
   REMINDER_EVALUATION_NOT_SUBMITTED_DAYS?: number;
 
   @IsOptional() @IsInt() @Min(1)
@@ -175,6 +178,7 @@ const INTEGER_VARIABLES = new Set([
   'PERIOD_CAP_MONTHS',
   'REMINDER_SUPPORTER_NOT_APPOINTED_DAYS',
   'REMINDER_STARTUP_MEETING_NOT_HELD_DAYS',
+  'REMINDER_VISIT_REPORT_MISSING_DAYS',
   'REMINDER_EVALUATION_NOT_SUBMITTED_DAYS',
   'REMINDER_NOT_ARCHIVED_DAYS',
   'INSPECT_STATELY_PORT',
@@ -237,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderDelays: {
       supporterNotAppointed: e.REMINDER_SUPPORTER_NOT_APPOINTED_DAYS ?? DEFAULT_REMINDER_DELAYS.supporterNotAppointed,
       startupMeetingNotHeld: e.REMINDER_STARTUP_MEETING_NOT_HELD_DAYS ?? DEFAULT_REMINDER_DELAYS.startupMeetingNotHeld,
+      visitReportMissing: e.REMINDER_VISIT_REPORT_MISSING_DAYS ?? DEFAULT_REMINDER_DELAYS.visitReportMissing,
       evaluationNotSubmitted:
         e.REMINDER_EVALUATION_NOT_SUBMITTED_DAYS ?? DEFAULT_REMINDER_DELAYS.evaluationNotSubmitted,
       notArchived: e.REMINDER_NOT_ARCHIVED_DAYS ?? DEFAULT_REMINDER_DELAYS.notArchived,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReminderKind } from '../../machines/deadline-rules.js';
-import type { SystemEventType } from '../../machines/case-events.js';
+import type { DeadlineEventType } from '../../machines/case-events.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { CaseCommands } from '../cases/case-commands.service.js';
 import { SYSTEM_ACTOR } from '../common/actor.js';
@@ -68,7 +68,7 @@ export class DeadlineActions {
   }
 
   /** Through the same command path as a secretary's request, the row marked fired in its transaction. */
-  private async sendEvent(row: Deadline, type: SystemEventType): Promise<void> {
+  private async sendEvent(row: Deadline, type: DeadlineEventType): Promise<void> {
     await this.commands.apply(row.caseId, { type }, SYSTEM_ACTOR, {
       alsoWithin: (manager) => this.deadlines.settleWithin(manager, row.id, 'fired', this.clock.now()),
     });

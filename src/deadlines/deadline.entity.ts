@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { DeadlineKind } from '../../machines/deadline-rules.js';
-import type { SystemEventType } from '../../machines/case-events.js';
+import type { DeadlineEventType } from '../../machines/case-events.js';
 
 export const DEADLINE_STATUSES = ['pending', 'fired', 'cancelled'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -24,7 +24,7 @@ export class Deadline {
 
   /** The event sent to the case when due; none for a reminder. */
   @Column({ type: 'varchar', length: 40, nullable: true })
-  event!: SystemEventType | null;
+  event!: DeadlineEventType | null;
 
   @Column({ type: 'varchar', length: 12 })
   status!: DeadlineStatus;

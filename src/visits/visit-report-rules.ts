@@ -1,8 +1,4 @@
-import type { VisitOutcome } from '../../machines/case-events.js';
 import type { VisitReport } from './visit-report.entity.js';
-
-/** A report is expected after every visit that was held, including one the supporter had to stop. */
-export const REPORTED_OUTCOMES: readonly VisitOutcome[] = ['completed', 'stopped'];
 
 /** Each report with the later entry that corrected it, if any: a corrected report stays, marked as such. */
 export function reportViews(reports: VisitReport[]) {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { REPORTED_OUTCOMES } from '../../machines/case-events.js';
+import { CaseCommands } from '../cases/case-commands.service.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
@@ -12,7 +14,7 @@ import { requireCase, requireWritableCase } from '../documents/case-file.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from '../documents/checked-upload.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
-import { REPORTED_OUTCOMES, reportViews } from './visit-report-rules.js';
+import { reportViews } from './visit-report-rules.js';
 import { VisitReport, type ReportForm } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';
 
@@ -23,6 +25,15 @@ interface Filing {
   author: string;
   corrects?: string;
 }
+
+interface CheckedFiling {
+  visit: Visit;
+  corrected: VisitReport | null;
+  /** No report on the visit yet, and this one corrects none. */
+  first: boolean;
+}
+
+type ReportView = ReturnType<typeof reportViews>[number];
 
 /**
  * Visit reports: the supporter's text or the secretary's scan, filed to the child's record as a
@@ -35,6 +46,7 @@ export class VisitReportsService {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
+    private readonly commands: CaseCommands,
   ) {}
 
   fileText(caseId: string, visitId: string, dto: TextReportDto, actor: Actor) {
@@ -82,43 +94,67 @@ export class VisitReportsService {
     };
   }
 
-  private file(caseId: string, visitId: string, filing: Filing, actor: Actor) {
-    return this.transactions.run(async (manager) => {
-      await requireWritableCase(manager, caseId);
-      const visit = await this.visitFor(manager, caseId, visitId, actor);
-      if (!REPORTED_OUTCOMES.includes(visit.outcome)) {
-        throw new BusinessRuleError('reportForHeldVisit', `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`);
-      }
-      const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
-      const now = this.clock.now();
-      const facts = {
-        kind: 'visitReport' as const,
-        title: `Umgängesstöd, rapport ${swedishDate(visit.occurredAt)}${corrected ? ' (rättelse)' : ''}`,
-        date: swedishDate(now),
-        author: filing.author,
-        recipients: [],
-        status: 'received' as const,
-        correctsId: corrected?.documentId ?? null,
-        body: filing.text ?? undefined,
-      };
-      const document = filing.upload
-        ? await this.documents.storeUploadWithin(manager, caseId, facts, filing.upload, actor)
-        : await this.documents.recordWithin(manager, caseId, facts, actor);
-      const report = Object.assign(new VisitReport(), {
-        id: randomUUID(),
-        caseId,
-        visitId,
-        form: filing.form,
-        text: filing.text,
-        documentId: document.id,
-        correctsId: corrected?.id ?? null,
-        filedAt: now,
-        filedBy: actor.id,
-        filedByRole: actor.role,
-      });
-      await manager.insert(VisitReport, report);
-      return reportViews([report])[0];
+  /**
+   * The first report on a visit also tells the case it no longer waits for one (which cancels the
+   * reminder and resolves its alert), in the same transaction; later reports and corrections do not.
+   */
+  private async file(caseId: string, visitId: string, filing: Filing, actor: Actor): Promise<ReportView> {
+    const { visit, first } = await this.transactions.run((manager) => this.checkFiling(manager, caseId, visitId, filing, actor));
+    // Checked again inside the writing transaction: the case may have been archived in between.
+    const fileWithin = async (manager: EntityManager) =>
+      this.recordWithin(manager, caseId, await this.checkFiling(manager, caseId, visitId, filing, actor), filing, actor);
+    if (!first) return this.transactions.run(fileWithin);
+    let filed: ReportView | undefined;
+    const event = { type: 'VISIT_REPORT_FILED' as const, occurredAt: visit.occurredAt.toISOString() };
+    await this.commands.apply(caseId, event, actor, {
+      alsoWithin: async (manager) => {
+        filed = await fileWithin(manager);
+      },
     });
+    return filed!;
+  }
+
+  private async checkFiling(manager: EntityManager, caseId: string, visitId: string, filing: Filing, actor: Actor): Promise<CheckedFiling> {
+    await requireWritableCase(manager, caseId);
+    const visit = await this.visitFor(manager, caseId, visitId, actor);
+    if (!REPORTED_OUTCOMES.includes(visit.outcome)) {
+      throw new BusinessRuleError('reportForHeldVisit', `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`);
+    }
+    const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
+    const first = !corrected && !(await manager.existsBy(VisitReport, { visitId }));
+    return { visit, corrected, first };
+  }
+
+  private async recordWithin(manager: EntityManager, caseId: string, checked: CheckedFiling, filing: Filing, actor: Actor): Promise<ReportView> {
+    const { visit, corrected } = checked;
+    const now = this.clock.now();
+    const facts = {
+      kind: 'visitReport' as const,
+      title: `Umgängesstöd, rapport ${swedishDate(visit.occurredAt)}${corrected ? ' (rättelse)' : ''}`,
+      date: swedishDate(now),
+      author: filing.author,
+      recipients: [],
+      status: 'received' as const,
+      correctsId: corrected?.documentId ?? null,
+      body: filing.text ?? undefined,
+    };
+    const document = filing.upload
+      ? await this.documents.storeUploadWithin(manager, caseId, facts, filing.upload, actor)
+      : await this.documents.recordWithin(manager, caseId, facts, actor);
+    const report = Object.assign(new VisitReport(), {
+      id: randomUUID(),
+      caseId,
+      visitId: visit.id,
+      form: filing.form,
+      text: filing.text,
+      documentId: document.id,
+      correctsId: corrected?.id ?? null,
+      filedAt: now,
+      filedBy: actor.id,
+      filedByRole: actor.role,
+    });
+    await manager.insert(VisitReport, report);
+    return reportViews([report])[0];
   }
 
   /** A supporter reaches only the visits they were the supporter on; to them any other does not exist. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { LogVisitEvent } from '../../machines/case-events.js';
+import { REPORTED_OUTCOMES, type LogVisitEvent } from '../../machines/case-events.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
@@ -10,7 +10,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { requireCase, requireWritableCase } from '../documents/case-file.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import type { PlanVisitDto } from './dto/visit.dtos.js';
-import { REPORTED_OUTCOMES, reportViews } from './visit-report-rules.js';
+import { reportViews } from './visit-report-rules.js';
 import { VisitPlan } from './visit-plan.entity.js';
 import { VisitReport } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';

@@ -85,6 +85,11 @@ const ev = {
     at,
   }),
   midpointReached: (at = '2027-05-17T11:00:00.000Z'): CaseEvent => ({ type: 'MIDPOINT_REACHED', at }),
+  visitReportFiled: (occurredAt = '2026-11-30T14:00:00.000Z', at = '2026-12-02T09:00:00.000Z'): CaseEvent => ({
+    type: 'VISIT_REPORT_FILED',
+    occurredAt,
+    at,
+  }),
   holdFollowUp: (): CaseEvent => ({
     type: 'HOLD_FOLLOW_UP',
     heldAt: '2027-05-24T10:00:00.000Z',
@@ -122,6 +127,7 @@ const ANY_EVENT: Record<CaseEventType, () => CaseEvent> = {
   ARCHIVE: ev.archive,
   MIDPOINT_REACHED: () => ev.midpointReached(),
   PERIOD_ENDED: ev.periodEnded,
+  VISIT_REPORT_FILED: () => ev.visitReportFiled(),
 };
 const ALL_EVENT_TYPES: CaseEventType[] = [...CLIENT_EVENT_TYPES, ...SYSTEM_EVENT_TYPES];
 
@@ -271,6 +277,10 @@ describe('the whole way from judgment to archive without an evaluation', () => {
 
     s = accept(s, ev.logVisit());
     expect(s.context.visitCount).toBe(1);
+    expect(s.context.visitsAwaitingReport).toEqual(['2026-11-30T14:00:00.000Z']);
+    s = accept(s, ev.visitReportFiled());
+    expect(where(s)).toEqual(['activeVisits', null]);
+    expect(s.context.visitsAwaitingReport).toEqual([]);
 
     s = accept(s, ev.midpointReached());
     expect(where(s)).toEqual(['midpointFollowUp', null]);
@@ -485,6 +495,11 @@ describe('visits and the midpoint follow-up', () => {
         outcome: 'stopped',
         stopReason: 'visitingParentIntoxicated',
       });
+      expect(s2.context.visitsAwaitingReport).toEqual([
+        ...(before.context.visitsAwaitingReport ?? []),
+        '2026-11-30T14:00:00.000Z',
+        '2026-12-07T14:00:00.000Z',
+      ]);
     },
   );
 
@@ -528,7 +543,91 @@ describe('visits and the midpoint follow-up', () => {
       const allowed = allowedClientEvents(caseAt(stage));
       expect(allowed).not.toContain('MIDPOINT_REACHED');
       expect(allowed).not.toContain('PERIOD_ENDED');
+      expect(allowed).not.toContain('VISIT_REPORT_FILED');
     }
+  });
+});
+
+describe('reports awaited after visits', () => {
+  function logged(outcome: 'completed' | 'stopped' | 'cancelled' | 'noShow', occurredAt: string): CaseEvent {
+    return {
+      type: 'LOG_VISIT',
+      occurredAt,
+      durationMinutes: outcome === 'completed' ? 120 : 0,
+      outcome,
+      ...(outcome === 'stopped' ? { stopReason: 'childUnwell' as const } : {}),
+      ...(outcome === 'cancelled' ? { cancelledBy: 'child' as const } : {}),
+      at: '2026-12-10T18:00:00.000Z',
+    };
+  }
+
+  it('awaits a report after a held or a stopped visit, as a UTC instant, and none after a cancelled visit or a no-show', () => {
+    const s = run(caseAt('activeVisits'), [
+      logged('completed', '2026-12-01T15:00:00+01:00'),
+      logged('cancelled', '2026-12-03T15:00:00+01:00'),
+      logged('noShow', '2026-12-05T15:00:00+01:00'),
+      logged('stopped', '2026-12-07T15:00:00+01:00'),
+    ]);
+    expect(s.context.visitCount).toBe(4);
+    expect(s.context.visitsAwaitingReport).toEqual(['2026-12-01T14:00:00.000Z', '2026-12-07T14:00:00.000Z']);
+  });
+
+  it('adds no list to a case whose visits need no report', () => {
+    const s = run(caseAt('activeVisits'), [logged('cancelled', '2026-12-03T15:00:00+01:00'), logged('noShow', '2026-12-05T15:00:00+01:00')]);
+    expect(s.context.visitsAwaitingReport).toBeUndefined();
+  });
+
+  it('stops awaiting the visit whose report was filed, named in any notation of the same instant, staying where the case stood', () => {
+    const before = run(caseAt('midpointFollowUp'), [
+      logged('completed', '2027-05-20T15:00:00.000Z'),
+      logged('stopped', '2027-05-22T15:00:00.000Z'),
+    ]);
+    const after = accept(before, ev.visitReportFiled('2027-05-22T17:00:00+02:00'));
+    expect(after.value).toEqual(before.value);
+    expect(after.context.visitsAwaitingReport).toEqual(['2027-05-20T15:00:00.000Z']);
+    expect(after.context.visitCount).toBe(before.context.visitCount);
+  });
+
+  it('awaits two reports for two visits at the same instant, and drops one per report', () => {
+    let s = run(caseAt('activeVisits'), [logged('completed', '2026-12-01T14:00:00.000Z'), logged('completed', '2026-12-01T14:00:00.000Z')]);
+    expect(s.context.visitsAwaitingReport).toEqual(['2026-12-01T14:00:00.000Z', '2026-12-01T14:00:00.000Z']);
+    s = accept(s, ev.visitReportFiled('2026-12-01T14:00:00.000Z'));
+    expect(s.context.visitsAwaitingReport).toEqual(['2026-12-01T14:00:00.000Z']);
+    s = accept(s, ev.visitReportFiled('2026-12-01T14:00:00.000Z'));
+    expect(s.context.visitsAwaitingReport).toEqual([]);
+  });
+
+  it('changes nothing for a report on a visit it does not await', () => {
+    const before = accept(caseAt('activeVisits'), logged('completed', '2026-12-01T14:00:00.000Z'));
+    const after = accept(before, ev.visitReportFiled('2026-12-02T14:00:00.000Z'));
+    expect(persist(after)).toEqual(persist(before));
+    const none = caseAt('activeVisits');
+    expect(persist(accept(none, ev.visitReportFiled()))).toEqual(persist(none));
+  });
+
+  it.each<[Stage, boolean, string | null]>([
+    ['closing', false, 'awaitingClosingMeeting'],
+    ['closingMeetingHeld', false, 'closingMeetingHeld'],
+    ['closingMeetingHeld', true, 'closingMeetingHeld'],
+    ['evaluated', true, null],
+  ])('takes a late report while the case is in %s (evaluation requested: %s), keeping its sub-state', (stage, evaluationRequested, sub) => {
+    const events = STAGE_EVENTS[stage](evaluationRequested);
+    const visitAt = events.findIndex((e) => e.type === 'START_VISITS') + 1;
+    events.splice(visitAt, 0, logged('stopped', '2026-12-07T14:00:00.000Z'));
+    const before = run(startCase(machine, caseInput(evaluationRequested)), events);
+    expect(before.context.visitsAwaitingReport).toEqual(['2026-12-07T14:00:00.000Z']);
+    const after = accept(before, ev.visitReportFiled('2026-12-07T14:00:00.000Z'));
+    expect(where(after)).toEqual([topState(before.value), sub]);
+    expect(after.context.visitsAwaitingReport).toEqual([]);
+  });
+
+  it('reads a case stored before reports were awaited as awaiting none, and awaits the visits logged from then on', () => {
+    const stored = persist(caseAt('activeVisits'));
+    expect(stored.context.visitsAwaitingReport).toBeUndefined();
+    const restored = restore(machine, JSON.parse(JSON.stringify(stored)));
+    expect(persist(accept(restored, ev.visitReportFiled()))).toEqual(persist(restored));
+    const s = accept(restored, logged('completed', '2026-12-01T14:00:00.000Z'));
+    expect(s.context.visitsAwaitingReport).toEqual(['2026-12-01T14:00:00.000Z']);
   });
 });
 
@@ -617,13 +716,21 @@ describe('every event in every stage', () => {
       },
     ],
     ['startupMeetingHeld', false, { accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY'] }],
-    ['activeVisits', false, { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'MIDPOINT_REACHED', 'PERIOD_ENDED', 'END_EARLY'] }],
-    ['midpointFollowUp', false, { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'HOLD_FOLLOW_UP', 'PERIOD_ENDED', 'END_EARLY'] }],
+    [
+      'activeVisits',
+      false,
+      { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'MIDPOINT_REACHED', 'PERIOD_ENDED', 'END_EARLY', 'VISIT_REPORT_FILED'] },
+    ],
+    [
+      'midpointFollowUp',
+      false,
+      { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'HOLD_FOLLOW_UP', 'PERIOD_ENDED', 'END_EARLY', 'VISIT_REPORT_FILED'] },
+    ],
     [
       'activeVisitsAfterMidpoint',
       false,
       {
-        accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'PERIOD_ENDED', 'END_EARLY'],
+        accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'PERIOD_ENDED', 'END_EARLY', 'VISIT_REPORT_FILED'],
         ruleBroken: { MIDPOINT_REACHED: GUARD_RULES.midpointNotYetReached },
       },
     ],
@@ -632,7 +739,7 @@ describe('every event in every stage', () => {
         'closing',
         evaluationRequested,
         {
-          accepted: ['HOLD_CLOSING_MEETING'],
+          accepted: ['HOLD_CLOSING_MEETING', 'VISIT_REPORT_FILED'],
           ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue, ARCHIVE: GUARD_RULES.archivableFromClosing },
         },
       ],
@@ -640,14 +747,14 @@ describe('every event in every stage', () => {
     [
       'closingMeetingHeld',
       false,
-      { accepted: ['ARCHIVE'], ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue } },
+      { accepted: ['ARCHIVE', 'VISIT_REPORT_FILED'], ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue } },
     ],
     [
       'closingMeetingHeld',
       true,
-      { accepted: ['SUBMIT_EVALUATION'], ruleBroken: { ARCHIVE: GUARD_RULES.archivableFromClosing } },
+      { accepted: ['SUBMIT_EVALUATION', 'VISIT_REPORT_FILED'], ruleBroken: { ARCHIVE: GUARD_RULES.archivableFromClosing } },
     ],
-    ['evaluated', true, { accepted: ['ARCHIVE'] }],
+    ['evaluated', true, { accepted: ['ARCHIVE', 'VISIT_REPORT_FILED'] }],
     ['archived', false, { accepted: [] }],
     ['archived', true, { accepted: [] }],
   ];

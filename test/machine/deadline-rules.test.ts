@@ -202,14 +202,27 @@ const archived: Partial<CaseContext> = {
 };
 
 const D = DEFAULT_REMINDER_DELAYS;
+/** A held visit on 1 December and a stopped one on 8 December, both still without a report. */
+const AWAITED = ['2026-12-01T13:00:00.000Z', '2026-12-08T15:30:00.000Z'];
+const awaitingReports: Partial<CaseContext> = { ...visiting, visitsAwaitingReport: AWAITED };
+const REPORT_REMINDERS = [
+  { kind: 'visitReportMissing', dueAt: '2026-12-04T13:00:00.000Z' },
+  { kind: 'visitReportMissing', dueAt: '2026-12-11T15:30:00.000Z' },
+];
 
 describe('which deadlines a case wants', () => {
-  it('knows the two deadlines that move a case and the four reminders', () => {
+  it('knows the two deadlines that move a case and the five reminders', () => {
     expect([...TRANSITION_DEADLINE_KINDS]).toEqual(['midpoint', 'periodEnd']);
     expect([...REMINDER_KINDS].sort()).toEqual(
-      ['evaluationNotSubmitted', 'notArchived', 'startupMeetingNotHeld', 'supporterNotAppointed'].sort(),
+      ['evaluationNotSubmitted', 'notArchived', 'startupMeetingNotHeld', 'supporterNotAppointed', 'visitReportMissing'].sort(),
     );
-    expect(D).toEqual({ supporterNotAppointed: 14, startupMeetingNotHeld: 21, evaluationNotSubmitted: 30, notArchived: 60 });
+    expect(D).toEqual({
+      supporterNotAppointed: 14,
+      startupMeetingNotHeld: 21,
+      visitReportMissing: 3,
+      evaluationNotSubmitted: 30,
+      notArchived: 60,
+    });
   });
 
   it('reminds that no supporter is appointed, counted from registration, while received', () => {
@@ -290,7 +303,13 @@ describe('which deadlines a case wants', () => {
   });
 
   it('dates reminders from the configured delays', () => {
-    const delays: ReminderDelays = { supporterNotAppointed: 3, startupMeetingNotHeld: 7, evaluationNotSubmitted: 10, notArchived: 90 };
+    const delays: ReminderDelays = {
+      supporterNotAppointed: 3,
+      startupMeetingNotHeld: 7,
+      visitReportMissing: 5,
+      evaluationNotSubmitted: 10,
+      notArchived: 90,
+    };
     expect(wantedDeadlines('received', context(), delays)).toEqual([
       { kind: 'supporterNotAppointed', dueAt: '2026-11-13T09:00:00.000Z' },
     ]);
@@ -301,6 +320,10 @@ describe('which deadlines a case wants', () => {
       { kind: 'evaluationNotSubmitted', dueAt: '2027-11-25T23:00:05.000Z' },
       { kind: 'notArchived', dueAt: '2028-02-13T23:00:05.000Z' },
     ]);
+    expect(wantedDeadlines('activeVisits', context(awaitingReports), delays)).toContainEqual({
+      kind: 'visitReportMissing',
+      dueAt: '2026-12-06T13:00:00.000Z',
+    });
     // The law's clock does not depend on the reminder delays.
     expect(wantedDeadlines('activeVisits', context(visiting), delays)).toEqual(
       wantedDeadlines('activeVisits', context(visiting), D),
@@ -313,7 +336,9 @@ describe('which deadlines a case wants', () => {
       ...wantedDeadlines('startupMeeting', context(summoned), D),
       ...wantedDeadlines('activeVisits', context(visiting), D),
       ...wantedDeadlines('closing', context(closing, true), D),
+      ...wantedDeadlines('midpointFollowUp', context({ ...pastMidpoint, visitsAwaitingReport: AWAITED }), D),
     ];
+    expect(all.map((d) => d.kind)).toContain('visitReportMissing');
     for (const deadline of all) {
       const movesTheCase = (TRANSITION_DEADLINE_KINDS as readonly string[]).includes(deadline.kind);
       expect(deadline.event !== undefined).toBe(movesTheCase);
@@ -326,5 +351,56 @@ describe('which deadlines a case wants', () => {
     expect(wantedDeadlines('received', c, D)).toEqual([
       { kind: 'supporterNotAppointed', dueAt: '2027-04-03T09:00:00.000Z' }, // 11:00 CEST
     ]);
+  });
+});
+
+describe('reminders about visit reports', () => {
+  it('reminds about each held or stopped visit still without a report, counted from the visit, during visits', () => {
+    expect(wantedDeadlines('activeVisits', context(awaitingReports), D)).toEqual([
+      { kind: 'midpoint', dueAt: PERIOD.midpointAt, event: 'MIDPOINT_REACHED' },
+      { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' },
+      ...REPORT_REMINDERS,
+    ]);
+  });
+
+  it('keeps reminding at the midpoint follow-up', () => {
+    expect(wantedDeadlines('midpointFollowUp', context({ ...pastMidpoint, visitsAwaitingReport: AWAITED }), D)).toEqual([
+      { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' },
+      ...REPORT_REMINDERS,
+    ]);
+  });
+
+  it.each([false, true])('keeps reminding in closing and once evaluated (evaluation requested: %s)', (evaluationRequested) => {
+    const closingWants = wantedDeadlines('closing', context({ ...closing, visitsAwaitingReport: AWAITED }, evaluationRequested), D);
+    expect(closingWants).toEqual([...wantedDeadlines('closing', context(closing, evaluationRequested), D), ...REPORT_REMINDERS]);
+    if (evaluationRequested) {
+      expect(wantedDeadlines('evaluated', context({ ...evaluated, visitsAwaitingReport: AWAITED }, true), D)).toEqual([
+        { kind: 'notArchived', dueAt: addDays(CLOSING_STARTED_AT, D.notArchived) },
+        ...REPORT_REMINDERS,
+      ]);
+    }
+  });
+
+  it('wants no report reminder once the case is archived', () => {
+    expect(wantedDeadlines('archived', context({ ...archived, visitsAwaitingReport: AWAITED }), D)).toEqual([]);
+  });
+
+  it('wants none when no report is awaited, or for a case stored before reports were awaited', () => {
+    const none = wantedDeadlines('activeVisits', context({ ...visiting, visitsAwaitingReport: [] }), D);
+    expect(none).toEqual(wantedDeadlines('activeVisits', context(visiting), D));
+    expect(none.map((d) => d.kind)).not.toContain('visitReportMissing');
+  });
+
+  it('wants one reminder for visits at the same instant, as long as any of them lacks a report', () => {
+    const same = context({ ...visiting, visitsAwaitingReport: [AWAITED[0], AWAITED[0]] });
+    expect(wantedDeadlines('activeVisits', same, D).filter((d) => d.kind === 'visitReportMissing')).toEqual([REPORT_REMINDERS[0]]);
+  });
+
+  it('counts the days in Swedish clock time across the switch to summer time', () => {
+    const spring = context({ ...visiting, visitsAwaitingReport: ['2027-03-26T17:00:00.000Z'] }); // 18:00 CET
+    expect(wantedDeadlines('activeVisits', spring, D)).toContainEqual({
+      kind: 'visitReportMissing',
+      dueAt: '2027-03-29T16:00:00.000Z', // 18:00 CEST
+    });
   });
 });

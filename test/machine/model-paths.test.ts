@@ -104,6 +104,16 @@ const EVENTS: Array<{ event: CaseEvent; shortestOnly?: true }> = [
     },
     shortestOnly: true,
   },
+  // The first reports on the two visits above, where the visit awaits one (shortest paths only: the
+  // simple paths would grow many times over).
+  {
+    event: { type: 'VISIT_REPORT_FILED', occurredAt: '2026-12-05T14:00:00.000Z', at: '2026-12-06T09:00:00.000Z' },
+    shortestOnly: true,
+  },
+  {
+    event: { type: 'VISIT_REPORT_FILED', occurredAt: '2026-12-12T15:00:00+01:00', at: '2026-12-13T09:00:00.000Z' },
+    shortestOnly: true,
+  },
   { event: { type: 'MIDPOINT_REACHED', at: '2027-05-17T11:00:00.000Z' } },
   { event: { type: 'HOLD_FOLLOW_UP', heldAt: '2027-05-24T10:00:00.000Z', at: '2027-05-24T12:00:00.000Z' } },
   { event: { type: 'PERIOD_ENDED', at: '2027-11-15T23:00:00.000Z' } },
@@ -118,8 +128,13 @@ function traversalOptions(evaluationRequested: boolean, forSimplePaths: boolean)
     input: caseInput(evaluationRequested),
     events: EVENTS.filter((e) => !(forSimplePaths && e.shortestOnly)).map((e) => e.event),
     filterEvents: (snapshot: CaseSnapshot, event: CaseEvent) =>
-      event.type !== 'LOG_VISIT' || snapshot.context.visitCount < MAX_VISITS,
+      (event.type !== 'LOG_VISIT' || snapshot.context.visitCount < MAX_VISITS) &&
+      (event.type !== 'VISIT_REPORT_FILED' || awaits(snapshot, event.occurredAt)),
   };
+}
+
+function awaits(snapshot: CaseSnapshot, occurredAt: string): boolean {
+  return (snapshot.context.visitsAwaitingReport ?? []).some((instant) => Date.parse(instant) === Date.parse(occurredAt));
 }
 
 type CasePath = StatePath<CaseSnapshot, CaseEvent>;
@@ -261,6 +276,21 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
       });
     }
     expect(simplePaths.some((p) => p.state.context.visitCount === MAX_VISITS)).toBe(true);
+  });
+
+  it('awaits a report for exactly the held or stopped visits whose report was not filed along the path', () => {
+    const problems: string[] = [];
+    for (const { path, events } of walks) {
+      const awaited: number[] = [];
+      for (const e of events) {
+        if (e.type === 'LOG_VISIT' && (e.outcome === 'completed' || e.outcome === 'stopped')) awaited.push(Date.parse(e.occurredAt));
+        if (e.type === 'VISIT_REPORT_FILED') awaited.splice(awaited.indexOf(Date.parse(e.occurredAt)), 1);
+      }
+      const held = (path.state.context.visitsAwaitingReport ?? []).map((instant) => Date.parse(instant));
+      if (JSON.stringify(held) !== JSON.stringify(awaited)) problems.push(`${describePath(path)}: awaits ${JSON.stringify(held)}`);
+    }
+    expect(problems).toEqual([]);
+    expect(walks.some(({ events }) => events.some((e) => e.type === 'VISIT_REPORT_FILED'))).toBe(true);
   });
 
   it('starts visits only after a complete start-up meeting', () => {

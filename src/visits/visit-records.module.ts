@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module.js';
+import { VisitsService } from './visits.service.js';
+
+/**
+ * The visits themselves, written by the command path (LOG_VISIT). Apart from VisitsModule because
+ * filing a report sends a case event through CaseCommands, and CasesModule needs this one.
+ */
+@Module({
+  imports: [AlertsModule],
+  providers: [VisitsService],
+  exports: [VisitsService],
+})
+export class VisitRecordsModule {}
