@@ -129,6 +129,17 @@ export function after(instant: string, ms: number): Date {
   return new Date(Date.parse(instant) + ms);
 }
 
+/** An alert as `GET /alerts` lists it. */
+export interface AlertBody {
+  id: string;
+  caseId: string;
+  kind: string;
+  status: string;
+  message: string;
+  detail: string | null;
+  acknowledgedBy: string | null;
+}
+
 export interface HistoryEntry {
   type: string;
   fromState: string | null;

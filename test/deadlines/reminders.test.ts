@@ -2,19 +2,9 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
-import { caseOf, DeadlineRig, eventually, pause } from './deadline-support.js';
+import { caseOf, DeadlineRig, eventually, pause, type AlertBody } from './deadline-support.js';
 
 const DAY = 86_400_000;
-
-interface AlertBody {
-  id: string;
-  caseId: string;
-  kind: string;
-  status: string;
-  message: string;
-  detail: string | null;
-  acknowledgedBy: string | null;
-}
 
 async function alerts(t: TestApp, query: string): Promise<{ items: AlertBody[]; total: number }> {
   return (await t.http.get(`/alerts?${query}`).expect(200)).body;

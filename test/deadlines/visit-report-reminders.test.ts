@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
-import { caseOf, DeadlineRig, entriesOf, eventually, historyOf, pause } from './deadline-support.js';
+import { caseOf, DeadlineRig, entriesOf, eventually, historyOf, pause, type AlertBody } from './deadline-support.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
 );
-
-interface AlertBody {
-  id: string;
-  caseId: string;
-  kind: string;
-  status: string;
-  message: string;
-}
 
 async function reportAlerts(t: TestApp, caseId: string, status = 'all'): Promise<AlertBody[]> {
   const res = await t.http.get(`/alerts?caseId=${caseId}&kind=visitReportMissing&status=${status}`).expect(200);
