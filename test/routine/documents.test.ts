@@ -36,11 +36,15 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     return req.field('recipients', 'Maria').field('recipients', 'Johan');
   };
 
+  /** A document's stored bytes, exactly as the service sends them. */
+  const content = (caseId: string, documentId: string, as = t.http) =>
+    as.get(`/cases/${caseId}/documents/${documentId}/content`).buffer(true).parse(binary).expect(200);
+
   it('writes the summons as a Swedish PDF with the court case number and the meeting time', async () => {
     const caseId = await caseIn(t, 'startupMeeting', { courtCaseNumber: 'T 4711-26' });
     const letter = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'summons', place: 'Familjerätten, Stationsgatan 12' }).expect(201);
     expect(letter.body).toMatchObject({ kind: 'summons', origin: 'generated', status: 'final', file: { contentType: 'application/pdf' } });
-    const pdf = await t.http.get(`/cases/${caseId}/documents/${letter.body.id}/content`).buffer(true).parse(binary).expect(200);
+    const pdf = await content(caseId, letter.body.id);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf.body as Buffer);
     expect(text).toContain('Umgängesstöd, kallelse till uppstartsmöte');
@@ -53,7 +57,7 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
   it('writes the decision appointing the supporter, naming the supporter and the children', async () => {
     const caseId = await caseIn(t, 'supporterAppointed', { courtCaseNumber: 'T 815-26' });
     const letter = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201);
-    const pdf = await t.http.get(`/cases/${caseId}/documents/${letter.body.id}/content`).buffer(true).parse(binary).expect(200);
+    const pdf = await content(caseId, letter.body.id);
     const text = pdfText(pdf.body as Buffer);
     expect(text).toContain('Beslut om umgängesstödsperson');
     expect(text).toContain('T 815-26');
@@ -72,7 +76,7 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     const text = 'Umgänget har fungerat väl.\n\nFöräldrarna samarbetar nu utan stöd.';
     const letter = await t.http.post(`/cases/${asked}/documents/letters`).send({ kind: 'evaluation', text }).expect(201);
     expect(letter.body).toMatchObject({ kind: 'evaluation', body: text, recipients: ['Uppsala tingsrätt'] });
-    const pdf = await t.http.get(`/cases/${asked}/documents/${letter.body.id}/content`).buffer(true).parse(binary).expect(200);
+    const pdf = await content(asked, letter.body.id);
     expect(pdfText(pdf.body as Buffer)).toContain('Föräldrarna samarbetar nu utan stöd.');
     await t.http.post(`/cases/${asked}/documents/letters`).send({ kind: 'evaluation' }).expect(400);
 
@@ -91,7 +95,7 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
       recipients: ['Maria', 'Johan'],
       file: { fileName: 'blankett.png', contentType: 'image/png', size: PNG.length, sha256 },
     });
-    const download = await t.http.get(`/cases/${caseId}/documents/${res.body.id}/content`).buffer(true).parse(binary).expect(200);
+    const download = await content(caseId, res.body.id);
     expect(Buffer.compare(download.body as Buffer, PNG)).toBe(0);
     expect(download.headers['repr-digest']).toBe(`sha-256=:${createHash('sha256').update(PNG).digest('base64')}:`);
     const list = await t.http.get(`/cases/${caseId}/documents`).expect(200);
@@ -158,7 +162,7 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     });
 
     it('still lets the administrator read its documents', async () => {
-      const download = await t.as('administrator').get(`/cases/${caseId}/documents/${documentId}/content`).buffer(true).parse(binary).expect(200);
+      const download = await content(caseId, documentId, t.as('administrator'));
       expect(Buffer.compare(download.body as Buffer, PNG)).toBe(0);
     });
   });
