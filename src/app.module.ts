@@ -5,7 +5,7 @@ import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CompensationModule } from './compensation/compensation.module.js';
-import { DomainErrorFilter } from './common/domain-error.filter.js';
+import { DomainErrorFilter, HttpErrorFilter } from './common/domain-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -43,7 +43,10 @@ export class AppModule {
         HealthModule,
         InspectorModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
     };
   }
 }

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { apiDocument } from './api-document.js';
 import { secureHttpApp } from './auth/http-security.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -12,15 +13,5 @@ export function configureHttpApp(app: INestApplication): void {
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Umgängesstöd')
-      .setDescription('Court-ordered contact support (FB 6:15 c): cases from judgment to archive')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, apiDocument(app));
 }

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiErrors } from '../common/api-docs.js';
 
 export const CASE_ID_PARAM_KEY = 'caseIdParam';
 
@@ -7,4 +8,4 @@ export const CASE_ID_PARAM_KEY = 'caseIdParam';
  * only for a case they are currently appointed to (any other answers 404, as if it did not
  * exist), and the audit trail files each call under that case.
  */
-export const CaseScoped = (param = 'id') => SetMetadata(CASE_ID_PARAM_KEY, param);
+export const CaseScoped = (param = 'id') => applyDecorators(SetMetadata(CASE_ID_PARAM_KEY, param), ApiErrors(404));

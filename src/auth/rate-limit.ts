@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { ApiErrors } from '../common/api-docs.js';
 import { Clock } from '../common/clock.js';
 
 const RATE_LIMIT_KEY = 'rateLimit';
@@ -69,4 +70,8 @@ export class RateLimitGuard implements CanActivate {
  * supporter's expression of interest, so they cannot be used to flood the unit.
  */
 export const RateLimited = (limit: number, seconds: number) =>
-  applyDecorators(SetMetadata(RATE_LIMIT_KEY, { limit, windowMs: seconds * 1000 } satisfies RateRule), UseGuards(RateLimitGuard));
+  applyDecorators(
+    SetMetadata(RATE_LIMIT_KEY, { limit, windowMs: seconds * 1000 } satisfies RateRule),
+    UseGuards(RateLimitGuard),
+    ApiErrors(429),
+  );

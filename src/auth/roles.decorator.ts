@@ -1,11 +1,15 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiErrors, NoTokenNeeded } from '../common/api-docs.js';
 import type { Role } from '../common/actor.js';
 
 export const ROLES_KEY = 'roles';
 export const PUBLIC_KEY = 'public';
 
-/** Who may call a route. Deny by default: a route without a rule is refused to everyone. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * Who may call a route. Deny by default: a route without a rule is refused to everyone. The API
+ * document lists the guard's refusals with the rule: 401 without a valid token, 403 for another role.
+ */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiErrors(401, 403));
 
 /** A route open without a token (health, the supporters' expression of interest). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), NoTokenNeeded());

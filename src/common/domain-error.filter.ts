@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, HttpStatus, type ExceptionFilter } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from './domain-errors.js';
 
@@ -23,5 +24,23 @@ export class DomainErrorFilter implements ExceptionFilter {
       .getResponse<Response>()
       .status(status)
       .json({ statusCode: status, error: error.constructor.name.replace(/Error$/, ''), message: error.message, ...error.details() });
+  }
+}
+
+/**
+ * Nest's own refusals (guards, parse pipes, uploads, unknown routes) in the same body as a domain
+ * refusal: `statusCode`, `error` and `message`, whatever the exception was built with.
+ */
+@Catch(HttpException)
+export class HttpErrorFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost): void {
+    const status = exception.getStatus();
+    const answer = exception.getResponse();
+    const { error, message } = typeof answer === 'object' ? (answer as { error?: unknown; message?: unknown }) : { error: undefined, message: answer };
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(status)
+      .json({ statusCode: status, error: typeof error === 'string' ? error : (STATUS_CODES[status] ?? 'Error'), message: message ?? exception.message });
   }
 }

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiErrorBody } from './common/api-docs.js';
+
+interface PackageFacts {
+  version: string;
+  license: string;
+}
+
+/** package.json, found upwards from this module: beside src/ in the repository, two up from dist/src/. */
+function packageFacts(): PackageFacts {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PackageFacts;
+  }
+  throw new Error('package.json not found above the service’s code');
+}
+
+const TAGS: [string, string][] = [
+  ['cases', 'A case from the court’s judgment to the archive: registration, the events that move it, its history'],
+  ['supporters', 'Contact supporters (umgängesstödjare): expressions of interest, vetting, decisions, capacity'],
+  ['visits', 'Planned visits and the supporter’s reports after them'],
+  ['interviews', 'Child interviews: consent, booking, holding or declining, one per child'],
+  ['documents', 'A case’s documents: noted, uploaded or generated as letters, then only read'],
+  ['alerts', 'Reminders and warnings raised by deadlines and visits'],
+  ['compensation', 'The supporters’ monthly compensation, for the payroll office'],
+  ['audit', 'Who read or changed which case’s personal data'],
+  ['inspector', 'The case-flow inspector’s data (developers)'],
+  ['health', 'Whether the service, its database and Redis answer'],
+];
+
+/**
+ * The OpenAPI document the service serves at /docs-json: the contract client teams generate
+ * their code from. Every operation needs a bearer token unless it says otherwise.
+ */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  const { version, license } = packageFacts();
+  const builder = new DocumentBuilder()
+    .setTitle('Umgängesstöd')
+    .setDescription(
+      'Court-ordered contact support (föräldrabalken 6 kap. 15 c §) for a municipal family-law unit: cases from judgment to archive. ' +
+        'Every refusal has the same body (`ApiErrorBody`).',
+    )
+    .setVersion(version)
+    .setLicense(license, `https://spdx.org/licenses/${license}.html`)
+    .addServer('/', 'The service that serves this document')
+    .addBearerAuth({ type: 'http', description: 'A token from the municipality’s OpenID Connect provider, or `npm run token` locally' }, 'bearer')
+    .addSecurityRequirements('bearer');
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    extraModels: [ApiErrorBody],
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+  document.info.contact = { name: 'The family-law unit (familjerätten) running this service' };
+  refuseLargeBodies(document);
+  return document;
+}
+
+/** Every body passes the size limit (BODY_LIMIT, UPLOAD_MAX_BYTES) before any route sees it. */
+function refuseLargeBodies(document: OpenAPIObject): void {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of [path.post, path.put, path.patch]) {
+      if (!operation?.requestBody || operation.responses['413']) continue;
+      operation.responses['413'] = {
+        description: 'The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES)',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBody' } } },
+      };
+    }
+  }
+}
