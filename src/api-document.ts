@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { ApiErrorBody } from './common/api-docs.js';
+import { ApiErrorBody, errorResponse } from './common/api-docs.js';
 
 interface PackageFacts {
   version: string;
@@ -64,10 +64,7 @@ function refuseLargeBodies(document: OpenAPIObject): void {
   for (const path of Object.values(document.paths)) {
     for (const operation of [path.post, path.put, path.patch]) {
       if (!operation?.requestBody || operation.responses['413']) continue;
-      operation.responses['413'] = {
-        description: 'The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES)',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBody' } } },
-      };
+      operation.responses['413'] = errorResponse(413);
     }
   }
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { AlertsService } from './alerts.service.js';
+import { AlertListResponse, AlertResponse } from './dto/alert.responses.js';
 import { ListAlertsQuery } from './dto/list-alerts.query.js';
 
 @ApiTags('alerts')
@@ -14,13 +16,19 @@ export class AlertsController {
 
   /** Open alerts by default, oldest first; `status=all` for every one. */
   @Get()
-  list(@Query() query: ListAlertsQuery) {
+  @Operation('List alerts, open ones by default, oldest first', 'Filter by case, kind or status; `status=all` for every one.')
+  @ApiOkResponse({ type: AlertListResponse })
+  @ApiErrors(400)
+  list(@Query() query: ListAlertsQuery): Promise<AlertListResponse> {
     return this.alerts.list({ caseId: query.caseId, kind: query.kind, status: query.status }, query.limit, query.offset);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  acknowledge(@Param('id') id: string, @CurrentActor() actor: Actor) {
+  @Operation('Acknowledge an alert as seen', 'The first acknowledgement stands; acknowledging again changes nothing. An alert resolves itself when what it waited for happens.')
+  @ApiOkResponse({ type: AlertResponse })
+  @ApiErrors(404)
+  acknowledge(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AlertResponse> {
     return this.alerts.acknowledge(id, actor);
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { AuditTrail } from './audit-trail.service.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { AuditQuery } from './dto/audit-query.dto.js';
+import { AuditListResponse } from './dto/audit.responses.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 
 function entryView(entry: AuditEntry) {
@@ -21,7 +23,6 @@ function entryView(entry: AuditEntry) {
 }
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Roles('administrator')
 @Controller('audit')
 export class AuditController {
@@ -29,7 +30,13 @@ export class AuditController {
 
   /** Who looked at or changed what, oldest first: by case, by user, by time. */
   @Get()
-  async list(@Query() query: AuditQuery) {
+  @Operation(
+    'Read the audit trail: who read or changed which case’s personal data',
+    'Every read and write of a case’s personal data, allowed or refused, oldest first; by case, by user, by time. The trail is append-only and hash-chained.',
+  )
+  @ApiOkResponse({ type: AuditListResponse })
+  @ApiErrors(400)
+  async list(@Query() query: AuditQuery): Promise<AuditListResponse> {
     const page = await this.trail.list(
       {
         caseId: query.caseId,

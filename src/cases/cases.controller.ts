@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
 import { requireMaySend } from '../auth/case-event-rules.js';
 import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
@@ -15,11 +16,30 @@ import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
 import { caseViewFor, type CaseView } from './case-view.js';
 import { CASE_EVENT_DTOS } from './dto/case-event.dtos.js';
+import {
+  CASE_FOR_ROLE_SCHEMA,
+  CaseForRoleModels,
+  CaseListResponse,
+  CaseResponse,
+  HistoryResponse,
+  type CaseForRole,
+} from './dto/case.responses.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { RegisterCaseDto } from './dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
 
 const EVENT_DTOS = Object.values(CASE_EVENT_DTOS);
+
+/** The event body: one of the client events, told apart by `type`, so a generated client knows each one's fields. */
+const EVENT_BODY_SCHEMA = {
+  oneOf: EVENT_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })),
+  discriminator: {
+    propertyName: 'type',
+    mapping: Object.fromEntries(Object.entries(CASE_EVENT_DTOS).map(([type, dto]) => [type, getSchemaPath(dto)])),
+  },
+};
+
+const ETAG = { ETag: { description: 'The case version, `"<version>"`: send it back as If-Match', schema: { type: 'string' as const } } };
 
 @ApiTags('cases')
 @Roles('secretary')
@@ -32,48 +52,79 @@ export class CasesController {
   ) {}
 
   @Post()
-  async register(@Body() dto: RegisterCaseDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @Operation(
+    'Register a court judgment as a new case',
+    'The case starts in `received`. A period longer than the municipality’s cap (PERIOD_CAP_MONTHS) is refused (422) unless `periodCapOverrideReason` confirms it.',
+  )
+  @ApiCreatedResponse({ type: CaseResponse, headers: ETAG })
+  @ApiErrors(400, 422)
+  async register(@Body() dto: RegisterCaseDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseResponse> {
     const record = await this.commands.register(dto, actor);
     return this.withEtag(res, await this.queries.get(record.id));
   }
 
   @Get()
   @Roles('secretary', 'administrator')
-  list(@Query() query: ListCasesQuery) {
+  @Operation('List cases, optionally those in one state')
+  @ApiOkResponse({ type: CaseListResponse })
+  @ApiErrors(400)
+  list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
     return this.queries.list({ state: query.state }, query.limit, query.offset);
   }
 
   /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
   @Post('search')
   @HttpCode(200)
-  search(@Body() dto: SearchCasesDto) {
+  @Operation('Find the cases a child or parent is party to', 'The personnummer travels in the body, never in the URL, where proxies and logs would keep it.')
+  @ApiOkResponse({ type: CaseListResponse })
+  @ApiErrors(400)
+  search(@Body() dto: SearchCasesDto): Promise<CaseListResponse> {
     return this.queries.findByPersonnummer(normalizePersonnummer(dto.personnummer));
   }
 
   @Get(':id')
   @Roles('secretary', 'supporter', 'administrator')
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @Operation(
+    'Read a case as your role may see it',
+    'The secretary sees everything (personnummer masked); the appointed supporter first names and visit times; the administrator where the case stands, without parties.',
+  )
+  @CaseForRoleModels()
+  @ApiOkResponse({ schema: CASE_FOR_ROLE_SCHEMA, headers: ETAG })
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseForRole> {
     return this.withEtag(res, caseViewFor(actor.role, await this.queries.get(id)));
   }
 
   @Get(':id/history')
-  history(@Param('id') id: string, @Query() paging: PagingQuery) {
+  @Operation('Read a case’s history, oldest first', 'One entry per change: the event, the states before and after, when and by whom.')
+  @ApiOkResponse({ type: HistoryResponse })
+  @ApiErrors(400)
+  history(@Param('id') id: string, @Query() paging: PagingQuery): Promise<HistoryResponse> {
     return this.queries.history(id, paging.limit, paging.offset);
   }
 
   @Post(':id/events')
   @Roles('secretary', 'supporter', 'administrator')
   @HttpCode(200)
+  @Operation(
+    'Send an event that moves the case along its routine',
+    'The body is one of the client events, chosen by `type`. An event the case’s state does not take answers 409 with `state` and `allowedEvents`; ' +
+      'a broken business rule (say, a supporter who cannot be appointed) answers 422 naming `rule` and `field`. With `If-Match`, a case changed ' +
+      'by someone else in the meantime answers 409 with `currentVersion` and nothing is written. A supporter may send only LOG_VISIT, the ' +
+      'administrator only ARCHIVE (403 otherwise); MIDPOINT_REACHED, PERIOD_ENDED and VISIT_REPORT_FILED come only from the system (400).',
+  )
   @ApiExtraModels(...EVENT_DTOS)
-  @ApiBody({ schema: { oneOf: EVENT_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })) } })
+  @ApiBody({ schema: EVENT_BODY_SCHEMA })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version (its ETag) the event was decided on' })
+  @CaseForRoleModels()
+  @ApiOkResponse({ schema: CASE_FOR_ROLE_SCHEMA, headers: ETAG })
+  @ApiErrors(400, 409, 422)
   async sendEvent(
     @Param('id') id: string,
     @Body(CaseEventPipe) event: ClientEvent,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<CaseForRole> {
     requireMaySend(actor, event.type);
     const expectedVersion = versionFromIfMatch(ifMatch);
     return this.withEtag(res, caseViewFor(actor.role, await this.commands.applyAndView(id, event, actor, { expectedVersion })));

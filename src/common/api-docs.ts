@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse, DECORATORS, getSchemaPath, type ResponseObject } from '@nestjs/swagger';
 
 /**
  * The one shape of every refusal, whether a domain error (DomainErrorFilter) or one of Nest's
@@ -59,8 +59,18 @@ const HEADERS: Partial<Record<ErrorStatus, Record<string, { description: string;
 };
 
 /** @nestjs/swagger's metadata keys, read here so two decorators can add to one operation in any order. */
-const RESPONSES_KEY = 'swagger/apiResponse';
-const OPERATION_KEY = 'swagger/apiOperation';
+/** The response object of a refusal, for decorators and for the document's own additions. */
+export function errorResponse(status: ErrorStatus): ResponseObject {
+  return {
+    description: DESCRIPTIONS[status],
+    ...(HEADERS[status] ? { headers: HEADERS[status] } : {}),
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } },
+  };
+}
+
+/** Read here so that two decorators can add to one operation in any order. */
+const RESPONSES_KEY = DECORATORS.API_RESPONSE;
+const OPERATION_KEY = DECORATORS.API_OPERATION;
 
 type OperationPatch = { summary?: string; description?: string; security?: [] };
 
@@ -96,7 +106,28 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
       const holder = descriptor ? (descriptor.value as object) : target;
       const documented = Reflect.getMetadata(RESPONSES_KEY, holder) as Record<string, unknown> | undefined;
       if (documented?.[status]) return;
-      ApiResponse({ status, description: DESCRIPTIONS[status], type: ApiErrorBody, headers: HEADERS[status] })(target, key!, descriptor!);
+      ApiResponse({ status, ...errorResponse(status) })(target, key!, descriptor!);
     }),
   );
+}
+
+/** A page of a list: `items` in the list's order and `total`, the count of all matches regardless of limit and offset. */
+export function PageOf<T>(item: Type<T>) {
+  class Page {
+    @ApiProperty({ type: [item] })
+    items!: T[];
+
+    @ApiProperty({ example: 1, description: 'How many there are in all, regardless of limit and offset' })
+    total!: number;
+  }
+  return Page;
+}
+
+/** Who acted: the token's subject and the role they acted in (`system` for a deadline). */
+export class ActingUser {
+  @ApiProperty({ example: 'anna' })
+  id!: string;
+
+  @ApiProperty({ example: 'secretary' })
+  role!: string;
 }

@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator.js';
 import { compensationCsv } from './compensation-csv.js';
 import { CompensationService } from './compensation.service.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CompensationQuery } from './dto/compensation.query.js';
+import { CompensationResponse } from './dto/compensation.responses.js';
 
 @ApiTags('compensation')
 @Controller('compensation')
@@ -13,13 +15,22 @@ export class CompensationController {
 
   @Get()
   @Roles('secretary')
-  forMonth(@Query() query: CompensationQuery) {
+  @Operation(
+    'Each supporter’s compensation for a month',
+    'Visits held, stopped or not attended by the parent in the calendar month (Swedish time), their hours and the amount in SEK at the configured rates.',
+  )
+  @ApiOkResponse({ type: CompensationResponse })
+  @ApiErrors(400)
+  forMonth(@Query() query: CompensationQuery): Promise<CompensationResponse> {
     return this.compensation.forMonth(query.month);
   }
 
   @Get('export')
   @Roles('secretary')
+  @Operation('Export a month’s compensation as CSV for the payroll office', 'Semicolon-separated, decimal comma, UTF-8.')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One line per supporter', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrors(400)
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async export(@Query() query: CompensationQuery, @Res({ passthrough: true }) res: Response) {
     const { items } = await this.compensation.forMonth(query.month);

@@ -1,15 +1,17 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { sendDocumentContent } from './case-documents-response.js';
 import type { IncomingFile } from './checked-upload.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
+import { DocumentListResponse, DocumentResponse } from './dto/document.responses.js';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
 
@@ -22,12 +24,31 @@ export class DocumentsController {
 
   @Get()
   @Roles('secretary', 'administrator')
-  list(@Param('caseId', UUID) caseId: string) {
+  @Operation('List a case’s documents, oldest first', 'A corrected document stays, with `correctedBy` naming the one that replaced it.')
+  @ApiOkResponse({ type: DocumentListResponse })
+  @ApiErrors(400)
+  list(@Param('caseId', UUID) caseId: string): Promise<DocumentListResponse> {
     return this.documents.list(caseId);
   }
 
   @Get(':documentId/content')
   @Roles('secretary', 'administrator')
+  @Operation(
+    'Download a document’s bytes exactly as stored',
+    'Labelled with its content type and file name; `Repr-Digest` and `ETag` carry its SHA-256 so the client can check the bytes.',
+  )
+  @ApiOkResponse({
+    description: 'The stored bytes',
+    headers: {
+      'Repr-Digest': { description: 'sha-256=:<base64>: (RFC 9530)', schema: { type: 'string' } },
+      ETag: { description: 'The SHA-256, hex, quoted', schema: { type: 'string' } },
+      'Content-Disposition': { description: 'attachment, with the file name', schema: { type: 'string' } },
+    },
+    content: Object.fromEntries(
+      ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'application/octet-stream'].map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })
+  @ApiErrors(400)
   async content(@Param('caseId', UUID) caseId: string, @Param('documentId', UUID) documentId: string, @Res() res: Response) {
     const { document, bytes } = await this.documents.content(caseId, documentId);
     sendDocumentContent(res, document, bytes);
@@ -35,27 +56,51 @@ export class DocumentsController {
 
   @Post()
   @Roles('secretary')
-  record(@Param('caseId', UUID) caseId: string, @Body() dto: DocumentFactsDto, @CurrentActor() actor: Actor) {
+  @Operation('Note a document the unit holds elsewhere, without a file', 'With `corrects`, it replaces an earlier document, which stays. An archived case answers 409.')
+  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiErrors(400, 409, 422)
+  record(@Param('caseId', UUID) caseId: string, @Body() dto: DocumentFactsDto, @CurrentActor() actor: Actor): Promise<DocumentResponse> {
     return this.documents.record(caseId, dto, actor);
   }
 
   @Post('uploads')
   @Roles('secretary')
   @UseInterceptors(FileInterceptor('file'))
+  @Operation(
+    'Upload a PDF or image to a case',
+    'Multipart: the file in the part `file`, the document facts as form fields. The content is checked by its bytes (PDF, JPEG, PNG, TIFF) and must match its name and type; its SHA-256 is stored.',
+  )
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ description: 'A PDF or image in the part "file", beside the document facts as form fields' })
+  @ApiExtraModels(DocumentFactsDto)
+  @ApiBody({
+    description: 'A PDF or image in the part "file", beside the document facts as form fields',
+    schema: {
+      allOf: [
+        { $ref: getSchemaPath(DocumentFactsDto) },
+        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+      ],
+    },
+  })
+  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiErrors(400, 409, 413, 422)
   upload(
     @Param('caseId', UUID) caseId: string,
     @UploadedFile() file: IncomingFile | undefined,
     @Body() dto: DocumentFactsDto,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<DocumentResponse> {
     return this.documents.upload(caseId, file, dto, actor);
   }
 
   @Post('letters')
   @Roles('secretary')
-  generate(@Param('caseId', UUID) caseId: string, @Body() dto: GenerateLetterDto, @CurrentActor() actor: Actor) {
+  @Operation(
+    'Write one of the routine’s letters as a Swedish PDF kept on the case',
+    'The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data.',
+  )
+  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiErrors(400, 409, 422)
+  generate(@Param('caseId', UUID) caseId: string, @Body() dto: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<DocumentResponse> {
     return this.documents.generate(caseId, dto, actor);
   }
 }

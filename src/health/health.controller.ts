@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../common/api-docs.js';
 import { Public } from '../auth/roles.decorator.js';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisHealthIndicator } from './redis.health.js';
@@ -16,6 +17,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @Operation('Check that the service, its database and Redis answer', 'Open without a token. 503 while the database or Redis does not answer; deadlines wait in the database meanwhile.')
   check() {
     return this.health.check([() => this.database.pingCheck('database'), () => this.redis.pingCheck('redis')]);
   }

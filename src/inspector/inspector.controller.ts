@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Res, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { NotFoundError } from '../common/domain-errors.js';
+import { CaseFlowResponse, MachineGraphResponse, StateCountsResponse } from './dto/inspector.responses.js';
 import { InspectionFeed } from './inspection-feed.js';
 import { INSPECTOR_ASSETS, type InspectorAssets } from './inspector-assets.js';
 import { InspectorQueries } from './inspector-queries.service.js';
@@ -42,22 +44,32 @@ export class InspectorController {
 
   /** The machine's states and transitions, read from its definition. */
   @Get('api/machine')
-  machine() {
+  @Operation('Read the case machine’s states and transitions')
+  @ApiOkResponse({ type: MachineGraphResponse })
+  machine(): MachineGraphResponse {
     return this.graph;
   }
 
   @Get('api/counts')
-  async counts() {
+  @Operation('Count the cases in each state')
+  @ApiOkResponse({ type: StateCountsResponse })
+  async counts(): Promise<StateCountsResponse> {
     return { items: await this.queries.counts() };
   }
 
   @Get('api/cases/:id')
-  caseFlow(@Param('id', new ParseUUIDPipe()) id: string) {
+  @Operation('Follow a case’s path through the machine', 'Its states with times, its pending deadlines and the events it may take; no personal data and no event payloads.')
+  @ApiOkResponse({ type: CaseFlowResponse })
+  @ApiErrors(400, 404)
+  caseFlow(@Param('id', new ParseUUIDPipe()) id: string): Promise<CaseFlowResponse> {
     return this.queries.caseFlow(id);
   }
 
   /** Server-sent events: one per XState inspection event of a committed transition. */
   @Sse('api/stream')
+  @Operation('Stream the inspection events of every committed transition', 'Server-sent events, one per XState inspection event (`@xstate.actor`, `@xstate.event`, `@xstate.snapshot`).')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An endless event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   stream(): Observable<MessageEvent> {
     return this.feed.messages.pipe(map((message) => ({ data: message })));
   }

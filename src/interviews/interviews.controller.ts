@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto } from './dto/interview.dtos.js';
+import { InterviewListResponse, InterviewResponse } from './dto/interview.responses.js';
 import { InterviewsService } from './interviews.service.js';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
@@ -19,35 +21,50 @@ export class InterviewsController {
 
   @Get()
   @Roles('secretary')
-  list(@Param('caseId', UUID) caseId: string) {
+  @Operation('List the children’s interviews, one per child in the judgment’s order')
+  @ApiOkResponse({ type: InterviewListResponse })
+  @ApiErrors(400)
+  list(@Param('caseId', UUID) caseId: string): Promise<InterviewListResponse> {
     return this.interviews.list(caseId);
   }
 
   @Post(':childIndex/consent')
   @Roles('secretary')
   @HttpCode(200)
-  giveConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: GiveConsentDto, @CurrentActor() actor: Actor) {
+  @Operation('Record the consent to interview a child', 'Recorded once per child (422 `consentOnce` after that).')
+  @ApiOkResponse({ type: InterviewResponse })
+  @ApiErrors(400, 409, 422)
+  giveConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: GiveConsentDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
     return this.interviews.giveConsent(caseId, childIndex, dto, actor);
   }
 
   @Post(':childIndex/booking')
   @Roles('secretary')
   @HttpCode(200)
-  book(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: BookInterviewDto, @CurrentActor() actor: Actor) {
+  @Operation('Book a child’s interview', 'Only for a child whose consent was given (422 `childInterviewOrder` otherwise).')
+  @ApiOkResponse({ type: InterviewResponse })
+  @ApiErrors(400, 409, 422)
+  book(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: BookInterviewDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
     return this.interviews.book(caseId, childIndex, dto, actor);
   }
 
   @Post(':childIndex/held')
   @Roles('secretary')
   @HttpCode(200)
-  hold(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: HoldInterviewDto, @CurrentActor() actor: Actor) {
+  @Operation('Record a child’s interview as held, with its notes', 'Only after it was booked (422 `childInterviewOrder` otherwise).')
+  @ApiOkResponse({ type: InterviewResponse })
+  @ApiErrors(400, 409, 422)
+  hold(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: HoldInterviewDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
     return this.interviews.hold(caseId, childIndex, dto, actor);
   }
 
   @Post(':childIndex/declined')
   @Roles('secretary')
   @HttpCode(200)
-  decline(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: DeclineInterviewDto, @CurrentActor() actor: Actor) {
+  @Operation('Record that a child declined the interview', 'Not after it was held (422 `childInterviewOrder`).')
+  @ApiOkResponse({ type: InterviewResponse })
+  @ApiErrors(400, 409, 422)
+  decline(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: DeclineInterviewDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
     return this.interviews.decline(caseId, childIndex, dto, actor);
   }
 }

@@ -1,13 +1,21 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import type { IncomingFile } from '../documents/checked-upload.js';
 import { PlanVisitDto, ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
+import {
+  MissingReportListResponse,
+  VisitOverviewResponse,
+  VisitPlanResponse,
+  VisitReportListResponse,
+  VisitReportResponse,
+} from './dto/visit.responses.js';
 import { VisitReportsService } from './visit-reports.service.js';
 import { VisitsService } from './visits.service.js';
 
@@ -28,21 +36,34 @@ export class VisitsController {
   @Post('cases/:caseId/visit-plans')
   @CaseScoped('caseId')
   @Roles('secretary')
-  plan(@Param('caseId', UUID) caseId: string, @Body() dto: PlanVisitDto, @CurrentActor() actor: Actor) {
+  @Operation('Plan a visit', 'With the supporter appointed on the case unless `supporterId` names another. Its outcome is logged later with LOG_VISIT and `visitPlanId`.')
+  @ApiCreatedResponse({ type: VisitPlanResponse })
+  @ApiErrors(400, 409, 422)
+  plan(@Param('caseId', UUID) caseId: string, @Body() dto: PlanVisitDto, @CurrentActor() actor: Actor): Promise<VisitPlanResponse> {
     return this.visits.plan(caseId, dto, actor);
   }
 
   @Get('cases/:caseId/visits')
   @CaseScoped('caseId')
   @Roles('secretary')
-  overview(@Param('caseId', UUID) caseId: string) {
+  @Operation('List a case’s planned and logged visits, each with its reports and whether one is missing')
+  @ApiOkResponse({ type: VisitOverviewResponse })
+  @ApiErrors(400)
+  overview(@Param('caseId', UUID) caseId: string): Promise<VisitOverviewResponse> {
     return this.visits.overview(caseId);
   }
 
   @Get('cases/:caseId/visits/:visitId/reports')
   @CaseScoped('caseId')
   @Roles('secretary', 'supporter')
-  listReports(@Param('caseId', UUID) caseId: string, @Param('visitId', UUID) visitId: string, @CurrentActor() actor: Actor) {
+  @Operation('List the reports on a visit, oldest first', 'A supporter sees only the visits they were the supporter on.')
+  @ApiOkResponse({ type: VisitReportListResponse })
+  @ApiErrors(400)
+  listReports(
+    @Param('caseId', UUID) caseId: string,
+    @Param('visitId', UUID) visitId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<VisitReportListResponse> {
     return this.reports.list(caseId, visitId, actor);
   }
 
@@ -50,12 +71,18 @@ export class VisitsController {
   @Post('cases/:caseId/visits/:visitId/reports')
   @CaseScoped('caseId')
   @Roles('supporter', 'secretary')
+  @Operation(
+    'File a report on a held or stopped visit',
+    'Never edited: a correction is a new report with `corrects`. The first report on a visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder.',
+  )
+  @ApiCreatedResponse({ type: VisitReportResponse })
+  @ApiErrors(400, 409, 422)
   fileText(
     @Param('caseId', UUID) caseId: string,
     @Param('visitId', UUID) visitId: string,
     @Body() dto: TextReportDto,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<VisitReportResponse> {
     return this.reports.fileText(caseId, visitId, dto, actor);
   }
 
@@ -64,21 +91,36 @@ export class VisitsController {
   @CaseScoped('caseId')
   @Roles('secretary')
   @UseInterceptors(FileInterceptor('file'))
+  @Operation('File a scanned paper report on a visit', 'Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields.')
   @ApiConsumes('multipart/form-data')
+  @ApiExtraModels(ScannedReportDto)
+  @ApiBody({
+    schema: {
+      allOf: [
+        { $ref: getSchemaPath(ScannedReportDto) },
+        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+      ],
+    },
+  })
+  @ApiCreatedResponse({ type: VisitReportResponse })
+  @ApiErrors(400, 409, 413, 422)
   fileScan(
     @Param('caseId', UUID) caseId: string,
     @Param('visitId', UUID) visitId: string,
     @UploadedFile() file: IncomingFile | undefined,
     @Body() dto: ScannedReportDto,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<VisitReportResponse> {
     return this.reports.fileScan(caseId, visitId, file, dto, actor);
   }
 
   /** Held or stopped visits still without a report, across all open cases. */
   @Get('visits/missing-reports')
   @Roles('secretary')
-  missingReports(@Query() paging: PagingQuery) {
+  @Operation('List held or stopped visits still without a report, across all open cases, oldest first')
+  @ApiOkResponse({ type: MissingReportListResponse })
+  @ApiErrors(400)
+  missingReports(@Query() paging: PagingQuery): Promise<MissingReportListResponse> {
     return this.reports.missing(paging.limit, paging.offset);
   }
 }
