@@ -1,17 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { apiDocument } from './api-document.js';
 import { secureHttpApp } from './auth/http-security.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 
-/** What every HTTP entry point (the service, the tests, the benchmark) sets up the same way. */
-export function configureHttpApp(app: INestApplication): void {
+/** What every HTTP entry point (the service, the tests, the benchmark) sets up the same way; returns the OpenAPI document it serves. */
+export function configureHttpApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, apiDocument(app));
+  const document = apiDocument(app);
+  SwaggerModule.setup('docs', app, document);
+  return document;
 }

@@ -170,7 +170,8 @@ export class SupportersService {
       decisionReason: null,
       createdAt: this.clock.now(),
     });
-    await this.transactions.run((manager) => manager.insert(Supporter, supporter));
+    // A copy: on PostgreSQL, insert() writes the RETURNING defaults back raw (`languages` as the string "[]").
+    await this.transactions.run((manager) => manager.insert(Supporter, { ...supporter }));
     return supporter;
   }
 

@@ -13,6 +13,7 @@ import { Clock } from '../../src/common/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
+import { ApiContract } from './api-contract.js';
 import { TestClock } from './test-clock.js';
 
 export type TestDatabase = 'sqlite' | 'postgres';
@@ -69,7 +70,11 @@ export interface TestUser {
 
 export interface TestApp {
   app: INestApplication;
-  /** Requests as a secretary (a valid secretary token is sent unless the test sets another). */
+  /**
+   * Requests as a secretary (a valid secretary token is sent unless the test sets another). Every
+   * answer to these requests (and to `as` and `anonymous`) is also checked against the OpenAPI
+   * document the app serves: a body or status the document does not describe fails the test.
+   */
   http: ReturnType<typeof request>;
   /** Requests as a user with `role`. */
   as(role: Role, user?: TestUser): ReturnType<typeof request>;
@@ -105,20 +110,21 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureHttpApp(app);
+  const contract = new ApiContract(configureHttpApp(app));
   await app.init();
+  const agent = () => request.agent(app.getHttpServer()).use(contract.check);
   // With an OpenID Connect provider configured, tokens come from the test's own provider.
   const signingKey = config.auth.mode === 'local' ? localSigningKey(config) : undefined;
   const token = (role: Role, user: TestUser = {}, mint: MintOptions = {}) => {
     if (!signingKey) throw new Error('this test app verifies OpenID Connect tokens: mint them with the test provider key');
     return mintLocalToken(signingKey, { sub: user.sub ?? `test-${role}`, roles: [role], supporterId: user.supporterId }, mint);
   };
-  const as = (role: Role, user?: TestUser) => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token(role, user)}`);
+  const as = (role: Role, user?: TestUser) => agent().set('Authorization', `Bearer ${token(role, user)}`);
   return {
     app,
-    http: signingKey ? as('secretary') : request(app.getHttpServer()),
+    http: signingKey ? as('secretary') : agent(),
     as,
-    anonymous: request(app.getHttpServer()),
+    anonymous: agent(),
     token,
     clock,
     config,
