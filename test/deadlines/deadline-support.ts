@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { periodBounds } from '../../machines/period.js';
 import { AppModule } from '../../src/app.module.js';
@@ -15,7 +14,7 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
-import { ThrowAwayDatabase, type TestApp, type TestDatabase, type TestUser } from '../support/test-app.js';
+import { contractCheckedClients, ThrowAwayDatabase, type TestApp, type TestDatabase, type TestUser } from '../support/test-app.js';
 import { TestClock } from '../support/test-clock.js';
 
 /** Retries `check` (which throws while not yet true) until it passes or `timeoutMs` is over. */
@@ -73,18 +72,15 @@ export class DeadlineRig {
       .useValue(this.clock)
       .compile();
     const app = moduleRef.createNestApplication({ bufferLogs: true });
-    configureHttpApp(app);
+    const document = configureHttpApp(app);
     await app.init();
     this.running.add(app);
     const key = localSigningKey(config);
     const token = (role: Role, user: TestUser = {}) =>
       mintLocalToken(key, { sub: user.sub ?? `test-${role}`, roles: [role], supporterId: user.supporterId });
-    const as = (role: Role, user?: TestUser) => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token(role, user)}`);
     return {
       app,
-      http: as('secretary'),
-      as,
-      anonymous: request(app.getHttpServer()),
+      ...contractCheckedClients(app, document, token),
       token,
       clock: this.clock,
       config,

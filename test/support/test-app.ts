@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import pg from 'pg';
 import request from 'supertest';
@@ -84,7 +85,27 @@ export interface TestApp {
   token(role: Role, user?: TestUser, options?: MintOptions): string;
   clock: TestClock;
   config: AppConfig;
+  /** The served OpenAPI document, for checking answers that do not come through supertest. */
+  contract: ApiContract;
   close(): Promise<void>;
+}
+
+/**
+ * The requests a test makes to `app`, as a secretary (`http`), as any role (`as`) or without a
+ * token (`anonymous`); each answer is also checked against the OpenAPI document the app serves.
+ */
+export function contractCheckedClients(
+  app: INestApplication,
+  document: OpenAPIObject,
+  token: ((role: Role, user?: TestUser) => string) | undefined,
+): Pick<TestApp, 'http' | 'as' | 'anonymous' | 'contract'> {
+  const contract = new ApiContract(document);
+  const agent = () => request.agent(app.getHttpServer()).use(contract.check);
+  const as = (role: Role, user?: TestUser) => {
+    if (!token) throw new Error('this test app verifies OpenID Connect tokens: mint them with the test provider key');
+    return agent().set('Authorization', `Bearer ${token(role, user)}`);
+  };
+  return { http: token ? as('secretary') : agent(), as, anonymous: agent(), contract };
 }
 
 /**
@@ -110,21 +131,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
-  const contract = new ApiContract(configureHttpApp(app));
+  const document = configureHttpApp(app);
   await app.init();
-  const agent = () => request.agent(app.getHttpServer()).use(contract.check);
   // With an OpenID Connect provider configured, tokens come from the test's own provider.
   const signingKey = config.auth.mode === 'local' ? localSigningKey(config) : undefined;
   const token = (role: Role, user: TestUser = {}, mint: MintOptions = {}) => {
     if (!signingKey) throw new Error('this test app verifies OpenID Connect tokens: mint them with the test provider key');
     return mintLocalToken(signingKey, { sub: user.sub ?? `test-${role}`, roles: [role], supporterId: user.supporterId }, mint);
   };
-  const as = (role: Role, user?: TestUser) => agent().set('Authorization', `Bearer ${token(role, user)}`);
   return {
     app,
-    http: signingKey ? as('secretary') : agent(),
-    as,
-    anonymous: agent(),
+    ...contractCheckedClients(app, document, signingKey ? token : undefined),
     token,
     clock,
     config,
