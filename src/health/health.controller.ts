@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Operation } from '../common/api-docs.js';
 import { Public } from '../auth/roles.decorator.js';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ComponentHealth, HealthResponse } from './health.response.js';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('health')
@@ -16,7 +17,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiExtraModels(ComponentHealth)
+  @ApiOkResponse({ type: HealthResponse, description: 'Everything answers' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database or Redis does not answer' })
   @Operation('Check that the service, its database and Redis answer', 'Open without a token. 503 while the database or Redis does not answer; deadlines wait in the database meanwhile.')
   check() {
     return this.health.check([() => this.database.pingCheck('database'), () => this.redis.pingCheck('redis')]);

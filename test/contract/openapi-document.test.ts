@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const run = promisify(execFile);
 const COMMITTED_DOCUMENT = 'docs/openapi.json';
 const COMMITTED_TYPES = 'test/contract/generated/api.d.ts';
+const ARTIFACTS = 'test/artifacts';
 const REGENERATE = 'run `npm run openapi` and commit docs/openapi.json and test/contract/generated/api.d.ts';
 
 /**
@@ -33,7 +34,9 @@ describe('the OpenAPI document', () => {
   it('is served exactly as committed in docs/openapi.json', () => {
     const committed: unknown = JSON.parse(readFileSync(COMMITTED_DOCUMENT, 'utf8'));
     if (JSON.stringify(committed) !== JSON.stringify(JSON.parse(served))) {
-      throw new Error(`The served OpenAPI document differs from ${COMMITTED_DOCUMENT}: ${REGENERATE}`);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, 'openapi.served.json'), `${JSON.stringify(JSON.parse(served), null, 2)}\n`);
+      throw new Error(`The served OpenAPI document (in ${ARTIFACTS}/openapi.served.json) differs from ${COMMITTED_DOCUMENT}: ${REGENERATE}`);
     }
   });
 
