@@ -3,9 +3,32 @@ import { ApiErrors } from '../common/api-docs.js';
 
 export const CASE_ID_PARAM_KEY = 'caseIdParam';
 
+/** @nestjs/common's metadata key for a controller's or handler's route path. */
+const PATH_METADATA = 'path';
+
+/**
+ * Documents the 404 on the routes that name the case: on a controller, only its handlers whose
+ * path (or the controller's) holds the parameter, so `POST /cases` does not claim a 404.
+ */
+function CaseMayBeMissing(param: string): MethodDecorator & ClassDecorator {
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) {
+      ApiErrors(404)(target, key!, descriptor);
+      return;
+    }
+    const namesCase = (holder: object) => String(Reflect.getMetadata(PATH_METADATA, holder) ?? '').includes(`:${param}`);
+    const prototype = (target as { prototype: Record<string, unknown> }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const handler = Object.getOwnPropertyDescriptor(prototype, name)!;
+      if (name === 'constructor' || typeof handler.value !== 'function') continue;
+      if (namesCase(target) || namesCase(handler.value as object)) ApiErrors(404)(prototype, name, handler);
+    }
+  };
+}
+
 /**
  * The routes concern one case, named by the route parameter `param`. A supporter reaches them
  * only for a case they are currently appointed to (any other answers 404, as if it did not
  * exist), and the audit trail files each call under that case.
  */
-export const CaseScoped = (param = 'id') => applyDecorators(SetMetadata(CASE_ID_PARAM_KEY, param), ApiErrors(404));
+export const CaseScoped = (param = 'id') => applyDecorators(SetMetadata(CASE_ID_PARAM_KEY, param), CaseMayBeMissing(param));

@@ -1981,15 +1981,6 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Not found; a supporter also gets this for a case that is not their assignment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
         };
     };
     Cases_register: {
@@ -2037,15 +2028,6 @@ export interface operations {
             };
             /** @description The token’s role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not found; a supporter also gets this for a case that is not their assignment */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2116,15 +2098,6 @@ export interface operations {
             };
             /** @description The token’s role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not found; a supporter also gets this for a case that is not their assignment */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
