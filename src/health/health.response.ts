@@ -4,6 +4,7 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger
 export class ComponentHealth {
   @ApiProperty({ enum: ['up', 'down'] }) status!: string;
   @ApiPropertyOptional({ example: 'connect ECONNREFUSED; deadlines wait in the database until Redis answers' }) message?: string;
+  @ApiPropertyOptional({ example: 12, description: 'How long the check took, in ms' }) responseTime?: number;
 }
 
 const BY_COMPONENT = {

@@ -1703,6 +1703,11 @@ export interface components {
             status: "up" | "down";
             /** @example connect ECONNREFUSED; deadlines wait in the database until Redis answers */
             message?: string;
+            /**
+             * @description How long the check took, in ms
+             * @example 12
+             */
+            responseTime?: number;
         };
         HealthResponse: {
             /** @enum {string} */
