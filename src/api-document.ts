@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
 import { ApiErrorBody, errorResponse } from './common/api-docs.js';
 
 interface PackageFacts {
@@ -55,16 +56,24 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
   document.info.contact = { name: 'The family-law unit (familjerätten) running this service' };
-  refuseLargeBodies(document);
+  for (const path of Object.values(document.paths)) {
+    for (const operation of [path.get, path.post, path.put, path.patch, path.delete]) {
+      if (!operation) continue;
+      refuseLargeBody(operation);
+      nameUndescribedAnswers(operation);
+    }
+  }
   return document;
 }
 
 /** Every body passes the size limit (BODY_LIMIT, UPLOAD_MAX_BYTES) before any route sees it. */
-function refuseLargeBodies(document: OpenAPIObject): void {
-  for (const path of Object.values(document.paths)) {
-    for (const operation of [path.post, path.put, path.patch]) {
-      if (!operation?.requestBody || operation.responses['413']) continue;
-      operation.responses['413'] = errorResponse(413);
-    }
+function refuseLargeBody(operation: OperationObject): void {
+  if (operation.requestBody && !operation.responses['413']) operation.responses['413'] = errorResponse(413);
+}
+
+/** A success answer whose body says it all is described by its status's name (`OK`, `Created`). */
+function nameUndescribedAnswers(operation: OperationObject): void {
+  for (const [status, answer] of Object.entries(operation.responses)) {
+    if (answer && 'description' in answer && !answer.description) answer.description = STATUS_CODES[Number(status)] ?? status;
   }
 }

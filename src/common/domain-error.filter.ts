@@ -29,7 +29,8 @@ export class DomainErrorFilter implements ExceptionFilter {
 
 /**
  * Nest's own refusals (guards, parse pipes, uploads, unknown routes) in the same body as a domain
- * refusal: `statusCode`, `error` and `message`, whatever the exception was built with.
+ * refusal: `statusCode`, `error` and `message`, whatever the exception was built with. An answer
+ * with a body of its own and no message (the health check's 503) is sent as it is.
  */
 @Catch(HttpException)
 export class HttpErrorFilter implements ExceptionFilter {
@@ -37,10 +38,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const status = exception.getStatus();
     const answer = exception.getResponse();
     const { error, message } = typeof answer === 'object' ? (answer as { error?: unknown; message?: unknown }) : { error: undefined, message: answer };
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .json({ statusCode: status, error: typeof error === 'string' ? error : (STATUS_CODES[status] ?? 'Error'), message: message ?? exception.message });
+    const body =
+      message === undefined
+        ? answer
+        : { statusCode: status, error: typeof error === 'string' ? error : (STATUS_CODES[status] ?? 'Error'), message };
+    host.switchToHttp().getResponse<Response>().status(status).json(body);
   }
 }

@@ -85,7 +85,9 @@ export class ApiContract {
     if (mediaType !== 'application/json') return undefined;
     const validate = this.validator(`${operation.pointer}/${status in operation.responses ? status : 'default'}/content/${escapePointer(mediaType)}/schema`);
     if (validate(body)) return undefined;
-    const errors = this.ajv.errorsText(validate.errors, { dataVar: 'body', separator: '\n  ' });
+    const errors = (validate.errors ?? [])
+      .map((error) => `body${error.instancePath} ${error.message}${'additionalProperty' in error.params ? `: ${error.params.additionalProperty}` : ''}`)
+      .join('\n  ');
     return `${where} answered ${status} with a body its OpenAPI schema refuses:\n  ${errors}\nbody: ${JSON.stringify(body).slice(0, 2000)}`;
   }
 
