@@ -68,6 +68,7 @@ export class CaseCommands {
       courtCaseNumber: judgment.courtCaseNumber,
       periodStart: judgment.periodStart,
       periodEnd: judgment.periodEnd,
+      responsibleSecretaryId: actor.role === 'secretary' ? actor.id : null,
       createdAt: now,
       updatedAt: now,
     });

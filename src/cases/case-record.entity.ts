@@ -37,6 +37,10 @@ export class CaseRecord {
   @Column({ type: 'varchar', length: 10 })
   periodEnd!: string;
 
+  /** The token subject of the secretary who answers for the case; set at registration, changeable. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  responsibleSecretaryId!: string | null;
+
   @Column({ type: Date })
   createdAt!: Date;
 

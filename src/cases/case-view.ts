@@ -33,6 +33,7 @@ export function caseView(
     version: record.version,
     machineVersion: record.machineVersion,
     judgment,
+    responsibleSecretaryId: record.responsibleSecretaryId,
     parties: {
       children: byRole('child').map(partyView),
       residentParent: byRole('residentParent').map(partyView)[0],
@@ -66,6 +67,7 @@ export function caseSummaryView(record: CaseRecord) {
     courtCaseNumber: record.courtCaseNumber,
     periodStart: record.periodStart,
     periodEnd: record.periodEnd,
+    responsibleSecretaryId: record.responsibleSecretaryId,
     updatedAt: record.updatedAt.toISOString(),
   };
 }
