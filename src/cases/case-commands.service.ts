@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Not, type EntityManager } from 'typeorm';
+import type { CaseContext } from '../../machines/case-context.js';
 import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
 import { decide, persist, restore, startCase, subState, topState, type CaseSnapshot } from '../../machines/case-decisions.js';
 import { wantedDeadlines } from '../../machines/deadline-rules.js';
+import { migrateToCurrent, needsMigration } from '../../machines/migrations.js';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
+import { visitTimeProblem } from '../../machines/visit-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { Actor } from '../common/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
-import { BusinessRuleError, EventNotAllowedError, NotFoundError, StaleVersionError } from '../common/domain-errors.js';
+import { BusinessRuleError, DuplicateCaseError, EventNotAllowedError, NotFoundError, StaleVersionError } from '../common/domain-errors.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
+import { swedishDate } from '../common/swedish-date.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
@@ -31,7 +35,14 @@ export interface ApplyOptions {
   /** The version the sender saw (If-Match); a different current version writes nothing. */
   expectedVersion?: number;
   /** More work that must commit or fail with the transition (a deadline marking itself fired). */
-  alsoWithin?: (manager: EntityManager) => Promise<void>;
+  alsoWithin?: (manager: EntityManager, committed: CommittedTransition) => Promise<void>;
+}
+
+/** What the transition wrote, for work that commits with it. */
+export interface CommittedTransition {
+  record: CaseRecord;
+  fromState: string;
+  snapshot: CaseSnapshot;
 }
 
 /**
@@ -55,8 +66,8 @@ export class CaseCommands {
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor): Promise<CaseRecord> {
-    const judgment = judgmentFrom(dto, this.config.periodCapMonths);
     const now = this.clock.now();
+    const judgment = judgmentFrom(dto, this.config.periodCapMonths, swedishDate(now));
     const machine = machineFor(CURRENT_MACHINE_VERSION);
     const snapshot = startCase(machine, { judgment, registeredAt: now.toISOString() });
     const record = Object.assign(new CaseRecord(), {
@@ -86,10 +97,12 @@ export class CaseCommands {
         ...this.personnummer.protect(normalizePersonnummer(party.personnummer)),
       }),
     );
+    const confirmation = dto.confirmDuplicateOf ? { confirmDuplicateOf: dto.confirmDuplicateOf } : {};
     const added = await this.transactions.run(async (manager) => {
+      await this.checkNoOtherOpenCase(manager, record, dto.confirmDuplicateOf);
       await manager.insert(CaseRecord, record);
       await manager.insert(CaseParty, parties);
-      await this.appendHistory(manager, record, { type: 'REGISTER', at: now.toISOString(), ...judgment }, null, actor);
+      await this.appendHistory(manager, record, { type: 'REGISTER', at: now.toISOString(), ...judgment, ...confirmation }, null, actor);
       return this.alignDeadlines(manager, record, snapshot, now);
     });
     this.afterCommit(record, 'REGISTER', null, added);
@@ -128,7 +141,7 @@ export class CaseCommands {
       if (decision.outcome === 'ruleBroken') {
         throw new BusinessRuleError('machineGuard', `${event.type} refused: ${decision.rules.join('; ')}`);
       }
-      await this.checkOutsideRules(manager, stamped, now);
+      await this.checkOutsideRules(manager, stamped, record.snapshot.context, now);
       const fromState = record.state;
       const next = Object.assign(new CaseRecord(), record, {
         ...this.stateOf(decision.snapshot),
@@ -145,7 +158,7 @@ export class CaseCommands {
       await this.appendHistory(manager, next, stamped, fromState, actor);
       if (stamped.type === 'LOG_VISIT') await this.visits.recordWithin(manager, record.id, stamped, actor, now);
       if (stamped.type === 'ARCHIVE') await this.retention.recordWithin(manager, record.id, now);
-      await options.alsoWithin?.(manager);
+      await options.alsoWithin?.(manager, { record: next, fromState, snapshot: decision.snapshot });
       const added = await this.alignDeadlines(manager, next, decision.snapshot, now);
       return { record: next, fromState, added, answer: await readBack(manager) };
     });
@@ -153,13 +166,62 @@ export class CaseCommands {
     return { record, answer };
   }
 
+  /**
+   * Moves an open case stored under an earlier machine version to the current one, in one
+   * transaction with its history entry and its deadlines brought in line with the current rules.
+   * Returns false when there is nothing to do (already current, archived, or moved by another process).
+   */
+  async migrate(caseId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const outcome = await this.transactions.run(async (manager) => {
+      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      if (!record || !needsMigration(record.machineVersion, record.snapshot)) return null;
+      const migrated = migrateToCurrent(record.machineVersion, record.snapshot);
+      const snapshot = restore(machineFor(migrated.version), migrated.persisted);
+      const next = Object.assign(new CaseRecord(), record, {
+        machineVersion: migrated.version,
+        ...this.stateOf(snapshot),
+        version: record.version + 1,
+        updatedAt: now,
+      });
+      const { affected } = await manager.update(
+        CaseRecord,
+        { id: record.id, version: record.version },
+        { machineVersion: next.machineVersion, snapshot: next.snapshot, version: next.version, updatedAt: now },
+      );
+      if (affected === 0) return null;
+      const event = { type: 'MACHINE_MIGRATED', at: now.toISOString(), fromVersion: record.machineVersion, toVersion: migrated.version, path: migrated.path };
+      await this.appendHistory(manager, next, event, record.state, SYSTEM_ACTOR);
+      return { record: next, added: await this.alignDeadlines(manager, next, snapshot, now) };
+    });
+    if (!outcome) return false;
+    this.afterCommit(outcome.record, 'MACHINE_MIGRATED', outcome.record.state, outcome.added);
+    return true;
+  }
+
+  /** One open case per court case: a second one is almost always the same judgment registered twice. */
+  private async checkNoOtherOpenCase(manager: EntityManager, record: CaseRecord, confirmedDuplicateOf: string | undefined): Promise<void> {
+    const open = await manager.find(CaseRecord, {
+      select: { id: true },
+      where: { court: record.court, courtCaseNumber: record.courtCaseNumber, state: Not('archived') },
+      order: { createdAt: 'ASC' },
+    });
+    if (open.length > 0 && !open.some((existing) => existing.id === confirmedDuplicateOf)) {
+      throw new DuplicateCaseError(open[0].id);
+    }
+  }
+
   /** Rules the machine cannot know: they need the database or the clock. */
-  private async checkOutsideRules(manager: EntityManager, event: CaseEvent, now: Date): Promise<void> {
+  private async checkOutsideRules(manager: EntityManager, event: CaseEvent, context: CaseContext, now: Date): Promise<void> {
     if (event.type === 'APPOINT_SUPPORTER' || event.type === 'REPLACE_SUPPORTER') {
       await this.supporters.requireAppointable(manager, event.supporterId, now);
     }
-    if (event.type === 'LOG_VISIT' && Date.parse(event.occurredAt) > now.getTime()) {
-      throw new BusinessRuleError('visitHasHappened', 'a visit is logged after it took place: occurredAt is in the future', 'occurredAt');
+    if (event.type === 'LOG_VISIT') {
+      if (Date.parse(event.occurredAt) > now.getTime()) {
+        throw new BusinessRuleError('visitHasHappened', 'a visit is logged after it took place: occurredAt is in the future', 'occurredAt');
+      }
+      const problem = visitTimeProblem(context, event.occurredAt);
+      if (problem) throw new BusinessRuleError(problem.rule, problem.message, 'occurredAt');
     }
   }
 

@@ -7,11 +7,12 @@ import { CaseCommands } from './case-commands.service.js';
 import { CaseQueries } from './case-queries.service.js';
 import { CaseTransitions } from './case-transitions.js';
 import { CasesController } from './cases.controller.js';
+import { MachineMigrationSweep } from './machine-migration.sweep.js';
 
 @Module({
   imports: [DeadlinesModule, SupportersModule, VisitRecordsModule, DocumentsModule],
   controllers: [CasesController],
-  providers: [CaseCommands, CaseQueries, CaseTransitions],
+  providers: [CaseCommands, CaseQueries, CaseTransitions, MachineMigrationSweep],
   exports: [CaseCommands, CaseQueries, CaseTransitions],
 })
 export class CasesModule {}

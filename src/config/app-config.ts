@@ -45,6 +45,18 @@ class Environment {
   @IsOptional() @IsInt() @Min(1)
   REMINDER_NOT_ARCHIVED_DAYS?: number;
 
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_SUMMONS_NOT_SENT_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_VISITS_NOT_STARTED_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_FOLLOW_UP_NOT_HELD_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_CLOSING_MEETING_NOT_HELD_DAYS?: number;
+
   @IsOptional() @IsIn(['true', 'false'], { message: 'INSPECT_STATELY must be true or false' })
   INSPECT_STATELY?: string;
 
@@ -181,6 +193,10 @@ const INTEGER_VARIABLES = new Set([
   'REMINDER_VISIT_REPORT_MISSING_DAYS',
   'REMINDER_EVALUATION_NOT_SUBMITTED_DAYS',
   'REMINDER_NOT_ARCHIVED_DAYS',
+  'REMINDER_SUMMONS_NOT_SENT_DAYS',
+  'REMINDER_VISITS_NOT_STARTED_DAYS',
+  'REMINDER_FOLLOW_UP_NOT_HELD_DAYS',
+  'REMINDER_CLOSING_MEETING_NOT_HELD_DAYS',
   'INSPECT_STATELY_PORT',
   'SUPPORTER_VETTING_VALID_MONTHS',
   'RETENTION_YEARS',
@@ -245,6 +261,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       evaluationNotSubmitted:
         e.REMINDER_EVALUATION_NOT_SUBMITTED_DAYS ?? DEFAULT_REMINDER_DELAYS.evaluationNotSubmitted,
       notArchived: e.REMINDER_NOT_ARCHIVED_DAYS ?? DEFAULT_REMINDER_DELAYS.notArchived,
+      summonsNotSent: e.REMINDER_SUMMONS_NOT_SENT_DAYS ?? DEFAULT_REMINDER_DELAYS.summonsNotSent,
+      visitsNotStarted: e.REMINDER_VISITS_NOT_STARTED_DAYS ?? DEFAULT_REMINDER_DELAYS.visitsNotStarted,
+      followUpNotHeld: e.REMINDER_FOLLOW_UP_NOT_HELD_DAYS ?? DEFAULT_REMINDER_DELAYS.followUpNotHeld,
+      closingMeetingNotHeld: e.REMINDER_CLOSING_MEETING_NOT_HELD_DAYS ?? DEFAULT_REMINDER_DELAYS.closingMeetingNotHeld,
     },
     inspector: { stately: e.INSPECT_STATELY === 'true', statelyPort: e.INSPECT_STATELY_PORT ?? 8080 },
     supporterVettingValidMonths: e.SUPPORTER_VETTING_VALID_MONTHS ?? 12,
