@@ -8,6 +8,8 @@ export interface JudgmentBody {
   periodEnd?: string;
   evaluationRequested: boolean;
   periodCapOverrideReason?: string;
+  receivedAt?: string;
+  confirmDuplicateOf?: string;
   children: { name: string; personnummer: string }[];
   residentParent: { name: string; personnummer: string };
   visitingParent: { name: string; personnummer: string };
