@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { In, type FindOptionsWhere } from 'typeorm';
+import type { Page } from '../common/paging.dto.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotificationItem } from './notification-item.entity.js';
+import { MAIL_STATUSES, NotificationMail, type MailStatus } from './notification-mail.entity.js';
+
+function mailView(mail: NotificationMail, items: NotificationItem[]) {
+  return {
+    id: mail.id,
+    type: mail.type,
+    status: mail.status,
+    recipientEmail: mail.recipientEmail,
+    recipientSubject: mail.recipientSubject,
+    attempts: mail.attempts,
+    lastError: mail.lastError,
+    digestDay: mail.digestDay,
+    createdAt: mail.createdAt.toISOString(),
+    sentAt: mail.sentAt?.toISOString() ?? null,
+    alerts: items.map((i) => ({ alertId: i.alertId, caseId: i.caseId, kind: i.alertKind })),
+  };
+}
+
+export type NotificationMailView = ReturnType<typeof mailView>;
+
+/** The outbox as the administrator sees it: what went, what waits, what the mail server refused. */
+@Injectable()
+export class NotificationList {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  list(status: MailStatus | undefined, limit: number, offset: number): Promise<Page<NotificationMailView> & { counts: Record<MailStatus, number> }> {
+    return this.transactions.run(async (manager) => {
+      const where: FindOptionsWhere<NotificationMail> = status ? { status } : {};
+      const [mails, total] = await manager.findAndCount(NotificationMail, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+      const items = mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
+      const counts = Object.fromEntries(
+        await Promise.all(MAIL_STATUSES.map(async (s) => [s, await manager.countBy(NotificationMail, { status: s })] as const)),
+      ) as Record<MailStatus, number>;
+      return { items: mails.map((m) => mailView(m, items.filter((i) => i.mailId === m.id))), total, counts };
+    });
+  }
+}
