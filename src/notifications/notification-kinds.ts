@@ -25,7 +25,7 @@ export const DEFAULT_MODES: Record<NotifiedKind, NotificationMode> = {
 /** The alert as a mail names it, in Swedish: what happened, never to whom or why. */
 export const SWEDISH_KIND_NAMES: Record<NotifiedKind, string> = {
   visitStopped: 'Ett umgänge har avbrutits',
-  deadlineFailed: 'En tidsfrist i ärendet kunde inte hanteras',
+  deadlineFailed: 'En tidsfrist kunde inte hanteras',
   periodEndedBeforeVisits: 'Umgängesperioden tog slut innan umgängena kom i gång',
   supporterNotAppointed: 'Ingen umgängesstödjare har utsetts',
   startupMeetingNotHeld: 'Uppstartsmötet har inte hållits',

@@ -33,9 +33,16 @@ export class NotificationList {
       const where: FindOptionsWhere<NotificationMail> = status ? { status } : {};
       const [mails, total] = await manager.findAndCount(NotificationMail, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
       const items = mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
-      const counts = Object.fromEntries(
-        await Promise.all(MAIL_STATUSES.map(async (s) => [s, await manager.countBy(NotificationMail, { status: s })] as const)),
-      ) as Record<MailStatus, number>;
+      const grouped = await manager
+        .createQueryBuilder(NotificationMail, 'mail')
+        .select('mail.status', 'status')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy('mail.status')
+        .getRawMany<{ status: MailStatus; count: string | number }>();
+      const counts = Object.fromEntries(MAIL_STATUSES.map((s) => [s, Number(grouped.find((g) => g.status === s)?.count ?? 0)])) as Record<
+        MailStatus,
+        number
+      >;
       return { items: mails.map((m) => mailView(m, items.filter((i) => i.mailId === m.id))), total, counts };
     });
   }
