@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { CaseRecord } from '../../src/cases/case-record.entity.js';
+import { DeadlineActions } from '../../src/deadlines/deadline-actions.js';
 import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
 import { textWithoutIds } from '../support/personal-data-scan.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
@@ -99,6 +101,48 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     const [listed] = (await outbox(t)).items;
     expect(listed).toMatchObject({ type: 'digest', digestDay: '2026-12-01', status: 'sent' });
     expect(listed.alerts.map((a) => a.caseId).sort()).toEqual([annasCase, bosCase].sort());
+  });
+
+  it('mails a deadline that keeps failing once, however often it fails, without the error it failed with', async () => {
+    server = await TestMailServer.start();
+    rig = await DeadlineRig.create(database, mailEnv(server, { DEADLINE_ATTEMPTS: '2', RECONCILE_EVERY_SECONDS: '1' }));
+    const t = await rig.startService();
+    const caseId = await caseOf(t, 'anna', 'SN 2026/0601');
+    const midpoint = (await t.http.get(`/cases/${caseId}`).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'midpoint');
+    // A case stored with a machine version nobody knows any more: every attempt to move it fails.
+    await rig.dataSource(t.app).getRepository(CaseRecord).update({ id: caseId }, { machineVersion: 'withdrawn-version' });
+    // Counts each time the deadline is given up on, to know when it has failed again.
+    const actions = t.app.get(DeadlineActions);
+    const reportGivenUp = actions.reportGivenUp.bind(actions);
+    let givenUp = 0;
+    actions.reportGivenUp = (...args) => reportGivenUp(...args).finally(() => givenUp++);
+    rig.clock.setNow(new Date(Date.parse(midpoint.dueAt) + 1000));
+
+    const [mail] = await sentMails(t, server, 1);
+    expect(mail.subject).toBe('Umgängesstöd: en tidsfrist kunde inte hanteras (ärende SN 2026/0601)');
+    expect(mail.raw).not.toContain('withdrawn-version');
+    // Retried at every reconciliation, it fails again and again: the alert, and so the mail, stays one.
+    const seen = givenUp;
+    await eventually(() => expect(givenUp).toBeGreaterThanOrEqual(seen + 2), 20_000);
+    expect((await outbox(t)).total).toBe(1);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('marks a mail the mail server refuses for good as failed, for the administrator to see, and does not retry it', async () => {
+    server = await TestMailServer.start();
+    server.refused.add(MAILBOX);
+    rig = await DeadlineRig.create(database, mailEnv(server));
+    const t = await rig.startService();
+    await stopVisit(t, await caseOf(t, 'anna', 'SN 2026/0701'));
+
+    const failed = await eventually(async () => {
+      const page = await outbox(t, 'status=failed');
+      expect(page.total).toBe(1);
+      return page;
+    });
+    expect(failed.items[0]).toMatchObject({ attempts: 1, recipientEmail: MAILBOX });
+    expect(failed.items[0].lastError).toMatch(/550/);
+    expect(failed.counts).toEqual({ pending: 0, sent: 0, failed: 1 });
   });
 
   it('keeps the mail while the mail server is down, without holding up the request, and sends it once when the server is back', async () => {

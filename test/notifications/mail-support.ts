@@ -24,6 +24,8 @@ export async function parseMail(raw: string, to: string[] = []): Promise<Receive
  */
 export class TestMailServer {
   readonly received: ReceivedMail[] = [];
+  /** Addresses the server refuses for good (550), as for a mailbox that does not exist. */
+  readonly refused = new Set<string>();
   /** Runs once a mail has arrived whole, before the server answers it: a test can hold the answer here. */
   beforeAnswer?: (mail: ReceivedMail) => Promise<void> | void;
   private server?: SMTPServer;
@@ -48,6 +50,10 @@ export class TestMailServer {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       closeTimeout: 100,
+      onRcptTo: (address, _session, answer) => {
+        if (!this.refused.has(address.address)) return answer();
+        answer(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+      },
       onData: (stream, session, answer) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
