@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         CompensationModule,
         AlertsModule,
         DeadlineWorkerModule,
+        NotificationsModule,
         HealthModule,
         InspectorModule,
       ],

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { DEFAULT_REMINDER_DELAYS, type ReminderDelays } from '../../machines/deadline-rules.js';
 
 const SEK_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
@@ -123,6 +123,27 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1) @Max(200)
   DEADLINE_CONCURRENCY?: number;
+
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @Matches(/@/, { message: 'MAIL_FROM must be an e-mail address, e.g. Umgängesstöd <noreply@kommun.se>' })
+  MAIL_FROM?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be the http(s) address users reach the service at' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @IsEmail({ allow_display_name: false, require_tld: false }, { message: 'NOTIFY_FALLBACK_EMAIL must be an e-mail address' })
+  NOTIFY_FALLBACK_EMAIL?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(23)
+  NOTIFY_DIGEST_HOUR?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(50)
+  MAIL_ATTEMPTS?: number;
+
+  @IsOptional() @IsInt() @Min(10) @Max(3600000)
+  MAIL_BACKOFF_MS?: number;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -158,6 +179,23 @@ export interface AppConfig {
   /** Whether this process also runs the deadline worker and reconciler (`npm run worker` runs only them). */
   runWorker: boolean;
   deadlines: DeadlineDeliveryConfig;
+  notifications: NotificationConfig;
+}
+
+/** Where alert mail goes and how (src/notifications). */
+export interface NotificationConfig {
+  /** Without one, mail is written to `<dataDir>/outbox/` as .eml files. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** The service's address as its users reach it: the links in a mail start with it. */
+  publicBaseUrl: string;
+  /** Who is told while no staff profile or unit mailbox gives an address. */
+  fallbackEmail?: string;
+  /** The hour (Swedish time) of the daily digest on working days. */
+  digestHour: number;
+  attempts: number;
+  /** The first retry's delay; each further one doubles it. */
+  backoffMs: number;
 }
 
 /**
@@ -205,6 +243,9 @@ const INTEGER_VARIABLES = new Set([
   'DEADLINE_ATTEMPTS',
   'DEADLINE_BACKOFF_MS',
   'DEADLINE_CONCURRENCY',
+  'NOTIFY_DIGEST_HOUR',
+  'MAIL_ATTEMPTS',
+  'MAIL_BACKOFF_MS',
 ]);
 
 function readEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -285,6 +326,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffMs: e.DEADLINE_BACKOFF_MS ?? 1000,
       concurrency: e.DEADLINE_CONCURRENCY ?? 10,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS ?? 30,
+    },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM ?? 'Umgängesstöd <umgangesstod@localhost>',
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`).replace(/\/+$/, ''),
+      fallbackEmail: e.NOTIFY_FALLBACK_EMAIL,
+      digestHour: e.NOTIFY_DIGEST_HOUR ?? 7,
+      attempts: e.MAIL_ATTEMPTS ?? 5,
+      backoffMs: e.MAIL_BACKOFF_MS ?? 30_000,
     },
   };
 }

@@ -15,14 +15,19 @@ import { VisitReport } from '../visits/visit-report.entity.js';
 import { ChildInterview } from '../interviews/child-interview.entity.js';
 import { CaseDocument } from '../documents/document.entity.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
+import { DigestRun } from '../notifications/digest-run.entity.js';
+import { NotificationItem } from '../notifications/notification-item.entity.js';
+import { NotificationMail } from '../notifications/notification-mail.entity.js';
+import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
 import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-create-routine-tables.js';
 import { AddResponsibleSecretary1763900000400 } from './migrations/1763900000400-add-responsible-secretary.js';
+import { CreateNotifications1763900001700 } from './migrations/1763900001700-create-notifications.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention];
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400];
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, CreateNotifications1763900001700];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
