@@ -1,11 +1,8 @@
 import { ALERT_KINDS, type AlertKind } from '../alerts/alert-kinds.js';
 
-/**
- * Every alert kind a person can be told about. `periodEndedBeforeVisits` is raised by the case
- * machine's newer version (issue 9); naming it here gives it a preference and a text before it lands.
- */
-export const NOTIFIED_KINDS = [...new Set([...ALERT_KINDS, 'periodEndedBeforeVisits'] as const)];
-export type NotifiedKind = AlertKind | 'periodEndedBeforeVisits';
+/** Every alert kind a person can be told about. */
+export const NOTIFIED_KINDS = ALERT_KINDS;
+export type NotifiedKind = AlertKind;
 
 export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
@@ -16,8 +13,12 @@ export const DEFAULT_MODES: Record<NotifiedKind, NotificationMode> = {
   deadlineFailed: 'immediate',
   periodEndedBeforeVisits: 'immediate',
   supporterNotAppointed: 'digest',
+  summonsNotSent: 'digest',
   startupMeetingNotHeld: 'digest',
+  visitsNotStarted: 'digest',
   visitReportMissing: 'digest',
+  followUpNotHeld: 'digest',
+  closingMeetingNotHeld: 'digest',
   evaluationNotSubmitted: 'digest',
   notArchived: 'digest',
 };
@@ -28,8 +29,12 @@ export const SWEDISH_KIND_NAMES: Record<NotifiedKind, string> = {
   deadlineFailed: 'En tidsfrist kunde inte hanteras',
   periodEndedBeforeVisits: 'Umgängesperioden tog slut innan umgängena kom i gång',
   supporterNotAppointed: 'Ingen umgängesstödjare har utsetts',
+  summonsNotSent: 'Kallelsen till uppstartsmötet har inte skickats',
   startupMeetingNotHeld: 'Uppstartsmötet har inte hållits',
+  visitsNotStarted: 'Umgängena har inte kommit i gång efter uppstartsmötet',
   visitReportMissing: 'Rapport saknas från ett umgänge',
+  followUpNotHeld: 'Uppföljningen vid halva tiden har inte hållits',
+  closingMeetingNotHeld: 'Avslutningsmötet har inte hållits',
   evaluationNotSubmitted: 'Utvärderingen till tingsrätten har inte skickats',
   notArchived: 'Ärendet har inte arkiverats',
 };
