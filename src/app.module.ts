@@ -15,9 +15,12 @@ import { HealthModule } from './health/health.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
+import { PartiesModule } from './parties/parties.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
+import { StaffModule } from './staff/staff.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
+import { UnitModule } from './unit/unit.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 
 @Module({})
@@ -38,6 +41,9 @@ export class AppModule {
         InterviewsModule,
         DocumentsModule,
         CompensationModule,
+        StaffModule,
+        UnitModule,
+        PartiesModule,
         AlertsModule,
         DeadlineWorkerModule,
         HealthModule,

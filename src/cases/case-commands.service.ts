@@ -12,6 +12,7 @@ import { BusinessRuleError, EventNotAllowedError, NotFoundError, StaleVersionErr
 import { normalizePersonnummer } from '../common/personnummer.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { sealAddress } from '../personal-data/postal-address.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineDispatcher } from '../deadlines/deadline-dispatcher.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
@@ -84,6 +85,9 @@ export class CaseCommands {
         position,
         name: party.name,
         ...this.personnummer.protect(normalizePersonnummer(party.personnummer)),
+        addressCiphertext: sealAddress(this.personnummer, party.address),
+        protection: party.protection ?? null,
+        custody: role === 'child' ? (('custody' in party && party.custody) || 'joint') : null,
       }),
     );
     const added = await this.transactions.run(async (manager) => {

@@ -11,8 +11,15 @@ import type { CaseRecord } from './case-record.entity.js';
 /** A party with its personnummer opened, for masking; never stored or logged like this. */
 export type RevealedParty = CaseParty & { personnummer: string };
 
+/** Addresses are not part of the case view: they are read (and audited) through GET /cases/:id/parties. */
 function partyView(party: RevealedParty) {
-  return { name: party.name, personnummer: maskPersonnummer(party.personnummer) };
+  return {
+    id: party.id,
+    name: party.name,
+    personnummer: maskPersonnummer(party.personnummer),
+    protection: party.protection,
+    ...(party.role === 'child' ? { custody: party.custody } : {}),
+  };
 }
 
 /** A case as the secretary sees it; personnummer masked. */

@@ -15,14 +15,18 @@ import { VisitReport } from '../visits/visit-report.entity.js';
 import { ChildInterview } from '../interviews/child-interview.entity.js';
 import { CaseDocument } from '../documents/document.entity.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
+import { StaffProfile } from '../staff/staff-profile.entity.js';
+import { UnitDetails } from '../unit/unit-details.entity.js';
+import { InterviewConsent } from '../interviews/interview-consent.entity.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
 import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-create-routine-tables.js';
 import { AddResponsibleSecretary1763900000400 } from './migrations/1763900000400-add-responsible-secretary.js';
+import { AddLetterParties1763900001200 } from './migrations/1763900001200-add-letter-parties.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention];
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400];
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, StaffProfile, UnitDetails, InterviewConsent];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddLetterParties1763900001200];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
