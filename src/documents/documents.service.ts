@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
@@ -48,6 +49,8 @@ export type DocumentView = ReturnType<typeof documentView>;
 
 /** A document's facts as stored: the DTO's with the corrected document resolved. */
 export type DocumentFacts = Omit<DocumentFactsDto, 'corrects'> & { correctsId: string | null; body?: string };
+
+const FOLLOW_UPS = { HOLD_FOLLOW_UP: 'midpoint', HOLD_CLOSING_MEETING: 'closing' } as const;
 
 const LETTER_FILE_NAMES = { supporterDecision: 'beslut-umgangesstodsperson', summons: 'kallelse-uppstartsmote', evaluation: 'utvardering' };
 
@@ -159,6 +162,7 @@ export class DocumentsService {
     const supporterId = context.supporter?.supporterId;
     const supporter = supporterId ? await manager.findOneBy(Supporter, { id: supporterId }) : null;
     const visits = await manager.find(Visit, { where: { caseId }, order: { occurredAt: 'ASC' } });
+    const followUps = await manager.find(CaseHistoryEntry, { where: { caseId, type: In(Object.keys(FOLLOW_UPS)) }, order: { version: 'ASC' } });
     return {
       context,
       children: parties.filter((p) => p.role === 'child'),
@@ -167,6 +171,10 @@ export class DocumentsService {
       supporter: supporter ? { name: supporter.name, email: supporter.email } : undefined,
       supporterTerms: await supporterTerms(manager, caseId),
       visits: visits.map((v) => ({ occurredAt: v.occurredAt.toISOString(), outcome: v.outcome, stopReason: v.stopReason, notes: v.notes })),
+      followUps: followUps.map((entry) => {
+        const { heldAt, notes } = entry.payload as { heldAt: string; notes?: string };
+        return { kind: FOLLOW_UPS[entry.type as keyof typeof FOLLOW_UPS], heldAt, notes: notes ?? null };
+      }),
       today: swedishDate(this.clock.now()),
       place: dto.place,
       individualMeetings: { residentParent: dto.residentParentMeetingAt, visitingParent: dto.visitingParentMeetingAt },

@@ -35,6 +35,8 @@ export interface LetterSources {
   supporter?: { name: string; email: string };
   supporterTerms: SupporterTerm[];
   visits: LetterVisit[];
+  /** The follow-up meetings held (midpoint and closing), from the case's history. */
+  followUps: { kind: 'midpoint' | 'closing'; heldAt: string; notes: string | null }[];
   /** The day the letter is written (YYYY-MM-DD). */
   today: string;
   /** Where the start-up meeting is held. */
@@ -227,22 +229,31 @@ function visitsSection(visits: LetterVisit[]): LetterSection {
   const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => counted(n, one, many));
   const stops = visits
     .filter((v) => v.outcome === 'stopped')
-    .map((v) => `Besöket ${swedishDay(v.occurredAt)} avbröts eftersom ${STOP_REASON_WORDS[v.stopReason ?? 'other']}${v.notes ? ` (${v.notes})` : ''}.`);
+    .map((v) => `Besöket den ${swedishDay(v.occurredAt)} avbröts eftersom ${STOP_REASON_WORDS[v.stopReason ?? 'other']}${v.notes ? ` (${v.notes})` : ''}.`);
   return {
     heading: 'Umgängestillfällen',
     paragraphs: [said.length > 0 ? `Under perioden har det varit ${swedishList(said)}.` : 'Inga umgängestillfällen har ägt rum.', ...stops],
   };
 }
 
+const FOLLOW_UP_WORDS = { midpoint: 'Uppföljningsmötet vid halva tiden', closing: 'Avslutningsmötet' } as const;
+
+function followUpSentence({ kind, heldAt, notes }: LetterSources['followUps'][number]): string {
+  return `${FOLLOW_UP_WORDS[kind]} hölls ${swedishDay(heldAt)}.${notes ? ` ${notes}` : ''}`;
+}
+
 function evaluation(s: LetterSources): Letter[] {
-  const { judgment, midpointFollowUp } = s.context;
+  const { judgment } = s.context;
   if (!judgment.evaluationRequested) {
     throw new BusinessRuleError('evaluationRequested', `${judgment.court} did not ask for an evaluation in this case`, 'kind');
   }
   if (!s.text) throw new BusinessRuleError('evaluationText', 'the evaluation needs its text', 'text');
-  const served = s.supporterTerms.map(
-    (t) => `${t.name}, från ${swedishDay(t.from)}${t.replacedAt ? ` till ${swedishDay(t.replacedAt)}` : ''}`,
-  );
+  // The last supporter served until the case closed, or serves still.
+  const servedUntil = (t: SupporterTerm) => t.replacedAt ?? s.context.closing?.startedAt;
+  const served = s.supporterTerms.map((t) => {
+    const until = servedUntil(t);
+    return `${t.name}, från ${swedishDay(t.from)}${until ? ` till ${swedishDay(until)}` : ''}`;
+  });
   return [
     {
       title: 'Utvärdering av umgängesstöd',
@@ -258,9 +269,7 @@ function evaluation(s: LetterSources): Letter[] {
         visitsSection(s.visits),
         {
           heading: 'Uppföljning',
-          paragraphs: midpointFollowUp
-            ? [`Uppföljningsmöte vid halva tiden hölls ${swedishDay(midpointFollowUp.heldAt)}.${midpointFollowUp.notes ? ` ${midpointFollowUp.notes}` : ''}`]
-            : ['Inget uppföljningsmöte vid halva tiden har hållits.'],
+          paragraphs: s.followUps.length > 0 ? s.followUps.map(followUpSentence) : ['Inget uppföljningsmöte har hållits.'],
         },
         { heading: 'Bedömning', paragraphs: s.text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '') },
       ],
