@@ -26,6 +26,9 @@ export class InterviewConsent {
   @Column({ type: 'varchar', length: 10 })
   givenOn!: string;
 
+  @Column({ type: 'boolean' })
+  atStartupMeeting!: boolean;
+
   @Column({ type: 'varchar', length: 10, nullable: true })
   withdrawnOn!: string | null;
 

@@ -56,7 +56,7 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     letters.push(...(await generateLetters(t, caseId, { kind: 'supporterDecision' })));
     await step({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' });
     letters.push(...(await generateLetters(t, caseId, { kind: 'summons', visitingParentMeetingAt: '2026-11-20T10:30:00+01:00' })));
-    await step({ type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: true, rulesAccepted: true, childInterviewConsent: false });
+    await step({ type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: true, rulesAccepted: true });
     await step({ type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' });
     const visit = await t.as('supporter', { supporterId }).post(`/cases/${caseId}/events`)
       .send({ type: 'LOG_VISIT', occurredAt: '2026-12-05T10:00:00+01:00', durationMinutes: 90, outcome: 'completed' })

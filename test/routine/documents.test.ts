@@ -170,7 +170,7 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
       await t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, recipients: [], corrects: documentId }).expect(409);
       await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(409);
       await t.http.post(`/cases/${caseId}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Parken' }).expect(409);
-      await t.http.post(`/cases/${caseId}/interviews/0/consent`).send({ givenOn: '2026-11-24', atStartupMeeting: true }).expect(409);
+      await t.http.post(`/cases/${caseId}/interviews/0/consent`).send({ guardian: 'residentParent', givenOn: '2026-11-24', atStartupMeeting: true }).expect(409);
     });
 
     it('still lets the administrator read its documents', async () => {

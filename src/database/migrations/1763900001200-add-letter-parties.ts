@@ -56,6 +56,7 @@ export class AddLetterParties1763900001200 implements MigrationInterface {
           { name: 'childPosition', type: 'integer' },
           text('guardian', 20),
           text('givenOn', 10),
+          { name: 'atStartupMeeting', type: 'boolean' },
           text('withdrawnOn', 10, true),
           at('recordedAt'),
           text('recordedBy', 120),
