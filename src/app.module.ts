@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
+import { DisposalModule } from './disposal/disposal.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         StaffModule,
         UnitModule,
         PartiesModule,
+        DisposalModule,
         AlertsModule,
         DeadlineWorkerModule,
         HealthModule,

@@ -18,6 +18,7 @@ import { CaseRetention } from '../documents/case-retention.entity.js';
 import { StaffProfile } from '../staff/staff-profile.entity.js';
 import { UnitDetails } from '../unit/unit-details.entity.js';
 import { InterviewConsent } from '../interviews/interview-consent.entity.js';
+import { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
@@ -25,7 +26,7 @@ import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-cre
 import { AddResponsibleSecretary1763900000400 } from './migrations/1763900000400-add-responsible-secretary.js';
 import { AddLetterParties1763900001200 } from './migrations/1763900001200-add-letter-parties.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, StaffProfile, UnitDetails, InterviewConsent];
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, StaffProfile, UnitDetails, InterviewConsent, DisposedCase];
 export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddLetterParties1763900001200];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
@@ -44,6 +45,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // An acknowledged change is never lost: every commit reaches the disk before the answer goes out.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('synchronous = FULL');
+      // Deleted rows (disposal, gallring) are overwritten, not just unlinked.
+      db.pragma('secure_delete = ON');
     },
   };
 }

@@ -3,8 +3,8 @@ import { portableColumns } from './portable-columns.js';
 
 /**
  * What the letters need beside the case: the unit's own details, the caseworkers' profiles, the
- * parties' sealed postal addresses, protected identity and custody, and consent to the child
- * interview recorded per guardian.
+ * parties' sealed postal addresses, protected identity and custody; consent to the child
+ * interview recorded per guardian; and the anonymous stubs disposal (gallring) leaves behind.
  */
 export class AddLetterParties1763900001200 implements MigrationInterface {
   name = 'AddLetterParties1763900001200';
@@ -64,9 +64,27 @@ export class AddLetterParties1763900001200 implements MigrationInterface {
         indices: [{ columnNames: ['caseId', 'childPosition'] }],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'disposed_cases',
+        columns: [
+          { ...id('caseId'), isPrimary: true },
+          text('state', 32),
+          at('registeredAt'),
+          text('periodStart', 10),
+          text('periodEnd', 10),
+          at('archivedAt'),
+          text('disposalDate', 10),
+          at('disposedAt'),
+          text('disposedBy', 120),
+          longText('counts', false),
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('disposed_cases');
     await queryRunner.dropTable('interview_consents');
     for (const column of ['custody', 'protection', 'addressCiphertext']) await queryRunner.dropColumn('case_parties', column);
     await queryRunner.dropTable('unit_details');
