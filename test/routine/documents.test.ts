@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Response } from 'superagent';
 import { caseIn, send } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 import { pdfText } from './pdf-text.js';
-import { ADDRESSES, prepareLetterhead } from '../support/letter-support.js';
+import { ADDRESSES, binary, prepareLetterhead } from '../support/letter-support.js';
 
 /** The smallest real PNG: a 1×1 pixel. */
 const PNG = Buffer.from(
@@ -15,15 +14,6 @@ const PNG = Buffer.from(
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
 const FACTS = { kind: 'enrollmentForm', title: 'Inskrivningsblankett', date: '2026-11-24', author: 'Karin Lund', status: 'received' };
-
-/** Supertest hands binary answers to this parser so the bytes arrive untouched. */
-function binary(res: Response, done: (err: Error | null, body: Buffer) => void) {
-  // At parse time superagent hands over the raw response stream.
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe.each(DATABASES)('case documents (%s)', (database) => {
   let t: TestApp;

@@ -29,7 +29,7 @@ export const ADDRESSES = {
 };
 
 /** Supertest hands binary answers to this parser so the bytes arrive untouched. */
-function binary(res: Response, done: (err: Error | null, body: Buffer) => void) {
+export function binary(res: Response, done: (err: Error | null, body: Buffer) => void) {
   const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
