@@ -123,7 +123,9 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
       expect(johan.text).toContain('c/o Lind');
       expect(johan.text).toContain('Sysslomansgatan 4');
       expect(johan.text).not.toContain('Kungsgatan');
+      expect(johan.text).toContain('vända dig till tingsrätten');
       const supporter = forParent(letters, 'Karin Lund');
+      expect(supporter.text).not.toContain('missnöjd med valet');
       expect(supporter.text).not.toContain('Kungsgatan');
       expect(supporter.text).not.toContain('Sysslomansgatan');
       expect(existsSync(renderFirstPage(maria.pdf, `${database}-beslut-boendeforalder`))).toBe(true);
@@ -203,6 +205,17 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
       expect(text).not.toContain('Kungsgatan');
       expect(text).not.toContain('Sysslomansgatan');
       renderFirstPage(letter.pdf, `${database}-utvardering`);
+    });
+
+    it('numbers the pages of a letter that runs over more than one', async () => {
+      const { caseId } = await caseIn('activeVisits', { evaluationRequested: true });
+      const text = Array.from({ length: 14 }, (_, i) => `Stycke ${i + 1}. ${'Umgänget har fungerat väl och barnet har sett fram emot träffarna. '.repeat(5)}`).join('\n\n');
+      const [letter] = await generateLetters(t, caseId, { kind: 'evaluation', text });
+      const pages = Number(/Sida 1 av (\d+)/.exec(letter.text)?.[1]);
+      expect(pages).toBeGreaterThan(1);
+      for (let page = 2; page <= pages; page++) expect(letter.text).toContain(`Sida ${page} av ${pages}`);
+      expect(letter.text).toContain('Stycke 14.');
+      renderFirstPage(letter.pdf, `${database}-utvardering-lang`);
     });
 
     it('lets a secretary hand the case to a colleague, whose profile then signs the letters', async () => {

@@ -34,6 +34,7 @@ export interface LetterFrame {
 
 const MARGIN = 56;
 const FOOTER_HEIGHT = 64;
+const CASEWORKER_HEIGHT = 84;
 
 /** Renders a letter as an A4 PDF in the standard Helvetica, which covers Swedish letters (WinAnsi). */
 export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer> {
@@ -82,6 +83,8 @@ export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer
     doc.moveDown(0.4);
   }
 
+  // The caseworker's block stays on one page: a reader looks for the phone number beside the name.
+  if (doc.y + CASEWORKER_HEIGHT > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10.5).text('Handläggare');
   doc
     .font('Helvetica')
@@ -95,8 +98,8 @@ export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer
   return finished;
 }
 
-/** The unit's address and contact on every page, and `Sida 1 av 2`. */
-function footers(doc: PDFKit.PDFDocument, { unit }: LetterFrame): void {
+/** The unit's address and contact on every page, `Sida 1 av 2`, and the references atop every page after the first. */
+function footers(doc: PDFKit.PDFDocument, { unit, diaryNumber, courtCaseNumber }: LetterFrame): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -114,6 +117,9 @@ function footers(doc: PDFKit.PDFDocument, { unit }: LetterFrame): void {
     cell(0, 'Postadress', [`${unit.committee}, ${unit.unitName}`, ...unit.postalAddress.split('\n')]);
     cell(column, 'Telefon', [unit.phone, `Telefontid: ${unit.phoneHours}`]);
     cell(2 * column, 'E-post', [unit.email]);
+    if (i > start) {
+      doc.font('Helvetica').fontSize(8).text(`${unit.municipality}   Diarienummer ${diaryNumber}   Målnummer ${courtCaseNumber}`, MARGIN, MARGIN - 28, { width, lineBreak: false });
+    }
     doc.font('Helvetica').fontSize(8).text(`Sida ${i - start + 1} av ${count}`, MARGIN, doc.page.height - MARGIN + 4, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

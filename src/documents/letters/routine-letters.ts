@@ -95,17 +95,19 @@ function caseFacts({ context }: LetterSources): [string, string][] {
  * The decision appoints a person to carry out the court's order. Neither föräldrabalken nor the
  * Social Services Act lets it be appealed (förvaltningsbesvär), and as a purely executive step it
  * is outside the municipal appeal (laglighetsprövning, 13 kap. 2 § kommunallagen); the README
- * sets out the reasoning. The letter says so and names what a dissatisfied party can do.
+ * sets out the reasoning. The letter says so and names what a dissatisfied parent can do.
  */
-const APPEAL_INFORMATION: LetterSection = {
-  heading: 'Information om överklagande',
-  paragraphs: [
-    'Beslutet att utse en umgängesstödsperson verkställer tingsrättens dom och kan inte överklagas. ' +
-      'Varken föräldrabalken eller socialtjänstlagen ger rätt att överklaga ett sådant beslut till förvaltningsrätten.',
-    'Är du missnöjd med valet av umgängesstödsperson kan du kontakta handläggaren, så prövar socialnämnden frågan på nytt. ' +
-      'Vill du att umgänget eller villkoren för det ändras kan du vända dig till tingsrätten.',
-  ],
-};
+const NOT_APPEALABLE =
+  'Beslutet att utse en umgängesstödsperson verkställer tingsrättens dom och kan inte överklagas. ' +
+  'Varken föräldrabalken eller socialtjänstlagen ger rätt att överklaga ett sådant beslut till förvaltningsrätten.';
+const WHAT_A_PARENT_CAN_DO =
+  'Är du missnöjd med valet av umgängesstödsperson kan du kontakta handläggaren, så prövar socialnämnden frågan på nytt. ' +
+  'Vill du att umgänget eller villkoren för det ändras kan du vända dig till tingsrätten.';
+
+/** The appeal information: the supporter learns that it stands; a parent also learns what they can do. */
+function appealInformation(toParent: boolean): LetterSection {
+  return { heading: 'Information om överklagande', paragraphs: toParent ? [NOT_APPEALABLE, WHAT_A_PARENT_CAN_DO] : [NOT_APPEALABLE] };
+}
 
 function supporterDecision(s: LetterSources): Letter[] {
   const appointed = s.context.supporter;
@@ -134,13 +136,13 @@ function supporterDecision(s: LetterSources): Letter[] {
             'och får avbryta det om det är tydligt att barnet inte mår bra av umgänget.',
         ],
       },
-      APPEAL_INFORMATION,
     ],
   };
+  const withAppeal = (toParent: boolean) => ({ ...content, sections: [...content.sections, appealInformation(toParent)] });
   return [
-    { ...content, ...supporterAddressed(s) },
-    { ...content, ...addressed(s.residentParent) },
-    { ...content, ...addressed(s.visitingParent) },
+    { ...withAppeal(false), ...supporterAddressed(s) },
+    { ...withAppeal(true), ...addressed(s.residentParent) },
+    { ...withAppeal(true), ...addressed(s.visitingParent) },
   ];
 }
 
