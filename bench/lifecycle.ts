@@ -33,7 +33,7 @@ function lifecycle(supporterId: string): Record<string, unknown>[] {
     { type: 'INITIATE', diaryNumber: 'SN 2026/1' },
     { type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' },
     { type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' },
-    { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: true, rulesAccepted: true, childInterviewConsent: false },
+    { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: true, rulesAccepted: true },
     { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
     visit,
     visit,

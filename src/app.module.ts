@@ -10,15 +10,19 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
+import { DisposalModule } from './disposal/disposal.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PartiesModule } from './parties/parties.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
+import { StaffModule } from './staff/staff.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
+import { UnitModule } from './unit/unit.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 
 @Module({})
@@ -39,6 +43,10 @@ export class AppModule {
         InterviewsModule,
         DocumentsModule,
         CompensationModule,
+        StaffModule,
+        UnitModule,
+        PartiesModule,
+        DisposalModule,
         AlertsModule,
         DeadlineWorkerModule,
         NotificationsModule,

@@ -7,7 +7,7 @@ import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { CaseAccess } from './case-access.js';
-import { CASE_ID_PARAM_KEY } from './case-scoped.decorator.js';
+import { CASE_ID_PARAM_KEY, REPLACED_SUPPORTER_KEY } from './case-scoped.decorator.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
 
@@ -50,10 +50,15 @@ export class AccessGuard implements CanActivate {
     request.actor = { id: principal.sub, role, ...(principal.supporterId ? { supporterId: principal.supporterId } : {}) };
     const caseParam = this.reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, targets);
     const caseId = caseParam ? request.params[caseParam] : undefined;
-    if (role === 'supporter' && typeof caseId === 'string' && !(await this.cases.isAssigned(caseId, principal.supporterId))) {
-      // As if the case did not exist: a supporter learns nothing of other assignments.
-      await this.refuse(context, HttpStatus.NOT_FOUND);
-      throw new NotFoundError('case');
+    if (role === 'supporter' && typeof caseId === 'string') {
+      const reach = await this.cases.reachOf(caseId, principal.supporterId);
+      const replacedMay = this.reflector.getAllAndOverride<boolean>(REPLACED_SUPPORTER_KEY, targets) ?? false;
+      if (!reach || (reach.kind === 'outgoing' && !replacedMay)) {
+        // As if the case did not exist: a supporter learns nothing of other assignments.
+        await this.refuse(context, HttpStatus.NOT_FOUND);
+        throw new NotFoundError('case');
+      }
+      request.actor.reach = reach;
     }
     return true;
   }

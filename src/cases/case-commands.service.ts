@@ -16,9 +16,11 @@ import { normalizePersonnummer } from '../common/personnummer.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { sealAddress } from '../personal-data/postal-address.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineDispatcher } from '../deadlines/deadline-dispatcher.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { interviewConsentGiven } from '../interviews/consent-rules.js';
 import { CaseRetentionService } from '../documents/case-retention.service.js';
 import { SupportersService } from '../supporters/supporters.service.js';
 import { VisitsService } from '../visits/visits.service.js';
@@ -95,6 +97,9 @@ export class CaseCommands {
         position,
         name: party.name,
         ...this.personnummer.protect(normalizePersonnummer(party.personnummer)),
+        addressCiphertext: sealAddress(this.personnummer, party.address),
+        protection: party.protection ?? null,
+        custody: role === 'child' ? (('custody' in party && party.custody) || 'joint') : null,
       }),
     );
     const confirmation = dto.confirmDuplicateOf ? { confirmDuplicateOf: dto.confirmDuplicateOf } : {};
@@ -126,10 +131,12 @@ export class CaseCommands {
     readBack: (manager: EntityManager) => Promise<T>,
   ): Promise<{ record: CaseRecord; answer: T }> {
     const now = this.clock.now();
-    const stamped = { ...event, at: now.toISOString() } as CaseEvent;
+    let stamped = { ...event, at: now.toISOString() } as CaseEvent;
     const { record, fromState, added, answer } = await this.transactions.run(async (manager) => {
       const record = await manager.findOneBy(CaseRecord, { id: caseId });
       if (!record) throw new NotFoundError('case');
+      // The meeting's consent field is what the consent records say, never a separate yes/no.
+      if (stamped.type === 'HOLD_STARTUP_MEETING') stamped = { ...stamped, childInterviewConsent: await interviewConsentGiven(manager, caseId) };
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);
       }

@@ -3,7 +3,7 @@ import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nes
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
 import { requireMaySend } from '../auth/case-event-rules.js';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
+import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
@@ -52,8 +52,9 @@ export class CasesController {
 
   @Get(':id')
   @Roles('secretary', 'supporter', 'administrator')
+  @ReplacedSupporterMay()
   async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.withEtag(res, caseViewFor(actor.role, await this.queries.get(id)));
+    return this.withEtag(res, caseViewFor(actor, await this.queries.get(id)));
   }
 
   @Get(':id/history')
@@ -76,7 +77,7 @@ export class CasesController {
   ) {
     requireMaySend(actor, event.type);
     const expectedVersion = versionFromIfMatch(ifMatch);
-    return this.withEtag(res, caseViewFor(actor.role, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
+    return this.withEtag(res, caseViewFor(actor, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
   }
 
   private withEtag<V extends Pick<CaseView, 'version'>>(res: Response, view: V): V {

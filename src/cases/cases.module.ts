@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { StaffModule } from '../staff/staff.module.js';
 import { SupportersModule } from '../supporters/supporters.module.js';
 import { VisitRecordsModule } from '../visits/visit-records.module.js';
 import { CaseCommands } from './case-commands.service.js';
@@ -8,11 +9,12 @@ import { CaseQueries } from './case-queries.service.js';
 import { CaseTransitions } from './case-transitions.js';
 import { CasesController } from './cases.controller.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
+import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
 
 @Module({
-  imports: [DeadlinesModule, SupportersModule, VisitRecordsModule, DocumentsModule],
-  controllers: [CasesController],
-  providers: [CaseCommands, CaseQueries, CaseTransitions, MachineMigrationSweep],
+  imports: [DeadlinesModule, SupportersModule, VisitRecordsModule, DocumentsModule, StaffModule],
+  controllers: [CasesController, ResponsibleSecretaryController],
+  providers: [CaseCommands, CaseQueries, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
   exports: [CaseCommands, CaseQueries, CaseTransitions],
 })
 export class CasesModule {}

@@ -69,6 +69,9 @@ class Environment {
   @IsOptional() @IsInt() @Min(1) @Max(100)
   RETENTION_YEARS?: number;
 
+  @IsOptional() @IsInt() @Min(0) @Max(365)
+  REPORT_GRACE_DAYS?: number;
+
   @IsOptional() @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_HOUR must be an amount in SEK, e.g. 150 or 152.50' })
   COMPENSATION_RATE_PER_HOUR?: string;
 
@@ -166,6 +169,8 @@ export interface AppConfig {
   supporterVettingValidMonths: number;
   /** Years after a case's last entry until its file is disposed of (gallring). */
   retentionYears: number;
+  /** Days after a replacement during which the outgoing supporter may still report on the visits they held. */
+  reportGraceDays: number;
   /** The supporters' pay in öre (1/100 SEK), so the arithmetic stays in integers. */
   compensation: { ratePerHourOre: number; ratePerVisitOre: number };
   uploadMaxBytes: number;
@@ -238,6 +243,7 @@ const INTEGER_VARIABLES = new Set([
   'INSPECT_STATELY_PORT',
   'SUPPORTER_VETTING_VALID_MONTHS',
   'RETENTION_YEARS',
+  'REPORT_GRACE_DAYS',
   'UPLOAD_MAX_BYTES',
   'RECONCILE_EVERY_SECONDS',
   'DEADLINE_ATTEMPTS',
@@ -310,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     inspector: { stately: e.INSPECT_STATELY === 'true', statelyPort: e.INSPECT_STATELY_PORT ?? 8080 },
     supporterVettingValidMonths: e.SUPPORTER_VETTING_VALID_MONTHS ?? 12,
     retentionYears: e.RETENTION_YEARS ?? 5,
+    reportGraceDays: e.REPORT_GRACE_DAYS ?? 14,
     compensation: {
       ratePerHourOre: oreOf(e.COMPENSATION_RATE_PER_HOUR ?? '150'),
       ratePerVisitOre: oreOf(e.COMPENSATION_RATE_PER_VISIT ?? '100'),

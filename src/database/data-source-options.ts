@@ -19,15 +19,20 @@ import { DigestRun } from '../notifications/digest-run.entity.js';
 import { NotificationItem } from '../notifications/notification-item.entity.js';
 import { NotificationMail } from '../notifications/notification-mail.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
+import { StaffProfile } from '../staff/staff-profile.entity.js';
+import { UnitDetails } from '../unit/unit-details.entity.js';
+import { InterviewConsent } from '../interviews/interview-consent.entity.js';
+import { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
 import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-create-routine-tables.js';
 import { AddResponsibleSecretary1763900000400 } from './migrations/1763900000400-add-responsible-secretary.js';
 import { CreateNotifications1763900001700 } from './migrations/1763900001700-create-notifications.js';
+import { AddLetterParties1763900001200 } from './migrations/1763900001200-add-letter-parties.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference];
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, CreateNotifications1763900001700];
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference, StaffProfile, UnitDetails, InterviewConsent, DisposedCase];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddLetterParties1763900001200, CreateNotifications1763900001700];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
@@ -45,6 +50,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // An acknowledged change is never lost: every commit reaches the disk before the answer goes out.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('synchronous = FULL');
+      // Deleted rows (disposal, gallring) are overwritten, not just unlinked.
+      db.pragma('secure_delete = ON');
     },
   };
 }

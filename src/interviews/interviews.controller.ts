@@ -4,7 +4,7 @@ import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto } from './dto/interview.dtos.js';
+import { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto, WithdrawConsentDto } from './dto/interview.dtos.js';
 import { InterviewsService } from './interviews.service.js';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
@@ -28,6 +28,14 @@ export class InterviewsController {
   @HttpCode(200)
   giveConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: GiveConsentDto, @CurrentActor() actor: Actor) {
     return this.interviews.giveConsent(caseId, childIndex, dto, actor);
+  }
+
+  /** A guardian withdraws their consent; the record keeps that it was given and when it was withdrawn. */
+  @Post(':childIndex/consent/withdrawal')
+  @Roles('secretary')
+  @HttpCode(200)
+  withdrawConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: WithdrawConsentDto) {
+    return this.interviews.withdrawConsent(caseId, childIndex, dto);
   }
 
   @Post(':childIndex/booking')

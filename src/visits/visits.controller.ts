@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
+import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
@@ -41,6 +41,7 @@ export class VisitsController {
 
   @Get('cases/:caseId/visits/:visitId/reports')
   @CaseScoped('caseId')
+  @ReplacedSupporterMay()
   @Roles('secretary', 'supporter')
   listReports(@Param('caseId', UUID) caseId: string, @Param('visitId', UUID) visitId: string, @CurrentActor() actor: Actor) {
     return this.reports.list(caseId, visitId, actor);
@@ -49,6 +50,7 @@ export class VisitsController {
   /** The supporter's own report on a visit they attended (or the secretary typing one in). */
   @Post('cases/:caseId/visits/:visitId/reports')
   @CaseScoped('caseId')
+  @ReplacedSupporterMay()
   @Roles('supporter', 'secretary')
   fileText(
     @Param('caseId', UUID) caseId: string,

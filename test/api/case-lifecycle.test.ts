@@ -90,7 +90,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     const supporterId = await registerSupporter(t);
     const caseId = await registerCase(t);
     for (const event of stepsTo('startupMeeting', supporterId)) await send(t, caseId, event);
-    await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: false, rulesAccepted: true, childInterviewConsent: true });
+    await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: false, rulesAccepted: true });
     const refused = await send(t, caseId, { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' }, 422);
     expect(refused.body.message).toContain('enrollment form signed');
     const unchanged = await t.http.get(`/cases/${caseId}`).expect(200);

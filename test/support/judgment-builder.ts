@@ -10,7 +10,7 @@ export interface JudgmentBody {
   periodCapOverrideReason?: string;
   receivedAt?: string;
   confirmDuplicateOf?: string;
-  children: { name: string; personnummer: string }[];
+  children: { name: string; personnummer: string; custody?: string }[];
   residentParent: { name: string; personnummer: string };
   visitingParent: { name: string; personnummer: string };
 }

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -17,6 +18,8 @@ import {
 import { IsCalendarDate } from '../../common/date-validators.js';
 import { IsDisplayName } from '../../common/name-validators.js';
 import { IsPersonnummer } from '../../common/personnummer.js';
+import { PostalAddressDto } from '../../personal-data/postal-address.js';
+import { CUSTODIES, PROTECTIONS, type Custody, type Protection } from '../case-party.entity.js';
 
 export class PartyDto {
   @ApiProperty({ example: 'Maria', description: 'Trimmed; not blank, no control or bidirectional override characters' })
@@ -26,6 +29,25 @@ export class PartyDto {
   @ApiProperty({ description: 'Personnummer or samordningsnummer, 10 or 12 digits, with or without separator' })
   @IsPersonnummer()
   personnummer!: string;
+
+  @ApiPropertyOptional({ type: PostalAddressDto, description: 'Stored encrypted; never shown to a supporter, never to anyone when protected' })
+  @IsOptional()
+  @IsObject({ message: 'address must be an object with street, postalCode and city' })
+  @ValidateNested()
+  @Type(() => PostalAddressDto)
+  address?: PostalAddressDto;
+
+  @ApiPropertyOptional({ enum: PROTECTIONS, description: 'Protected personal data (skyddade personuppgifter)' })
+  @IsOptional()
+  @IsIn(PROTECTIONS)
+  protection?: Protection;
+}
+
+export class ChildDto extends PartyDto {
+  @ApiPropertyOptional({ enum: CUSTODIES, default: 'joint', description: 'Who has custody of the child' })
+  @IsOptional()
+  @IsIn(CUSTODIES)
+  custody?: Custody;
 }
 
 /** The district court's judgment on contact support (FB 6:15 c), as the secretary registers it. */
@@ -80,13 +102,13 @@ export class RegisterCaseDto {
   @IsUUID('all', { message: 'confirmDuplicateOf must be the id of the open case for the same court case number' })
   confirmDuplicateOf?: string;
 
-  @ApiProperty({ type: [PartyDto] })
+  @ApiProperty({ type: [ChildDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(12)
   @ValidateNested({ each: true })
-  @Type(() => PartyDto)
-  children!: PartyDto[];
+  @Type(() => ChildDto)
+  children!: ChildDto[];
 
   @ApiProperty({ type: PartyDto })
   @IsObject({ message: 'residentParent must be given, with name and personnummer' })
