@@ -18,6 +18,7 @@ import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 
@@ -44,6 +45,7 @@ export class AppModule {
         HealthModule,
         InspectorModule,
         CalendarModule,
+        StatisticsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
