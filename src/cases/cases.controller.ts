@@ -3,7 +3,7 @@ import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nes
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
 import { AuditedAsReadWhen } from '../audit/request-facts.js';
-import { requireMaySend } from '../auth/case-event-rules.js';
+import { maySend, requireMaySend } from '../auth/case-event-rules.js';
 import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
@@ -80,7 +80,10 @@ export class CasesController {
   ) {
     requireMaySend(actor, event.type);
     const expectedVersion = versionFromIfMatch(ifMatch);
-    if (query.dryRun === 'true') return this.commands.dryRun(id, event, actor, { expectedVersion });
+    if (query.dryRun === 'true') {
+      const answer = await this.commands.dryRun(id, event, actor, { expectedVersion });
+      return { ...answer, allowedEvents: answer.allowedEvents.filter((type) => maySend(actor, type)) };
+    }
     return this.withEtag(res, caseViewFor(actor.role, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
   }
 

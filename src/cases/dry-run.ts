@@ -1,4 +1,5 @@
 import { IsNull, type EntityManager } from 'typeorm';
+import type { ClientEventType } from '../../machines/case-events.js';
 import { allowedClientEvents, type CaseSnapshot } from '../../machines/case-decisions.js';
 import { Alert } from '../alerts/alert.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
@@ -33,7 +34,7 @@ export interface DryRunAnswer {
   };
   alerts: { resolved: { id: string; kind: string }[]; raised: { kind: string }[] };
   /** The client events the case could take next, from the state it would be in. */
-  allowedEvents: string[];
+  allowedEvents: ClientEventType[];
 }
 
 /**
@@ -101,6 +102,7 @@ export async function dryRunAnswer(
       resolved: baseline.unresolved.filter((alert) => !unresolved.some((still) => still.id === alert.id)).map(({ id, kind }) => ({ id, kind })),
       raised: unresolved.filter((alert) => !baseline.unresolved.some((before) => before.id === alert.id)).map(({ kind }) => ({ kind })),
     },
-    allowedEvents: allowedClientEvents(snapshot),
+    // allowedClientEvents picks from the client events only; its declared type is the wider one.
+    allowedEvents: allowedClientEvents(snapshot) as ClientEventType[],
   };
 }

@@ -158,6 +158,14 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
     }
   });
 
+  it("shows a supporter only the events a supporter may send next", async () => {
+    const caseId = await caseIn(t, 'activeVisits');
+    const supporterId = (await caseNow(caseId) as unknown as { progress: { supporter: { supporterId: string } } }).progress.supporter.supporterId;
+    const visit = { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 60, outcome: 'completed' };
+    const dry = await t.as('supporter', { supporterId }).post(`/cases/${caseId}/events?dryRun=true`).send(visit).expect(200);
+    expect(dry.body).toMatchObject({ state: 'activeVisits', allowedEvents: ['LOG_VISIT'] });
+  });
+
   it('refuses a dryRun that is neither true nor false, naming the parameter', async () => {
     const caseId = await caseIn(t, 'received');
     const res = await t.http.post(`/cases/${caseId}/events?dryRun=maybe`).send(EVENTS.INITIATE('')).expect(400);

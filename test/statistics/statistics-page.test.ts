@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { listening } from '../inspector/inspector-support.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { buildCase, HAND_BUILT } from './statistics-support.js';
+
+/** Debian's chromium (apt-get install chromium); playwright-core drives it, no browser download. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT = 'test/artifacts/statistics.png';
+const CHARTS = ['endings', 'days', 'visits', 'reminders'];
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && !process.env.CI) {
+  console.warn(`Skipping the statistics page's browser test: ${CHROMIUM} is missing (apt-get install chromium). In CI it runs.`);
+}
+const describeInBrowser = hasChromium || process.env.CI ? describe : describe.skip;
+
+describeInBrowser('the statistics page in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  /** Every request the page made that was not to the service itself: each was refused. */
+  const outside: string[] = [];
+  const failures: string[] = [];
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`CI must have ${CHROMIUM}: apt-get install chromium`);
+    t = await startTestApp();
+    for (const plan of HAND_BUILT) await buildCase(t, plan);
+    t.clock.setNow('2026-12-01T09:00:00+01:00');
+    base = await listening(t);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${base}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    page.on('requestfailed', (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+    });
+    await page.goto(`${base}/statistics/page?from=2026-01-01&to=2026-12-31#token=${t.token('administrator')}`);
+    await page.locator('body[data-ready="true"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('draws each chart on its canvas from the service\'s figures', async () => {
+    for (const chart of CHARTS) {
+      const canvas = page.locator(`canvas[data-chart="${chart}"][data-drawn="true"]`);
+      await expect(canvas.count()).resolves.toBe(1);
+      // Coloured pixels: Chart.js drew bars, axes and labels, not an empty canvas.
+      const painted = await canvas.evaluate((element: HTMLCanvasElement) => {
+        const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
+        let count = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
+        return count;
+      });
+      expect(painted).toBeGreaterThan(1000);
+    }
+    const labels = await page.evaluate(() =>
+      (window as unknown as { Chart: { getChart(id: string): { data: { datasets: { data: (number | null)[] }[] } } } }).Chart.getChart('chart-days')!.data.datasets.map((set) => set.data),
+    );
+    expect(labels).toEqual([[6.5, 14, null], [30, 18, null]]);
+  });
+
+  it('shows suppressed groups as "<5" in its table, never their number', async () => {
+    const suppressedCells = await page.locator('#figures td[data-suppressed="true"]').allTextContents();
+    expect(suppressedCells.length).toBeGreaterThan(5);
+    expect(new Set(suppressedCells)).toEqual(new Set(['<5']));
+    await expect(page.locator('#figures').textContent()).resolves.toContain('supporterAppointed');
+  });
+
+  it('made no request that left the machine and had no failed request; a screenshot is kept', async () => {
+    mkdirSync('test/artifacts', { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(outside).toEqual([]);
+    expect(failures).toEqual([]);
+  });
+
+  it('asks for a token when opened without one, and refuses a supporter\'s', async () => {
+    const context = await browser.newContext();
+    try {
+      const anonymous = await context.newPage();
+      await anonymous.goto(`${base}/statistics/page`);
+      await anonymous.locator('#token-form:not([hidden])').waitFor();
+      await anonymous.fill('#token', t.token('supporter'));
+      await anonymous.click('#token-form button[type="submit"]');
+      await anonymous.locator('#token-reason', { hasText: 'får inte se statistiken' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
