@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { listening } from '../inspector/inspector-support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { buildCase, HAND_BUILT } from './statistics-support.js';
+import { BUILD_TIMEOUT_MS, buildCase, HAND_BUILT } from './statistics-support.js';
 
 /** Debian's chromium (apt-get install chromium); playwright-core drives it, no browser download. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,7 +47,7 @@ describeInBrowser('the statistics page in a browser', () => {
     });
     await page.goto(`${base}/statistics/page?from=2026-01-01&to=2026-12-31#token=${t.token('administrator')}`);
     await page.locator('body[data-ready="true"]').waitFor();
-  });
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

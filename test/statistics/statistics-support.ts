@@ -3,6 +3,8 @@ import { registerCase, registerSupporter, send } from '../support/case-steps.js'
 import type { TestApp } from '../support/test-app.js';
 
 const DAY_MS = 86_400_000;
+/** Walking six cases through the routine over HTTP, each commit synced to disk, takes a while on two shared cores. */
+export const BUILD_TIMEOUT_MS = 120_000;
 /** Every case of the hand-built set is registered then: the judgment is received at registration. */
 export const RECEIVED = Date.parse('2026-02-02T09:00:00+01:00');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
-import { buildCase, HAND_BUILT } from './statistics-support.js';
+import { BUILD_TIMEOUT_MS, buildCase, HAND_BUILT } from './statistics-support.js';
 
 describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
   let t: TestApp;
@@ -9,7 +9,7 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
     t = await startTestApp({ database });
     for (const plan of HAND_BUILT) await buildCase(t, plan);
     t.clock.setNow('2026-12-01T09:00:00+01:00');
-  });
+  }, BUILD_TIMEOUT_MS);
   afterAll(() => t.close());
 
   it('counts the hand-built cases for the year, with every group under five shown as "<5"', async () => {
