@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/com
 import { ApiExcludeEndpoint, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, Roles } from '../auth/roles.decorator.js';
-import { NotFoundError } from '../common/domain-errors.js';
+import { sendPageAsset } from '../common/page-files.js';
 import { StatisticsQuery } from './dto/statistics.query.js';
 import { STATISTICS_ASSETS, type StatisticsAssets } from './statistics-assets.js';
 import { statisticsCsv } from './statistics-csv.js';
@@ -42,8 +42,6 @@ export class StatisticsController {
   @Public()
   @ApiExcludeEndpoint()
   asset(@Param('file') file: string, @Res() res: Response): void {
-    const path = this.files.assets.get(file);
-    if (!path) throw new NotFoundError('statistics asset');
-    res.sendFile(path);
+    sendPageAsset(res, this.files, file);
   }
 }

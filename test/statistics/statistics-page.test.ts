@@ -1,21 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { browserDescribe, launchChromium } from '../support/browser.js';
 import { listening } from '../inspector/inspector-support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { BUILD_TIMEOUT_MS, buildCase, HAND_BUILT } from './statistics-support.js';
 
-/** Debian's chromium (apt-get install chromium); playwright-core drives it, no browser download. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = 'test/artifacts/statistics.png';
 const CHARTS = ['endings', 'days', 'visits', 'reminders'];
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && !process.env.CI) {
-  console.warn(`Skipping the statistics page's browser test: ${CHROMIUM} is missing (apt-get install chromium). In CI it runs.`);
-}
-const describeInBrowser = hasChromium || process.env.CI ? describe : describe.skip;
+const describeInBrowser = browserDescribe("the statistics page's browser test");
 
 describeInBrowser('the statistics page in a browser', () => {
   let t: TestApp;
@@ -27,12 +21,11 @@ describeInBrowser('the statistics page in a browser', () => {
   const failures: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI must have ${CHROMIUM}: apt-get install chromium`);
     t = await startTestApp();
     for (const plan of HAND_BUILT) await buildCase(t, plan);
     t.clock.setNow('2026-12-01T09:00:00+01:00');
     base = await listening(t);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
     await page.route('**/*', (route) => {
       const url = route.request().url();
