@@ -67,7 +67,8 @@ export class CalendarService {
         .map((visit) => visit.planId),
     );
     const meetings: FeedItem[] = cases.flatMap((record) => {
-      const meeting = record.snapshot.context.startupMeeting;
+      // A case that ended before its start-up meeting was held keeps the summons in its context: no meeting is due.
+      const meeting = record.state === 'startupMeeting' ? record.snapshot.context.startupMeeting : undefined;
       if (!meeting || meeting.heldAt) return [];
       return [{
         uid: feedUid('startup-meeting', record.id),

@@ -93,6 +93,16 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     await t.anonymous.post('/staff/me/calendar-token').expect(401);
   });
 
+  it('drops a start-up meeting from the feed when the case ends before the meeting is held', async () => {
+    const cecilia = () => t.as('secretary', { sub: 'sec-cecilia' });
+    const { id } = await caseAs('sec-cecilia', 'startupMeeting');
+    const path = pathOf((await cecilia().post('/staff/me/calendar-token').expect(201)).body.url);
+    const summaries = async () => eventsOf((await t.anonymous.get(path).expect(200)).text).map((event) => String(event.summary));
+    expect(await summaries()).toContain('SN 2026/0042: Uppstartsmöte med föräldrarna');
+    await send(t, id, { type: 'END_EARLY', reason: 'the parents agree to go on without support' });
+    expect(await summaries()).not.toContain('SN 2026/0042: Uppstartsmöte med föräldrarna');
+  });
+
   it('leaves a case out of the feed once it is archived', async () => {
     const caseId = await caseIn(t, 'activeVisits');
     const path = pathOf((await t.http.post('/staff/me/calendar-token').expect(201)).body.url);
