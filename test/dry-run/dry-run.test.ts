@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { CaseTransitions, type CaseTransition } from '../../src/cases/case-transitions.js';
 import { DeadlineDispatcher } from '../../src/deadlines/deadline-dispatcher.js';
-import { caseIn as caseInRoutine, registerCase, registerSupporter } from '../support/case-steps.js';
+import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
 interface DeadlineRow {
@@ -47,14 +47,43 @@ function expectSameMoments(actual: Moment[], expected: Moment[]): void {
   a.forEach((m, i) => expect(Math.abs(Date.parse(m.dueAt) - Date.parse(e[i].dueAt))).toBeLessThan(SAME_INSTANT_MS));
 }
 
+/** The most assignments a supporter may take on. */
+const MAX_CAPACITY = 20;
+
+/**
+ * Appointable supporters for many cases: each one vetted, approved and given the largest
+ * capacity, a new one once it is full. Saves vetting a supporter for every case of the table.
+ */
+class SupporterPool {
+  private current?: { id: string; used: number };
+
+  constructor(private readonly t: TestApp) {}
+
+  async next(): Promise<string> {
+    if (!this.current || this.current.used === MAX_CAPACITY) {
+      const id = await registerSupporter(this.t, 'Per Holm');
+      await this.t.http.put(`/supporters/${id}/capacity`).send({ capacity: MAX_CAPACITY }).expect(200);
+      this.current = { id, used: 0 };
+    }
+    this.current.used++;
+    return this.current.id;
+  }
+}
+
 /** A case moved to `state` through the API; a fresh one is in received. */
-const caseIn = (t: TestApp, state: string) => (state === 'received' ? registerCase(t) : caseInRoutine(t, state));
+async function caseIn(t: TestApp, state: string, supporters: SupporterPool): Promise<string> {
+  const caseId = await registerCase(t);
+  if (state === 'received') return caseId;
+  for (const event of stepsTo(state, await supporters.next())) await send(t, caseId, event);
+  return caseId;
+}
 
 describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   let t: TestApp;
   let dataSource: DataSource;
   const published: CaseTransition[] = [];
   let dispatched: ReturnType<typeof jest.spyOn>;
+  let supporters: SupporterPool;
 
   const rowCounts = async (): Promise<Record<string, number>> => {
     const counts: Record<string, number> = {};
@@ -83,6 +112,7 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
     t = await startTestApp({ database });
     t.clock.setNow('2026-12-01T09:00:00+01:00');
     dataSource = t.app.get(DataSource);
+    supporters = new SupporterPool(t);
     t.app.get(CaseTransitions).stream.subscribe((transition) => published.push(transition));
     dispatched = jest.spyOn(t.app.get(DeadlineDispatcher), 'dispatch');
   });
@@ -92,8 +122,8 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   });
 
   it.each(TABLE)('answers for %s in %s what the real send then does, and changes nothing', async (eventType, state) => {
-    const caseId = await caseIn(t, state);
-    const event = EVENTS[eventType](await registerSupporter(t, 'Per Holm'));
+    const caseId = await caseIn(t, state, supporters);
+    const event = EVENTS[eventType](await supporters.next());
     const before = await caseNow(caseId);
     const auditBefore = await auditOf(caseId);
     const rowsBefore = await rowCounts();
@@ -131,7 +161,7 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   });
 
   it('refuses a visit logged in the future with the same 422 as a real send, and names the alert a visit would resolve', async () => {
-    const caseId = await caseIn(t, 'activeVisits');
+    const caseId = await caseIn(t, 'activeVisits', supporters);
     const future = { type: 'LOG_VISIT', occurredAt: '2027-01-10T10:00:00+01:00', durationMinutes: 60, outcome: 'completed' };
     const dry = await t.http.post(`/cases/${caseId}/events?dryRun=true`).send(future).expect(422);
     const real = await t.http.post(`/cases/${caseId}/events`).send(future).expect(422);
@@ -144,12 +174,12 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   });
 
   it('reports a moved deadline and the reminder alert an event resolves', async () => {
-    const caseId = await caseIn(t, 'initiated');
+    const caseId = await caseIn(t, 'initiated', supporters);
     t.clock.setNow('2026-12-20T09:00:00+01:00');
     try {
       const reminder = (await caseNow(caseId)).deadlines.find((d) => d.kind === 'supporterNotAppointed');
       expect(reminder?.status).toBe('pending');
-      const appoint = EVENTS.APPOINT_SUPPORTER(await registerSupporter(t, 'Eva Berg'));
+      const appoint = EVENTS.APPOINT_SUPPORTER(await supporters.next());
       const dry = await t.http.post(`/cases/${caseId}/events?dryRun=true`).send(appoint).expect(200);
       expect(dry.body).toMatchObject({ state: 'supporterAppointed', deadlines: { cancelled: [{ kind: 'supporterNotAppointed', dueAt: reminder!.dueAt }] } });
       expect(dry.body.allowedEvents).toContain('SEND_SUMMONS');
@@ -159,7 +189,7 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   });
 
   it("shows a supporter only the events a supporter may send next", async () => {
-    const caseId = await caseIn(t, 'activeVisits');
+    const caseId = await caseIn(t, 'activeVisits', supporters);
     const supporterId = (await caseNow(caseId) as unknown as { progress: { supporter: { supporterId: string } } }).progress.supporter.supporterId;
     const visit = { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 60, outcome: 'completed' };
     const dry = await t.as('supporter', { supporterId }).post(`/cases/${caseId}/events?dryRun=true`).send(visit).expect(200);
@@ -167,7 +197,7 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   });
 
   it('refuses a dryRun that is neither true nor false, naming the parameter', async () => {
-    const caseId = await caseIn(t, 'received');
+    const caseId = await caseIn(t, 'received', supporters);
     const res = await t.http.post(`/cases/${caseId}/events?dryRun=maybe`).send(EVENTS.INITIATE('')).expect(400);
     expect(JSON.stringify(res.body)).toContain('dryRun must be true or false');
   });
