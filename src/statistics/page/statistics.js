@@ -92,20 +92,24 @@
     }
   }
 
-  function rows(figures, prefix = []) {
-    return Object.entries(figures).flatMap(([key, value]) =>
-      value !== null && typeof value === 'object' ? rows(value, [...prefix, key]) : [[prefix.join(' › '), key, value]],
+  /** The CSV's cells: semicolon-separated, a quoted cell may hold ; and "" (see src/common/csv.ts). */
+  function csvRows(text) {
+    return text.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)]
+        .slice(0, -1)
+        .map(([, cell]) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell)),
     );
   }
 
-  function fillTable(figures) {
-    const body = $('figures').tBodies[0];
-    body.replaceChildren(
-      ...rows(figures).map((cells) => {
+  /** The same rows, labels and "<5" as the spreadsheet the committee downloads. */
+  function fillTable(csv) {
+    const [, ...rows] = csvRows(csv);
+    $('figures').tBodies[0].replaceChildren(
+      ...rows.map((cells) => {
         const tr = document.createElement('tr');
         for (const cell of cells) {
           const td = document.createElement('td');
-          td.textContent = cell === null ? '–' : typeof cell === 'number' ? cell.toLocaleString('sv-SE') : String(cell);
+          td.textContent = cell === '' ? '–' : cell;
           if (cell === SUPPRESSED) td.dataset.suppressed = 'true';
           tr.append(td);
         }
@@ -121,7 +125,7 @@
       const figures = await fetchFigures($('from').value, $('to').value, 'json');
       $('token-form').hidden = true;
       draw(figures);
-      fillTable(figures);
+      fillTable(await (await fetchFigures($('from').value, $('to').value, 'csv')).text());
       document.body.dataset.ready = 'true';
     } catch (error) {
       if (error instanceof AccessError) return;
