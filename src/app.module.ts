@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CompensationModule } from './compensation/compensation.module.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
@@ -21,6 +22,7 @@ import { PartiesModule } from './parties/parties.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 import { StaffModule } from './staff/staff.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
 import { UnitModule } from './unit/unit.module.js';
 import { VisitsModule } from './visits/visits.module.js';
@@ -52,6 +54,8 @@ export class AppModule {
         NotificationsModule,
         HealthModule,
         InspectorModule,
+        CalendarModule,
+        StatisticsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -30,6 +30,7 @@ import { CaseRecord } from './case-record.entity.js';
 import { CaseQueries } from './case-queries.service.js';
 import { CaseTransitions } from './case-transitions.js';
 import type { CaseView } from './case-view.js';
+import { dryRunAnswer, dryRunBaseline, DryRunRollback, type DryRunAnswer } from './dry-run.js';
 import type { RegisterCaseDto } from './dto/register-case.dto.js';
 import { judgmentFrom } from './judgment-rules.js';
 
@@ -38,6 +39,8 @@ export interface ApplyOptions {
   expectedVersion?: number;
   /** More work that must commit or fail with the transition (a deadline marking itself fired). */
   alsoWithin?: (manager: EntityManager, committed: CommittedTransition) => Promise<void>;
+  /** Decide and write as for real, then roll everything back (see `dryRun`). */
+  dryRun?: boolean;
 }
 
 /** What the transition wrote, for work that commits with it. */
@@ -123,6 +126,20 @@ export class CaseCommands {
     return (await this.execute(caseId, event, actor, options, (manager) => this.queries.viewWithin(manager, caseId))).answer;
   }
 
+  /**
+   * What `event` would do, found by the real path: decided and written in a transaction that is
+   * then rolled back, with nothing queued or published. A refusal throws as a real send's would.
+   */
+  async dryRun(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions = {}): Promise<DryRunAnswer> {
+    try {
+      await this.execute(caseId, event, actor, { ...options, dryRun: true }, async () => undefined);
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.answer;
+      throw error;
+    }
+    throw new Error('a dry run committed: the rollback signal was not thrown');
+  }
+
   private async execute<T>(
     caseId: string,
     event: ClientEvent | SystemEvent,
@@ -150,6 +167,7 @@ export class CaseCommands {
       }
       await this.checkOutsideRules(manager, stamped, record.snapshot.context, now);
       const fromState = record.state;
+      const baseline = options.dryRun ? await dryRunBaseline(manager, record) : undefined;
       const next = Object.assign(new CaseRecord(), record, {
         ...this.stateOf(decision.snapshot),
         version: record.version + 1,
@@ -167,6 +185,7 @@ export class CaseCommands {
       if (stamped.type === 'ARCHIVE') await this.retention.recordWithin(manager, record.id, now);
       await options.alsoWithin?.(manager, { record: next, fromState, snapshot: decision.snapshot });
       const added = await this.alignDeadlines(manager, next, decision.snapshot, now);
+      if (baseline) throw new DryRunRollback(await dryRunAnswer(manager, baseline, event.type, next, decision.snapshot));
       return { record: next, fromState, added, answer: await readBack(manager) };
     });
     this.afterCommit(record, event.type, fromState, added);

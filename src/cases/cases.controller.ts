@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
-import { requireMaySend } from '../auth/case-event-rules.js';
+import { AuditedAsReadWhen } from '../audit/request-facts.js';
+import { maySend, requireMaySend } from '../auth/case-event-rules.js';
 import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
@@ -18,6 +19,7 @@ import { CASE_EVENT_DTOS } from './dto/case-event.dtos.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { RegisterCaseDto } from './dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
+import { SendEventQuery } from './dto/send-event.query.js';
 
 const EVENT_DTOS = Object.values(CASE_EVENT_DTOS);
 
@@ -68,15 +70,21 @@ export class CasesController {
   @ApiExtraModels(...EVENT_DTOS)
   @ApiBody({ schema: { oneOf: EVENT_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })) } })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version (its ETag) the event was decided on' })
+  @AuditedAsReadWhen('dryRun')
   async sendEvent(
     @Param('id') id: string,
     @Body(CaseEventPipe) event: ClientEvent,
     @Headers('if-match') ifMatch: string | undefined,
+    @Query() query: SendEventQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
     requireMaySend(actor, event.type);
     const expectedVersion = versionFromIfMatch(ifMatch);
+    if (query.dryRun === 'true') {
+      const answer = await this.commands.dryRun(id, event, actor, { expectedVersion });
+      return { ...answer, allowedEvents: answer.allowedEvents.filter((type) => maySend(actor, type)) };
+    }
     return this.withEtag(res, caseViewFor(actor, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
   }
 

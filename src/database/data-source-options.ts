@@ -7,6 +7,7 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
+import { CalendarToken } from '../calendar/calendar-token.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import { Visit } from '../visits/visit.entity.js';
@@ -30,9 +31,10 @@ import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-cre
 import { AddResponsibleSecretary1763900000400 } from './migrations/1763900000400-add-responsible-secretary.js';
 import { CreateNotifications1763900001700 } from './migrations/1763900001700-create-notifications.js';
 import { AddLetterParties1763900001200 } from './migrations/1763900001200-add-letter-parties.js';
+import { CreateCalendarTokens1763900001400 } from './migrations/1763900001400-create-calendar-tokens.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference, StaffProfile, UnitDetails, InterviewConsent, DisposedCase];
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddLetterParties1763900001200, CreateNotifications1763900001700];
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference, StaffProfile, UnitDetails, InterviewConsent, DisposedCase, CalendarToken];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddLetterParties1763900001200, CreateCalendarTokens1763900001400, CreateNotifications1763900001700];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
