@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
+import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        MetricsModule,
         RedisModule,
         PersonalDataModule,
         AuthModule,
@@ -42,6 +44,7 @@ export class AppModule {
         DeadlineWorkerModule,
         HealthModule,
         InspectorModule,
+        MetricsExportModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

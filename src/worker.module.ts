@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
 import { loggerOptions } from './logging/logger-options.js';
+import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 
@@ -18,9 +19,11 @@ export class WorkerModule {
         ConfigModule.forRoot({ ...config, runWorker: true }),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        MetricsModule,
         PersonalDataModule,
         RedisModule,
         DeadlineWorkerModule,
+        MetricsExportModule,
       ],
     };
   }

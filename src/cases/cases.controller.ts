@@ -10,6 +10,7 @@ import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
+import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
@@ -62,6 +63,7 @@ export class CasesController {
   }
 
   @Post(':id/events')
+  @CountsEventOutcomes()
   @Roles('secretary', 'supporter', 'administrator')
   @HttpCode(200)
   @ApiExtraModels(...EVENT_DTOS)

@@ -1,0 +1,18 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Metrics } from './metrics.js';
+
+/**
+ * Times every HTTP request and counts it under its route pattern (`/cases/:id`, never the
+ * concrete URL, which could hold ids without end); a request no route matched counts as `unmatched`.
+ */
+export function httpMetrics(metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const pattern = (req.route as { path?: string } | undefined)?.path;
+      const route = pattern !== undefined ? `${req.baseUrl}${pattern}` : req.baseUrl || 'unmatched';
+      metrics.httpRequest(req.method, route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  };
+}
