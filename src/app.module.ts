@@ -17,6 +17,7 @@ import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.js';
 import { RedisModule } from './queue/redis.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
 import { VisitsModule } from './visits/visits.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         HealthModule,
         InspectorModule,
         MetricsExportModule,
+        QueueDashboardModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
