@@ -1,7 +1,14 @@
 import 'reflect-metadata';
-import { runDeadlineBenchmark } from './deadlines.js';
-import { runLifecycleBenchmark } from './lifecycle.js';
+import { parseBenchArgs } from './bench-setup.js';
+import { runDeadlineBenchmarks } from './deadlines.js';
+import { runLifecycleBenchmark, runProcessesBenchmark } from './lifecycle.js';
 
-/** `npm run bench`: figures and ratios, compared only within one run (the machine is shared and noisy). */
-await runLifecycleBenchmark({ cases: Number(process.env.BENCH_CASES ?? 300), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16) });
-await runDeadlineBenchmark();
+/**
+ * `npm run bench [-- --postgres] [--api-processes N] [--workers N]`: figures and ratios, compared
+ * only within one run (the machine is shared and noisy).
+ */
+const args = parseBenchArgs(process.argv.slice(2));
+const load = { cases: Number(process.env.BENCH_CASES ?? 300), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), postgres: args.postgres };
+if (args.apiProcesses !== undefined) await runProcessesBenchmark({ ...load, apiProcesses: args.apiProcesses });
+else await runLifecycleBenchmark(load);
+await runDeadlineBenchmarks({ postgres: args.postgres, workers: args.workers, deadlines: Number(process.env.BENCH_DEADLINES ?? 10_000) });

@@ -40,7 +40,7 @@ describe('two API processes and two workers on one PostgreSQL schema and one Red
     const fired: string[] = [];
     const stopListening = workers.map((w) => w.get(DeadlineWorker).onOutcome((id, outcome) => outcome === 'fired' && fired.push(id)));
     try {
-      const cases = [];
+      const cases: string[] = [];
       for (let i = 0; i < 6; i++) cases.push(await registerCase(api[i % 2]));
       rig.clock.advance(10 * DAY + 1000);
       await eventually(async () => {
