@@ -41,7 +41,7 @@ export class CasesController {
   @Get()
   @Roles('secretary', 'administrator')
   list(@Query() query: ListCasesQuery) {
-    return this.queries.list({ state: query.state }, query.limit, query.offset);
+    return this.queries.list({ state: query.state }, query.limit, query.after ?? query.offset);
   }
 
   /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
