@@ -41,7 +41,7 @@ function lifecycle(supporterId: string): Record<string, unknown>[] {
   ];
 }
 
-const judgment = {
+export const judgment = {
   court: 'Uppsala tingsrätt',
   courtCaseNumber: 'T 1234-26',
   judgmentDate: '2026-11-02',

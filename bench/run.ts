@@ -1,13 +1,18 @@
 import 'reflect-metadata';
 import { parseBenchArgs } from './bench-setup.js';
+import { runCasesBenchmark } from './cases.js';
 import { runDeadlineBenchmarks } from './deadlines.js';
 import { runLifecycleBenchmark, runProcessesBenchmark } from './lifecycle.js';
 
 /**
- * `npm run bench [-- --postgres] [--api-processes N] [--workers N]`: figures and ratios, compared
+ * `npm run bench [-- --postgres] [--api-processes N] [--workers N]`, or `-- --cases N [--postgres]` alone: figures and ratios, compared
  * only within one run (the machine is shared and noisy).
  */
 const args = parseBenchArgs(process.argv.slice(2));
+if (args.cases !== undefined) {
+  await runCasesBenchmark({ cases: args.cases, postgres: args.postgres });
+  process.exit(0);
+}
 const load = { cases: Number(process.env.BENCH_CASES ?? 300), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), postgres: args.postgres };
 if (args.apiProcesses !== undefined) await runProcessesBenchmark({ ...load, apiProcesses: args.apiProcesses });
 else await runLifecycleBenchmark(load);

@@ -21,8 +21,10 @@ describe.each(DATABASES)('paging through the case list (%s)', (database) => {
     const totals: number[] = [];
     let next: string | null = null;
     do {
-      const { body } = await t.http.get(`/cases?${query}&limit=2${next ? `&after=${next}` : ''}`).expect(200);
-      ids.push(...body.items.map((c: { id: string }) => c.id));
+      const body: { items: { id: string }[]; total: number; next: string | null } = (
+        await t.http.get(`/cases?${query}&limit=2${next ? `&after=${next}` : ''}`).expect(200)
+      ).body;
+      ids.push(...body.items.map((c) => c.id));
       totals.push(body.total);
       next = body.next;
     } while (next);
