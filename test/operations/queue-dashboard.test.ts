@@ -21,6 +21,10 @@ describe('the queue dashboard at /admin/queues', () => {
     const queue = body.queues.find((q: { name: string }) => q.name === DEADLINE_QUEUE);
     expect(queue).toMatchObject({ readOnlyMode: true });
     expect(queue.counts.delayed).toBeGreaterThan(0);
+
+    const metrics = (await t.as('administrator').get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/admin\/queues",status="200"\} [1-9]/m);
+    expect(metrics).not.toMatch(/route="\/admin\/queues\/(static|api)/);
   });
 
   it('refuses every other role and callers without a token, the page and its API alike', async () => {
