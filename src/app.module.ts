@@ -19,7 +19,9 @@ import { InspectorModule } from './inspector/inspector.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.js';
 import { RedisModule } from './queue/redis.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
@@ -36,6 +38,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        MetricsModule,
         RedisModule,
         PersonalDataModule,
         AuthModule,
@@ -56,6 +59,8 @@ export class AppModule {
         InspectorModule,
         CalendarModule,
         StatisticsModule,
+        MetricsExportModule,
+        QueueDashboardModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 
@@ -19,10 +20,12 @@ export class WorkerModule {
         ConfigModule.forRoot({ ...config, runWorker: true }),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        MetricsModule,
         PersonalDataModule,
         RedisModule,
         DeadlineWorkerModule,
         NotificationsModule,
+        MetricsExportModule,
       ],
     };
   }

@@ -3,6 +3,8 @@ import type { PersistedCase } from '../../machines/case-decisions.js';
 
 /** One contact-support assignment: its machine snapshot and the judgment's searchable facts. */
 @Entity('cases')
+@Index('IDX_cases_state_created', ['state', 'createdAt', 'id'])
+@Index('IDX_cases_created', ['createdAt', 'id'])
 export class CaseRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -11,6 +11,7 @@ import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
+import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
@@ -42,7 +43,7 @@ export class CasesController {
   @Get()
   @Roles('secretary', 'administrator')
   list(@Query() query: ListCasesQuery) {
-    return this.queries.list({ state: query.state }, query.limit, query.offset);
+    return this.queries.list({ state: query.state }, query.limit, query.after ?? query.offset);
   }
 
   /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
@@ -65,6 +66,7 @@ export class CasesController {
   }
 
   @Post(':id/events')
+  @CountsEventOutcomes()
   @Roles('secretary', 'supporter', 'administrator')
   @HttpCode(200)
   @ApiExtraModels(...EVENT_DTOS)

@@ -6,6 +6,7 @@ import { SupportersModule } from '../supporters/supporters.module.js';
 import { VisitRecordsModule } from '../visits/visit-records.module.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseQueries } from './case-queries.service.js';
+import { CaseTotals } from './case-totals.js';
 import { CaseTransitions } from './case-transitions.js';
 import { CasesController } from './cases.controller.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
@@ -14,7 +15,7 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
 @Module({
   imports: [DeadlinesModule, SupportersModule, VisitRecordsModule, DocumentsModule, StaffModule],
   controllers: [CasesController, ResponsibleSecretaryController],
-  providers: [CaseCommands, CaseQueries, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
+  providers: [CaseCommands, CaseQueries, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep, CaseTotals],
   exports: [CaseCommands, CaseQueries, CaseTransitions],
 })
 export class CasesModule {}

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { DEFAULT_REMINDER_DELAYS, type ReminderDelays } from '../../machines/deadline-rules.js';
 
 const SEK_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
@@ -147,12 +147,25 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(10) @Max(3600000)
   MAIL_BACKOFF_MS?: number;
+
+  @IsOptional() @IsIP(undefined, { message: 'HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsOptional() @IsIP(undefined, { message: 'METRICS_HOST must be an IP address to listen on, e.g. 127.0.0.1' })
+  METRICS_HOST?: string;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;
+  /** The address the API listens on: loopback unless told otherwise (a container listens on 0.0.0.0). */
+  host: string;
+  /** A second, token-free port for the metrics only, off unless METRICS_PORT is given. */
+  metrics: { port?: number; host: string };
   database: DatabaseConfig;
   /** Where Redis is expected; `explicit` says whether the operator named it (no private Redis then). */
   redis: { url: string; explicit: boolean };
@@ -252,6 +265,7 @@ const INTEGER_VARIABLES = new Set([
   'NOTIFY_DIGEST_HOUR',
   'MAIL_ATTEMPTS',
   'MAIL_BACKOFF_MS',
+  'METRICS_PORT',
 ]);
 
 function readEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -293,6 +307,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = e.DATA_DIR ?? './data';
   return {
     port: e.PORT ?? 3000,
+    host: e.HOST ?? '127.0.0.1',
+    metrics: { ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}), host: e.METRICS_HOST ?? '127.0.0.1' },
     database: e.DATABASE_URL
       ? { type: 'postgres', url: e.DATABASE_URL }
       : { type: 'sqlite', path: e.SQLITE_PATH ?? `${dataDir}/umgangesstod.sqlite` },

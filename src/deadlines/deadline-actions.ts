@@ -12,7 +12,9 @@ import { Deadline } from './deadline.entity.js';
 import { DeadlineAlreadySettledError, DeadlinesService } from './deadlines.service.js';
 
 export type DeadlineOutcome =
-  | { outcome: 'fired' | 'cancelled' | 'skipped' }
+  /** Acted on, `lagMs` after it fell due by the service's clock. */
+  | { outcome: 'fired'; lagMs: number }
+  | { outcome: 'cancelled' | 'skipped' }
   /** Delivered before its time by the service's clock: to be delivered again then. */
   | { outcome: 'notYetDue'; inMs: number };
 
@@ -45,11 +47,11 @@ export class DeadlineActions {
         if (row.dueAt > now) return { outcome: 'notYetDue', inMs: row.dueAt.getTime() - now.getTime() };
         if (row.event) return row;
         await this.remindWithin(manager, row, now);
-        return { outcome: 'fired' };
+        return { outcome: 'fired', lagMs: now.getTime() - row.dueAt.getTime() };
       });
       if (!(due instanceof Deadline)) return due;
       await this.sendEvent(due, due.event!);
-      return { outcome: 'fired' };
+      return { outcome: 'fired', lagMs: this.clock.now().getTime() - due.dueAt.getTime() };
     } catch (error) {
       if (error instanceof DeadlineAlreadySettledError) return { outcome: 'skipped' };
       if (!refusedForGood(error)) throw error;
