@@ -7,3 +7,4 @@ export * from './period.js';
 export * from './registry.js';
 export * from './migrations.js';
 export * from './visit-rules.js';
+export * from './case-facts.js';

@@ -23,12 +23,12 @@ export class CaseAccess {
   reachOf(caseId: string, supporterId: string | undefined): Promise<SupporterReach | null> {
     if (!supporterId) return Promise.resolve(null);
     return this.transactions.run(async (manager) => {
-      const record = await manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, state: true, snapshot: true } });
+      const record = await manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, state: true, supporterId: true } });
       if (!record || record.state === 'archived') return null;
       const appointments = (await appointmentsOf(manager, caseId)).filter((a) => a.supporterId === supporterId);
       const latest = appointments.at(-1);
       if (!latest) return null;
-      if (record.snapshot.context.supporter?.supporterId === supporterId) return { kind: 'current', since: latest.from };
+      if (record.supporterId === supporterId) return { kind: 'current', since: latest.from };
       const until = DateTime.fromISO(latest.replacedAt!).plus({ days: this.config.reportGraceDays });
       return until.toMillis() > this.clock.now().getTime() ? { kind: 'outgoing', until: until.toUTC().toISO()! } : null;
     });

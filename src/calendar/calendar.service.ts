@@ -20,7 +20,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 
 /** How the feed names a case: its diary number once initiated, the court's case number before. */
 function caseReference(record: CaseRecord): string {
-  return record.snapshot.context.diaryNumber ?? record.courtCaseNumber;
+  return record.diaryNumber ?? record.courtCaseNumber;
 }
 
 @Injectable()

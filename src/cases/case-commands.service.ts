@@ -4,6 +4,7 @@ import { Not, type EntityManager } from 'typeorm';
 import type { CaseContext } from '../../machines/case-context.js';
 import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
 import { decide, persist, restore, startCase, subState, topState, type CaseSnapshot } from '../../machines/case-decisions.js';
+import { caseFacts } from '../../machines/case-facts.js';
 import { wantedDeadlines } from '../../machines/deadline-rules.js';
 import { migrateToCurrent, needsMigration } from '../../machines/migrations.js';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
@@ -176,7 +177,7 @@ export class CaseCommands {
       const { affected } = await manager.update(
         CaseRecord,
         { id: record.id, version: record.version },
-        { state: next.state, subState: next.subState, snapshot: next.snapshot, version: next.version, updatedAt: now },
+        { ...this.stateOf(decision.snapshot), version: next.version, updatedAt: now },
       );
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
       if (affected === 0) throw new StaleVersionError(record.version, record.version + 1);
@@ -213,7 +214,7 @@ export class CaseCommands {
       const { affected } = await manager.update(
         CaseRecord,
         { id: record.id, version: record.version },
-        { machineVersion: next.machineVersion, snapshot: next.snapshot, version: next.version, updatedAt: now },
+        { machineVersion: next.machineVersion, ...this.stateOf(snapshot), version: next.version, updatedAt: now },
       );
       if (affected === 0) return null;
       const event = { type: 'MACHINE_MIGRATED', at: now.toISOString(), fromVersion: record.machineVersion, toVersion: migrated.version, path: migrated.path };
@@ -251,8 +252,10 @@ export class CaseCommands {
     }
   }
 
+  /** The columns a snapshot fills: where the case stands, the snapshot itself, and the facts queries read. */
   private stateOf(snapshot: CaseSnapshot) {
-    return { state: topState(snapshot.value), subState: subState(snapshot.value), snapshot: persist(snapshot) };
+    const persisted = persist(snapshot);
+    return { state: topState(snapshot.value), subState: subState(snapshot.value), snapshot: persisted, ...caseFacts(persisted) };
   }
 
   private async appendHistory(

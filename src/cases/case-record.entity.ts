@@ -39,6 +39,13 @@ export class CaseRecord {
   @Column({ type: 'varchar', length: 10 })
   periodEnd!: string;
 
+  /** The supporter appointed now, from the machine's context (machines/case-facts.ts). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supporterId!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  diaryNumber!: string | null;
+
   /** The token subject of the secretary who answers for the case; set at registration, changeable. */
   @Column({ type: 'varchar', length: 120, nullable: true })
   responsibleSecretaryId!: string | null;

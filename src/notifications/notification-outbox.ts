@@ -103,7 +103,7 @@ export class NotificationOutbox {
   async contentOf(manager: EntityManager, mail: NotificationMail): Promise<MailContent> {
     const items = await manager.find(NotificationItem, { where: { mailId: mail.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const caseIds = [...new Set(items.map((i) => i.caseId))];
-    const cases = await manager.find(CaseRecord, { where: { id: In(caseIds) }, select: { id: true, snapshot: true } });
+    const cases = await manager.find(CaseRecord, { where: { id: In(caseIds) }, select: { id: true, diaryNumber: true } });
     const resolved = new Set(
       (await manager.find(Alert, { where: { id: In(items.map((i) => i.alertId)) }, select: { id: true, resolvedAt: true } }))
         .filter((a) => a.resolvedAt)
@@ -111,7 +111,7 @@ export class NotificationOutbox {
     );
     const notices: CaseNotice[] = caseIds.map((caseId) => ({
       caseId,
-      diaryNumber: cases.find((c) => c.id === caseId)?.snapshot.context.diaryNumber ?? null,
+      diaryNumber: cases.find((c) => c.id === caseId)?.diaryNumber ?? null,
       link: `${this.config.notifications.publicBaseUrl}/cases/${caseId}`,
       alerts: items.filter((i) => i.caseId === caseId).map((i) => ({ kind: i.alertKind, resolved: resolved.has(i.alertId) })),
     }));
