@@ -52,8 +52,11 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
       'SN 2026/0042: Planerat umgängesbesök',
       'SN 2026/0042: Påminnelse: uppstartsmöte ej hållet',
       'SN 2026/0042: Umgängesstödets period slutar',
+      'SN 2026/0042: Umgängesstödets period slutar',
       'SN 2026/0042: Uppstartsmöte med föräldrarna',
       'T 777-26: Påminnelse: umgängesstödjare ej utsedd',
+      // Under contactSupport@2 the period's end is pending in every state before closing.
+      'T 777-26: Umgängesstödets period slutar',
     ]);
     const bySummary = (summary: string) => events.find((event) => String(event.summary) === summary)!;
     expect(bySummary('SN 2026/0042: Planerat umgängesbesök').start.toISOString()).toBe('2026-12-05T09:00:00.000Z');
