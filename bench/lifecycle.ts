@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Public } from '../src/auth/roles.decorator.js';
@@ -11,6 +8,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { deleteQueueKeys } from '../src/queue/queue-keys.js';
 import { configureHttpApp } from '../src/http-app.js';
 import { BenchClient, percentile } from './bench-client.js';
+import { BenchDatabase, coresLine, freePort, ServiceProcess } from './bench-setup.js';
 
 /** The cheapest route the same app can answer: the yardstick for the event endpoint. */
 @Controller('bench-noop')
@@ -33,7 +31,7 @@ function lifecycle(supporterId: string): Record<string, unknown>[] {
     { type: 'INITIATE', diaryNumber: 'SN 2026/1' },
     { type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' },
     { type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' },
-    { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: true, rulesAccepted: true, childInterviewConsent: false },
+    { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: true, rulesAccepted: true },
     { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
     visit,
     visit,
@@ -43,7 +41,7 @@ function lifecycle(supporterId: string): Record<string, unknown>[] {
   ];
 }
 
-const judgment = {
+export const judgment = {
   court: 'Uppsala tingsrätt',
   courtCaseNumber: 'T 1234-26',
   judgmentDate: '2026-11-02',
@@ -58,16 +56,17 @@ const judgment = {
 export interface LifecycleBenchOptions {
   cases: number;
   concurrency: number;
+  postgres: boolean;
 }
 
 /**
  * Drives many cases through the whole routine over HTTP on a SQLite file with durable commits,
  * then measures the same process's no-op route with the same client and concurrency.
  */
-export async function runLifecycleBenchmark({ cases, concurrency }: LifecycleBenchOptions): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'umgangesstod-bench-'));
+export async function runLifecycleBenchmark({ cases, concurrency, postgres }: LifecycleBenchOptions): Promise<void> {
+  const database = await BenchDatabase.create(postgres);
   const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', DATABASE_URL: '', QUEUE_PREFIX: queuePrefix });
+  const config = loadConfig({ ...process.env, ...database.env, LOG_LEVEL: 'warn', QUEUE_PREFIX: queuePrefix });
   @Module({ imports: [AppModule.forRoot(config)], controllers: [NoopController] })
   class BenchModule {}
   const app = await NestFactory.create(BenchModule, { logger: ['error'], bufferLogs: true });
@@ -78,31 +77,7 @@ export async function runLifecycleBenchmark({ cases, concurrency }: LifecycleBen
   const client = new BenchClient(url, bearer(mintLocalToken(key, { sub: 'bench-secretary', roles: ['secretary'] })));
   const administrator = new BenchClient(url, bearer(mintLocalToken(key, { sub: 'bench-admin', roles: ['administrator'] })));
   try {
-    // One appointable supporter per client: each takes one assignment at a time.
-    const supporterIds = await Promise.all(Array.from({ length: concurrency }, () => approvedSupporter(client, administrator)));
-    const eventsPerCase = lifecycle(supporterIds[0]).length;
-
-    let nextCase = 0;
-    const eventLatencies: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      supporterIds.map(async (supporterId) => {
-        const events = lifecycle(supporterId);
-        while (nextCase < cases) {
-          nextCase++;
-          const created = await client.request('POST', '/cases', judgment);
-          const caseId = (created.body as { id: string }).id;
-          for (const event of events) {
-            const t0 = performance.now();
-            const res = await client.request('POST', `/cases/${caseId}/events`, event);
-            if (res.status !== 200) throw new Error(`${event.type} answered ${res.status}`);
-            eventLatencies.push(performance.now() - t0);
-          }
-        }
-      }),
-    );
-    const eventSeconds = (performance.now() - started) / 1000;
-    const eventsPerSecond = eventLatencies.length / eventSeconds;
+    const { eventLatencies, eventsPerSecond, eventsPerCase } = await driveLifecycle([client], [administrator], cases, concurrency);
 
     const noopLatencies: number[] = [];
     const noopStarted = performance.now();
@@ -119,7 +94,7 @@ export async function runLifecycleBenchmark({ cases, concurrency }: LifecycleBen
     );
     const noopPerSecond = noopLatencies.length / ((performance.now() - noopStarted) / 1000);
 
-    console.log(`lifecycle: ${cases} cases × ${eventsPerCase} events, ${concurrency} concurrent clients, SQLite WAL synchronous=FULL`);
+    console.log(`lifecycle: ${cases} cases × ${eventsPerCase} events, ${concurrency} concurrent clients, one process (in the benchmark's own), ${database.label}`);
     console.log(`  events        ${eventsPerSecond.toFixed(0)}/s   p50 ${percentile(eventLatencies, 50).toFixed(2)} ms   p99 ${percentile(eventLatencies, 99).toFixed(2)} ms`);
     console.log(`  no-op route   ${noopPerSecond.toFixed(0)}/s   p50 ${percentile(noopLatencies, 50).toFixed(2)} ms   p99 ${percentile(noopLatencies, 99).toFixed(2)} ms`);
     console.log(`  ratio events / no-op: ${(eventsPerSecond / noopPerSecond).toFixed(2)} (target ≥ 0.50)`);
@@ -127,8 +102,90 @@ export async function runLifecycleBenchmark({ cases, concurrency }: LifecycleBen
     await app.close();
     await client.close();
     await administrator.close();
-    rmSync(dir, { recursive: true, force: true });
     await deleteQueueKeys(config);
+    await database.drop();
+  }
+}
+
+interface LifecycleFigures {
+  eventLatencies: number[];
+  eventsPerSecond: number;
+  eventsPerCase: number;
+}
+
+/**
+ * `cases` cases through the whole routine, `concurrency` at a time, each client on its own
+ * supporter; client i talks to the i-th of the given services (round robin).
+ */
+async function driveLifecycle(secretaries: BenchClient[], administrators: BenchClient[], cases: number, concurrency: number): Promise<LifecycleFigures> {
+  const supporterIds = await Promise.all(
+    Array.from({ length: concurrency }, (_, i) => approvedSupporter(secretaries[i % secretaries.length], administrators[i % administrators.length])),
+  );
+  const eventsPerCase = lifecycle(supporterIds[0]).length;
+  let nextCase = 0;
+  const eventLatencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    supporterIds.map(async (supporterId, i) => {
+      const client = secretaries[i % secretaries.length];
+      const events = lifecycle(supporterId);
+      while (nextCase < cases) {
+        nextCase++;
+        const created = await client.request('POST', '/cases', judgment);
+        const caseId = (created.body as { id: string }).id;
+        for (const event of events) {
+          const t0 = performance.now();
+          const res = await client.request('POST', `/cases/${caseId}/events`, event);
+          if (res.status !== 200) throw new Error(`${event.type} answered ${res.status}`);
+          eventLatencies.push(performance.now() - t0);
+        }
+      }
+    }),
+  );
+  const eventsPerSecond = eventLatencies.length / ((performance.now() - started) / 1000);
+  return { eventLatencies, eventsPerSecond, eventsPerCase };
+}
+
+export interface ProcessesBenchOptions extends LifecycleBenchOptions {
+  apiProcesses: number;
+}
+
+/**
+ * The same lifecycle load on one spawned API process and then on `apiProcesses` of them (each
+ * its own port, the client spreading requests), each phase on a fresh database, and their ratio.
+ */
+export async function runProcessesBenchmark({ cases, concurrency, postgres, apiProcesses }: ProcessesBenchOptions): Promise<void> {
+  const secret = randomBytes(32).toString('base64url');
+  const key = localSigningKey(loadConfig({ JWT_SECRET: secret }));
+  const rates: number[] = [];
+  for (const processes of [...new Set([1, apiProcesses])]) {
+    const database = await BenchDatabase.create(postgres);
+    const env = { ...database.env, JWT_SECRET: secret, RUN_WORKER: 'false', QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` };
+    const services: ServiceProcess[] = [];
+    const secretaries: BenchClient[] = [];
+    const administrators: BenchClient[] = [];
+    try {
+      // One at a time: the first migrates the fresh database.
+      for (let i = 0; i < processes; i++) services.push(await ServiceProcess.start('main', env, freePort()));
+      for (const service of services) {
+        secretaries.push(new BenchClient(service.url!, bearer(mintLocalToken(key, { sub: 'bench-secretary', roles: ['secretary'] }))));
+        administrators.push(new BenchClient(service.url!, bearer(mintLocalToken(key, { sub: 'bench-admin', roles: ['administrator'] }))));
+      }
+      const figures = await driveLifecycle(secretaries, administrators, cases, concurrency);
+      rates.push(figures.eventsPerSecond);
+      const rss = services.map((s) => s.rssMb()?.toFixed(0) ?? '?').join(', ');
+      console.log(`lifecycle: ${cases} cases × ${figures.eventsPerCase} events, ${concurrency} concurrent clients, ${processes} API process(es), ${database.label}`);
+      console.log(`  events        ${figures.eventsPerSecond.toFixed(0)}/s   p50 ${percentile(figures.eventLatencies, 50).toFixed(2)} ms   p99 ${percentile(figures.eventLatencies, 99).toFixed(2)} ms   RSS ${rss} MB`);
+    } finally {
+      await Promise.all([...secretaries, ...administrators].map((c) => c.close()));
+      await Promise.all(services.map((s) => s.stop()));
+      await deleteQueueKeys({ redis: loadConfig({}).redis, queuePrefix: env.QUEUE_PREFIX });
+      await database.drop();
+    }
+  }
+  if (rates.length === 2) {
+    console.log(`  ratio ${apiProcesses} processes / 1: ${(rates[1] / rates[0]).toFixed(2)} (target ≥ 1.6 where the cores allow)`);
+    console.log(`  ${coresLine(apiProcesses)}`);
   }
 }
 

@@ -10,6 +10,8 @@ export interface Judgment {
   periodEnd: string;
   periodEndSetByCourt: boolean;
   evaluationRequested: boolean;
+  /** The Swedish calendar day the judgment reached the unit, where it came before registration. */
+  receivedAt?: string;
   /** Set when the secretary confirmed a period longer than the municipality's cap. */
   periodCapOverrideReason?: string;
 }
@@ -52,7 +54,7 @@ export interface CaseContext {
   midpointFollowUp?: { heldAt: string; notes?: string };
   closing?: {
     startedAt: string;
-    cause: 'periodEnded' | 'endedEarly';
+    cause: 'periodEnded' | 'periodEndedBeforeVisits' | 'endedEarly';
     earlyEndReason?: string;
     meetingHeldAt?: string;
   };

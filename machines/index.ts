@@ -5,3 +5,6 @@ export * from './case-decisions.js';
 export * from './deadline-rules.js';
 export * from './period.js';
 export * from './registry.js';
+export * from './migrations.js';
+export * from './visit-rules.js';
+export * from './case-facts.js';

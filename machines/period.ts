@@ -47,6 +47,11 @@ export function periodBounds(periodStart: string, periodEnd: string): PeriodBoun
   return { startsAt: isoInstant(start), endsAt: isoInstant(end), midpointAt: isoInstant(midpoint) };
 }
 
+/** The start of a Swedish calendar day, as an instant. */
+export function dayStartsAt(date: string): string {
+  return isoInstant(swedishDay(date));
+}
+
 export function addDays(instant: string, days: number): string {
   return isoInstant(DateTime.fromISO(instant, { zone: CASE_TIME_ZONE }).plus({ days }));
 }

@@ -6,10 +6,13 @@ import { apiDocument } from './api-document.js';
 import { secureHttpApp } from './auth/http-security.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { httpMetrics } from './metrics/http-metrics.js';
+import { Metrics } from './metrics/metrics.js';
 
 /** What every HTTP entry point (the service, the tests, the benchmark) sets up the same way; returns the OpenAPI document it serves. */
 export function configureHttpApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
+  app.use(httpMetrics(app.get(Metrics)));
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

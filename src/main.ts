@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   configureHttpApp(app);
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, config.host);
 }
 
 main().catch((error: unknown) => {

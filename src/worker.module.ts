@@ -5,10 +5,12 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
 import { loggerOptions } from './logging/logger-options.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 
-/** The worker-only process (`npm run worker`): deadlines and their reconciliation, no HTTP. */
+/** The worker-only process (`npm run worker`): deadlines, alert mail and their reconciliation, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -18,9 +20,12 @@ export class WorkerModule {
         ConfigModule.forRoot({ ...config, runWorker: true }),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        MetricsModule,
         PersonalDataModule,
         RedisModule,
         DeadlineWorkerModule,
+        NotificationsModule,
+        MetricsExportModule,
       ],
     };
   }

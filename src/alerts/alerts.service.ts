@@ -22,12 +22,22 @@ const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
   resolved: { resolvedAt: Not(IsNull()) },
 };
 
+/** Something another feature does with a new alert, inside the transaction that raised it. */
+export type AlertRaisedListener = (manager: EntityManager, alert: Alert) => Promise<void>;
+
 @Injectable()
 export class AlertsService {
+  private readonly raisedListeners: AlertRaisedListener[] = [];
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
+
+  /** Notifications register here: what they write commits, or rolls back, with the alert. */
+  onRaisedWithin(listener: AlertRaisedListener): void {
+    this.raisedListeners.push(listener);
+  }
 
   /**
    * Inside the transaction of what raises it: one alert per deadline and kind. Raised again while
@@ -44,20 +54,19 @@ export class AlertsService {
       if (!existing.resolvedAt && alert.detail !== undefined) await manager.update(Alert, { id: existing.id }, { detail: alert.detail });
       return;
     }
-    await manager.insert(
-      Alert,
-      Object.assign(new Alert(), {
-        id: randomUUID(),
-        caseId: alert.caseId,
-        kind: alert.kind,
-        deadlineId: alert.deadlineId ?? null,
-        detail: alert.detail ?? null,
-        raisedAt: now,
-        acknowledgedAt: null,
-        acknowledgedBy: null,
-        resolvedAt: null,
-      }),
-    );
+    const raised = Object.assign(new Alert(), {
+      id: randomUUID(),
+      caseId: alert.caseId,
+      kind: alert.kind,
+      deadlineId: alert.deadlineId ?? null,
+      detail: alert.detail ?? null,
+      raisedAt: now,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      resolvedAt: null,
+    });
+    await manager.insert(Alert, raised);
+    for (const listener of this.raisedListeners) await listener(manager, raised);
   }
 
   /** Inside the transaction that made them moot: the deadlines' unresolved alerts (of these kinds) resolve. */

@@ -3,6 +3,7 @@ import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManag
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/paging.dto.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { Metrics } from '../metrics/metrics.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
@@ -26,6 +27,7 @@ export class AuditTrail {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
     dataSource: DataSource,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -36,14 +38,15 @@ export class AuditTrail {
    * work at a time; PostgreSQL queues them on a transaction-level advisory lock), so no two
    * entries ever claim the same predecessor.
    */
-  record(record: AuditRecord): Promise<void> {
-    return this.transactions.run(async (manager) => {
+  async record(record: AuditRecord): Promise<void> {
+    await this.transactions.run(async (manager) => {
       if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
       const [head] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
       const facts = { ...record, seq: (head?.seq ?? 0) + 1, at: this.clock.now() };
       const prevHash = head?.hash ?? GENESIS_HASH;
       await manager.insert(AuditEntry, { ...facts, prevHash, hash: chainHash(prevHash, facts) });
     });
+    this.metrics.auditAppended(record.allowed);
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {

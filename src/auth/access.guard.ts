@@ -7,13 +7,22 @@ import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { CaseAccess } from './case-access.js';
-import { CASE_ID_PARAM_KEY } from './case-scoped.decorator.js';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+import { CASE_ID_PARAM_KEY, REPLACED_SUPPORTER_KEY } from './case-scoped.decorator.js';
+import { PUBLIC_KEY, ROLES_KEY, TOKEN_COOKIE_KEY } from './roles.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
 
-function bearerToken(request: RequestWithActor): string | undefined {
+const TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
+
+/** The bearer token, or, on a route that accepts one, the token in the named cookie. */
+function tokenOf(request: RequestWithActor, cookie: string | undefined): string | undefined {
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(request.headers.authorization ?? '');
-  return match?.[1];
+  if (match || cookie === undefined) return match?.[1];
+  const value = (request.headers.cookie ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .find((pair) => pair.startsWith(`${cookie}=`))
+    ?.slice(cookie.length + 1);
+  return value !== undefined && TOKEN.test(value) ? value : undefined;
 }
 
 /**
@@ -34,7 +43,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<RequestWithActor>();
-    const token = bearerToken(request);
+    const token = tokenOf(request, this.reflector.getAllAndOverride<string | undefined>(TOKEN_COOKIE_KEY, targets));
     const principal = token ? await this.tokens.principalOf(token) : undefined;
     if (!principal) {
       await this.refuse(context, HttpStatus.UNAUTHORIZED);
@@ -50,10 +59,15 @@ export class AccessGuard implements CanActivate {
     request.actor = { id: principal.sub, role, ...(principal.supporterId ? { supporterId: principal.supporterId } : {}) };
     const caseParam = this.reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, targets);
     const caseId = caseParam ? request.params[caseParam] : undefined;
-    if (role === 'supporter' && typeof caseId === 'string' && !(await this.cases.isAssigned(caseId, principal.supporterId))) {
-      // As if the case did not exist: a supporter learns nothing of other assignments.
-      await this.refuse(context, HttpStatus.NOT_FOUND);
-      throw new NotFoundError('case');
+    if (role === 'supporter' && typeof caseId === 'string') {
+      const reach = await this.cases.reachOf(caseId, principal.supporterId);
+      const replacedMay = this.reflector.getAllAndOverride<boolean>(REPLACED_SUPPORTER_KEY, targets) ?? false;
+      if (!reach || (reach.kind === 'outgoing' && !replacedMay)) {
+        // As if the case did not exist: a supporter learns nothing of other assignments.
+        await this.refuse(context, HttpStatus.NOT_FOUND);
+        throw new NotFoundError('case');
+      }
+      request.actor.reach = reach;
     }
     return true;
   }

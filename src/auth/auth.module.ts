@@ -10,6 +10,6 @@ import { TokenVerifier } from './token-verifier.js';
 @Module({
   imports: [AuditModule],
   providers: [TokenVerifier, CaseAccess, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [CaseAccess],
+  exports: [CaseAccess, TokenVerifier],
 })
 export class AuthModule {}

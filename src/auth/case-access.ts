@@ -1,17 +1,36 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { appointmentsOf } from '../cases/appointment-history.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
+import type { SupporterReach } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 
-/** Which cases a supporter may reach: those they are currently appointed to, until archived. */
+/**
+ * Which cases a supporter may reach, until the case is archived: the one they are appointed to
+ * now (from their appointment on), and, for REPORT_GRACE_DAYS after they were replaced, the one
+ * they left, for reporting on the visits they held there.
+ */
 @Injectable()
 export class CaseAccess {
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
 
-  async isAssigned(caseId: string, supporterId: string | undefined): Promise<boolean> {
-    if (!supporterId) return false;
-    const record = await this.transactions.run((manager) =>
-      manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, state: true, snapshot: true } }),
-    );
-    return record !== null && record.state !== 'archived' && record.snapshot.context.supporter?.supporterId === supporterId;
+  reachOf(caseId: string, supporterId: string | undefined): Promise<SupporterReach | null> {
+    if (!supporterId) return Promise.resolve(null);
+    return this.transactions.run(async (manager) => {
+      const record = await manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, state: true, supporterId: true } });
+      if (!record || record.state === 'archived') return null;
+      const appointments = (await appointmentsOf(manager, caseId)).filter((a) => a.supporterId === supporterId);
+      const latest = appointments.at(-1);
+      if (!latest) return null;
+      if (record.supporterId === supporterId) return { kind: 'current', since: latest.from };
+      const until = DateTime.fromISO(latest.replacedAt!).plus({ days: this.config.reportGraceDays });
+      return until.toMillis() > this.clock.now().getTime() ? { kind: 'outgoing', until: until.toUTC().toISO()! } : null;
+    });
   }
 }

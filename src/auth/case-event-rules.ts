@@ -14,7 +14,11 @@ const EVENTS_BY_ROLE: Record<Actor['role'], readonly ClientEventType[] | 'any'> 
   developer: [],
 };
 
-export function requireMaySend(actor: Actor, type: ClientEventType): void {
+export function maySend(actor: Actor, type: ClientEventType): boolean {
   const allowed = EVENTS_BY_ROLE[actor.role];
-  if (allowed !== 'any' && !allowed.includes(type)) throw new ForbiddenException(`a ${actor.role} may not send ${type}`);
+  return allowed === 'any' || allowed.includes(type);
+}
+
+export function requireMaySend(actor: Actor, type: ClientEventType): void {
+  if (!maySend(actor, type)) throw new ForbiddenException(`a ${actor.role} may not send ${type}`);
 }

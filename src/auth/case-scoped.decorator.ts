@@ -32,3 +32,11 @@ function CaseMayBeMissing(param: string): MethodDecorator & ClassDecorator {
  * exist), and the audit trail files each call under that case.
  */
 export const CaseScoped = (param = 'id') => applyDecorators(SetMetadata(CASE_ID_PARAM_KEY, param), CaseMayBeMissing(param));
+
+export const REPLACED_SUPPORTER_KEY = 'replacedSupporterMay';
+
+/**
+ * A supporter who was replaced may still use this case-scoped route for REPORT_GRACE_DAYS, for
+ * the visits they held (reading the case and filing reports); every other route is closed to them.
+ */
+export const ReplacedSupporterMay = () => SetMetadata(REPLACED_SUPPORTER_KEY, true);

@@ -2,7 +2,9 @@ import {
   applyDecorators,
   HttpException,
   HttpStatus,
+  Inject,
   Injectable,
+  Optional,
   SetMetadata,
   UseGuards,
   type CanActivate,
@@ -12,6 +14,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ApiErrors } from '../common/api-docs.js';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RedisConnection } from '../queue/redis-connection.js';
 
 const RATE_LIMIT_KEY = 'rateLimit';
 
@@ -20,47 +24,63 @@ interface RateRule {
   windowMs: number;
 }
 
-interface Window {
-  count: number;
-  endsAt: number;
-}
-
-/** Above this many open windows, closed ones are swept away, so memory stays bounded. */
+/** Above this many windows kept in memory, closed ones are swept away, so memory stays bounded. */
 const SWEEP_ABOVE = 10_000;
 
 /**
- * Counts calls per client address and route in fixed windows, in this process's memory: with
- * several API processes each counts for itself, so the effective limit is per process.
+ * Counts calls per client address and route in fixed windows (aligned to the clock, so every
+ * process agrees where a window starts). The counts live in Redis, shared by every API process;
+ * while Redis is away each process counts in its own memory (the limit then holds per process)
+ * rather than make a request wait on Redis or let everything through.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<string, { count: number; endsAt: number }>();
 
   constructor(
     private readonly reflector: Reflector,
     private readonly clock: Clock,
+    @Optional() private readonly redis?: RedisConnection,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<RateRule | undefined>(RATE_LIMIT_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const key = `${request.method} ${(request.route as { path?: string } | undefined)?.path} ${request.ip}`;
     const now = this.clock.now().getTime();
-    let window = this.windows.get(key);
-    if (!window || window.endsAt <= now) {
-      if (this.windows.size > SWEEP_ABOVE) this.sweep(now);
-      window = { count: 0, endsAt: now + rule.windowMs };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count <= rule.limit) return true;
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.ceil((window.endsAt - now) / 1000)));
+    const window = Math.floor(now / rule.windowMs);
+    const key = `${request.method} ${(request.route as { path?: string } | undefined)?.path} ${request.ip} ${window}`;
+    const endsAt = (window + 1) * rule.windowMs;
+    const count = (await this.countInRedis(key, rule.windowMs)) ?? this.countInMemory(key, endsAt, now);
+    if (count <= rule.limit) return true;
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.ceil((endsAt - now) / 1000)));
     throw new HttpException('too many requests from this address: try again later', HttpStatus.TOO_MANY_REQUESTS);
   }
 
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
+  /** The call's number in its window across all processes; undefined while Redis cannot say. */
+  private async countInRedis(key: string, windowMs: number): Promise<number | undefined> {
+    if (!this.redis?.ready || !this.config) return undefined;
+    try {
+      const [[incrError, count]] = (await this.redis.client
+        .multi()
+        .incr(`${this.config.queuePrefix}:rate-limit:${key}`)
+        .pexpire(`${this.config.queuePrefix}:rate-limit:${key}`, windowMs)
+        .exec())!;
+      return incrError ? undefined : (count as number);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private countInMemory(key: string, endsAt: number, now: number): number {
+    if (this.windows.size > SWEEP_ABOVE) {
+      for (const [open, window] of this.windows) if (window.endsAt <= now) this.windows.delete(open);
+    }
+    const window = this.windows.get(key) ?? { count: 0, endsAt };
+    window.count += 1;
+    this.windows.set(key, window);
+    return window.count;
   }
 }
 

@@ -3,6 +3,14 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export const PARTY_ROLES = ['child', 'residentParent', 'visitingParent'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
+/** Skyddade personuppgifter: sekretessmarkering, or skyddad folkbokföring (the stronger). */
+export const PROTECTIONS = ['sekretessmarkering', 'skyddadFolkbokforing'] as const;
+export type Protection = (typeof PROTECTIONS)[number];
+
+/** Who has custody of a child: both parents, or one of them. */
+export const CUSTODIES = ['joint', 'residentParent', 'visitingParent'] as const;
+export type Custody = (typeof CUSTODIES)[number];
+
 /** A child or parent named in the judgment. Kept apart from the machine, which needs no personal data. */
 @Entity('case_parties')
 export class CaseParty {
@@ -31,4 +39,16 @@ export class CaseParty {
   @Index()
   @Column({ type: 'varchar', length: 64 })
   personnummerHash!: string;
+
+  /** The postal address, sealed like the personnummer (src/parties/postal-address.ts); null when not known. */
+  @Column({ type: 'text', nullable: true })
+  addressCiphertext!: string | null;
+
+  /** Set when the party has protected personal data: their address never leaves the service. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  protection!: Protection | null;
+
+  /** For a child: who has custody (decides whose consent the child interview needs). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  custody!: Custody | null;
 }

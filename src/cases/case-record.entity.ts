@@ -3,6 +3,8 @@ import type { PersistedCase } from '../../machines/case-decisions.js';
 
 /** One contact-support assignment: its machine snapshot and the judgment's searchable facts. */
 @Entity('cases')
+@Index('IDX_cases_state_created', ['state', 'createdAt', 'id'])
+@Index('IDX_cases_created', ['createdAt', 'id'])
 export class CaseRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -36,6 +38,17 @@ export class CaseRecord {
 
   @Column({ type: 'varchar', length: 10 })
   periodEnd!: string;
+
+  /** The supporter appointed now, from the machine's context (machines/case-facts.ts). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supporterId!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  diaryNumber!: string | null;
+
+  /** The token subject of the secretary who answers for the case; set at registration, changeable. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  responsibleSecretaryId!: string | null;
 
   @Column({ type: Date })
   createdAt!: Date;

@@ -1,5 +1,6 @@
 import { allowedClientEvents, restore } from '../../machines/case-decisions.js';
 import { machineFor } from '../../machines/registry.js';
+import type { Actor } from '../common/actor.js';
 import { maskPersonnummer } from '../common/personnummer.js';
 import type { CaseRetention } from '../documents/case-retention.entity.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
@@ -11,8 +12,15 @@ import type { CaseRecord } from './case-record.entity.js';
 /** A party with its personnummer opened, for masking; never stored or logged like this. */
 export type RevealedParty = CaseParty & { personnummer: string };
 
+/** Addresses are not part of the case view: they are read (and audited) through GET /cases/:id/parties. */
 function partyView(party: RevealedParty) {
-  return { name: party.name, personnummer: maskPersonnummer(party.personnummer) };
+  return {
+    id: party.id,
+    name: party.name,
+    personnummer: maskPersonnummer(party.personnummer),
+    protection: party.protection,
+    ...(party.role === 'child' ? { custody: party.custody } : {}),
+  };
 }
 
 /** A case as the secretary sees it; personnummer masked. */
@@ -33,6 +41,7 @@ export function caseView(
     version: record.version,
     machineVersion: record.machineVersion,
     judgment,
+    responsibleSecretaryId: record.responsibleSecretaryId,
     parties: {
       children: byRole('child').map(partyView),
       residentParent: byRole('residentParent').map(partyView)[0],
@@ -48,6 +57,7 @@ export function caseView(
       outcome: v.outcome,
       stopReason: v.stopReason,
       notes: v.notes,
+      supporterId: v.supporterId,
     })),
     /** Set when the case is archived: the day its file is to be disposed of (gallring). */
     retention: retention ? { archivedAt: retention.archivedAt.toISOString(), disposalDate: retention.disposalDate } : null,
@@ -66,6 +76,7 @@ export function caseSummaryView(record: CaseRecord) {
     courtCaseNumber: record.courtCaseNumber,
     periodStart: record.periodStart,
     periodEnd: record.periodEnd,
+    responsibleSecretaryId: record.responsibleSecretaryId,
     updatedAt: record.updatedAt.toISOString(),
   };
 }
@@ -88,11 +99,19 @@ function firstName(name: string): string {
   return name.trim().split(/\s+/)[0];
 }
 
+/** The visits a supporter may see: from their appointment on, or, once replaced, only those they held. */
+function visitsWithin(view: CaseView, actor: Actor): CaseView['visits'] {
+  const reach = actor.reach;
+  if (reach?.kind === 'outgoing') return view.visits.filter((v) => v.supporterId === actor.supporterId);
+  if (reach?.kind === 'current') return view.visits.filter((v) => Date.parse(v.occurredAt) >= Date.parse(reach.since));
+  return [];
+}
+
 /**
  * What a supporter needs for the visits of their own assignment: children's first names, the
- * parents' names, the period and the visits' times. Never a personnummer.
+ * parents' names, the period and the visits' times. Never a personnummer, never an address.
  */
-export function supporterCaseView(view: CaseView) {
+export function supporterCaseView(view: CaseView, actor: Actor) {
   return {
     id: view.id,
     state: view.state,
@@ -102,8 +121,8 @@ export function supporterCaseView(view: CaseView) {
     children: view.parties.children.map((child) => ({ firstName: firstName(child.name) })),
     residentParent: { name: view.parties.residentParent?.name },
     visitingParent: { name: view.parties.visitingParent?.name },
-    visits: view.visits.map(({ id, occurredAt, durationMinutes, outcome }) => ({ id, occurredAt, durationMinutes, outcome })),
-    allowedEvents: view.allowedEvents.filter((type) => type === 'LOG_VISIT'),
+    visits: visitsWithin(view, actor).map(({ id, occurredAt, durationMinutes, outcome }) => ({ id, occurredAt, durationMinutes, outcome })),
+    allowedEvents: actor.reach?.kind === 'current' ? view.allowedEvents.filter((type) => type === 'LOG_VISIT') : [],
   };
 }
 
@@ -122,9 +141,9 @@ export function administratorCaseView(view: CaseView) {
   };
 }
 
-/** The case as the caller's role may see it. */
-export function caseViewFor(role: string, view: CaseView) {
-  if (role === 'supporter') return supporterCaseView(view);
-  if (role === 'administrator') return administratorCaseView(view);
+/** The case as the caller's role (and, for a supporter, their place on the case) may see it. */
+export function caseViewFor(actor: Actor, view: CaseView) {
+  if (actor.role === 'supporter') return supporterCaseView(view, actor);
+  if (actor.role === 'administrator') return administratorCaseView(view);
   return view;
 }

@@ -2,8 +2,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
-import { requireMaySend } from '../auth/case-event-rules.js';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
+import { AuditedAsReadWhen } from '../audit/request-facts.js';
+import { maySend, requireMaySend } from '../auth/case-event-rules.js';
+import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
@@ -11,6 +12,7 @@ import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
+import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
@@ -21,12 +23,16 @@ import {
   CaseForRoleModels,
   CaseListResponse,
   CaseResponse,
+  CaseSearchResponse,
+  DryRunResponse,
+  EVENT_ANSWER_SCHEMA,
   HistoryResponse,
   type CaseForRole,
 } from './dto/case.responses.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { RegisterCaseDto } from './dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
+import { SendEventQuery } from './dto/send-event.query.js';
 
 const EVENT_DTOS = Object.values(CASE_EVENT_DTOS);
 
@@ -69,16 +75,16 @@ export class CasesController {
   @ApiOkResponse({ type: CaseListResponse })
   @ApiErrors(400)
   list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
-    return this.queries.list({ state: query.state }, query.limit, query.offset);
+    return this.queries.list({ state: query.state }, query.limit, query.after ?? query.offset);
   }
 
   /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
   @Post('search')
   @HttpCode(200)
   @Operation('Find the cases a child or parent is party to', 'The personnummer travels in the body, never in the URL, where proxies and logs would keep it.')
-  @ApiOkResponse({ type: CaseListResponse })
+  @ApiOkResponse({ type: CaseSearchResponse })
   @ApiErrors(400)
-  search(@Body() dto: SearchCasesDto): Promise<CaseListResponse> {
+  search(@Body() dto: SearchCasesDto): Promise<CaseSearchResponse> {
     return this.queries.findByPersonnummer(normalizePersonnummer(dto.personnummer));
   }
 
@@ -90,8 +96,9 @@ export class CasesController {
   )
   @CaseForRoleModels()
   @ApiOkResponse({ schema: CASE_FOR_ROLE_SCHEMA, headers: ETAG })
+  @ReplacedSupporterMay()
   async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseForRole> {
-    return this.withEtag(res, caseViewFor(actor.role, await this.queries.get(id)));
+    return this.withEtag(res, caseViewFor(actor, await this.queries.get(id)));
   }
 
   @Get(':id/history')
@@ -103,6 +110,7 @@ export class CasesController {
   }
 
   @Post(':id/events')
+  @CountsEventOutcomes()
   @Roles('secretary', 'supporter', 'administrator')
   @HttpCode(200)
   @Operation(
@@ -116,18 +124,25 @@ export class CasesController {
   @ApiBody({ schema: EVENT_BODY_SCHEMA })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version (its ETag) the event was decided on' })
   @CaseForRoleModels()
-  @ApiOkResponse({ schema: CASE_FOR_ROLE_SCHEMA, headers: ETAG })
+  @ApiExtraModels(DryRunResponse)
+  @ApiOkResponse({ schema: EVENT_ANSWER_SCHEMA, headers: ETAG })
   @ApiErrors(400, 409, 422)
+  @AuditedAsReadWhen('dryRun')
   async sendEvent(
     @Param('id') id: string,
     @Body(CaseEventPipe) event: ClientEvent,
     @Headers('if-match') ifMatch: string | undefined,
+    @Query() query: SendEventQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseForRole> {
+  ): Promise<CaseForRole | DryRunResponse> {
     requireMaySend(actor, event.type);
     const expectedVersion = versionFromIfMatch(ifMatch);
-    return this.withEtag(res, caseViewFor(actor.role, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
+    if (query.dryRun === 'true') {
+      const answer = await this.commands.dryRun(id, event, actor, { expectedVersion });
+      return { ...answer, allowedEvents: answer.allowedEvents.filter((type) => maySend(actor, type)) };
+    }
+    return this.withEtag(res, caseViewFor(actor, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
   }
 
   private withEtag<V extends Pick<CaseView, 'version'>>(res: Response, view: V): V {

@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { StaffModule } from '../staff/staff.module.js';
 import { SupportersModule } from '../supporters/supporters.module.js';
 import { VisitRecordsModule } from '../visits/visit-records.module.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseQueries } from './case-queries.service.js';
+import { CaseTotals } from './case-totals.js';
 import { CaseTransitions } from './case-transitions.js';
 import { CasesController } from './cases.controller.js';
+import { MachineMigrationSweep } from './machine-migration.sweep.js';
+import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
 
 @Module({
-  imports: [DeadlinesModule, SupportersModule, VisitRecordsModule, DocumentsModule],
-  controllers: [CasesController],
-  providers: [CaseCommands, CaseQueries, CaseTransitions],
+  imports: [DeadlinesModule, SupportersModule, VisitRecordsModule, DocumentsModule, StaffModule],
+  controllers: [CasesController, ResponsibleSecretaryController],
+  providers: [CaseCommands, CaseQueries, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep, CaseTotals],
   exports: [CaseCommands, CaseQueries, CaseTransitions],
 })
 export class CasesModule {}

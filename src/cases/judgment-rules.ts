@@ -4,12 +4,29 @@ import { BusinessRuleError } from '../common/domain-errors.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
 import type { RegisterCaseDto } from './dto/register-case.dto.js';
 
+/** The dates a judgment brings must be in the order things happened, none of them after today. */
+function checkDatesInOrder(dto: RegisterCaseDto, today: string): void {
+  if (dto.judgmentDate > today) {
+    throw new BusinessRuleError('judgmentInThePast', `judgmentDate must not be in the future (today is ${today})`, 'judgmentDate');
+  }
+  if (dto.periodStart < dto.judgmentDate) {
+    throw new BusinessRuleError('periodAfterJudgment', 'periodStart must not be before judgmentDate: support starts once it is ordered', 'periodStart');
+  }
+  if (dto.receivedAt !== undefined && dto.receivedAt > today) {
+    throw new BusinessRuleError('receivedInThePast', `receivedAt must not be in the future (today is ${today})`, 'receivedAt');
+  }
+  if (dto.receivedAt !== undefined && dto.receivedAt < dto.judgmentDate) {
+    throw new BusinessRuleError('receivedAfterJudgment', 'receivedAt must not be before judgmentDate: a judgment reaches the unit after it is given', 'receivedAt');
+  }
+}
+
 /**
- * The judgment as the machine will carry it, after the rules a registration must pass: the
- * period runs forward, stays within the municipality's cap unless the secretary says why, and
- * nobody is named twice.
+ * The judgment as the machine will carry it, after the rules a registration must pass: its dates
+ * are in order and not in the future, the period runs forward, stays within the municipality's
+ * cap unless the secretary says why, and nobody is named twice. `today` is the Swedish calendar day.
  */
-export function judgmentFrom(dto: RegisterCaseDto, periodCapMonths: number): Judgment {
+export function judgmentFrom(dto: RegisterCaseDto, periodCapMonths: number, today: string): Judgment {
+  checkDatesInOrder(dto, today);
   const periodEnd = dto.periodEnd ?? defaultPeriodEnd(dto.periodStart);
   if (periodEnd < dto.periodStart) {
     throw new BusinessRuleError('periodRunsForward', 'periodEnd must not be before periodStart', 'periodEnd');
@@ -34,6 +51,7 @@ export function judgmentFrom(dto: RegisterCaseDto, periodCapMonths: number): Jud
     periodEnd,
     periodEndSetByCourt: dto.periodEnd !== undefined,
     evaluationRequested: dto.evaluationRequested,
+    ...(dto.receivedAt ? { receivedAt: dto.receivedAt } : {}),
     ...(dto.periodCapOverrideReason ? { periodCapOverrideReason: dto.periodCapOverrideReason } : {}),
   };
 }

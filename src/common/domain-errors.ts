@@ -67,3 +67,17 @@ export class BusinessRuleError extends DomainError {
     return { rule: this.rule, ...(this.field ? { field: this.field } : {}) };
   }
 }
+
+/** A second open case for the same court case: registered only when the secretary confirms it. */
+export class DuplicateCaseError extends DomainError {
+  readonly kind = 'conflict';
+  constructor(readonly existingCaseId: string) {
+    super(
+      `an open case for the same court and court case number exists (${existingCaseId}); ` +
+        'give confirmDuplicateOf with that id to register another',
+    );
+  }
+  override details() {
+    return { rule: 'oneOpenCasePerCourtCase', existingCaseId: this.existingCaseId, field: 'courtCaseNumber' };
+  }
+}

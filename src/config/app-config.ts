@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { DEFAULT_REMINDER_DELAYS, type ReminderDelays } from '../../machines/deadline-rules.js';
 
 const SEK_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
@@ -45,6 +45,18 @@ class Environment {
   @IsOptional() @IsInt() @Min(1)
   REMINDER_NOT_ARCHIVED_DAYS?: number;
 
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_SUMMONS_NOT_SENT_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_VISITS_NOT_STARTED_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_FOLLOW_UP_NOT_HELD_DAYS?: number;
+
+  @IsOptional() @IsInt() @Min(1)
+  REMINDER_CLOSING_MEETING_NOT_HELD_DAYS?: number;
+
   @IsOptional() @IsIn(['true', 'false'], { message: 'INSPECT_STATELY must be true or false' })
   INSPECT_STATELY?: string;
 
@@ -56,6 +68,9 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1) @Max(100)
   RETENTION_YEARS?: number;
+
+  @IsOptional() @IsInt() @Min(0) @Max(365)
+  REPORT_GRACE_DAYS?: number;
 
   @IsOptional() @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_HOUR must be an amount in SEK, e.g. 150 or 152.50' })
   COMPENSATION_RATE_PER_HOUR?: string;
@@ -111,12 +126,46 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1) @Max(200)
   DEADLINE_CONCURRENCY?: number;
+
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @Matches(/@/, { message: 'MAIL_FROM must be an e-mail address, e.g. Umgängesstöd <noreply@kommun.se>' })
+  MAIL_FROM?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be the http(s) address users reach the service at' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional() @IsEmail({ allow_display_name: false, require_tld: false }, { message: 'NOTIFY_FALLBACK_EMAIL must be an e-mail address' })
+  NOTIFY_FALLBACK_EMAIL?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(23)
+  NOTIFY_DIGEST_HOUR?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(50)
+  MAIL_ATTEMPTS?: number;
+
+  @IsOptional() @IsInt() @Min(10) @Max(3600000)
+  MAIL_BACKOFF_MS?: number;
+
+  @IsOptional() @IsIP(undefined, { message: 'HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsOptional() @IsIP(undefined, { message: 'METRICS_HOST must be an IP address to listen on, e.g. 127.0.0.1' })
+  METRICS_HOST?: string;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;
+  /** The address the API listens on: loopback unless told otherwise (a container listens on 0.0.0.0). */
+  host: string;
+  /** A second, token-free port for the metrics only, off unless METRICS_PORT is given. */
+  metrics: { port?: number; host: string };
   database: DatabaseConfig;
   /** Where Redis is expected; `explicit` says whether the operator named it (no private Redis then). */
   redis: { url: string; explicit: boolean };
@@ -133,6 +182,8 @@ export interface AppConfig {
   supporterVettingValidMonths: number;
   /** Years after a case's last entry until its file is disposed of (gallring). */
   retentionYears: number;
+  /** Days after a replacement during which the outgoing supporter may still report on the visits they held. */
+  reportGraceDays: number;
   /** The supporters' pay in öre (1/100 SEK), so the arithmetic stays in integers. */
   compensation: { ratePerHourOre: number; ratePerVisitOre: number };
   uploadMaxBytes: number;
@@ -146,6 +197,23 @@ export interface AppConfig {
   /** Whether this process also runs the deadline worker and reconciler (`npm run worker` runs only them). */
   runWorker: boolean;
   deadlines: DeadlineDeliveryConfig;
+  notifications: NotificationConfig;
+}
+
+/** Where alert mail goes and how (src/notifications). */
+export interface NotificationConfig {
+  /** Without one, mail is written to `<dataDir>/outbox/` as .eml files. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** The service's address as its users reach it: the links in a mail start with it. */
+  publicBaseUrl: string;
+  /** Who is told while no staff profile or unit mailbox gives an address. */
+  fallbackEmail?: string;
+  /** The hour (Swedish time) of the daily digest on working days. */
+  digestHour: number;
+  attempts: number;
+  /** The first retry's delay; each further one doubles it. */
+  backoffMs: number;
 }
 
 /**
@@ -181,14 +249,23 @@ const INTEGER_VARIABLES = new Set([
   'REMINDER_VISIT_REPORT_MISSING_DAYS',
   'REMINDER_EVALUATION_NOT_SUBMITTED_DAYS',
   'REMINDER_NOT_ARCHIVED_DAYS',
+  'REMINDER_SUMMONS_NOT_SENT_DAYS',
+  'REMINDER_VISITS_NOT_STARTED_DAYS',
+  'REMINDER_FOLLOW_UP_NOT_HELD_DAYS',
+  'REMINDER_CLOSING_MEETING_NOT_HELD_DAYS',
   'INSPECT_STATELY_PORT',
   'SUPPORTER_VETTING_VALID_MONTHS',
   'RETENTION_YEARS',
+  'REPORT_GRACE_DAYS',
   'UPLOAD_MAX_BYTES',
   'RECONCILE_EVERY_SECONDS',
   'DEADLINE_ATTEMPTS',
   'DEADLINE_BACKOFF_MS',
   'DEADLINE_CONCURRENCY',
+  'NOTIFY_DIGEST_HOUR',
+  'MAIL_ATTEMPTS',
+  'MAIL_BACKOFF_MS',
+  'METRICS_PORT',
 ]);
 
 function readEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -230,6 +307,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = e.DATA_DIR ?? './data';
   return {
     port: e.PORT ?? 3000,
+    host: e.HOST ?? '127.0.0.1',
+    metrics: { ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}), host: e.METRICS_HOST ?? '127.0.0.1' },
     database: e.DATABASE_URL
       ? { type: 'postgres', url: e.DATABASE_URL }
       : { type: 'sqlite', path: e.SQLITE_PATH ?? `${dataDir}/umgangesstod.sqlite` },
@@ -245,10 +324,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       evaluationNotSubmitted:
         e.REMINDER_EVALUATION_NOT_SUBMITTED_DAYS ?? DEFAULT_REMINDER_DELAYS.evaluationNotSubmitted,
       notArchived: e.REMINDER_NOT_ARCHIVED_DAYS ?? DEFAULT_REMINDER_DELAYS.notArchived,
+      summonsNotSent: e.REMINDER_SUMMONS_NOT_SENT_DAYS ?? DEFAULT_REMINDER_DELAYS.summonsNotSent,
+      visitsNotStarted: e.REMINDER_VISITS_NOT_STARTED_DAYS ?? DEFAULT_REMINDER_DELAYS.visitsNotStarted,
+      followUpNotHeld: e.REMINDER_FOLLOW_UP_NOT_HELD_DAYS ?? DEFAULT_REMINDER_DELAYS.followUpNotHeld,
+      closingMeetingNotHeld: e.REMINDER_CLOSING_MEETING_NOT_HELD_DAYS ?? DEFAULT_REMINDER_DELAYS.closingMeetingNotHeld,
     },
     inspector: { stately: e.INSPECT_STATELY === 'true', statelyPort: e.INSPECT_STATELY_PORT ?? 8080 },
     supporterVettingValidMonths: e.SUPPORTER_VETTING_VALID_MONTHS ?? 12,
     retentionYears: e.RETENTION_YEARS ?? 5,
+    reportGraceDays: e.REPORT_GRACE_DAYS ?? 14,
     compensation: {
       ratePerHourOre: oreOf(e.COMPENSATION_RATE_PER_HOUR ?? '150'),
       ratePerVisitOre: oreOf(e.COMPENSATION_RATE_PER_VISIT ?? '100'),
@@ -265,6 +349,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffMs: e.DEADLINE_BACKOFF_MS ?? 1000,
       concurrency: e.DEADLINE_CONCURRENCY ?? 10,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS ?? 30,
+    },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM ?? 'Umgängesstöd <umgangesstod@localhost>',
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`).replace(/\/+$/, ''),
+      fallbackEmail: e.NOTIFY_FALLBACK_EMAIL,
+      digestHour: e.NOTIFY_DIGEST_HOUR ?? 7,
+      attempts: e.MAIL_ATTEMPTS ?? 5,
+      backoffMs: e.MAIL_BACKOFF_MS ?? 30_000,
     },
   };
 }

@@ -7,6 +7,7 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
+import { CalendarToken } from '../calendar/calendar-token.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import { Visit } from '../visits/visit.entity.js';
@@ -15,13 +16,27 @@ import { VisitReport } from '../visits/visit-report.entity.js';
 import { ChildInterview } from '../interviews/child-interview.entity.js';
 import { CaseDocument } from '../documents/document.entity.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
+import { DigestRun } from '../notifications/digest-run.entity.js';
+import { NotificationItem } from '../notifications/notification-item.entity.js';
+import { NotificationMail } from '../notifications/notification-mail.entity.js';
+import { NotificationPreference } from '../notifications/notification-preference.entity.js';
+import { StaffProfile } from '../staff/staff-profile.entity.js';
+import { UnitDetails } from '../unit/unit-details.entity.js';
+import { InterviewConsent } from '../interviews/interview-consent.entity.js';
+import { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
 import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-create-routine-tables.js';
+import { AddResponsibleSecretary1763900000400 } from './migrations/1763900000400-add-responsible-secretary.js';
+import { AddCaseFacts1763900000500 } from './migrations/1763900000500-add-case-facts.js';
+import { CreateNotifications1763900001700 } from './migrations/1763900001700-create-notifications.js';
+import { AddLetterParties1763900001200 } from './migrations/1763900001200-add-letter-parties.js';
+import { CreateCalendarTokens1763900001400 } from './migrations/1763900001400-create-calendar-tokens.js';
+import { IndexCaseLists1763900001300 } from './migrations/1763900001300-index-case-lists.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention];
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300];
+export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference, StaffProfile, UnitDetails, InterviewConsent, DisposedCase, CalendarToken];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddCaseFacts1763900000500, AddLetterParties1763900001200, IndexCaseLists1763900001300, CreateCalendarTokens1763900001400, CreateNotifications1763900001700];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
@@ -39,6 +54,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // An acknowledged change is never lost: every commit reaches the disk before the answer goes out.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('synchronous = FULL');
+      // Deleted rows (disposal, gallring) are overwritten, not just unlinked.
+      db.pragma('secure_delete = ON');
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReminderKind } from '../../machines/deadline-rules.js';
+import { periodRanOutBeforeVisits, type ReminderKind } from '../../machines/deadline-rules.js';
 import type { DeadlineEventType } from '../../machines/case-events.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { CaseCommands } from '../cases/case-commands.service.js';
@@ -12,7 +12,9 @@ import { Deadline } from './deadline.entity.js';
 import { DeadlineAlreadySettledError, DeadlinesService } from './deadlines.service.js';
 
 export type DeadlineOutcome =
-  | { outcome: 'fired' | 'cancelled' | 'skipped' }
+  /** Acted on, `lagMs` after it fell due by the service's clock. */
+  | { outcome: 'fired'; lagMs: number }
+  | { outcome: 'cancelled' | 'skipped' }
   /** Delivered before its time by the service's clock: to be delivered again then. */
   | { outcome: 'notYetDue'; inMs: number };
 
@@ -45,11 +47,11 @@ export class DeadlineActions {
         if (row.dueAt > now) return { outcome: 'notYetDue', inMs: row.dueAt.getTime() - now.getTime() };
         if (row.event) return row;
         await this.remindWithin(manager, row, now);
-        return { outcome: 'fired' };
+        return { outcome: 'fired', lagMs: now.getTime() - row.dueAt.getTime() };
       });
       if (!(due instanceof Deadline)) return due;
       await this.sendEvent(due, due.event!);
-      return { outcome: 'fired' };
+      return { outcome: 'fired', lagMs: this.clock.now().getTime() - due.dueAt.getTime() };
     } catch (error) {
       if (error instanceof DeadlineAlreadySettledError) return { outcome: 'skipped' };
       if (!refusedForGood(error)) throw error;
@@ -67,10 +69,22 @@ export class DeadlineActions {
     });
   }
 
-  /** Through the same command path as a secretary's request, the row marked fired in its transaction. */
+  /**
+   * Through the same command path as a secretary's request, the row marked fired in its
+   * transaction. A period that ran out before visits started raises an alert with it: the court
+   * ordered contact that never took place and must be told. The alert is the case's, not the
+   * deadline's: the fired deadline leaves the wanted set in this same transaction, which would
+   * resolve an alert tied to it.
+   */
   private async sendEvent(row: Deadline, type: DeadlineEventType): Promise<void> {
     await this.commands.apply(row.caseId, { type }, SYSTEM_ACTOR, {
-      alsoWithin: (manager) => this.deadlines.settleWithin(manager, row.id, 'fired', this.clock.now()),
+      alsoWithin: async (manager, { snapshot }) => {
+        const now = this.clock.now();
+        await this.deadlines.settleWithin(manager, row.id, 'fired', now);
+        if (periodRanOutBeforeVisits(snapshot.context)) {
+          await this.alerts.raiseWithin(manager, { caseId: row.caseId, kind: 'periodEndedBeforeVisits' }, now);
+        }
+      },
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Metrics } from '../metrics/metrics.js';
 import { RedisConnection } from '../queue/redis-connection.js';
 import { bullConnection } from '../queue/redis-endpoint.js';
 import { DeadlineActions, type DeadlineOutcome } from './deadline-actions.js';
@@ -29,6 +30,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly queue: DeadlineQueue,
     private readonly actions: DeadlineActions,
     private readonly reconciler: DeadlineReconciler,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -68,6 +70,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
       return `${pending} pending, ${added} re-queued, ${promoted} run now`;
     }
     const result = await this.actions.act(job.data.deadlineId!);
+    this.metrics.deadlineDelivered(result.outcome, result.outcome === 'fired' ? result.lagMs : undefined);
     for (const listener of this.outcomeListeners) listener(job.data.deadlineId!, result.outcome);
     if (result.outcome === 'notYetDue') {
       await job.moveToDelayed(Date.now() + result.inMs, token);

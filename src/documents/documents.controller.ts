@@ -95,12 +95,12 @@ export class DocumentsController {
   @Post('letters')
   @Roles('secretary')
   @Operation(
-    'Write one of the routine’s letters as a Swedish PDF kept on the case',
-    'The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data.',
+    'Write one of the routine’s letters as Swedish PDFs kept on the case, one per recipient',
+    'The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data. Answers the documents written.',
   )
-  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiCreatedResponse({ type: DocumentListResponse })
   @ApiErrors(400, 409, 422)
-  generate(@Param('caseId', UUID) caseId: string, @Body() dto: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<DocumentResponse> {
+  generate(@Param('caseId', UUID) caseId: string, @Body() dto: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<DocumentListResponse> {
     return this.documents.generate(caseId, dto, actor);
   }
 }

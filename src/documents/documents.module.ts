@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module.js';
+import { UnitModule } from '../unit/unit.module.js';
 import { CaseRetentionService } from './case-retention.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { uploadLimits } from './upload-limits.js';
 
 @Module({
-  imports: [uploadLimits()],
+  imports: [uploadLimits(), StaffModule, UnitModule],
   controllers: [DocumentsController],
   providers: [DocumentsService, CaseRetentionService],
   exports: [DocumentsService, CaseRetentionService],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { VisitOutcome } from '../../machines/case-events.js';
+import { In, type EntityManager } from 'typeorm';
+import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
@@ -9,6 +9,11 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { openAddress } from '../personal-data/postal-address.js';
+import { StaffDirectory } from '../staff/staff-directory.js';
+import { supporterTerms } from '../supporters/supporter-terms.js';
+import { UnitDirectory } from '../unit/unit-directory.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import { Visit } from '../visits/visit.entity.js';
 import { requireCase, requireWritableCase } from './case-file.js';
@@ -16,8 +21,9 @@ import { checkUpload, storedFile, type CheckedUpload, type IncomingFile } from '
 import { readContent, storeContent } from './document-contents.js';
 import { CaseDocument } from './document.entity.js';
 import type { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
-import { renderLetter, UNIT_NAME } from './letters/letter.js';
-import { writeLetter, type LetterSources } from './letters/routine-letters.js';
+import { renderLetter, type LetterFrame } from './letters/letter.js';
+import { writeLetters, type LetterParty, type LetterSources } from './letters/routine-letters.js';
+import { swedishDay } from './letters/swedish-format.js';
 
 export function documentView(document: CaseDocument, correctedBy: string | null) {
   return {
@@ -44,6 +50,8 @@ export type DocumentView = ReturnType<typeof documentView>;
 /** A document's facts as stored: the DTO's with the corrected document resolved. */
 export type DocumentFacts = Omit<DocumentFactsDto, 'corrects'> & { correctsId: string | null; body?: string };
 
+const FOLLOW_UPS = { HOLD_FOLLOW_UP: 'midpoint', HOLD_CLOSING_MEETING: 'closing' } as const;
+
 const LETTER_FILE_NAMES = { supporterDecision: 'beslut-umgangesstodsperson', summons: 'kallelse-uppstartsmote', evaluation: 'utvardering' };
 
 @Injectable()
@@ -52,6 +60,9 @@ export class DocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly protector: PersonnummerProtector,
+    private readonly staff: StaffDirectory,
+    private readonly unit: UnitDirectory,
   ) {}
 
   list(caseId: string): Promise<{ items: DocumentView[]; total: number }> {
@@ -99,46 +110,74 @@ export class DocumentsService {
     return this.insertWithin(manager, caseId, 'uploaded', facts, upload, actor);
   }
 
-  /** Writes one of the routine's letters from the case's data, as a Swedish PDF kept on the case. */
-  generate(caseId: string, dto: GenerateLetterDto, actor: Actor): Promise<DocumentView> {
+  /**
+   * Writes one of the routine's letters from the case's data, one Swedish PDF per recipient, each
+   * kept on the case. 422 when the unit's details, the caseworker's profile or a recipient's
+   * address is missing: never a letter with blanks.
+   */
+  generate(caseId: string, dto: GenerateLetterDto, actor: Actor): Promise<{ items: DocumentView[]; total: number }> {
     return this.transactions.run(async (manager) => {
       const record = await requireWritableCase(manager, caseId);
-      const sources = await this.letterSources(manager, caseId, record.snapshot.context, dto);
-      const letter = writeLetter(dto.kind, sources);
-      const pdf = await renderLetter(letter);
-      const fileName = `${LETTER_FILE_NAMES[dto.kind]}-${record.courtCaseNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`;
-      const upload = storedFile(fileName, 'application/pdf', pdf);
-      const facts: DocumentFacts = {
-        kind: dto.kind,
-        title: letter.title,
-        date: sources.today,
-        author: actor.id,
-        recipients: letter.recipients,
-        status: 'final',
-        correctsId: dto.corrects ?? null,
-        body: dto.text,
+      const { context } = record.snapshot;
+      const sources = await this.letterSources(manager, caseId, context, dto);
+      const letters = writeLetters(dto.kind, sources);
+      if (dto.corrects && letters.length > 1) {
+        throw new BusinessRuleError('correctsOneLetter', 'corrects names one letter, but this kind is written to several recipients', 'corrects');
+      }
+      if (!context.diaryNumber) {
+        throw new BusinessRuleError('diaryNumber', 'letters carry the diary number: give it with INITIATE (diaryNumber)', 'diaryNumber');
+      }
+      const frame: LetterFrame = {
+        unit: await this.unit.requireComplete(manager),
+        caseworker: await this.staff.requireProfileOf(manager, record.responsibleSecretaryId),
+        diaryNumber: context.diaryNumber,
+        courtCaseNumber: record.courtCaseNumber,
+        dateText: swedishDay(sources.today),
       };
-      return this.insertWithin(manager, caseId, 'generated', facts, upload, actor);
+      const items: DocumentView[] = [];
+      for (const [index, letter] of letters.entries()) {
+        const pdf = await renderLetter(letter, frame);
+        const fileName = `${LETTER_FILE_NAMES[dto.kind]}-${record.courtCaseNumber.replace(/[^A-Za-z0-9-]+/g, '-')}-${index + 1}.pdf`;
+        const facts: DocumentFacts = {
+          kind: dto.kind,
+          title: `${letter.title}, till ${letter.recipient}`,
+          date: sources.today,
+          author: frame.caseworker.name,
+          recipients: [letter.recipient],
+          status: 'final',
+          correctsId: dto.corrects ?? null,
+          // The evaluation keeps its text; a letter for forwarding keeps how to send it.
+          body: letter.forwarding ?? dto.text,
+        };
+        items.push(await this.insertWithin(manager, caseId, 'generated', facts, storedFile(fileName, 'application/pdf', pdf), actor));
+      }
+      return { items, total: items.length };
     });
   }
 
   private async letterSources(manager: EntityManager, caseId: string, context: LetterSources['context'], dto: GenerateLetterDto): Promise<LetterSources> {
-    const parties = await manager.find(CaseParty, { where: { caseId }, order: { position: 'ASC' } });
-    const named = (role: CaseParty['role']) => parties.filter((p) => p.role === role).map((p) => p.name);
+    const parties = (await manager.find(CaseParty, { where: { caseId }, order: { position: 'ASC' } })).map(
+      (p): LetterParty => ({ role: p.role, name: p.name, protection: p.protection, address: openAddress(this.protector, p.addressCiphertext) }),
+    );
     const supporterId = context.supporter?.supporterId;
     const supporter = supporterId ? await manager.findOneBy(Supporter, { id: supporterId }) : null;
-    const visits = await manager.find(Visit, { select: { outcome: true }, where: { caseId } });
-    const count = (outcome: VisitOutcome) => visits.filter((v) => v.outcome === outcome).length;
+    const visits = await manager.find(Visit, { where: { caseId }, order: { occurredAt: 'ASC' } });
+    const followUps = await manager.find(CaseHistoryEntry, { where: { caseId, type: In(Object.keys(FOLLOW_UPS)) }, order: { version: 'ASC' } });
     return {
       context,
-      children: named('child'),
-      residentParent: named('residentParent')[0],
-      visitingParent: named('visitingParent')[0],
-      supporterName: supporter?.name,
-      visitCounts: { completed: count('completed'), stopped: count('stopped'), cancelled: count('cancelled'), noShow: count('noShow') },
+      children: parties.filter((p) => p.role === 'child'),
+      residentParent: parties.find((p) => p.role === 'residentParent')!,
+      visitingParent: parties.find((p) => p.role === 'visitingParent')!,
+      supporter: supporter ? { name: supporter.name, email: supporter.email } : undefined,
+      supporterTerms: await supporterTerms(manager, caseId),
+      visits: visits.map((v) => ({ occurredAt: v.occurredAt.toISOString(), outcome: v.outcome, stopReason: v.stopReason, notes: v.notes })),
+      followUps: followUps.map((entry) => {
+        const { heldAt, notes } = entry.payload as { heldAt: string; notes?: string };
+        return { kind: FOLLOW_UPS[entry.type as keyof typeof FOLLOW_UPS], heldAt, notes: notes ?? null };
+      }),
       today: swedishDate(this.clock.now()),
-      signature: `Familjerättssekreterare\n${UNIT_NAME}`,
       place: dto.place,
+      individualMeetings: { residentParent: dto.residentParentMeetingAt, visitingParent: dto.visitingParentMeetingAt },
       text: dto.text,
     };
   }

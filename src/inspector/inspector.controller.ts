@@ -5,8 +5,8 @@ import { map, type Observable } from 'rxjs';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
-import { NotFoundError } from '../common/domain-errors.js';
 import { CaseFlowResponse, MachineGraphResponse, StateCountsResponse } from './dto/inspector.responses.js';
+import { sendPageAsset } from '../common/page-files.js';
 import { InspectionFeed } from './inspection-feed.js';
 import { INSPECTOR_ASSETS, type InspectorAssets } from './inspector-assets.js';
 import { InspectorQueries } from './inspector-queries.service.js';
@@ -37,9 +37,7 @@ export class InspectorController {
   @Public()
   @ApiExcludeEndpoint()
   asset(@Param('file') file: string, @Res() res: Response): void {
-    const path = this.files.assets.get(file);
-    if (!path) throw new NotFoundError('inspector asset');
-    res.sendFile(path);
+    sendPageAsset(res, this.files, file);
   }
 
   /** The machine's states and transitions, read from its definition. */

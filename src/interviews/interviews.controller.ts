@@ -5,7 +5,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto } from './dto/interview.dtos.js';
+import { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto, WithdrawConsentDto } from './dto/interview.dtos.js';
 import { InterviewListResponse, InterviewResponse } from './dto/interview.responses.js';
 import { InterviewsService } from './interviews.service.js';
 
@@ -36,6 +36,17 @@ export class InterviewsController {
   @ApiErrors(400, 409, 422)
   giveConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: GiveConsentDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
     return this.interviews.giveConsent(caseId, childIndex, dto, actor);
+  }
+
+  /** A guardian withdraws their consent; the record keeps that it was given and when it was withdrawn. */
+  @Post(':childIndex/consent/withdrawal')
+  @Roles('secretary')
+  @HttpCode(200)
+  @Operation('Record that a guardian withdrew their consent', 'Only a standing consent (422 `consentStanding`), on or after the day it was given (422 `withdrawnAfterGiven`).')
+  @ApiOkResponse({ type: InterviewResponse })
+  @ApiErrors(400, 409, 422)
+  withdrawConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: WithdrawConsentDto): Promise<InterviewResponse> {
+    return this.interviews.withdrawConsent(caseId, childIndex, dto);
   }
 
   @Post(':childIndex/booking')

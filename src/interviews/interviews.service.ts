@@ -8,16 +8,27 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { requireCase, requireWritableCase } from '../documents/case-file.js';
 import { ChildInterview, type InterviewStatus } from './child-interview.entity.js';
-import type { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto } from './dto/interview.dtos.js';
+import { consentComplete, guardiansOf, standing } from './consent-rules.js';
+import type { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto, WithdrawConsentDto } from './dto/interview.dtos.js';
+import { InterviewConsent } from './interview-consent.entity.js';
 
-function interviewView(childIndex: number, name: string, interview: ChildInterview | undefined) {
+function consentView(consent: InterviewConsent) {
+  return { guardian: consent.guardian, givenOn: consent.givenOn, atStartupMeeting: consent.atStartupMeeting, withdrawnOn: consent.withdrawnOn };
+}
+
+function interviewView(child: CaseParty, interview: ChildInterview | null, consents: InterviewConsent[]) {
+  const complete = consentComplete(child, consents);
   return {
-    childIndex,
-    name,
-    status: interview?.status ?? 'noConsent',
-    consent: interview?.consentGivenOn
-      ? { givenOn: interview.consentGivenOn, atStartupMeeting: interview.consentGivenAtStartupMeeting }
-      : null,
+    childIndex: child.position,
+    name: child.name,
+    status: interview?.status ?? (complete ? 'consented' : 'noConsent'),
+    custody: child.custody,
+    consent: {
+      /** Every guardian with custody has consented and none has withdrawn. */
+      complete,
+      needed: guardiansOf(child.custody),
+      records: consents.filter((c) => c.childPosition === child.position).map(consentView),
+    },
     bookedFor: interview?.bookedFor?.toISOString() ?? null,
     heldAt: interview?.heldAt?.toISOString() ?? null,
     notes: interview?.notes ?? null,
@@ -26,18 +37,29 @@ function interviewView(childIndex: number, name: string, interview: ChildIntervi
   };
 }
 
-/** Which step may follow which: booking, and so holding, only for a child whose consent was given. */
-const ALLOWED_FROM: Record<'book' | 'hold' | 'decline', (InterviewStatus | 'noConsent')[]> = {
-  book: ['consented', 'booked'],
+/** What the interview's own record must be for each step. */
+const ALLOWED_FROM: Record<'book' | 'hold' | 'decline', (InterviewStatus | null)[]> = {
+  book: [null, 'consented', 'booked'],
   hold: ['booked'],
-  decline: ['noConsent', 'consented', 'booked'],
+  decline: [null, 'consented', 'booked'],
 };
 const REFUSAL: Record<keyof typeof ALLOWED_FROM, string> = {
-  book: 'a child interview is booked only for a child whose consent was given, and not after it was held or declined',
+  book: 'a child interview is booked before it was held or declined',
   hold: 'a child interview is held after it was booked',
   decline: 'an interview already held cannot be declined',
 };
 
+interface ChildFile {
+  child: CaseParty;
+  interview: ChildInterview | null;
+  consents: InterviewConsent[];
+}
+
+/**
+ * Child interviews, one per child. Consent is recorded per guardian with custody of the child,
+ * dated, and can be withdrawn; an interview is booked and held only while every such guardian's
+ * consent stands.
+ */
 @Injectable()
 export class InterviewsService {
   constructor(
@@ -48,65 +70,110 @@ export class InterviewsService {
   list(caseId: string) {
     return this.transactions.run(async (manager) => {
       await requireCase(manager, caseId);
-      const children = await this.children(manager, caseId);
+      const children = await manager.find(CaseParty, { where: { caseId, role: 'child' }, order: { position: 'ASC' } });
       const interviews = await manager.findBy(ChildInterview, { caseId });
-      const items = children.map((child) =>
-        interviewView(child.position, child.name, interviews.find((i) => i.childPosition === child.position)),
-      );
+      const consents = await this.consentsOf(manager, caseId);
+      const items = children.map((child) => interviewView(child, interviews.find((i) => i.childPosition === child.position) ?? null, consents));
       return { items, total: items.length };
     });
   }
 
   giveConsent(caseId: string, childIndex: number, dto: GiveConsentDto, actor: Actor) {
-    return this.change(caseId, childIndex, actor, (current) => {
-      if (current) throw new BusinessRuleError('consentOnce', `consent for this child is already recorded (status: ${current.status})`);
-      return { status: 'consented', consentGivenOn: dto.givenOn, consentGivenAtStartupMeeting: dto.atStartupMeeting };
+    return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
+      if (!guardiansOf(child.custody).includes(dto.guardian)) {
+        throw new BusinessRuleError('guardianHasCustody', `the ${dto.guardian} has no custody of this child: consent comes from a guardian with custody`, 'guardian');
+      }
+      if (standing(consents, child.position).some((c) => c.guardian === dto.guardian)) {
+        throw new BusinessRuleError('consentOnce', `the ${dto.guardian}'s consent for this child is already recorded`, 'guardian');
+      }
+      await manager.insert(InterviewConsent, {
+        id: randomUUID(),
+        caseId,
+        childPosition: child.position,
+        guardian: dto.guardian,
+        givenOn: dto.givenOn,
+        atStartupMeeting: dto.atStartupMeeting,
+        withdrawnOn: null,
+        recordedAt: this.clock.now(),
+        recordedBy: actor.id,
+      });
+    });
+  }
+
+  withdrawConsent(caseId: string, childIndex: number, dto: WithdrawConsentDto) {
+    return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
+      const consent = standing(consents, child.position).find((c) => c.guardian === dto.guardian);
+      if (!consent) throw new BusinessRuleError('consentStanding', `the ${dto.guardian} has no consent standing for this child to withdraw`, 'guardian');
+      if (dto.withdrawnOn < consent.givenOn) {
+        throw new BusinessRuleError('withdrawnAfterGiven', `consent is withdrawn on or after the day it was given (${consent.givenOn})`, 'withdrawnOn');
+      }
+      await manager.update(InterviewConsent, { id: consent.id }, { withdrawnOn: dto.withdrawnOn });
     });
   }
 
   book(caseId: string, childIndex: number, dto: BookInterviewDto, actor: Actor) {
-    return this.step(caseId, childIndex, actor, 'book', { status: 'booked', bookedFor: new Date(dto.bookedFor) });
+    return this.step(caseId, childIndex, actor, 'book', (file) => {
+      this.requireConsent(file);
+      return { status: 'booked', bookedFor: new Date(dto.bookedFor) };
+    });
   }
 
   hold(caseId: string, childIndex: number, dto: HoldInterviewDto, actor: Actor) {
-    return this.step(caseId, childIndex, actor, 'hold', { status: 'held', heldAt: new Date(dto.heldAt), notes: dto.notes });
+    return this.step(caseId, childIndex, actor, 'hold', (file) => {
+      this.requireConsent(file);
+      const heldAt = new Date(dto.heldAt);
+      if (heldAt < file.interview!.bookedFor!) {
+        throw new BusinessRuleError('heldAfterBooking', `an interview is held at or after its booked time (${file.interview!.bookedFor!.toISOString()})`, 'heldAt');
+      }
+      if (heldAt > this.clock.now()) throw new BusinessRuleError('interviewHasHappened', 'an interview is marked held after it took place: heldAt is in the future', 'heldAt');
+      return { status: 'held', heldAt, notes: dto.notes };
+    });
   }
 
   decline(caseId: string, childIndex: number, dto: DeclineInterviewDto, actor: Actor) {
-    return this.step(caseId, childIndex, actor, 'decline', {
+    return this.step(caseId, childIndex, actor, 'decline', () => ({
       status: 'declined',
       declinedAt: new Date(dto.declinedAt),
       declineReason: dto.reason,
-    });
+    }));
   }
 
-  private step(caseId: string, childIndex: number, actor: Actor, step: keyof typeof ALLOWED_FROM, patch: Partial<ChildInterview>) {
-    return this.change(caseId, childIndex, actor, (current) => {
-      if (!ALLOWED_FROM[step].includes(current?.status ?? 'noConsent')) {
-        throw new BusinessRuleError('childInterviewOrder', `${REFUSAL[step]} (status: ${current?.status ?? 'noConsent'})`);
+  private requireConsent({ child, consents }: ChildFile): void {
+    if (!consentComplete(child, consents)) {
+      const needed = guardiansOf(child.custody).join(' and ');
+      throw new BusinessRuleError('childInterviewConsent', `a child interview needs the standing consent of every guardian with custody (${needed})`);
+    }
+  }
+
+  private step(caseId: string, childIndex: number, actor: Actor, step: keyof typeof ALLOWED_FROM, next: (file: ChildFile) => Partial<ChildInterview>) {
+    return this.withChild(caseId, childIndex, async (manager, file) => {
+      const status = file.interview?.status ?? null;
+      if (!ALLOWED_FROM[step].includes(status)) {
+        throw new BusinessRuleError('childInterviewOrder', `${REFUSAL[step]} (status: ${status ?? 'not booked'})`);
       }
-      return patch;
+      const updated = Object.assign(file.interview ?? Object.assign(new ChildInterview(), emptyInterview(caseId, file.child.position)), next(file), {
+        updatedAt: this.clock.now(),
+        updatedBy: actor.id,
+      });
+      await manager.save(ChildInterview, updated);
     });
   }
 
-  private change(caseId: string, childIndex: number, actor: Actor, next: (current: ChildInterview | null) => Partial<ChildInterview>) {
+  /** Loads the child's file, lets `change` write, and answers with the child's interview as it now stands. */
+  private withChild(caseId: string, childIndex: number, change: (manager: EntityManager, file: ChildFile) => Promise<void>) {
     return this.transactions.run(async (manager) => {
       await requireWritableCase(manager, caseId);
-      const child = (await this.children(manager, caseId)).find((c) => c.position === childIndex);
+      const child = await manager.findOneBy(CaseParty, { caseId, role: 'child', position: childIndex });
       if (!child) throw new NotFoundError('child');
-      const current = await manager.findOneBy(ChildInterview, { caseId, childPosition: childIndex });
-      const updated = Object.assign(
-        current ?? Object.assign(new ChildInterview(), emptyInterview(caseId, childIndex)),
-        next(current),
-        { updatedAt: this.clock.now(), updatedBy: actor.id },
-      );
-      await manager.save(ChildInterview, updated);
-      return interviewView(childIndex, child.name, updated);
+      const interview = await manager.findOneBy(ChildInterview, { caseId, childPosition: childIndex });
+      await change(manager, { child, interview, consents: await this.consentsOf(manager, caseId) });
+      const after = await manager.findOneBy(ChildInterview, { caseId, childPosition: childIndex });
+      return interviewView(child, after, await this.consentsOf(manager, caseId));
     });
   }
 
-  private children(manager: EntityManager, caseId: string): Promise<CaseParty[]> {
-    return manager.find(CaseParty, { where: { caseId, role: 'child' }, order: { position: 'ASC' } });
+  private consentsOf(manager: EntityManager, caseId: string): Promise<InterviewConsent[]> {
+    return manager.find(InterviewConsent, { where: { caseId }, order: { givenOn: 'ASC', recordedAt: 'ASC' } });
   }
 }
 

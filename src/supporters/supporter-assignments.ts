@@ -1,23 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { CaseRecord } from '../cases/case-record.entity.js';
 
-/**
- * How many assignments each supporter holds now: cases not yet archived whose context names them
- * as the supporter. With a supporter id, only cases whose stored snapshot mentions it are read.
- */
+/** How many assignments each supporter holds now: cases not yet archived that name them as the supporter. */
 export async function activeAssignments(manager: EntityManager, supporterId?: string): Promise<Map<string, number>> {
   const query = manager
     .createQueryBuilder(CaseRecord, 'c')
-    .select(['c.id', 'c.snapshot'])
-    .where('c.state <> :archived', { archived: 'archived' });
-  // The snapshot is JSON text on both databases; the match is confirmed on the parsed context below.
-  if (supporterId) query.andWhere('c.snapshot LIKE :mention', { mention: `%"supporterId":"${supporterId}"%` });
-  const counts = new Map<string, number>();
-  for (const record of await query.getMany()) {
-    const named = record.snapshot.context.supporter?.supporterId;
-    if (named !== undefined && (supporterId === undefined || named === supporterId)) {
-      counts.set(named, (counts.get(named) ?? 0) + 1);
-    }
-  }
-  return counts;
+    .select('c.supporterId', 'supporterId')
+    .addSelect('COUNT(*)', 'assignments')
+    .where('c.state <> :archived', { archived: 'archived' })
+    .andWhere('c.supporterId IS NOT NULL')
+    .groupBy('c.supporterId');
+  if (supporterId) query.andWhere('c.supporterId = :supporterId', { supporterId });
+  const rows = await query.getRawMany<{ supporterId: string; assignments: string | number }>();
+  return new Map(rows.map((row) => [row.supporterId, Number(row.assignments)]));
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
+import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
@@ -55,6 +55,7 @@ export class VisitsController {
 
   @Get('cases/:caseId/visits/:visitId/reports')
   @CaseScoped('caseId')
+  @ReplacedSupporterMay()
   @Roles('secretary', 'supporter')
   @Operation('List the reports on a visit, oldest first', 'A supporter sees only the visits they were the supporter on.')
   @ApiOkResponse({ type: VisitReportListResponse })
@@ -70,6 +71,7 @@ export class VisitsController {
   /** The supporter's own report on a visit they attended (or the secretary typing one in). */
   @Post('cases/:caseId/visits/:visitId/reports')
   @CaseScoped('caseId')
+  @ReplacedSupporterMay()
   @Roles('supporter', 'secretary')
   @Operation(
     'File a report on a held or stopped visit',

@@ -73,7 +73,7 @@ export class VisitsService {
       loggedAt: now,
       loggedBy: actor.id,
       planId: plan?.id ?? null,
-      supporterId: plan?.supporterId ?? record.snapshot.context.supporter?.supporterId ?? null,
+      supporterId: plan?.supporterId ?? record.supporterId,
       cancelledBy: visit.cancelledBy ?? null,
     });
     if (visit.outcome === 'stopped') {
@@ -88,7 +88,7 @@ export class VisitsService {
   plan(caseId: string, dto: PlanVisitDto, actor: Actor) {
     return this.transactions.run(async (manager) => {
       const record = await requireWritableCase(manager, caseId);
-      const supporterId = dto.supporterId ?? record.snapshot.context.supporter?.supporterId;
+      const supporterId = dto.supporterId ?? record.supporterId;
       if (!supporterId) {
         throw new BusinessRuleError('visitHasSupporter', 'a visit is planned with a supporter: appoint one or name supporterId', 'supporterId');
       }

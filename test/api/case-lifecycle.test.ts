@@ -65,7 +65,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     const early = await send(t, caseId, archive, 422);
     expect(early.body.message).toContain('archived after the closing meeting');
     const closed = await send(t, caseId, closingMeeting);
-    expect(closed.body).toMatchObject({ state: 'closing', subState: 'closingMeetingHeld', allowedEvents: ['SUBMIT_EVALUATION'] });
+    expect(closed.body).toMatchObject({ state: 'closing', subState: 'closingMeetingHeld', allowedEvents: ['LOG_VISIT', 'SUBMIT_EVALUATION'] });
     await send(t, caseId, archive, 422);
     const evaluated = await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-11-25T10:00:00+01:00' });
     expect(evaluated.body.state).toBe('evaluated');
@@ -75,7 +75,10 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
   it('ends early from before any visit and cancels the reminder that was waiting', async () => {
     const caseId = await caseIn(t, 'initiated');
     const before = await t.http.get(`/cases/${caseId}`).expect(200);
-    expect(before.body.deadlines).toEqual([expect.objectContaining({ kind: 'supporterNotAppointed', status: 'pending' })]);
+    expect(before.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'supporterNotAppointed', status: 'pending' }),
+      expect.objectContaining({ kind: 'periodEnd', status: 'pending' }),
+    ]);
     const ended = await send(t, caseId, { type: 'END_EARLY', reason: 'The court changed its order' });
     expect(ended.body.state).toBe('closing');
     expect(ended.body.deadlines).toEqual(
@@ -87,7 +90,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     const supporterId = await registerSupporter(t);
     const caseId = await registerCase(t);
     for (const event of stepsTo('startupMeeting', supporterId)) await send(t, caseId, event);
-    await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: false, rulesAccepted: true, childInterviewConsent: true });
+    await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: false, rulesAccepted: true });
     const refused = await send(t, caseId, { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' }, 422);
     expect(refused.body.message).toContain('enrollment form signed');
     const unchanged = await t.http.get(`/cases/${caseId}`).expect(200);

@@ -19,6 +19,9 @@ const EXACT: Record<string, Record<Role | 'none', number>> = {
   'GET /cases/:id/history': { none: 401, secretary: 404, supporter: 403, administrator: 403, developer: 403 },
   'POST /cases/:id/events': { none: 401, secretary: 400, supporter: 404, administrator: 400, developer: 403 },
   'GET /audit': { none: 401, secretary: 403, supporter: 403, administrator: 200, developer: 403 },
+  'GET /metrics': { none: 401, secretary: 403, supporter: 403, administrator: 200, developer: 403 },
+  'GET /admin/queues': { none: 401, secretary: 403, supporter: 403, administrator: 200, developer: 403 },
+  'GET /admin/queues/*path': { none: 401, secretary: 403, supporter: 403, administrator: 404, developer: 403 },
 };
 
 describe('who may call which route', () => {

@@ -89,8 +89,8 @@ export class DeadlineRig {
   }
 
   /** A worker-only process, as `npm run worker` runs it. */
-  async startWorker(): Promise<INestApplicationContext> {
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(this.config)] })
+  async startWorker(env: Partial<AppConfig> = {}): Promise<INestApplicationContext> {
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...this.config, ...env })] })
       .overrideProvider(Clock)
       .useValue(this.clock)
       .compile();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
-import { caseIn, send } from '../support/case-steps.js';
+import { caseIn, registerCase, send } from '../support/case-steps.js';
 import { DATABASES } from '../support/test-app.js';
 import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, pause, PERIOD } from './deadline-support.js';
 
@@ -43,17 +43,32 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
     expect(closed.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd').map((d) => d.status)).toEqual(['fired', 'fired']);
   });
 
-  it('gives a case that starts its visits after its period has ended the events at once', async () => {
-    rig = await DeadlineRig.create(database);
-    const t = await rig.startService();
-    rig.clock.setNow(after(PERIOD.endsAt, 60_000));
-    const caseId = await caseIn(t, 'activeVisits');
-    await eventually(async () => expect((await caseOf(t, caseId)).state).toBe('closing'));
-    await pause(1500);
-    const history = await historyOf(t, caseId);
-    expect(entriesOf(history, 'PERIOD_ENDED')).toHaveLength(1);
-    expect(entriesOf(history, 'MIDPOINT_REACHED').length).toBeLessThanOrEqual(1);
-  });
+  it.each(['received', 'initiated', 'supporterAppointed', 'startupMeeting'])(
+    'closes a case still in %s once its period has ended, with an alert that visits never started',
+    async (waitingIn) => {
+      rig = await DeadlineRig.create(database);
+      const t = await rig.startService();
+      rig.clock.setNow(after(PERIOD.endsAt, -30 * 86_400_000));
+      const caseId = waitingIn === 'received' ? await registerCase(t) : await caseIn(t, waitingIn);
+      const waiting = await caseOf(t, caseId);
+      expect(waiting.deadlines).toContainEqual(expect.objectContaining({ kind: 'periodEnd', dueAt: PERIOD.endsAt, status: 'pending' }));
+
+      rig.clock.setNow(after(PERIOD.endsAt, 1000));
+      const closed = await eventually(async () => {
+        const view = await caseOf(t, caseId);
+        expect(view.deadlines.find((d) => d.kind === 'periodEnd')!.status).toBe('fired');
+        return view;
+      });
+      expect(closed.state).toBe('closing');
+      expect(entriesOf(await historyOf(t, caseId), 'PERIOD_ENDED')).toEqual([
+        expect.objectContaining({ fromState: waitingIn, toState: 'closing', by: { id: 'system', role: 'system' } }),
+      ]);
+      const alerts = (await t.http.get(`/alerts?caseId=${caseId}&kind=periodEndedBeforeVisits`).expect(200)).body;
+      expect(alerts.items).toEqual([expect.objectContaining({ kind: 'periodEndedBeforeVisits', status: 'open' })]);
+      // Closing waits for its meeting: the case is not left without a deadline.
+      expect(closed.deadlines).toContainEqual(expect.objectContaining({ kind: 'closingMeetingNotHeld', status: 'pending' }));
+    },
+  );
 
   it('cancels the pending deadlines when the case ends early; their jobs, delivered anyway, do nothing', async () => {
     rig = await DeadlineRig.create(database);

@@ -1,33 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import { caseMachine } from '../../machines/case-machine.js';
 import { machineGraph } from '../../src/inspector/machine-graph.js';
+import { browserDescribe, launchChromium } from '../support/browser.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { listening } from './inspector-support.js';
 
-/** Debian's chromium (apt-get install chromium); playwright-core drives it, no browser download. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = 'test/artifacts/inspector.png';
 /** What the issue promises: the open page follows a change within a second; two is the test's margin. */
 const LIVE_WITHIN_MS = 2000;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && !process.env.CI) {
-  console.warn(`Skipping the inspector's browser test: ${CHROMIUM} is missing (apt-get install chromium). In CI it runs.`);
-}
-const describeInBrowser = hasChromium || process.env.CI ? describe : describe.skip;
+const describeInBrowser = browserDescribe("the inspector's browser test");
 
 describeInBrowser('the inspector page in a browser', () => {
   let t: TestApp;
@@ -41,10 +26,9 @@ describeInBrowser('the inspector page in a browser', () => {
     page.locator(`[data-count-for="${state}"][data-count="${count}"]`).waitFor({ timeout: LIVE_WITHIN_MS });
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI must have ${CHROMIUM}: apt-get install chromium`);
     t = await startTestApp();
     base = await listening(t);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 1300 } });
     page.on('requestfailed', (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
     page.on('response', (response) => {

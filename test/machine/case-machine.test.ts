@@ -189,7 +189,7 @@ function where(snapshot: CaseSnapshot): [string, string | null] {
 describe('machine registry', () => {
   it('serves the current case machine under its version', () => {
     expect(CURRENT_MACHINE_VERSION).toBe(CASE_MACHINE_VERSION);
-    expect(CURRENT_MACHINE_VERSION).toBe('contactSupport@1');
+    expect(CURRENT_MACHINE_VERSION).toBe('contactSupport@2');
     expect(machineFor(CURRENT_MACHINE_VERSION)).toBe(caseMachine);
   });
 
@@ -300,7 +300,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
     s = accept(s, ev.periodEnded());
     expect(where(s)).toEqual(['closing', 'awaitingClosingMeeting']);
     expect(s.context.closing).toEqual({ startedAt: '2027-11-15T23:00:05.000Z', cause: 'periodEnded' });
-    expect(allowedClientEvents(s)).toEqual(['HOLD_CLOSING_MEETING']);
+    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'HOLD_CLOSING_MEETING']);
 
     s = accept(s, ev.holdClosingMeeting());
     expect(where(s)).toEqual(['closing', 'closingMeetingHeld']);
@@ -309,7 +309,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
       cause: 'periodEnded',
       meetingHeldAt: '2027-11-22T10:00:00.000Z',
     });
-    expect(allowedClientEvents(s)).toEqual(['ARCHIVE']);
+    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'ARCHIVE']);
 
     s = accept(s, ev.archive());
     expect(where(s)).toEqual(['archived', null]);
@@ -324,11 +324,11 @@ describe('the whole way from judgment to archive without an evaluation', () => {
 describe('the whole way with an evaluation for the court', () => {
   it('goes closing → evaluated → archived once the closing meeting is held', () => {
     let s = caseAt('closing', true);
-    expect(allowedClientEvents(s)).toEqual(['HOLD_CLOSING_MEETING']);
+    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'HOLD_CLOSING_MEETING']);
 
     s = accept(s, ev.holdClosingMeeting());
     expect(where(s)).toEqual(['closing', 'closingMeetingHeld']);
-    expect(allowedClientEvents(s)).toEqual(['SUBMIT_EVALUATION']);
+    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'SUBMIT_EVALUATION']);
 
     s = accept(s, ev.submitEvaluation());
     expect(where(s)).toEqual(['evaluated', null]);
@@ -670,7 +670,7 @@ describe('closing, evaluation and archiving', () => {
     expect(decide(machine, caseAt('closingMeetingHeld'), ev.holdClosingMeeting())).toEqual({
       outcome: 'notAllowedInState',
       state: 'closing',
-      allowedEvents: ['ARCHIVE'],
+      allowedEvents: ['LOG_VISIT', 'ARCHIVE'],
     });
   });
 
@@ -704,18 +704,22 @@ describe('an archived case', () => {
 describe('every event in every stage', () => {
   type Expectation = { accepted: CaseEventType[]; ruleBroken?: Partial<Record<CaseEventType, string>> };
   const table: Array<[Stage, boolean, Expectation]> = [
-    ['received', false, { accepted: ['INITIATE'] }],
-    ['initiated', false, { accepted: ['APPOINT_SUPPORTER', 'END_EARLY'] }],
-    ['supporterAppointed', false, { accepted: ['REPLACE_SUPPORTER', 'SEND_SUMMONS', 'END_EARLY'] }],
+    ['received', false, { accepted: ['INITIATE', 'PERIOD_ENDED'] }],
+    ['initiated', false, { accepted: ['APPOINT_SUPPORTER', 'END_EARLY', 'PERIOD_ENDED'] }],
+    ['supporterAppointed', false, { accepted: ['REPLACE_SUPPORTER', 'SEND_SUMMONS', 'END_EARLY', 'PERIOD_ENDED'] }],
     [
       'summoned',
       false,
       {
-        accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'END_EARLY'],
+        accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'END_EARLY', 'PERIOD_ENDED'],
         ruleBroken: { START_VISITS: GUARD_RULES.startupMeetingCompleted },
       },
     ],
-    ['startupMeetingHeld', false, { accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY'] }],
+    [
+      'startupMeetingHeld',
+      false,
+      { accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY', 'PERIOD_ENDED'] },
+    ],
     [
       'activeVisits',
       false,
@@ -739,7 +743,7 @@ describe('every event in every stage', () => {
         'closing',
         evaluationRequested,
         {
-          accepted: ['HOLD_CLOSING_MEETING', 'VISIT_REPORT_FILED'],
+          accepted: ['HOLD_CLOSING_MEETING', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
           ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue, ARCHIVE: GUARD_RULES.archivableFromClosing },
         },
       ],
@@ -747,12 +751,15 @@ describe('every event in every stage', () => {
     [
       'closingMeetingHeld',
       false,
-      { accepted: ['ARCHIVE', 'VISIT_REPORT_FILED'], ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue } },
+      { accepted: ['ARCHIVE', 'LOG_VISIT', 'VISIT_REPORT_FILED'], ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue } },
     ],
     [
       'closingMeetingHeld',
       true,
-      { accepted: ['SUBMIT_EVALUATION', 'VISIT_REPORT_FILED'], ruleBroken: { ARCHIVE: GUARD_RULES.archivableFromClosing } },
+      {
+        accepted: ['SUBMIT_EVALUATION', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
+        ruleBroken: { ARCHIVE: GUARD_RULES.archivableFromClosing },
+      },
     ],
     ['evaluated', true, { accepted: ['ARCHIVE', 'VISIT_REPORT_FILED'] }],
     ['archived', false, { accepted: [] }],

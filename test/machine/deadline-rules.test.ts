@@ -210,60 +210,94 @@ const REPORT_REMINDERS = [
   { kind: 'visitReportMissing', dueAt: '2026-12-11T15:30:00.000Z' },
 ];
 
+const PERIOD_END = { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' };
+
 describe('which deadlines a case wants', () => {
-  it('knows the two deadlines that move a case and the five reminders', () => {
+  it('knows the two deadlines that move a case and the nine reminders', () => {
     expect([...TRANSITION_DEADLINE_KINDS]).toEqual(['midpoint', 'periodEnd']);
     expect([...REMINDER_KINDS].sort()).toEqual(
-      ['evaluationNotSubmitted', 'notArchived', 'startupMeetingNotHeld', 'supporterNotAppointed', 'visitReportMissing'].sort(),
+      [
+        'closingMeetingNotHeld',
+        'evaluationNotSubmitted',
+        'followUpNotHeld',
+        'notArchived',
+        'startupMeetingNotHeld',
+        'summonsNotSent',
+        'supporterNotAppointed',
+        'visitReportMissing',
+        'visitsNotStarted',
+      ].sort(),
     );
     expect(D).toEqual({
       supporterNotAppointed: 14,
+      summonsNotSent: 7,
       startupMeetingNotHeld: 21,
+      visitsNotStarted: 14,
       visitReportMissing: 3,
+      followUpNotHeld: 14,
+      closingMeetingNotHeld: 21,
       evaluationNotSubmitted: 30,
       notArchived: 60,
     });
   });
 
-  it('reminds that no supporter is appointed, counted from registration, while received', () => {
+  it('keeps the period end pending and reminds that no supporter is appointed, counted from registration, while received', () => {
     expect(wantedDeadlines('received', context(), D)).toEqual([
+      PERIOD_END,
       { kind: 'supporterNotAppointed', dueAt: '2026-11-24T09:00:00.000Z' },
     ]);
   });
 
+  it('counts the appointment reminder from the day the judgment reached the unit, where the secretary gave it', () => {
+    const late = context();
+    late.judgment = { ...late.judgment, receivedAt: '2026-11-03' };
+    expect(wantedDeadlines('received', late, D)).toContainEqual({ kind: 'supporterNotAppointed', dueAt: '2026-11-16T23:00:00.000Z' });
+  });
+
   it('keeps that reminder, still counted from registration, once initiated', () => {
     expect(wantedDeadlines('initiated', context(initiated), D)).toEqual([
+      PERIOD_END,
       { kind: 'supporterNotAppointed', dueAt: addDays(REGISTERED_AT, D.supporterNotAppointed) },
+    ]);
+  });
+
+  it('reminds that the summons is not sent, counted from the appointment', () => {
+    expect(wantedDeadlines('supporterAppointed', context(appointed), D)).toEqual([
+      PERIOD_END,
+      { kind: 'summonsNotSent', dueAt: '2026-11-19T10:00:00.000Z' },
     ]);
   });
 
   it('reminds that the start-up meeting is not held, counted from the summons', () => {
     expect(wantedDeadlines('startupMeeting', context(summoned), D)).toEqual([
+      PERIOD_END,
       { kind: 'startupMeetingNotHeld', dueAt: '2026-12-04T09:30:00.000Z' },
     ]);
   });
 
-  it('drops the start-up reminder once the meeting is held, even if the form is still unsigned', () => {
-    expect(wantedDeadlines('startupMeeting', context(meetingHeld), D)).toEqual([]);
+  it('reminds that visits have not started once the meeting is held, even if the form is still unsigned', () => {
+    expect(wantedDeadlines('startupMeeting', context(meetingHeld), D)).toEqual([
+      PERIOD_END,
+      { kind: 'visitsNotStarted', dueAt: '2026-12-04T13:00:00.000Z' },
+    ]);
   });
 
   it('wants the midpoint and the period end during visits before the midpoint', () => {
     expect(wantedDeadlines('activeVisits', context(visiting), D)).toEqual([
       { kind: 'midpoint', dueAt: PERIOD.midpointAt, event: 'MIDPOINT_REACHED' },
-      { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' },
+      PERIOD_END,
     ]);
   });
 
-  it('wants only the period end at the midpoint follow-up', () => {
+  it('wants the period end and a reminder that the follow-up is not held at the midpoint follow-up', () => {
     expect(wantedDeadlines('midpointFollowUp', context(pastMidpoint), D)).toEqual([
-      { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' },
+      PERIOD_END,
+      { kind: 'followUpNotHeld', dueAt: '2027-05-31T11:00:03.000Z' },
     ]);
   });
 
   it('no longer wants the midpoint once it was reached', () => {
-    expect(wantedDeadlines('activeVisits', context(pastMidpoint), D)).toEqual([
-      { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' },
-    ]);
+    expect(wantedDeadlines('activeVisits', context(pastMidpoint), D)).toEqual([PERIOD_END]);
   });
 
   it('takes the period from the judgment, in Swedish time', () => {
@@ -276,8 +310,9 @@ describe('which deadlines a case wants', () => {
     ]);
   });
 
-  it('reminds only about archiving in closing when no evaluation was asked for', () => {
+  it('reminds about the closing meeting and the archiving in closing when no evaluation was asked for', () => {
     expect(wantedDeadlines('closing', context(closing), D)).toEqual([
+      { kind: 'closingMeetingNotHeld', dueAt: '2027-12-06T23:00:05.000Z' },
       { kind: 'notArchived', dueAt: addDays(CLOSING_STARTED_AT, D.notArchived) },
     ]);
     expect(wantedDeadlines('closing', context(closingMeetingHeld), D)).toEqual([
@@ -287,6 +322,7 @@ describe('which deadlines a case wants', () => {
 
   it('reminds about the evaluation and the archiving in closing when the court asked for an evaluation', () => {
     expect(wantedDeadlines('closing', context(closing, true), D)).toEqual([
+      { kind: 'closingMeetingNotHeld', dueAt: '2027-12-06T23:00:05.000Z' },
       { kind: 'evaluationNotSubmitted', dueAt: '2027-12-15T23:00:05.000Z' },
       { kind: 'notArchived', dueAt: '2028-01-14T23:00:05.000Z' },
     ]);
@@ -304,6 +340,7 @@ describe('which deadlines a case wants', () => {
 
   it('dates reminders from the configured delays', () => {
     const delays: ReminderDelays = {
+      ...DEFAULT_REMINDER_DELAYS,
       supporterNotAppointed: 3,
       startupMeetingNotHeld: 7,
       visitReportMissing: 5,
@@ -311,12 +348,14 @@ describe('which deadlines a case wants', () => {
       notArchived: 90,
     };
     expect(wantedDeadlines('received', context(), delays)).toEqual([
+      PERIOD_END,
       { kind: 'supporterNotAppointed', dueAt: '2026-11-13T09:00:00.000Z' },
     ]);
     expect(wantedDeadlines('startupMeeting', context(summoned), delays)).toEqual([
+      PERIOD_END,
       { kind: 'startupMeetingNotHeld', dueAt: '2026-11-20T09:30:00.000Z' },
     ]);
-    expect(wantedDeadlines('closing', context(closing, true), delays)).toEqual([
+    expect(wantedDeadlines('closing', context(closingMeetingHeld, true), delays)).toEqual([
       { kind: 'evaluationNotSubmitted', dueAt: '2027-11-25T23:00:05.000Z' },
       { kind: 'notArchived', dueAt: '2028-02-13T23:00:05.000Z' },
     ]);
@@ -348,9 +387,9 @@ describe('which deadlines a case wants', () => {
   it('moves a reminder due across the switch to summer time by Swedish clock time', () => {
     const c = context({}, false);
     c.registeredAt = '2027-03-20T10:00:00.000Z'; // 11:00 CET
-    expect(wantedDeadlines('received', c, D)).toEqual([
+    expect(wantedDeadlines('received', c, D)).toContainEqual(
       { kind: 'supporterNotAppointed', dueAt: '2027-04-03T09:00:00.000Z' }, // 11:00 CEST
-    ]);
+    );
   });
 });
 
@@ -365,7 +404,7 @@ describe('reminders about visit reports', () => {
 
   it('keeps reminding at the midpoint follow-up', () => {
     expect(wantedDeadlines('midpointFollowUp', context({ ...pastMidpoint, visitsAwaitingReport: AWAITED }), D)).toEqual([
-      { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' },
+      ...wantedDeadlines('midpointFollowUp', context(pastMidpoint), D),
       ...REPORT_REMINDERS,
     ]);
   });

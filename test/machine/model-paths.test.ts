@@ -128,9 +128,14 @@ function traversalOptions(evaluationRequested: boolean, forSimplePaths: boolean)
     input: caseInput(evaluationRequested),
     events: EVENTS.filter((e) => !(forSimplePaths && e.shortestOnly)).map((e) => e.event),
     filterEvents: (snapshot: CaseSnapshot, event: CaseEvent) =>
-      (event.type !== 'LOG_VISIT' || snapshot.context.visitCount < MAX_VISITS) &&
+      (event.type !== 'LOG_VISIT' || snapshot.context.visitCount < visitsExploredIn(snapshot)) &&
       (event.type !== 'VISIT_REPORT_FILED' || awaits(snapshot, event.occurredAt)),
   };
+}
+
+/** A visit logged late, while closing, only on paths with none before: enough to see it, and the graph stays small. */
+function visitsExploredIn(snapshot: CaseSnapshot): number {
+  return topState(snapshot.value) === 'closing' ? 1 : MAX_VISITS;
 }
 
 function awaits(snapshot: CaseSnapshot, occurredAt: string): boolean {
@@ -342,5 +347,35 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('leaves no open case without a pending deadline of some kind: only an archived case wants none', () => {
+    const silent = reachedSnapshots()
+      .filter((s) => topState(s.value) !== 'archived')
+      .filter((s) => wantedDeadlines(topState(s.value), s.context, DEFAULT_REMINDER_DELAYS).length === 0)
+      .map((s) => JSON.stringify(s.value));
+    expect(silent).toEqual([]);
+  });
+
+  it('closes a case whose period ran out before visits started, from every state before visits, saying so', () => {
+    const closedEarly = walks.flatMap(({ events, snapshots }) =>
+      events.flatMap((e, i) => (e.type === 'PERIOD_ENDED' && snapshots[i].context.visitsStartedAt === undefined ? [[snapshots[i], snapshots[i + 1]]] : [])),
+    );
+    const from = new Set(closedEarly.map(([before]) => topState(before.value)));
+    expect([...from].sort()).toEqual(['initiated', 'received', 'startupMeeting', 'supporterAppointed']);
+    for (const [, after] of closedEarly) {
+      expect(topState(after.value)).toBe('closing');
+      expect(after.context.closing?.cause).toBe('periodEndedBeforeVisits');
+    }
+  });
+
+  it('logs a visit while closing only when visits had started', () => {
+    for (const { events, snapshots } of walks) {
+      events.forEach((e, i) => {
+        if (e.type !== 'LOG_VISIT' || topState(snapshots[i].value) !== 'closing') return;
+        expect(snapshots[i].context.visitsStartedAt).toBeDefined();
+      });
+    }
+    expect(walks.some(({ events, snapshots }) => events.some((e, i) => e.type === 'LOG_VISIT' && topState(snapshots[i].value) === 'closing'))).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Response } from 'superagent';
 import { caseIn, send } from '../support/case-steps.js';
+import { aJudgment } from '../support/judgment-builder.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 import { pdfText } from './pdf-text.js';
+import { ADDRESSES, binary, prepareLetterhead } from '../support/letter-support.js';
 
 /** The smallest real PNG: a 1×1 pixel. */
 const PNG = Buffer.from(
@@ -14,19 +15,11 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 
 
 const FACTS = { kind: 'enrollmentForm', title: 'Inskrivningsblankett', date: '2026-11-24', author: 'Karin Lund', status: 'received' };
 
-/** Supertest hands binary answers to this parser so the bytes arrive untouched. */
-function binary(res: Response, done: (err: Error | null, body: Buffer) => void) {
-  // At parse time superagent hands over the raw response stream.
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
 describe.each(DATABASES)('case documents (%s)', (database) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ database, env: { UPLOAD_MAX_BYTES: '4096', RETENTION_YEARS: '5' } });
+    await prepareLetterhead(t);
   });
   afterAll(() => t.close());
 
@@ -40,9 +33,17 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
   const content = (caseId: string, documentId: string, as = t.http) =>
     as.get(`/cases/${caseId}/documents/${documentId}/content`).buffer(true).parse(binary).expect(200);
 
+  /** Parents with addresses, as the letters need. */
+  const addressed = (courtCaseNumber: string) => ({
+    courtCaseNumber,
+    residentParent: { ...aJudgment().residentParent, address: ADDRESSES.resident },
+    visitingParent: { ...aJudgment().visitingParent, address: ADDRESSES.visiting },
+  });
+
   it('writes the summons as a Swedish PDF with the court case number and the meeting time', async () => {
-    const caseId = await caseIn(t, 'startupMeeting', { courtCaseNumber: 'T 4711-26' });
-    const letter = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'summons', place: 'Familjerätten, Stationsgatan 12' }).expect(201);
+    const caseId = await caseIn(t, 'startupMeeting', addressed('T 4711-26'));
+    const res = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'summons', place: 'Familjerätten, Stationsgatan 12' }).expect(201);
+    const letter = { body: res.body.items[0] };
     expect(letter.body).toMatchObject({ kind: 'summons', origin: 'generated', status: 'final', file: { contentType: 'application/pdf' } });
     const pdf = await content(caseId, letter.body.id);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -55,10 +56,10 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
   });
 
   it('writes the decision appointing the supporter, naming the supporter and the children', async () => {
-    const caseId = await caseIn(t, 'supporterAppointed', { courtCaseNumber: 'T 815-26' });
-    const letter = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201);
-    const pdf = await content(caseId, letter.body.id);
-    const text = pdfText(pdf.body as Buffer);
+    const caseId = await caseIn(t, 'supporterAppointed', addressed('T 815-26'));
+    const res = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201);
+    const pdf = await content(caseId, res.body.items[0].id);
+    const text = pdfText(pdf.body as Buffer).replace(/\s+/g, ' ');
     expect(text).toContain('Beslut om umgängesstödsperson');
     expect(text).toContain('T 815-26');
     expect(text).toContain('Karin Lund');
@@ -74,15 +75,16 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
   it('writes the evaluation to the court from its text, only when the court asked for one', async () => {
     const asked = await caseIn(t, 'activeVisits', { evaluationRequested: true, courtCaseNumber: 'T 99-26' });
     const text = 'Umgänget har fungerat väl.\n\nFöräldrarna samarbetar nu utan stöd.';
-    const letter = await t.http.post(`/cases/${asked}/documents/letters`).send({ kind: 'evaluation', text }).expect(201);
+    const res = await t.http.post(`/cases/${asked}/documents/letters`).send({ kind: 'evaluation', text }).expect(201);
+    const letter = { body: res.body.items[0] };
     expect(letter.body).toMatchObject({ kind: 'evaluation', body: text, recipients: ['Uppsala tingsrätt'] });
     const pdf = await content(asked, letter.body.id);
     expect(pdfText(pdf.body as Buffer)).toContain('Föräldrarna samarbetar nu utan stöd.');
     await t.http.post(`/cases/${asked}/documents/letters`).send({ kind: 'evaluation' }).expect(400);
 
     const notAsked = await caseIn(t, 'activeVisits');
-    const res = await t.http.post(`/cases/${notAsked}/documents/letters`).send({ kind: 'evaluation', text }).expect(422);
-    expect(res.body.rule).toBe('evaluationRequested');
+    const refused = await t.http.post(`/cases/${notAsked}/documents/letters`).send({ kind: 'evaluation', text }).expect(422);
+    expect(refused.body.rule).toBe('evaluationRequested');
   });
 
   it('stores an upload with its SHA-256 and gives back exactly the bytes that came in', async () => {
@@ -158,7 +160,7 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
       await t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, recipients: [], corrects: documentId }).expect(409);
       await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(409);
       await t.http.post(`/cases/${caseId}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Parken' }).expect(409);
-      await t.http.post(`/cases/${caseId}/interviews/0/consent`).send({ givenOn: '2026-11-24', atStartupMeeting: true }).expect(409);
+      await t.http.post(`/cases/${caseId}/interviews/0/consent`).send({ guardian: 'residentParent', givenOn: '2026-11-24', atStartupMeeting: true }).expect(409);
     });
 
     it('still lets the administrator read its documents', async () => {

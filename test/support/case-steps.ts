@@ -15,7 +15,6 @@ export function stepsTo(target: string, supporterId: string): Record<string, unk
         heldAt: '2026-11-24T13:00:00+01:00',
         enrollmentFormSigned: true,
         rulesAccepted: true,
-        childInterviewConsent: false,
       },
     ],
     ['activeVisits', { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' }],

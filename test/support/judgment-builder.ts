@@ -8,7 +8,9 @@ export interface JudgmentBody {
   periodEnd?: string;
   evaluationRequested: boolean;
   periodCapOverrideReason?: string;
-  children: { name: string; personnummer: string }[];
+  receivedAt?: string;
+  confirmDuplicateOf?: string;
+  children: { name: string; personnummer: string; custody?: string }[];
   residentParent: { name: string; personnummer: string };
   visitingParent: { name: string; personnummer: string };
 }

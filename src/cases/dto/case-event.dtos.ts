@@ -80,9 +80,7 @@ export class HoldStartupMeetingDto {
 
   @ApiProperty() @IsBoolean()
   rulesAccepted!: boolean;
-
-  @ApiProperty() @IsBoolean()
-  childInterviewConsent!: boolean;
+  // Consent to the child interview is not sent: it is derived from the consent recorded per guardian.
 }
 
 export class StartVisitsDto {

@@ -4,6 +4,7 @@ import { CASE_STATES } from '../../../machines/case-machine.js';
 import { REMINDER_KINDS, TRANSITION_DEADLINE_KINDS } from '../../../machines/deadline-rules.js';
 import { ActingUser, PageOf } from '../../common/api-docs.js';
 import { DEADLINE_STATUSES } from '../../deadlines/deadline.entity.js';
+import { CUSTODIES, PROTECTIONS } from '../case-party.entity.js';
 
 /*
  * What the case routes answer with. The controller declares these as its return types, so the
@@ -11,11 +12,20 @@ import { DEADLINE_STATUSES } from '../../deadlines/deadline.entity.js';
  */
 
 export class MaskedParty {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
   @ApiProperty({ example: 'Maria' })
   name!: string;
 
   @ApiProperty({ example: '19850101-****', description: 'The personnummer with its last four digits masked' })
   personnummer!: string;
+
+  @ApiProperty({ enum: PROTECTIONS, nullable: true, type: String, description: 'Protected identity: the address is never shown beside the other party' })
+  protection!: string | null;
+
+  @ApiPropertyOptional({ enum: CUSTODIES, nullable: true, type: String, description: 'A child only: who has custody' })
+  custody?: string | null;
 }
 
 export class CaseParties {
@@ -37,6 +47,8 @@ export class CaseJudgment {
   @ApiProperty({ format: 'date', example: '2027-09-13', description: 'The last day with support' }) periodEnd!: string;
   @ApiProperty({ description: 'Whether the court set the end; otherwise one year from the start' }) periodEndSetByCourt!: boolean;
   @ApiProperty() evaluationRequested!: boolean;
+  @ApiPropertyOptional({ format: 'date', description: 'The day the judgment reached the unit, where it came before registration (contactSupport@2)' })
+  receivedAt?: string;
   @ApiPropertyOptional({ description: 'Set when the secretary confirmed a period longer than the municipality’s cap' })
   periodCapOverrideReason?: string;
 }
@@ -55,6 +67,7 @@ export class CaseVisit {
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome!: string;
   @ApiProperty({ enum: STOP_REASONS, nullable: true, type: String }) stopReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The supporter who held the visit' }) supporterId!: string | null;
 }
 
 export class CaseRetentionFacts {
@@ -64,6 +77,7 @@ export class CaseRetentionFacts {
 
 const STATE = { enum: CASE_STATES, example: 'received' } as const;
 const SUB_STATE = { type: String, nullable: true, example: 'held', description: 'The state within the state, e.g. startupMeeting.held' } as const;
+const RESPONSIBLE_SECRETARY = { type: String, nullable: true, example: 'anna', description: 'The secretary responsible for the case' } as const;
 const VERSION = { example: 3, description: 'Grows by one with each change; the ETag, for If-Match' } as const;
 
 /** The case as the secretary sees it: everything, personnummer masked. */
@@ -72,8 +86,9 @@ export class CaseResponse {
   @ApiProperty(STATE) state!: string;
   @ApiProperty(SUB_STATE) subState!: string | null;
   @ApiProperty(VERSION) version!: number;
-  @ApiProperty({ example: 'contactSupport@1', description: 'The version of the case machine the case runs on' }) machineVersion!: string;
+  @ApiProperty({ example: 'contactSupport@2', description: 'The version of the case machine the case runs on' }) machineVersion!: string;
   @ApiProperty({ type: CaseJudgment }) judgment!: CaseJudgment;
+  @ApiProperty(RESPONSIBLE_SECRETARY) responsibleSecretaryId!: string | null;
   @ApiProperty({ type: CaseParties }) parties!: CaseParties;
 
   @ApiProperty({
@@ -171,14 +186,64 @@ export class CaseSummaryResponse {
   @ApiProperty() courtCaseNumber!: string;
   @ApiProperty({ format: 'date' }) periodStart!: string;
   @ApiProperty({ format: 'date' }) periodEnd!: string;
+  @ApiProperty(RESPONSIBLE_SECRETARY) responsibleSecretaryId!: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class CaseListResponse extends PageOf(CaseSummaryResponse) {}
+/** The cases a personnummer is party to: all of them, no paging. */
+export class CaseSearchResponse extends PageOf(CaseSummaryResponse) {}
+
+export class CaseListResponse extends PageOf(CaseSummaryResponse) {
+  @ApiProperty({ type: String, nullable: true, description: 'The cursor of the next page, for `after`; null on the last page' })
+  next!: string | null;
+}
+
+class DeadlineMoment {
+  @ApiProperty({ enum: [...TRANSITION_DEADLINE_KINDS, ...REMINDER_KINDS] }) kind!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+}
+
+class MovedDeadline extends DeadlineMoment {
+  @ApiProperty({ format: 'date-time', description: 'When it was due before' }) fromDueAt!: string;
+}
+
+class DryRunDeadlines {
+  @ApiProperty({ type: [DeadlineMoment] }) added!: DeadlineMoment[];
+  @ApiProperty({ type: [MovedDeadline] }) moved!: MovedDeadline[];
+  @ApiProperty({ type: [DeadlineMoment] }) cancelled!: DeadlineMoment[];
+}
+
+class ResolvedAlert {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() kind!: string;
+}
+
+class RaisedAlert {
+  @ApiProperty() kind!: string;
+}
+
+class DryRunAlerts {
+  @ApiProperty({ type: [ResolvedAlert] }) resolved!: ResolvedAlert[];
+  @ApiProperty({ type: [RaisedAlert] }) raised!: RaisedAlert[];
+}
+
+/** What an event would do to a case (`?dryRun=true`): decided and written as for real, then rolled back. */
+export class DryRunResponse {
+  @ApiProperty({ enum: [true] }) dryRun!: true;
+  @ApiProperty({ enum: [true], description: 'A refused event answers its 409/422 as for real' }) accepted!: true;
+  @ApiProperty({ example: 'APPOINT_SUPPORTER' }) eventType!: string;
+  @ApiProperty(STATE) fromState!: string;
+  @ApiProperty(SUB_STATE) fromSubState!: string | null;
+  @ApiProperty(STATE) state!: string;
+  @ApiProperty(SUB_STATE) subState!: string | null;
+  @ApiProperty({ type: DryRunDeadlines }) deadlines!: DryRunDeadlines;
+  @ApiProperty({ type: DryRunAlerts }) alerts!: DryRunAlerts;
+  @ApiProperty({ type: [String], description: 'The events the caller could send next, from the state the case would be in' }) allowedEvents!: string[];
+}
 
 export class HistoryEntryResponse {
   @ApiProperty({ example: 2, description: 'The case version this entry made' }) version!: number;
-  @ApiProperty({ example: 'APPOINT_SUPPORTER', description: 'The event, a client’s or the system’s (MIDPOINT_REACHED, PERIOD_ENDED, VISIT_REPORT_FILED)' })
+  @ApiProperty({ example: 'APPOINT_SUPPORTER', description: 'The event, a client’s or the system’s (MIDPOINT_REACHED, PERIOD_ENDED, VISIT_REPORT_FILED, MACHINE_MIGRATED)' })
   type!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event’s fields as sent, without its type' })
   payload!: object;
@@ -189,3 +254,9 @@ export class HistoryEntryResponse {
 }
 
 export class HistoryResponse extends PageOf(HistoryEntryResponse) {}
+
+/** For `POST /cases/:id/events`: the case in the caller's view or, with `?dryRun=true`, what the event would do. */
+export const EVENT_ANSWER_SCHEMA = {
+  description: 'The case in the caller’s view, as for GET /cases/:id; with `?dryRun=true`, a DryRunResponse and nothing kept',
+  anyOf: [...CASE_FOR_ROLE_SCHEMA.anyOf, { $ref: getSchemaPath(DryRunResponse) }],
+};

@@ -5,46 +5,74 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/date-validators.js';
+import { IsDisplayName } from '../../common/name-validators.js';
 import { IsPersonnummer } from '../../common/personnummer.js';
+import { PostalAddressDto } from '../../personal-data/postal-address.js';
+import { CUSTODIES, PROTECTIONS, type Custody, type Protection } from '../case-party.entity.js';
 
 export class PartyDto {
-  @ApiProperty({ example: 'Maria' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @ApiProperty({ example: 'Maria', description: 'Trimmed; not blank, no control or bidirectional override characters' })
+  @IsDisplayName()
   name!: string;
 
   @ApiProperty({ description: 'Personnummer or samordningsnummer, 10 or 12 digits, with or without separator' })
   @IsPersonnummer()
   personnummer!: string;
+
+  @ApiPropertyOptional({ type: PostalAddressDto, description: 'Stored encrypted; never shown to a supporter, never to anyone when protected' })
+  @IsOptional()
+  @IsObject({ message: 'address must be an object with street, postalCode and city' })
+  @ValidateNested()
+  @Type(() => PostalAddressDto)
+  address?: PostalAddressDto;
+
+  @ApiPropertyOptional({ enum: PROTECTIONS, description: 'Protected personal data (skyddade personuppgifter)' })
+  @IsOptional()
+  @IsIn(PROTECTIONS)
+  protection?: Protection;
+}
+
+export class ChildDto extends PartyDto {
+  @ApiPropertyOptional({ enum: CUSTODIES, default: 'joint', description: 'Who has custody of the child' })
+  @IsOptional()
+  @IsIn(CUSTODIES)
+  custody?: Custody;
 }
 
 /** The district court's judgment on contact support (FB 6:15 c), as the secretary registers it. */
 export class RegisterCaseDto {
   @ApiProperty({ example: 'Uppsala tingsrätt' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @IsDisplayName()
   court!: string;
 
   @ApiProperty({ example: 'T 1234-26', description: 'T, the case number, a hyphen and the two-digit year' })
   @Matches(/^T \d{1,6}-\d{2}$/, { message: 'courtCaseNumber must look like "T 1234-26"' })
   courtCaseNumber!: string;
 
-  @ApiProperty({ example: '2026-11-02' })
+  @ApiProperty({ example: '2026-11-02', description: 'Not in the future' })
   @IsCalendarDate()
   judgmentDate!: string;
 
-  @ApiProperty({ example: '2026-11-16', description: 'The first day with support' })
+  @ApiPropertyOptional({
+    example: '2026-11-04',
+    description: 'The day the judgment reached the unit (default: the day of registration); the reminder to appoint a supporter counts from it',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  receivedAt?: string;
+
+  @ApiProperty({ example: '2026-11-16', description: 'The first day with support; not before the judgment' })
   @IsCalendarDate()
   periodStart!: string;
 
@@ -67,13 +95,20 @@ export class RegisterCaseDto {
   @MaxLength(1000)
   periodCapOverrideReason?: string;
 
-  @ApiProperty({ type: [PartyDto] })
+  @ApiPropertyOptional({
+    description: 'Registers a second open case for the same court case number: the id of the open case the 409 named',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'confirmDuplicateOf must be the id of the open case for the same court case number' })
+  confirmDuplicateOf?: string;
+
+  @ApiProperty({ type: [ChildDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(12)
   @ValidateNested({ each: true })
-  @Type(() => PartyDto)
-  children!: PartyDto[];
+  @Type(() => ChildDto)
+  children!: ChildDto[];
 
   @ApiProperty({ type: PartyDto })
   @IsObject({ message: 'residentParent must be given, with name and personnummer' })

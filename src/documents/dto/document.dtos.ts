@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../../common/date-validators.js';
+import { IsCalendarDate, IsInstant } from '../../common/date-validators.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, type DocumentKind, type DocumentStatus } from '../document.entity.js';
 import { GENERATED_LETTERS, type GeneratedLetter } from '../letters/routine-letters.js';
 
@@ -50,7 +50,15 @@ export class GenerateLetterDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
   place?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The earlier letter this one replaces' })
+  @ApiPropertyOptional({ example: '2026-11-20T09:00:00+01:00', description: 'Summons: the resident parent’s individual meeting' })
+  @IsOptional() @IsInstant()
+  residentParentMeetingAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-20T10:30:00+01:00', description: 'Summons: the visiting parent’s individual meeting' })
+  @IsOptional() @IsInstant()
+  visitingParentMeetingAt?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The earlier letter this one replaces (only when one letter is written)' })
   @IsOptional() @IsUUID()
   corrects?: string;
 }

@@ -21,3 +21,20 @@ export function swedishList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`;
 }
+
+/** `1 inställt besök`, `2 inställda besök`: the number with the adjective agreeing with it (plural for 0). */
+export function counted(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/**
+ * Full names as a Swedish letter lists them: a shared surname is said once, `Alva och Nils Ödman`;
+ * otherwise `Alva Ödman och Nils Berg`.
+ */
+export function swedishNames(names: string[]): string {
+  const split = names.map((name) => name.trim().split(/\s+/));
+  const surname = split[0]?.at(-1);
+  const shared = names.length > 1 && split.every((words) => words.length > 1 && words.at(-1) === surname);
+  if (!shared) return swedishList(names);
+  return `${swedishList(split.map((words) => words.slice(0, -1).join(' ')))} ${surname}`;
+}

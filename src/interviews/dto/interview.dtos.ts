@@ -1,13 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsInstant } from '../../common/date-validators.js';
+import { GUARDIANS, type Guardian } from '../interview-consent.entity.js';
 
 export class GiveConsentDto {
+  @ApiProperty({ enum: GUARDIANS, description: 'The guardian (with custody of the child) who gives consent' }) @IsIn(GUARDIANS)
+  guardian!: Guardian;
+
   @ApiProperty({ example: '2026-11-24' }) @IsCalendarDate()
   givenOn!: string;
 
   @ApiProperty({ description: 'Whether the consent was given at the start-up meeting (or later)' }) @IsBoolean()
   atStartupMeeting!: boolean;
+}
+
+export class WithdrawConsentDto {
+  @ApiProperty({ enum: GUARDIANS }) @IsIn(GUARDIANS)
+  guardian!: Guardian;
+
+  @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate()
+  withdrawnOn!: string;
 }
 
 export class BookInterviewDto {

@@ -1,0 +1,35 @@
+# The service's image: the API by default; `node dist/src/worker.js` for a worker,
+# `node dist/scripts/migrate.js` to migrate the schema (see compose.yaml and the README).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 compiles from source where no prebuilt binary can be fetched.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm install --no-fund --no-audit
+COPY tsconfig.json tsconfig.build.json ormconfig.ts ./
+COPY machines ./machines
+COPY src ./src
+COPY scripts ./scripts
+COPY bench ./bench
+RUN npm run build && npm prune --omit=dev --no-fund --no-audit
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/data
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The inspector's page is served from the sources' folder beside dist.
+COPY --from=build /app/src/inspector/page ./src/inspector/page
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,61 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { Public, Roles } from '../auth/roles.decorator.js';
+import type { Actor } from '../common/actor.js';
+import { CurrentActor } from '../common/current-actor.decorator.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import { CalendarService } from './calendar.service.js';
+
+const FEED_PATH = 'calendar/feeds';
+
+/** The secretary's calendar feed: the token that opens it, and the feed itself. */
+@ApiTags('calendar')
+@Controller()
+export class CalendarController {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  /** Creates the secretary's feed URL, or renews it (the old one stops working). The URL is shown this once. */
+  @Post('staff/me/calendar-token')
+  @Roles('secretary')
+  async issue(@CurrentActor() actor: Actor, @Req() req: Request) {
+    const token = await this.calendar.issue(actor.id);
+    return { url: `${req.protocol}://${req.get('host')}/${FEED_PATH}/${token}.ics` };
+  }
+
+  @Delete('staff/me/calendar-token')
+  @Roles('secretary')
+  @HttpCode(204)
+  async revoke(@CurrentActor() actor: Actor): Promise<void> {
+    await this.calendar.revoke(actor.id);
+  }
+
+  /**
+   * Calendar clients send no bearer token: the long random token in the URL is the key. Open to
+   * the network, so its reads are audited here, in the owner's name.
+   */
+  @Get(`${FEED_PATH}/:file`)
+  @Public()
+  @ApiExcludeEndpoint()
+  async feed(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFoundError('calendar feed');
+    const { ownerId, ics } = await this.calendar.feed(token);
+    await this.trail.record({
+      actorId: ownerId,
+      actorRole: 'secretary',
+      caseId: null,
+      action: 'read',
+      resource: `GET /${FEED_PATH}/:file`,
+      ip: (req.ip ?? null)?.slice(0, 64) ?? null,
+      allowed: true,
+      status: 200,
+    });
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.type('text/calendar; charset=utf-8').send(ics);
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Not } from 'typeorm';
+import { CURRENT_MACHINE_VERSION } from '../../machines/registry.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { CaseCommands } from './case-commands.service.js';
+import { CaseRecord } from './case-record.entity.js';
+
+/**
+ * At start-up, every open case stored under an earlier machine version moves to the current one
+ * (recorded in its history), so no case keeps the rules of a version that let it stall. Archived
+ * cases keep the version they ended under. Safe with several processes: a case moves once.
+ */
+@Injectable()
+export class MachineMigrationSweep implements OnModuleInit {
+  private readonly logger = new Logger(MachineMigrationSweep.name);
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly commands: CaseCommands,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const stale = await this.transactions.run((manager) =>
+      manager.find(CaseRecord, {
+        select: { id: true },
+        where: { machineVersion: Not(CURRENT_MACHINE_VERSION), state: Not('archived') },
+      }),
+    );
+    let moved = 0;
+    for (const { id } of stale) {
+      if (await this.commands.migrate(id)) moved += 1;
+    }
+    if (moved > 0) this.logger.log(`moved ${moved} open case(s) to machine version ${CURRENT_MACHINE_VERSION}`);
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Injectable, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CaseScoped } from '../auth/case-scoped.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { CaseRecord } from './case-record.entity.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { requireWritableCase } from '../documents/case-file.js';
+import { ResponsibleSecretaryDto } from '../staff/dto/staff.dtos.js';
+import { StaffDirectory } from '../staff/staff-directory.js';
+
+/**
+ * Who answers for a case. Changing it is not an event of the case's routine (the machine and its
+ * history replay know nothing of it): the case row's column changes and the audit trail keeps who
+ * changed it when.
+ */
+@Injectable()
+export class ResponsibleSecretaries {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly directory: StaffDirectory,
+  ) {}
+
+  assign(caseId: string, secretaryId: string) {
+    return this.transactions.run(async (manager) => {
+      await requireWritableCase(manager, caseId);
+      // Only someone with a profile can sign the case's letters.
+      const profile = await this.directory.requireProfileOf(manager, secretaryId);
+      await manager.update(CaseRecord, { id: caseId }, { responsibleSecretaryId: secretaryId });
+      return { caseId, responsibleSecretary: profile };
+    });
+  }
+}
+
+@ApiTags('cases')
+@Controller('cases')
+export class ResponsibleSecretaryController {
+  constructor(private readonly responsible: ResponsibleSecretaries) {}
+
+  /** Hands the case to another secretary; the audit trail records who did it (the route is case-scoped). */
+  @Put(':id/responsible-secretary')
+  @CaseScoped('id')
+  @Roles('secretary')
+  assign(@Param('id', new ParseUUIDPipe({ version: '4' })) caseId: string, @Body() dto: ResponsibleSecretaryDto) {
+    return this.responsible.assign(caseId, dto.secretaryId);
+  }
+}

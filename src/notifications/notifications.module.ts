@@ -1,0 +1,40 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module.js';
+import { AlertsService } from '../alerts/alerts.service.js';
+import { MailDispatch } from './mail-dispatch.js';
+import { MailQueue } from './mail-queue.js';
+import { MailSender } from './mail-sender.js';
+import { MailTransport } from './mail-transport.js';
+import { MailWorker } from './mail-worker.js';
+import { NotificationList } from './notification-list.js';
+import { NotificationOutbox } from './notification-outbox.js';
+import { NotificationPreferences } from './notification-preferences.service.js';
+import { NotificationRecipients } from './notification-recipients.js';
+import { NotificationsController } from './notifications.controller.js';
+
+/** Alerts told by e-mail: written to the outbox with the alert, sent by a job, once. */
+@Module({
+  imports: [AlertsModule],
+  controllers: [NotificationsController],
+  providers: [
+    NotificationRecipients,
+    NotificationPreferences,
+    NotificationOutbox,
+    NotificationList,
+    MailQueue,
+    MailDispatch,
+    MailTransport,
+    MailSender,
+    MailWorker,
+  ],
+})
+export class NotificationsModule implements OnModuleInit {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  onModuleInit(): void {
+    this.alerts.onRaisedWithin((manager, alert) => this.outbox.recordWithin(manager, alert));
+  }
+}

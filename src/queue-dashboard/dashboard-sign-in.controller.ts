@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/roles.decorator.js';
+import { TokenVerifier } from '../auth/token-verifier.js';
+import { DASHBOARD_PATH } from './queue-dashboard.js';
+import { DASHBOARD_TOKEN_COOKIE } from './queue-dashboard.controller.js';
+
+class DashboardSignIn {
+  @IsString() @MaxLength(8192)
+  token!: string;
+}
+
+/** How long the browser keeps the cookie; the token's own expiry still ends access sooner. */
+const COOKIE_MAX_AGE_MS = 8 * 3600 * 1000;
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Queue dashboard: sign in</title></head>
+<body style="font-family:sans-serif;max-width:36rem;margin:4rem auto">
+<h1>Queue dashboard</h1>
+<p>Paste an administrator's token. It is kept in a cookie sent only to ${DASHBOARD_PATH}.</p>
+<form method="post" action="/admin/sign-in">
+<textarea name="token" rows="6" cols="60" required autocomplete="off"></textarea><br>
+<button type="submit">Open the dashboard</button>
+</form></body></html>`;
+
+/**
+ * The dashboard's sign-in: a form (no script) that posts a token; an administrator's token is
+ * stored in an HttpOnly, same-site cookie scoped to the dashboard's path, and the browser is sent on.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('admin/sign-in')
+export class DashboardSignInController {
+  constructor(private readonly tokens: TokenVerifier) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(): string {
+    return PAGE;
+  }
+
+  @Post()
+  @HttpCode(303)
+  async signIn(@Body() body: DashboardSignIn, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = body.token.trim();
+    const principal = await this.tokens.principalOf(token);
+    if (!principal?.roles.includes('administrator')) throw new UnauthorizedException('an administrator\'s valid token is needed');
+    res.cookie(DASHBOARD_TOKEN_COOKIE, token, {
+      path: DASHBOARD_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      maxAge: COOKIE_MAX_AGE_MS,
+    });
+    res.setHeader('Location', `${DASHBOARD_PATH}/`);
+  }
+}

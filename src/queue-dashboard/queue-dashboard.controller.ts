@@ -1,0 +1,45 @@
+import { Controller, Get, Next, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { TokenCookie, Roles } from '../auth/roles.decorator.js';
+import { DeadlineQueue } from '../deadlines/deadline-queue.js';
+import { METRICS_ROUTE } from '../metrics/http-metrics.js';
+import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
+
+/** The cookie the dashboard's sign-in page stores an administrator's token in, for this path only. */
+export const DASHBOARD_TOKEN_COOKIE = 'queue-dashboard-token';
+
+/**
+ * The queue dashboard (bull-board) behind the same access rule as every other route: its page,
+ * files and API answer administrators only. A browser cannot add a bearer header to the page's
+ * own requests, so the token may also come in a cookie set by the sign-in page.
+ */
+@ApiExcludeController()
+@Roles('administrator')
+@TokenCookie(DASHBOARD_TOKEN_COOKIE)
+@Controller(DASHBOARD_PATH)
+export class QueueDashboardController {
+  private readonly board: RequestHandler;
+
+  constructor(queue: DeadlineQueue) {
+    this.board = queueDashboard(queue.queue);
+  }
+
+  @Get()
+  page(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
+    this.serve(req, res, next);
+  }
+
+  @Get('*path')
+  files(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
+    this.serve(req, res, next);
+  }
+
+  /** Hands the request to bull-board's Express app as if it were mounted at the dashboard's path. */
+  private serve(req: Request, res: Response, next: NextFunction): void {
+    res.locals[METRICS_ROUTE] = DASHBOARD_PATH;
+    req.baseUrl = DASHBOARD_PATH;
+    req.url = req.originalUrl.slice(DASHBOARD_PATH.length) || '/';
+    this.board(req, res, next);
+  }
+}

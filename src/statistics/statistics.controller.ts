@@ -1,0 +1,47 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public, Roles } from '../auth/roles.decorator.js';
+import { sendPageAsset } from '../common/page-files.js';
+import { StatisticsQuery } from './dto/statistics.query.js';
+import { STATISTICS_ASSETS, type StatisticsAssets } from './statistics-assets.js';
+import { statisticsCsv } from './statistics-csv.js';
+import { StatisticsService } from './statistics.service.js';
+
+/** The unit's figures for the committee: as JSON, as CSV, and as a page with charts. */
+@ApiTags('statistics')
+@Controller('statistics')
+export class StatisticsController {
+  constructor(
+    private readonly statistics: StatisticsService,
+    @Inject(STATISTICS_ASSETS) private readonly files: StatisticsAssets,
+  ) {}
+
+  /** JSON, or CSV for `format=csv` or an Accept header that prefers text/csv. */
+  @Get()
+  @Roles('administrator', 'secretary')
+  @ApiProduces('application/json', 'text/csv')
+  async figures(@Query() query: StatisticsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const figures = await this.statistics.figures(query.from, query.to);
+    const csv = query.format ? query.format === 'csv' : /^text\/csv\b/.test(accept ?? '');
+    if (!csv) return figures;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="umgangesstod-statistik-${figures.period.from}-${figures.period.to}.csv"`);
+    return statisticsCsv(figures);
+  }
+
+  /** The page and its files are code, no data: open, so a browser loads them before it has a token. */
+  @Get('page')
+  @Public()
+  @ApiExcludeEndpoint()
+  page(@Res() res: Response): void {
+    res.sendFile(this.files.page);
+  }
+
+  @Get('assets/:file')
+  @Public()
+  @ApiExcludeEndpoint()
+  asset(@Param('file') file: string, @Res() res: Response): void {
+    sendPageAsset(res, this.files, file);
+  }
+}

@@ -1,0 +1,207 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { CaseRecord } from '../../src/cases/case-record.entity.js';
+import { DeadlineActions } from '../../src/deadlines/deadline-actions.js';
+import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { textWithoutIds } from '../support/personal-data-scan.js';
+import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { shortForm } from '../support/test-people.js';
+import { caseOf, outbox, parseMail, PARTY_NAMES, registeredPersonnummer, STOPPED_VISIT, TestMailServer, type ReceivedMail } from './mail-support.js';
+
+const MAILBOX = 'familjeratten@kommun.example';
+const BASE_URL = 'https://umgange.kommun.example';
+
+function mailEnv(server: TestMailServer | undefined, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...(server ? { SMTP_URL: server.url } : {}),
+    NOTIFY_FALLBACK_EMAIL: MAILBOX,
+    PUBLIC_BASE_URL: BASE_URL,
+    MAIL_FROM: 'Umgängesstöd <noreply@kommun.example>',
+    MAIL_BACKOFF_MS: '100',
+    ...more,
+  };
+}
+
+async function stopVisit(t: TestApp, caseId: string, occurredAt = STOPPED_VISIT.occurredAt): Promise<void> {
+  await t.http.post(`/cases/${caseId}/events`).send({ ...STOPPED_VISIT, occurredAt }).expect(200);
+}
+
+/** Waits until the outbox has sent `count` mails, then gives what the server received. */
+async function sentMails(t: TestApp, server: TestMailServer, count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+  await eventually(async () => expect((await outbox(t, 'status=sent')).total).toBe(count), timeoutMs);
+  return server.received;
+}
+
+describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
+  let rig: DeadlineRig | undefined;
+  let server: TestMailServer | undefined;
+  afterEach(async () => {
+    await rig?.dispose();
+    await server?.stop();
+    rig = undefined;
+    server = undefined;
+  });
+
+  it('mails the case’s secretary within seconds of a stopped visit: in Swedish, with the diary number and a link, and nothing about the people', async () => {
+    server = await TestMailServer.start();
+    // No reconciliation during the test: the mail goes because the alert's commit handed it to the queue.
+    rig = await DeadlineRig.create(database, mailEnv(server, { RECONCILE_EVERY_SECONDS: '3600' }));
+    const t = await rig.startService();
+    const caseId = await caseOf(t, 'anna', 'SN 2026/0101');
+
+    const started = Date.now();
+    await stopVisit(t, caseId);
+    const [mail] = await sentMails(t, server, 1);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(server.received).toHaveLength(1);
+    expect(mail.to).toEqual([MAILBOX]);
+    expect(mail.subject).toBe('Umgängesstöd: ett umgänge har avbrutits (ärende SN 2026/0101)');
+    expect(mail.text).toContain('Ett umgänge har avbrutits i ärende SN 2026/0101.');
+    expect(mail.text).toContain(`${BASE_URL}/cases/${caseId}`);
+    expect(mail.text).toContain('Av sekretesskäl står inga uppgifter om personerna');
+    expect(mail.messageId).toMatch(/^<notification-[0-9a-f-]{36}@kommun\.example>$/);
+    expect(mail.raw).not.toMatch(/visitingParentIntoxicated|alkohol/i);
+
+    const page = await outbox(t);
+    expect(page.counts).toEqual({ pending: 0, sent: 1, failed: 0 });
+    expect(page.items[0]).toMatchObject({ type: 'alert', status: 'sent', recipientEmail: MAILBOX, attempts: 1, lastError: null });
+    expect(page.items[0].alerts).toEqual([expect.objectContaining({ caseId, kind: 'visitStopped' })]);
+    await t.as('secretary').get('/notifications').expect(403);
+  });
+
+  it('sends the other alerts in one digest at the digest hour on a working day, grouped by case, as each person chose', async () => {
+    server = await TestMailServer.start();
+    rig = await DeadlineRig.create(database, mailEnv(server, { NOTIFY_DIGEST_HOUR: '9', REMINDER_SUPPORTER_NOT_APPOINTED_DAYS: '1' }));
+    const t = await rig.startService();
+    rig.clock.setNow('2026-11-30T07:00:00+01:00'); // a Monday
+    // Anna wants stopped visits in her digest; Cecilia does not want to hear of unappointed supporters.
+    await t.as('secretary', { sub: 'anna' }).put('/staff/me/notifications').send({ visitStopped: 'digest' }).expect(200);
+    await t.as('secretary', { sub: 'cecilia' }).put('/staff/me/notifications').send({ supporterNotAppointed: 'off' }).expect(200);
+    const annasCase = await caseOf(t, 'anna', 'SN 2026/0201');
+    const bosCase = await caseOf(t, 'bo', 'SN 2026/0202', 'initiated');
+    const ceciliasCase = await caseOf(t, 'cecilia', 'SN 2026/0203', 'initiated');
+
+    rig.clock.setNow('2026-12-01T08:30:00+01:00'); // Tuesday, before the digest hour
+    await eventually(async () => {
+      const alerts = (await t.http.get('/alerts?kind=supporterNotAppointed').expect(200)).body;
+      expect(alerts.total).toBe(2);
+    });
+    await stopVisit(t, annasCase, '2026-12-01T08:00:00+01:00');
+    expect((await outbox(t)).total).toBe(0);
+
+    rig.clock.setNow('2026-12-01T09:00:01+01:00');
+    const [digest] = await sentMails(t, server, 1);
+    expect(digest.to).toEqual([MAILBOX]);
+    expect(digest.subject).toBe('Umgängesstöd: daglig sammanställning 2026-12-01 (2 påminnelser)');
+    expect(digest.text).toContain(`Ärende SN 2026/0201: ${BASE_URL}/cases/${annasCase}\n  - Ett umgänge har avbrutits\n`);
+    expect(digest.text).toContain(`Ärende SN 2026/0202: ${BASE_URL}/cases/${bosCase}\n  - Ingen umgängesstödjare har utsetts\n`);
+    expect(digest.text).not.toContain('SN 2026/0203');
+    expect(digest.text).not.toContain(ceciliasCase);
+    const [listed] = (await outbox(t)).items;
+    expect(listed).toMatchObject({ type: 'digest', digestDay: '2026-12-01', status: 'sent' });
+    expect(listed.alerts.map((a) => a.caseId).sort()).toEqual([annasCase, bosCase].sort());
+  });
+
+  it('mails a deadline that keeps failing once, however often it fails, without the error it failed with', async () => {
+    server = await TestMailServer.start();
+    rig = await DeadlineRig.create(database, mailEnv(server, { DEADLINE_ATTEMPTS: '2', RECONCILE_EVERY_SECONDS: '1' }));
+    const t = await rig.startService();
+    const caseId = await caseOf(t, 'anna', 'SN 2026/0601');
+    const midpoint = (await t.http.get(`/cases/${caseId}`).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'midpoint');
+    // A case stored with a machine version nobody knows any more: every attempt to move it fails.
+    await rig.dataSource(t.app).getRepository(CaseRecord).update({ id: caseId }, { machineVersion: 'withdrawn-version' });
+    // Counts each time the deadline is given up on, to know when it has failed again.
+    const actions = t.app.get(DeadlineActions);
+    const reportGivenUp = actions.reportGivenUp.bind(actions);
+    let givenUp = 0;
+    actions.reportGivenUp = (...args) => reportGivenUp(...args).finally(() => givenUp++);
+    rig.clock.setNow(new Date(Date.parse(midpoint.dueAt) + 1000));
+
+    const [mail] = await sentMails(t, server, 1);
+    expect(mail.subject).toBe('Umgängesstöd: en tidsfrist kunde inte hanteras (ärende SN 2026/0601)');
+    expect(mail.raw).not.toContain('withdrawn-version');
+    // Retried at every reconciliation, it fails again and again: the alert, and so the mail, stays one.
+    const seen = givenUp;
+    await eventually(() => expect(givenUp).toBeGreaterThanOrEqual(seen + 2), 20_000);
+    expect((await outbox(t)).total).toBe(1);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('marks a mail the mail server refuses for good as failed, for the administrator to see, and does not retry it', async () => {
+    server = await TestMailServer.start();
+    server.refused.add(MAILBOX);
+    rig = await DeadlineRig.create(database, mailEnv(server));
+    const t = await rig.startService();
+    await stopVisit(t, await caseOf(t, 'anna', 'SN 2026/0701'));
+
+    const failed = await eventually(async () => {
+      const page = await outbox(t, 'status=failed');
+      expect(page.total).toBe(1);
+      return page;
+    });
+    expect(failed.items[0]).toMatchObject({ attempts: 1, recipientEmail: MAILBOX });
+    expect(failed.items[0].lastError).toMatch(/550/);
+    expect(failed.counts).toEqual({ pending: 0, sent: 0, failed: 1 });
+  });
+
+  it('keeps the mail while the mail server is down, without holding up the request, and sends it once when the server is back', async () => {
+    server = await TestMailServer.start();
+    await server.stop();
+    rig = await DeadlineRig.create(database, mailEnv(server));
+    const t = await rig.startService();
+    const caseId = await caseOf(t, 'anna', 'SN 2026/0301');
+
+    const started = Date.now();
+    await stopVisit(t, caseId);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await eventually(async () => {
+      const [waiting] = (await outbox(t, 'status=pending')).items;
+      expect(waiting.attempts).toBeGreaterThanOrEqual(2);
+      expect(waiting.lastError).toMatch(/ECONNREFUSED/);
+    });
+
+    await server.listen();
+    const [mail] = await sentMails(t, server, 1, 20_000);
+    expect(mail.text).toContain('ärende SN 2026/0301');
+    expect(server.received).toHaveLength(1);
+  });
+});
+
+describe('alerts by e-mail without a mail server', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('writes each mail to the outbox folder as an .eml file when no SMTP_URL is set', async () => {
+    t = await startTestApp({ env: { ...mailEnv(undefined), RECONCILE_EVERY_SECONDS: '1' } });
+    const caseId = await caseOf(t, 'anna', 'SN 2026/0401');
+    await stopVisit(t, caseId);
+
+    const folder = join(t.config.dataDir, 'outbox');
+    const files = await eventually(async () => {
+      const names = (await readdir(folder)).filter((name) => name.endsWith('.eml'));
+      expect(names).toHaveLength(1);
+      return names;
+    });
+    const mail = await parseMail(await readFile(join(folder, files[0]), 'utf8'));
+    TestMailServer.everyMail.push(mail);
+    expect(mail.subject).toContain('ärende SN 2026/0401');
+    expect(mail.text).toContain(`${BASE_URL}/cases/${caseId}`);
+    expect((await outbox(t, 'status=sent')).total).toBe(1);
+  });
+});
+
+it('names no party and holds no personnummer in any mail this file caused, on either database, through either transport', () => {
+  const everything = TestMailServer.everyMail.map((mail) => textWithoutIds(`${mail.raw}\n${mail.subject}\n${mail.text}`)).join('\n');
+  expect(TestMailServer.everyMail.length).toBeGreaterThan(0);
+  for (const name of [...Object.values(PARTY_NAMES), 'Ekholm', 'Karin Lund']) expect(everything).not.toContain(name);
+  for (const personnummer of registeredPersonnummer) {
+    expect(everything).not.toContain(personnummer);
+    expect(everything).not.toContain(shortForm(personnummer));
+    expect(everything).not.toContain(personnummer.slice(2));
+  }
+  expect(everything).not.toMatch(/\b\d{6}[-+]?\d{4}\b/);
+});

@@ -1,0 +1,76 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { DATABASES } from '../support/test-app.js';
+import { caseOf, outbox, STOPPED_VISIT, TestMailServer } from './mail-support.js';
+
+/** The service compiled as `npm run build` does (without the type check, which `npm run typecheck` does). */
+let build: string;
+
+beforeAll(async () => {
+  build = mkdtempSync(join(tmpdir(), 'mail-crash-build-'));
+  await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json', '--noCheck', '--outDir', build]);
+  symlinkSync(resolve('node_modules'), join(build, 'node_modules'));
+  copyFileSync('package.json', join(build, 'package.json'));
+}, 180_000);
+
+afterAll(() => rmSync(build, { recursive: true, force: true }));
+
+/** `npm run worker` against the rig's database, Redis prefix and mail server. */
+function workerProcess(config: AppConfig, env: Record<string, string>): ChildProcess {
+  const database = config.database.type === 'sqlite' ? { SQLITE_PATH: config.database.path } : { DATABASE_URL: config.database.url };
+  return spawn(process.execPath, [join(build, 'src/worker.js')], {
+    env: { PATH: process.env.PATH, DATA_DIR: config.dataDir, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'silent', ...database, ...env },
+    stdio: 'ignore',
+  });
+}
+
+describe.each(DATABASES)('a mail worker killed mid-send (%s)', (database) => {
+  let rig: DeadlineRig | undefined;
+  let server: TestMailServer | undefined;
+  let child: ChildProcess | undefined;
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    await rig?.dispose();
+    await server?.stop();
+    rig = undefined;
+    server = undefined;
+  });
+
+  it('still sends each notification, and the mail server sees its Message-ID at most twice', async () => {
+    server = await TestMailServer.start();
+    const env = { SMTP_URL: server.url, NOTIFY_FALLBACK_EMAIL: 'familjeratten@kommun.example', MAIL_BACKOFF_MS: '100', RECONCILE_EVERY_SECONDS: '1' };
+    rig = await DeadlineRig.create(database, env);
+    // The API process sends nothing itself: the mail is the worker process's to send.
+    const t = await rig.startService({ runWorker: false });
+    const caseId = await caseOf(t, 'anna', 'SN 2026/0501');
+    const worker = workerProcess(rig.config, env);
+    child = worker;
+    const killed = new Promise<void>((done) => {
+      server!.beforeAnswer = async () => {
+        server!.beforeAnswer = undefined;
+        // The mail has arrived whole and the worker dies before hearing that it did: it cannot mark it sent.
+        const exited = new Promise((gone) => worker.once('exit', gone));
+        worker.kill('SIGKILL');
+        await exited;
+        done();
+      };
+    });
+
+    await t.http.post(`/cases/${caseId}/events`).send(STOPPED_VISIT).expect(200);
+    await killed;
+    expect((await outbox(t, 'status=pending')).total).toBe(1);
+
+    await rig.startWorker();
+    await eventually(async () => expect((await outbox(t, 'status=sent')).total).toBe(1), 60_000);
+    const ids = server.received.map((mail) => mail.messageId);
+    expect(ids.length).toBeGreaterThanOrEqual(1);
+    expect(ids.length).toBeLessThanOrEqual(2);
+    expect(new Set(ids).size).toBe(1);
+  }, 120_000);
+});

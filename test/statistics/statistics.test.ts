@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { BUILD_TIMEOUT_MS, buildCase, HAND_BUILT } from './statistics-support.js';
+
+describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ database });
+    for (const plan of HAND_BUILT) await buildCase(t, plan);
+    t.clock.setNow('2026-12-01T09:00:00+01:00');
+  }, BUILD_TIMEOUT_MS);
+  afterAll(() => t.close());
+
+  it('counts the hand-built cases for the year, with every group under five shown as "<5"', async () => {
+    const res = await t.as('administrator').get('/statistics?from=2026-01-01&to=2026-12-31').expect(200);
+    expect(res.body).toEqual({
+      period: { from: '2026-01-01', to: '2026-12-31' },
+      suppression: { below: 5, shownAs: '<5' },
+      cases: {
+        opened: 6,
+        closed: 5,
+        endedBy: { periodEnded: '<5', endedEarly: '<5' },
+        endedEarlyByReason: { uncategorised: '<5' },
+        evaluated: 0,
+        archived: 0,
+      },
+      daysFromJudgmentReceived: {
+        supporterAppointed: { cases: 6, medianDays: 6.5, p90Days: 30 },
+        startupMeeting: { cases: 5, medianDays: 14, p90Days: 18 },
+        firstVisit: { cases: '<5', medianDays: '<5', p90Days: '<5' },
+      },
+      visits: {
+        held: 5,
+        stopped: '<5',
+        stoppedByReason: { visitingParentIntoxicated: 0, childUnwell: '<5', other: 0 },
+        cancelled: '<5',
+        notAttended: '<5',
+      },
+      reminders: {
+        raised: '<5',
+        byKind: { supporterNotAppointed: '<5', startupMeetingNotHeld: 0, visitReportMissing: 0, evaluationNotSubmitted: 0, notArchived: 0 },
+        stillOpen: 0,
+        daysOpen: { cases: '<5', medianDays: '<5', p90Days: '<5' },
+      },
+      supporters: { active: 6, casesPerSupporter: { median: 1, max: 1 }, visitsPerSupporter: { median: 1, max: 3 } },
+    });
+  });
+
+  it('counts only what happened within the period asked for', async () => {
+    const february = (await t.http.get('/statistics?from=2026-02-01&to=2026-02-10').expect(200)).body;
+    expect(february.cases).toMatchObject({ opened: 6, closed: 0 });
+    expect(february.daysFromJudgmentReceived.supporterAppointed).toEqual({ cases: '<5', medianDays: '<5', p90Days: '<5' });
+    expect(february.visits).toMatchObject({ held: 0, stopped: 0 });
+    const autumn = (await t.http.get('/statistics?from=2026-09-01&to=2026-09-30').expect(200)).body;
+    expect(autumn.cases).toMatchObject({ opened: 0, closed: '<5', endedBy: { periodEnded: '<5', endedEarly: 0 } });
+  });
+
+  it('answers CSV with semicolons and decimal commas for Accept: text/csv and for format=csv', async () => {
+    const byHeader = await t.http.get('/statistics?from=2026-01-01&to=2026-12-31').set('Accept', 'text/csv').expect(200);
+    expect(byHeader.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = byHeader.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Avsnitt;Mått;Värde');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Ärenden;öppnade;6',
+        'Ärenden;avslutade i förtid;<5',
+        'Dagar från mottagen dom;umgängesstödjare utsedd: median;6,5',
+        'Dagar från mottagen dom;första besök: median;<5',
+        'Besök;genomförda;5',
+        'Umgängesstödjare;aktiva;6',
+      ]),
+    );
+    const byQuery = await t.http.get('/statistics?from=2026-01-01&to=2026-12-31&format=csv').expect(200);
+    expect(byQuery.text).toBe(byHeader.text);
+  });
+
+  it('is for administrators and secretaries, and refuses a bad period naming the field', async () => {
+    await t.as('supporter').get('/statistics').expect(403);
+    await t.as('developer').get('/statistics').expect(403);
+    await t.anonymous.get('/statistics').expect(401);
+    const bad = await t.http.get('/statistics?from=2026-13-01').expect(400);
+    expect(JSON.stringify(bad.body)).toContain('from must be a date');
+    const reversed = await t.http.get('/statistics?from=2026-12-01&to=2026-11-01').expect(400);
+    expect(JSON.stringify(reversed.body)).toContain('from must be on or before to');
+    await t.http.get('/statistics?format=xml').expect(400);
+  });
+});

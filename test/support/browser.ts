@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { describe } from '@jest/globals';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's chromium (apt-get install chromium); playwright-core drives it, no browser download. */
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const hasChromium = existsSync(CHROMIUM);
+
+/** `describe` where Chromium is installed, and always in CI (which must have it); elsewhere skipped with a warning. */
+export function browserDescribe(what: string): typeof describe | typeof describe.skip {
+  if (!hasChromium && !process.env.CI) {
+    console.warn(`Skipping ${what}: ${CHROMIUM} is missing (apt-get install chromium). In CI it runs.`);
+  }
+  return hasChromium || process.env.CI ? describe : describe.skip;
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!hasChromium) throw new Error(`CI must have ${CHROMIUM}: apt-get install chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
