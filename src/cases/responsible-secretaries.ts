@@ -1,11 +1,13 @@
 import { Body, Controller, Injectable, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CaseRecord } from './case-record.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { requireWritableCase } from '../documents/case-file.js';
 import { ResponsibleSecretaryDto } from '../staff/dto/staff.dtos.js';
+import { ResponsibleSecretaryResponse } from '../staff/dto/staff.responses.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
 
 /**
@@ -40,7 +42,10 @@ export class ResponsibleSecretaryController {
   @Put(':id/responsible-secretary')
   @CaseScoped('id')
   @Roles('secretary')
-  assign(@Param('id', new ParseUUIDPipe({ version: '4' })) caseId: string, @Body() dto: ResponsibleSecretaryDto) {
+  @Operation('Hand the case to another secretary', 'The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).')
+  @ApiOkResponse({ type: ResponsibleSecretaryResponse })
+  @ApiErrors(400, 409, 422)
+  assign(@Param('id', new ParseUUIDPipe({ version: '4' })) caseId: string, @Body() dto: ResponsibleSecretaryDto): Promise<ResponsibleSecretaryResponse> {
     return this.responsible.assign(caseId, dto.secretaryId);
   }
 }

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { PartyDetailsDto } from './dto/party-details.dto.js';
+import { PartyListResponse, PartyResponse } from './dto/party.responses.js';
 import { PartiesService } from './parties.service.js';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
@@ -16,12 +18,18 @@ export class PartiesController {
   constructor(private readonly parties: PartiesService) {}
 
   @Get()
-  list(@Param('caseId', UUID) caseId: string) {
+  @Operation('List the case’s parties with their addresses', 'Every read is audited; the address of a party with protected identity is never shown.')
+  @ApiOkResponse({ type: PartyListResponse })
+  @ApiErrors(400)
+  list(@Param('caseId', UUID) caseId: string): Promise<PartyListResponse> {
     return this.parties.list(caseId);
   }
 
   @Put(':partyId')
-  update(@Param('caseId', UUID) caseId: string, @Param('partyId', UUID) partyId: string, @Body() dto: PartyDetailsDto) {
+  @Operation('Change a party’s address, protection or (for a child) custody', 'Fields left out keep their value; custody only for a child (422 `custodyOfChild`).')
+  @ApiOkResponse({ type: PartyResponse })
+  @ApiErrors(400, 409, 422)
+  update(@Param('caseId', UUID) caseId: string, @Param('partyId', UUID) partyId: string, @Body() dto: PartyDetailsDto): Promise<PartyResponse> {
     return this.parties.update(caseId, partyId, dto);
   }
 }

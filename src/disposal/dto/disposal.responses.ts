@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_STATES } from '../../../machines/case-machine.js';
+import { PageOf } from '../../common/api-docs.js';
+
+/** An archived case whose disposal date has passed. */
+export class DueCaseResponse {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: CASE_STATES }) state!: string;
+  @ApiProperty({ format: 'date-time' }) archivedAt!: string;
+  @ApiProperty({ format: 'date' }) disposalDate!: string;
+}
+
+export class DueCaseListResponse extends PageOf(DueCaseResponse) {}
+
+class DisposedCounts {
+  @ApiProperty() children!: number;
+  @ApiProperty() visits!: number;
+  @ApiProperty() visitReports!: number;
+  @ApiProperty() documents!: number;
+  @ApiProperty() historyEntries!: number;
+}
+
+/** What disposal keeps of a case, for statistics: no party, no court, no text. */
+export class DisposedCaseResponse {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: CASE_STATES }) state!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ format: 'date' }) periodStart!: string;
+  @ApiProperty({ format: 'date' }) periodEnd!: string;
+  @ApiProperty({ format: 'date-time' }) archivedAt!: string;
+  @ApiProperty({ format: 'date' }) disposalDate!: string;
+  @ApiProperty({ format: 'date-time' }) disposedAt!: string;
+  @ApiProperty({ type: DisposedCounts }) counts!: DisposedCounts;
+}
+
+export class DisposedCaseListResponse extends PageOf(DisposedCaseResponse) {}
+
+/** `dryRun: true`: the cases a disposal would remove, nothing removed. */
+export class DisposalPreviewResponse extends DueCaseListResponse {
+  @ApiProperty({ enum: [true] }) dryRun!: true;
+}
+
+/** `dryRun: false`: the stubs kept of the cases just disposed of. */
+export class DisposalDoneResponse extends DisposedCaseListResponse {
+  @ApiProperty({ enum: [false] }) dryRun!: false;
+}
