@@ -1,12 +1,14 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { CalendarService } from './calendar.service.js';
+import { CalendarTokenResponse } from './dto/calendar.responses.js';
 
 const FEED_PATH = 'calendar/feeds';
 
@@ -22,7 +24,9 @@ export class CalendarController {
   /** Creates the secretary's feed URL, or renews it (the old one stops working). The URL is shown this once. */
   @Post('staff/me/calendar-token')
   @Roles('secretary')
-  async issue(@CurrentActor() actor: Actor, @Req() req: Request) {
+  @Operation('Create or renew your calendar feed’s address', 'The address is shown this once; renewing it stops the old one.')
+  @ApiCreatedResponse({ type: CalendarTokenResponse })
+  async issue(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarTokenResponse> {
     const token = await this.calendar.issue(actor.id);
     return { url: `${req.protocol}://${req.get('host')}/${FEED_PATH}/${token}.ics` };
   }
@@ -30,6 +34,8 @@ export class CalendarController {
   @Delete('staff/me/calendar-token')
   @Roles('secretary')
   @HttpCode(204)
+  @Operation('Stop your calendar feed', 'Its address stops working at once.')
+  @ApiNoContentResponse({ description: 'The feed is stopped' })
   async revoke(@CurrentActor() actor: Actor): Promise<void> {
     await this.calendar.revoke(actor.id);
   }
@@ -40,7 +46,13 @@ export class CalendarController {
    */
   @Get(`${FEED_PATH}/:file`)
   @Public()
-  @ApiExcludeEndpoint()
+  @Operation(
+    'Read a secretary’s calendar feed (iCalendar)',
+    'For calendar apps, which send no bearer token: the long random token in `{file}` (`<token>.ics`) is the key. Every read is audited in the owner’s name.',
+  )
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The deadlines and meetings of the owner’s cases', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiErrors(404)
   async feed(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFoundError('calendar feed');

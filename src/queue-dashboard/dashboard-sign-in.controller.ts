@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/roles.decorator.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { DASHBOARD_PATH } from './queue-dashboard.js';
 import { DASHBOARD_TOKEN_COOKIE } from './queue-dashboard.controller.js';
 
 class DashboardSignIn {
+  @ApiProperty({ description: 'An administrator’s bearer token' })
   @IsString() @MaxLength(8192)
   token!: string;
 }
@@ -29,7 +31,7 @@ const PAGE = `<!doctype html>
  * The dashboard's sign-in: a form (no script) that posts a token; an administrator's token is
  * stored in an HttpOnly, same-site cookie scoped to the dashboard's path, and the browser is sent on.
  */
-@ApiExcludeController()
+@ApiTags('operations')
 @Public()
 @Controller('admin/sign-in')
 export class DashboardSignInController {
@@ -37,12 +39,25 @@ export class DashboardSignInController {
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
+  @Operation('The queue dashboard’s sign-in form (HTML)')
+  @ApiOkResponse({ description: 'The form', content: { 'text/html': { schema: { type: 'string' } } } })
   page(): string {
     return PAGE;
   }
 
   @Post()
   @HttpCode(303)
+  @Operation('Sign in to the queue dashboard with an administrator’s token', 'Keeps the token in an HttpOnly cookie sent only to the dashboard’s path, and sends the browser there.')
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiResponse({
+    status: 303,
+    description: 'Signed in: on to the dashboard',
+    headers: {
+      Location: { description: 'The dashboard', schema: { type: 'string' } },
+      'Set-Cookie': { description: 'The token, HttpOnly, for the dashboard’s path', schema: { type: 'string' } },
+    },
+  })
+  @ApiErrors(400, 401)
   async signIn(@Body() body: DashboardSignIn, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = body.token.trim();
     const principal = await this.tokens.principalOf(token);

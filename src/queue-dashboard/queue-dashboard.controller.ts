@@ -1,7 +1,8 @@
 import { Controller, Get, Next, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenCookie, Roles } from '../auth/roles.decorator.js';
+import { ApiErrors, Operation } from '../common/api-docs.js';
 import { DeadlineQueue } from '../deadlines/deadline-queue.js';
 import { METRICS_ROUTE } from '../metrics/http-metrics.js';
 import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
@@ -14,7 +15,7 @@ export const DASHBOARD_TOKEN_COOKIE = 'queue-dashboard-token';
  * files and API answer administrators only. A browser cannot add a bearer header to the page's
  * own requests, so the token may also come in a cookie set by the sign-in page.
  */
-@ApiExcludeController()
+@ApiTags('operations')
 @Roles('administrator')
 @TokenCookie(DASHBOARD_TOKEN_COOKIE)
 @Controller(DASHBOARD_PATH)
@@ -26,11 +27,18 @@ export class QueueDashboardController {
   }
 
   @Get()
+  @Operation(
+    'The queue dashboard (bull-board, HTML)',
+    'The deadline queue’s jobs: waiting, delayed, failed, with retry. The token may come as a bearer header or in the cookie POST /admin/sign-in sets.',
+  )
+  @ApiOkResponse({ description: 'The dashboard page', content: { 'text/html': { schema: { type: 'string' } } } })
   page(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
     this.serve(req, res, next);
   }
 
+  /** bull-board's own scripts, styles and JSON API: their shapes are the library's, no part of this service's contract. */
   @Get('*path')
+  @ApiExcludeEndpoint()
   files(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
     this.serve(req, res, next);
   }
