@@ -6,8 +6,7 @@ import { SUPPRESSED, type Count, type Days } from '../statistics-figures.js';
 /** A count, or "<5" for one to four: small groups could point at a family. */
 const COUNT: SchemaObject = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: [SUPPRESSED] }], example: 12 };
 const DAYS: SchemaObject = {
-  oneOf: [{ type: 'number', minimum: 0 }, { type: 'string', enum: [SUPPRESSED] }],
-  nullable: true,
+  oneOf: [{ type: 'number', minimum: 0, nullable: true }, { type: 'string', enum: [SUPPRESSED] }],
   example: 21.5,
   description: 'Days; "<5" when fewer than five cases stand behind it, null when none',
 };

@@ -105,6 +105,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/responsible-secretary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Hand the case to another secretary
+         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         */
+        put: operations["ResponsibleSecretary_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/supporters/interest": {
         parameters: {
             query?: never;
@@ -355,6 +375,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/interviews/{childIndex}/consent/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a guardian withdrew their consent
+         * @description Only a standing consent (422 `consentStanding`), on or after the day it was given (422 `withdrawnAfterGiven`).
+         */
+        post: operations["Interviews_withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/interviews/{childIndex}/booking": {
         parameters: {
             query?: never;
@@ -489,8 +529,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Write one of the routine’s letters as a Swedish PDF kept on the case
-         * @description The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data.
+         * Write one of the routine’s letters as Swedish PDFs kept on the case, one per recipient
+         * @description The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data. Answers the documents written.
          */
         post: operations["Documents_generate"];
         delete?: never;
@@ -539,6 +579,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read your own staff profile
+         * @description The name, title, phone and e-mail your letters are signed with; 404 until you write it.
+         */
+        get: operations["Staff_mine"];
+        /**
+         * Write your own staff profile
+         * @description Replaces it whole; a case’s letters need its responsible secretary’s profile.
+         */
+        put: operations["Staff_write"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the unit’s details printed on its letters */
+        get: operations["Unit_get"];
+        /**
+         * Fill in or change the unit’s details
+         * @description Fields left out keep their value; letters are refused (422) until every field is there.
+         */
+        put: operations["Unit_write"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the case’s parties with their addresses
+         * @description Every read is audited; the address of a party with protected identity is never shown.
+         */
+        get: operations["Parties_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/parties/{partyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a party’s address, protection or (for a child) custody
+         * @description Fields left out keep their value; custody only for a child (422 `custodyOfChild`).
+         */
+        put: operations["Parties_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disposals/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the archived cases whose disposal date has passed */
+        get: operations["Disposal_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/disposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List what is kept of disposed cases: anonymous stubs for statistics */
+        get: operations["Disposal_statistics"];
+        put?: never;
+        /**
+         * Dispose of (gallra) every case past its disposal date
+         * @description With `dryRun: true`, lists what would go and removes nothing; otherwise answers the stubs kept of the cases removed.
+         */
+        post: operations["Disposal_dispose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/alerts": {
         parameters: {
             query?: never;
@@ -573,6 +736,47 @@ export interface paths {
          * @description The first acknowledgement stands; acknowledging again changes nothing. An alert resolves itself when what it waited for happens.
          */
         post: operations["Alerts_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the outbox’s mails, newest first, with how many are sent, pending and failed
+         * @description Optionally only those in one `status`.
+         */
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read how you are told of each alert kind: at once, in the day’s digest, or not at all */
+        get: operations["Notifications_mine"];
+        /**
+         * Choose how you are told of some alert kinds
+         * @description The kinds given change, the others stay; an unknown kind or mode answers 400 naming it.
+         */
+        put: operations["Notifications_choose"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -673,6 +877,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or renew your calendar feed’s address
+         * @description The address is shown this once; renewing it stops the old one.
+         */
+        post: operations["Calendar_issue"];
+        /**
+         * Stop your calendar feed
+         * @description Its address stops working at once.
+         */
+        delete: operations["Calendar_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/feeds/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a secretary’s calendar feed (iCalendar)
+         * @description For calendar apps, which send no bearer token: the long random token in `{file}` (`<token>.ics`) is the key. Every read is audited in the owner’s name.
+         */
+        get: operations["Calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the unit’s figures for a period, as JSON or CSV
+         * @description CSV for `format=csv` or an Accept header that prefers text/csv. Counts of one to four are shown as "<5".
+         */
+        get: operations["Statistics_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The statistics page with charts (HTML)
+         * @description Code, no data: the page asks for the figures with the signed-in person’s token.
+         */
+        get: operations["Statistics_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of the statistics page (script or style) */
+        get: operations["Statistics_asset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scrape the service’s metrics (Prometheus text format)
+         * @description Request rates and durations, event outcomes, queue depths and deadline lag, for Prometheus.
+         */
+        get: operations["Metrics_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The queue dashboard (bull-board, HTML)
+         * @description The deadline queue’s jobs: waiting, delayed, failed, with retry. The token may come as a bearer header or in the cookie POST /admin/sign-in sets.
+         */
+        get: operations["QueueDashboard_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The queue dashboard’s sign-in form (HTML) */
+        get: operations["DashboardSignIn_page"];
+        put?: never;
+        /**
+         * Sign in to the queue dashboard with an administrator’s token
+         * @description Keeps the token in an HttpOnly cookie sent only to the dashboard’s path, and sends the browser there.
+         */
+        post: operations["DashboardSignIn_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -697,11 +1063,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        PartyDto: {
-            /** @example Maria */
+        PostalAddressDto: {
+            /** @example c/o Ödman */
+            careOf?: string;
+            /** @example Storgatan 1 B */
+            street: string;
+            /** @example 753 20 */
+            postalCode: string;
+            /** @example Uppsala */
+            city: string;
+        };
+        ChildDto: {
+            /**
+             * @description Trimmed; not blank, no control or bidirectional override characters
+             * @example Maria
+             */
             name: string;
             /** @description Personnummer or samordningsnummer, 10 or 12 digits, with or without separator */
             personnummer: string;
+            /** @description Stored encrypted; never shown to a supporter, never to anyone when protected */
+            address?: components["schemas"]["PostalAddressDto"];
+            /**
+             * @description Protected personal data (skyddade personuppgifter)
+             * @enum {string}
+             */
+            protection?: "sekretessmarkering" | "skyddadFolkbokforing";
+            /**
+             * @description Who has custody of the child
+             * @default joint
+             * @enum {string}
+             */
+            custody?: "joint" | "residentParent" | "visitingParent";
+        };
+        PartyDto: {
+            /**
+             * @description Trimmed; not blank, no control or bidirectional override characters
+             * @example Maria
+             */
+            name: string;
+            /** @description Personnummer or samordningsnummer, 10 or 12 digits, with or without separator */
+            personnummer: string;
+            /** @description Stored encrypted; never shown to a supporter, never to anyone when protected */
+            address?: components["schemas"]["PostalAddressDto"];
+            /**
+             * @description Protected personal data (skyddade personuppgifter)
+             * @enum {string}
+             */
+            protection?: "sekretessmarkering" | "skyddadFolkbokforing";
         };
         RegisterCaseDto: {
             /** @example Uppsala tingsrätt */
@@ -711,10 +1119,18 @@ export interface components {
              * @example T 1234-26
              */
             courtCaseNumber: string;
-            /** @example 2026-11-02 */
+            /**
+             * @description Not in the future
+             * @example 2026-11-02
+             */
             judgmentDate: string;
             /**
-             * @description The first day with support
+             * @description The day the judgment reached the unit (default: the day of registration); the reminder to appoint a supporter counts from it
+             * @example 2026-11-04
+             */
+            receivedAt?: string;
+            /**
+             * @description The first day with support; not before the judgment
              * @example 2026-11-16
              */
             periodStart: string;
@@ -727,7 +1143,9 @@ export interface components {
             evaluationRequested: boolean;
             /** @description Required to accept a period longer than the municipality’s cap */
             periodCapOverrideReason?: string;
-            children: components["schemas"]["PartyDto"][];
+            /** @description Registers a second open case for the same court case number: the id of the open case the 409 named */
+            confirmDuplicateOf?: string;
+            children: components["schemas"]["ChildDto"][];
             residentParent: components["schemas"]["PartyDto"];
             visitingParent: components["schemas"]["PartyDto"];
         };
@@ -755,10 +1173,17 @@ export interface components {
             /** @description Whether the court set the end; otherwise one year from the start */
             periodEndSetByCourt: boolean;
             evaluationRequested: boolean;
+            /**
+             * Format: date
+             * @description The day the judgment reached the unit, where it came before registration (contactSupport@2)
+             */
+            receivedAt?: string;
             /** @description Set when the secretary confirmed a period longer than the municipality’s cap */
             periodCapOverrideReason?: string;
         };
         MaskedParty: {
+            /** Format: uuid */
+            id: string;
             /** @example Maria */
             name: string;
             /**
@@ -766,6 +1191,16 @@ export interface components {
              * @example 19850101-****
              */
             personnummer: string;
+            /**
+             * @description Protected identity: the address is never shown beside the other party
+             * @enum {string|null}
+             */
+            protection: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /**
+             * @description A child only: who has custody
+             * @enum {string|null}
+             */
+            custody?: "joint" | "residentParent" | "visitingParent" | null;
         };
         CaseParties: {
             children: components["schemas"]["MaskedParty"][];
@@ -776,7 +1211,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "startupMeetingNotHeld" | "visitReportMissing" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
             /** @enum {string} */
@@ -794,6 +1229,8 @@ export interface components {
             /** @enum {string|null} */
             stopReason: "visitingParentIntoxicated" | "childUnwell" | "other" | null;
             notes: string | null;
+            /** @description The supporter who held the visit */
+            supporterId: string | null;
         };
         CaseRetentionFacts: {
             /** Format: date-time */
@@ -824,10 +1261,15 @@ export interface components {
             version: number;
             /**
              * @description The version of the case machine the case runs on
-             * @example contactSupport@1
+             * @example contactSupport@2
              */
             machineVersion: string;
             judgment: components["schemas"]["CaseJudgment"];
+            /**
+             * @description The secretary responsible for the case
+             * @example anna
+             */
+            responsibleSecretaryId: string | null;
             parties: components["schemas"]["CaseParties"];
             /** @description What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, lastVisit, midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on) */
             progress: {
@@ -874,6 +1316,11 @@ export interface components {
             periodStart: string;
             /** Format: date */
             periodEnd: string;
+            /**
+             * @description The secretary responsible for the case
+             * @example anna
+             */
+            responsibleSecretaryId: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -884,10 +1331,20 @@ export interface components {
              * @example 1
              */
             total: number;
+            /** @description The cursor of the next page, for `after`; null on the last page */
+            next: string | null;
         };
         SearchCasesDto: {
             /** @description Personnummer or samordningsnummer of a child or parent, 10 or 12 digits */
             personnummer: string;
+        };
+        CaseSearchResponse: {
+            items: components["schemas"]["CaseSummaryResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
         };
         SupporterCasePeriod: {
             /** Format: date */
@@ -992,7 +1449,7 @@ export interface components {
              */
             version: number;
             /**
-             * @description The event, a client’s or the system’s (MIDPOINT_REACHED, PERIOD_ENDED, VISIT_REPORT_FILED)
+             * @description The event, a client’s or the system’s (MIDPOINT_REACHED, PERIOD_ENDED, VISIT_REPORT_FILED, MACHINE_MIGRATED)
              * @example APPOINT_SUPPORTER
              */
             type: string;
@@ -1014,6 +1471,75 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        DeadlineMoment: {
+            /** @enum {string} */
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            /** Format: date-time */
+            dueAt: string;
+        };
+        MovedDeadline: {
+            /** @enum {string} */
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description When it was due before
+             */
+            fromDueAt: string;
+        };
+        DryRunDeadlines: {
+            added: components["schemas"]["DeadlineMoment"][];
+            moved: components["schemas"]["MovedDeadline"][];
+            cancelled: components["schemas"]["DeadlineMoment"][];
+        };
+        ResolvedAlert: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+        };
+        RaisedAlert: {
+            kind: string;
+        };
+        DryRunAlerts: {
+            resolved: components["schemas"]["ResolvedAlert"][];
+            raised: components["schemas"]["RaisedAlert"][];
+        };
+        DryRunResponse: {
+            /** @enum {boolean} */
+            dryRun: true;
+            /**
+             * @description A refused event answers its 409/422 as for real
+             * @enum {boolean}
+             */
+            accepted: true;
+            /** @example APPOINT_SUPPORTER */
+            eventType: string;
+            /**
+             * @example received
+             * @enum {string}
+             */
+            fromState: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            /**
+             * @description The state within the state, e.g. startupMeeting.held
+             * @example held
+             */
+            fromSubState: string | null;
+            /**
+             * @example received
+             * @enum {string}
+             */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            /**
+             * @description The state within the state, e.g. startupMeeting.held
+             * @example held
+             */
+            subState: string | null;
+            deadlines: components["schemas"]["DryRunDeadlines"];
+            alerts: components["schemas"]["DryRunAlerts"];
+            /** @description The events the caller could send next, from the state the case would be in */
+            allowedEvents: string[];
         };
         InitiateDto: {
             /**
@@ -1069,7 +1595,6 @@ export interface components {
             heldAt: string;
             enrollmentFormSigned: boolean;
             rulesAccepted: boolean;
-            childInterviewConsent: boolean;
         };
         StartVisitsDto: {
             /**
@@ -1165,6 +1690,33 @@ export interface components {
             type: "ARCHIVE";
             /** @description When the decision to end the measure was made */
             terminationDecidedAt: string;
+        };
+        ResponsibleSecretaryDto: {
+            /**
+             * @description The token subject of the secretary who answers for the case
+             * @example anna
+             */
+            secretaryId: string;
+        };
+        StaffProfileResponse: {
+            /**
+             * @description The token subject the profile belongs to
+             * @example anna
+             */
+            subject: string;
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+            /** @example 018-727 00 00 */
+            phone: string;
+            /** @example anna.berg@kommun.se */
+            email: string;
+        };
+        ResponsibleSecretaryResponse: {
+            /** Format: uuid */
+            caseId: string;
+            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
         };
         SupporterProfileDto: {
             /** @example Karin Lund */
@@ -1447,11 +1999,26 @@ export interface components {
              */
             total: number;
         };
-        InterviewConsent: {
+        ConsentRecord: {
+            /** @enum {string} */
+            guardian: "residentParent" | "visitingParent";
             /** Format: date */
             givenOn: string;
             /** @description Whether it was given at the start-up meeting */
             atStartupMeeting: boolean | null;
+            /**
+             * Format: date
+             * @description When the guardian withdrew it, if they did
+             */
+            withdrawnOn: string | null;
+        };
+        InterviewConsent: {
+            /** @description Every guardian with custody has consented and none has withdrawn */
+            complete: boolean;
+            /** @description The guardians whose consent the interview needs */
+            needed: ("residentParent" | "visitingParent")[];
+            /** @description Every consent given for this child, withdrawn ones included */
+            records: components["schemas"]["ConsentRecord"][];
         };
         InterviewResponse: {
             /**
@@ -1463,7 +2030,12 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "noConsent" | "consented" | "booked" | "held" | "declined";
-            consent: components["schemas"]["InterviewConsent"] | null;
+            /**
+             * @description Who has custody of the child
+             * @enum {string|null}
+             */
+            custody: "joint" | "residentParent" | "visitingParent" | null;
+            consent: components["schemas"]["InterviewConsent"];
             /** Format: date-time */
             bookedFor: string | null;
             /** Format: date-time */
@@ -1482,10 +2054,21 @@ export interface components {
             total: number;
         };
         GiveConsentDto: {
+            /**
+             * @description The guardian (with custody of the child) who gives consent
+             * @enum {string}
+             */
+            guardian: "residentParent" | "visitingParent";
             /** @example 2026-11-24 */
             givenOn: string;
             /** @description Whether the consent was given at the start-up meeting (or later) */
             atStartupMeeting: boolean;
+        };
+        WithdrawConsentDto: {
+            /** @enum {string} */
+            guardian: "residentParent" | "visitingParent";
+            /** @example 2026-12-01 */
+            withdrawnOn: string;
         };
         BookInterviewDto: {
             /** @example 2026-12-02T15:00:00+01:00 */
@@ -1605,8 +2188,18 @@ export interface components {
              */
             place?: string;
             /**
+             * @description Summons: the resident parent’s individual meeting
+             * @example 2026-11-20T09:00:00+01:00
+             */
+            residentParentMeetingAt?: string;
+            /**
+             * @description Summons: the visiting parent’s individual meeting
+             * @example 2026-11-20T10:30:00+01:00
+             */
+            visitingParentMeetingAt?: string;
+            /**
              * Format: uuid
-             * @description The earlier letter this one replaces
+             * @description The earlier letter this one replaces (only when one letter is written)
              */
             corrects?: string;
         };
@@ -1660,13 +2253,209 @@ export interface components {
             currency: "SEK";
             rates: components["schemas"]["CompensationRates"];
         };
+        StaffProfileDto: {
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+            /**
+             * @description Direct phone number
+             * @example 018-727 00 00
+             */
+            phone: string;
+            /** @example anna.berg@kommun.se */
+            email: string;
+        };
+        UnitResponse: {
+            /**
+             * @description null until the administrator fills it in; letters need every field
+             * @example Uppsala kommun
+             */
+            municipality: string | null;
+            /**
+             * @description null until the administrator fills it in; letters need every field
+             * @example Socialnämnden
+             */
+            committee: string | null;
+            /**
+             * @description null until the administrator fills it in; letters need every field
+             * @example Familjerätten
+             */
+            unitName: string | null;
+            /**
+             * @description null until the administrator fills it in; letters need every field
+             * @example Box 1234
+             *     751 23 Uppsala
+             */
+            postalAddress: string | null;
+            /**
+             * @description null until the administrator fills it in; letters need every field
+             * @example 018-727 00 00
+             */
+            phone: string | null;
+            /**
+             * @description null until the administrator fills it in; letters need every field
+             * @example familjeratten@kommun.se
+             */
+            email: string | null;
+            /**
+             * @description null until the administrator fills it in; letters need every field
+             * @example måndag–fredag kl. 9.00–10.00
+             */
+            phoneHours: string | null;
+        };
+        UnitDetailsDto: {
+            /** @example Uppsala kommun */
+            municipality?: string;
+            /** @example Socialnämnden */
+            committee?: string;
+            /** @example Familjerätten */
+            unitName?: string;
+            /**
+             * @description Lines separated by a newline
+             * @example Box 1234
+             *     751 23 Uppsala
+             */
+            postalAddress?: string;
+            /** @example 018-727 00 00 */
+            phone?: string;
+            /** @example familjeratten@kommun.se */
+            email?: string;
+            /**
+             * @description When the unit answers calls
+             * @example måndag–fredag kl. 9.00–10.00
+             */
+            phoneHours?: string;
+        };
+        PartyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "child" | "residentParent" | "visitingParent";
+            /**
+             * @description The party’s place among those of its role, 0 for the first
+             * @example 0
+             */
+            position: number;
+            /** @example Maria Andersson */
+            name: string;
+            /** @enum {string|null} */
+            protection: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /**
+             * @description A child only: who has custody
+             * @enum {string|null}
+             */
+            custody?: "joint" | "residentParent" | "visitingParent" | null;
+            /** @description Whether an address is on file, shown or not */
+            hasAddress: boolean;
+            /** @description null when none is on file or the party’s identity is protected */
+            address: components["schemas"]["PostalAddressDto"] | null;
+        };
+        PartyListResponse: {
+            items: components["schemas"]["PartyResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+        };
+        PartyDetailsDto: {
+            /** @description null removes the address */
+            address?: components["schemas"]["PostalAddressDto"] | null;
+            /**
+             * @description null when the protection has ended
+             * @enum {string|null}
+             */
+            protection?: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /**
+             * @description For a child only
+             * @enum {string}
+             */
+            custody?: "joint" | "residentParent" | "visitingParent";
+        };
+        DueCaseResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            /** Format: date-time */
+            archivedAt: string;
+            /** Format: date */
+            disposalDate: string;
+        };
+        DueCaseListResponse: {
+            items: components["schemas"]["DueCaseResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+        };
+        DisposalPreviewResponse: {
+            items: components["schemas"]["DueCaseResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+            /** @enum {boolean} */
+            dryRun: true;
+        };
+        DisposedCounts: {
+            children: number;
+            visits: number;
+            visitReports: number;
+            documents: number;
+            historyEntries: number;
+        };
+        DisposedCaseResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date-time */
+            archivedAt: string;
+            /** Format: date */
+            disposalDate: string;
+            /** Format: date-time */
+            disposedAt: string;
+            counts: components["schemas"]["DisposedCounts"];
+        };
+        DisposalDoneResponse: {
+            items: components["schemas"]["DisposedCaseResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+            /** @enum {boolean} */
+            dryRun: false;
+        };
+        DisposeDto: {
+            /** @description true: only list what would be disposed of; false: dispose of it */
+            dryRun: boolean;
+        };
+        DisposedCaseListResponse: {
+            items: components["schemas"]["DisposedCaseResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+        };
         AlertResponse: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            kind: "supporterNotAppointed" | "startupMeetingNotHeld" | "visitReportMissing" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped";
+            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
             /** @enum {string} */
             status: "open" | "acknowledged" | "resolved";
             /**
@@ -1697,6 +2486,188 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        MailAlert: {
+            /** Format: uuid */
+            alertId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
+        };
+        NotificationMailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "alert" | "digest";
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            /** @example anna.berg@kommun.se */
+            recipientEmail: string;
+            /**
+             * @description The token subject of the recipient
+             * @example anna
+             */
+            recipientSubject: string | null;
+            /** @example 1 */
+            attempts: number;
+            /** @description What the mail server answered the last failed attempt */
+            lastError: string | null;
+            /**
+             * Format: date
+             * @description A digest: the day it gathers
+             */
+            digestDay: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            alerts: components["schemas"]["MailAlert"][];
+        };
+        MailCounts: {
+            pending: number;
+            sent: number;
+            failed: number;
+        };
+        NotificationMailListResponse: {
+            items: components["schemas"]["NotificationMailResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+            /** @description How many mails there are in each status, regardless of the filter */
+            counts: components["schemas"]["MailCounts"];
+        };
+        NotificationModes: {
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            supporterNotAppointed: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            summonsNotSent: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            startupMeetingNotHeld: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            visitsNotStarted: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            visitReportMissing: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            followUpNotHeld: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            closingMeetingNotHeld: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            evaluationNotSubmitted: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
+            notArchived: "immediate" | "digest" | "off";
+            /**
+             * @example immediate
+             * @enum {string}
+             */
+            deadlineFailed: "immediate" | "digest" | "off";
+            /**
+             * @example immediate
+             * @enum {string}
+             */
+            visitStopped: "immediate" | "digest" | "off";
+            /**
+             * @example immediate
+             * @enum {string}
+             */
+            periodEndedBeforeVisits: "immediate" | "digest" | "off";
+        };
+        NotificationPreferencesResponse: {
+            /** @description Your mode per alert kind, defaults filled in */
+            modes: components["schemas"]["NotificationModes"];
+            /** @description What holds for a kind you have not chosen */
+            defaults: components["schemas"]["NotificationModes"];
+        };
+        UpdateNotificationPreferencesDto: {
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            supporterNotAppointed?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            summonsNotSent?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            startupMeetingNotHeld?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            visitsNotStarted?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            visitReportMissing?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            followUpNotHeld?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            closingMeetingNotHeld?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            evaluationNotSubmitted?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            notArchived?: "immediate" | "digest" | "off";
+            /**
+             * @default immediate
+             * @enum {string}
+             */
+            deadlineFailed?: "immediate" | "digest" | "off";
+            /**
+             * @default immediate
+             * @enum {string}
+             */
+            visitStopped?: "immediate" | "digest" | "off";
+            /**
+             * @default immediate
+             * @enum {string}
+             */
+            periodEndedBeforeVisits?: "immediate" | "digest" | "off";
         };
         ComponentHealth: {
             /** @enum {string} */
@@ -1839,6 +2810,143 @@ export interface components {
             pendingDeadlines: components["schemas"]["PendingDeadlineResponse"][];
             allowedEvents: string[];
         };
+        CalendarTokenResponse: {
+            /**
+             * @description Subscribe to it in a calendar app
+             * @example https://umgange.kommun.se/calendar/feeds/3q2-7wEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics
+             */
+            url: string;
+        };
+        StatisticsPeriod: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description The last day counted
+             */
+            to: string;
+        };
+        Suppression: {
+            /**
+             * @description Counts below this (but above 0) are not shown
+             * @example 5
+             */
+            below: number;
+            /** @example <5 */
+            shownAs: string;
+        };
+        EndedBy: {
+            /** @example 12 */
+            periodEnded: number | "<5";
+            /** @example 12 */
+            endedEarly: number | "<5";
+        };
+        CaseFigures: {
+            /** @example 12 */
+            opened: number | "<5";
+            /** @example 12 */
+            closed: number | "<5";
+            endedBy: components["schemas"]["EndedBy"];
+            /** @description Cases ended early, by the reason’s category (free-text reasons are never shown) */
+            endedEarlyByReason: {
+                [key: string]: number | "<5";
+            };
+            /** @example 12 */
+            evaluated: number | "<5";
+            /** @example 12 */
+            archived: number | "<5";
+        };
+        Spread: {
+            /** @example 12 */
+            cases: number | "<5";
+            /**
+             * @description Days; "<5" when fewer than five cases stand behind it, null when none
+             * @example 21.5
+             */
+            medianDays: (number | null) | "<5";
+            /**
+             * @description Days; "<5" when fewer than five cases stand behind it, null when none
+             * @example 21.5
+             */
+            p90Days: (number | null) | "<5";
+        };
+        DaysFromJudgmentReceived: {
+            supporterAppointed: components["schemas"]["Spread"];
+            startupMeeting: components["schemas"]["Spread"];
+            firstVisit: components["schemas"]["Spread"];
+        };
+        VisitFigures: {
+            /** @example 12 */
+            held: number | "<5";
+            /** @example 12 */
+            stopped: number | "<5";
+            stoppedByReason: {
+                /** @example 12 */
+                visitingParentIntoxicated?: number | "<5";
+                /** @example 12 */
+                childUnwell?: number | "<5";
+                /** @example 12 */
+                other?: number | "<5";
+            } & {
+                [key: string]: number | "<5";
+            };
+            /** @example 12 */
+            cancelled: number | "<5";
+            /** @example 12 */
+            notAttended: number | "<5";
+        };
+        ReminderFigures: {
+            /** @example 12 */
+            raised: number | "<5";
+            byKind: {
+                /** @example 12 */
+                supporterNotAppointed?: number | "<5";
+                /** @example 12 */
+                summonsNotSent?: number | "<5";
+                /** @example 12 */
+                startupMeetingNotHeld?: number | "<5";
+                /** @example 12 */
+                visitsNotStarted?: number | "<5";
+                /** @example 12 */
+                visitReportMissing?: number | "<5";
+                /** @example 12 */
+                followUpNotHeld?: number | "<5";
+                /** @example 12 */
+                closingMeetingNotHeld?: number | "<5";
+                /** @example 12 */
+                evaluationNotSubmitted?: number | "<5";
+                /** @example 12 */
+                notArchived?: number | "<5";
+            } & {
+                [key: string]: number | "<5";
+            };
+            /** @example 12 */
+            stillOpen: number | "<5";
+            daysOpen: components["schemas"]["Spread"];
+        };
+        PerSupporter: {
+            median: number | null;
+            max: number | null;
+        };
+        SupporterFigures: {
+            /** @description Supporters with an assignment overlapping the period */
+            active: number;
+            casesPerSupporter: components["schemas"]["PerSupporter"];
+            visitsPerSupporter: components["schemas"]["PerSupporter"];
+        };
+        StatisticsResponse: {
+            period: components["schemas"]["StatisticsPeriod"];
+            suppression: components["schemas"]["Suppression"];
+            cases: components["schemas"]["CaseFigures"];
+            daysFromJudgmentReceived: components["schemas"]["DaysFromJudgmentReceived"];
+            visits: components["schemas"]["VisitFigures"];
+            reminders: components["schemas"]["ReminderFigures"];
+            supporters: components["schemas"]["SupporterFigures"];
+        };
+        DashboardSignIn: {
+            /** @description An administrator’s bearer token */
+            token: string;
+        };
         AuditUser: {
             /** @example anna */
             id: string | null;
@@ -1942,6 +3050,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 state?: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+                /** @description The `next` of the previous page: the page after it (keyset paging, instead of offset) */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -2081,7 +3191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseListResponse"];
+                    "application/json": components["schemas"]["CaseSearchResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
@@ -2242,7 +3352,10 @@ export interface operations {
     };
     Cases_sendEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer what the event would do, writing nothing */
+                dryRun?: "true" | "false";
+            };
             header?: {
                 /** @description The case version (its ETag) the event was decided on */
                 "If-Match"?: string;
@@ -2266,7 +3379,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseResponse"] | components["schemas"]["SupporterCaseResponse"] | components["schemas"]["AdministratorCaseResponse"];
+                    "application/json": components["schemas"]["CaseResponse"] | components["schemas"]["SupporterCaseResponse"] | components["schemas"]["AdministratorCaseResponse"] | components["schemas"]["DryRunResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ResponsibleSecretary_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
@@ -3409,6 +4613,98 @@ export interface operations {
             };
         };
     };
+    Interviews_withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                childIndex: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConsentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Interviews_book: {
         parameters: {
             query?: never;
@@ -4023,7 +5319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentResponse"];
+                    "application/json": components["schemas"]["DocumentListResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
@@ -4197,6 +5493,525 @@ export interface operations {
             };
         };
     };
+    Staff_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProfileResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Staff_write: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffProfileDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProfileResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Unit_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Unit_write: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitDetailsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Parties_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Parties_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartyDetailsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Disposal_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueCaseListResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Disposal_statistics: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisposedCaseListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Disposal_dispose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisposeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisposalPreviewResponse"] | components["schemas"]["DisposalDoneResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Alerts_list: {
         parameters: {
             query?: {
@@ -4204,7 +6019,7 @@ export interface operations {
                 offset?: number;
                 /** @description Only the alerts of this case */
                 caseId?: string;
-                kind?: "supporterNotAppointed" | "startupMeetingNotHeld" | "visitReportMissing" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped";
+                kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
                 status?: "open" | "acknowledged" | "resolved" | "all";
             };
             header?: never;
@@ -4295,6 +6110,162 @@ export interface operations {
             };
             /** @description Not found; a supporter also gets this for a case that is not their assignment */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only mails in this state; all by default */
+                status?: "pending" | "sent" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationMailListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_choose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4504,6 +6475,380 @@ export interface operations {
             };
             /** @description The token’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Calendar_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Calendar_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed is stopped */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deadlines and meetings of the owner’s cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Statistics_figures: {
+        parameters: {
+            query?: {
+                /** @description First day counted, Swedish time; defaults to 1 January this year */
+                from?: string;
+                /** @description Last day counted, Swedish time; defaults to today */
+                to?: string;
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Statistics_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    Statistics_asset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                    "text/css": string;
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Metrics_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics, Prometheus exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    QueueDashboard_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    DashboardSignIn_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    DashboardSignIn_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DashboardSignIn"];
+                "application/json": components["schemas"]["DashboardSignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in: on to the dashboard */
+            303: {
+                headers: {
+                    /** @description The dashboard */
+                    Location?: string;
+                    /** @description The token, HttpOnly, for the dashboard’s path */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
