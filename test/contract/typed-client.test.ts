@@ -88,7 +88,6 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
         heldAt: '2026-09-22T13:00:00+02:00',
         enrollmentFormSigned: true,
         rulesAccepted: true,
-        childInterviewConsent: true,
       },
       { type: 'START_VISITS', documentCopiesSentAt: '2026-09-23T09:00:00+02:00' },
       { type: 'LOG_VISIT', occurredAt: '2026-09-27T10:00:00+02:00', durationMinutes: 120, outcome: 'completed' },
