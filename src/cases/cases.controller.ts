@@ -60,10 +60,11 @@ export class CasesController {
   @Post()
   @Operation(
     'Register a court judgment as a new case',
-    'The case starts in `received`. A period longer than the municipality’s cap (PERIOD_CAP_MONTHS) is refused (422) unless `periodCapOverrideReason` confirms it.',
+    'The case starts in `received`. A period longer than the municipality’s cap (PERIOD_CAP_MONTHS) is refused (422) unless `periodCapOverrideReason` confirms it; ' +
+      'a second open case for the same court case is refused (409 with `existingCaseId`) unless `confirmDuplicateOf` names it.',
   )
   @ApiCreatedResponse({ type: CaseResponse, headers: ETAG })
-  @ApiErrors(400, 422)
+  @ApiErrors(400, 409, 422)
   async register(@Body() dto: RegisterCaseDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseResponse> {
     const record = await this.commands.register(dto, actor);
     return this.withEtag(res, await this.queries.get(record.id));

@@ -33,11 +33,17 @@ export class ApiErrorBody {
   @ApiPropertyOptional({ example: 4, description: '409 (StaleVersion): the case’s version now; fetch it again and decide anew' })
   currentVersion?: number;
 
-  @ApiPropertyOptional({ example: 'supporterAppointable', description: '422: the business rule that refused the request' })
+  @ApiPropertyOptional({ example: 'supporterAppointable', description: '422, and 409 for a duplicate case: the business rule that refused the request' })
   rule?: string;
 
-  @ApiPropertyOptional({ example: 'supporterId', description: '422: the field the rule concerns, where there is one' })
+  @ApiPropertyOptional({ example: 'supporterId', description: '422, and 409 for a duplicate case: the field the rule concerns, where there is one' })
   field?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: '409 (oneOpenCasePerCourtCase): the open case for the same court case; send its id as confirmDuplicateOf to register another',
+  })
+  existingCaseId?: string;
 }
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
@@ -47,7 +53,7 @@ const DESCRIPTIONS: Record<ErrorStatus, string> = {
   401: 'No valid bearer token',
   403: 'The token’s role may not do this',
   404: 'Not found; a supporter also gets this for a case that is not their assignment',
-  409: 'Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`)',
+  409: 'Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`)',
   413: 'The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES)',
   422: 'A business rule refused it: `rule` names the rule and `field`, where it applies, the field',
   429: 'Too many calls from this address: try again after `Retry-After` seconds',
