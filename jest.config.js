@@ -1,4 +1,4 @@
-/** Jest runs in native ESM mode because NestJS 12 is ESM-only (see STACK-NOTES). */
+/** Jest runs in native ESM mode (npm test sets --experimental-vm-modules) because NestJS 12 is ESM-only. */
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
