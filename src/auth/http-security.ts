@@ -2,12 +2,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
 
-/** Express reads `trust proxy` as a hop count, `true`, or a list of trusted addresses. */
-function trustProxySetting(value: string): string | number | boolean {
-  if (/^\d+$/.test(value)) return Number(value);
-  return value === 'true' ? true : value;
-}
-
 /**
  * Security headers, a limit on body size, and CORS closed unless origins are configured: a page
  * on another site cannot call the API from a user's browser.
@@ -19,5 +13,5 @@ export function secureHttpApp(app: NestExpressApplication, config: AppConfig): v
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposedHeaders: ['ETag'] });
   }
-  if (config.trustProxy !== undefined) app.set('trust proxy', trustProxySetting(config.trustProxy));
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
 }

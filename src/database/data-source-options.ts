@@ -19,9 +19,10 @@ import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
 import { CreateRoutineTables1763900000300 } from './migrations/1763900000300-create-routine-tables.js';
+import { KeyAuditChain1763900001500 } from './migrations/1763900001500-key-audit-chain.js';
 
 export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention];
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, KeyAuditChain1763900001500];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -6,7 +6,7 @@ import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { sendDocumentContent } from './case-documents-response.js';
+import { documentContent } from './case-documents-response.js';
 import type { IncomingFile } from './checked-upload.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
@@ -28,9 +28,13 @@ export class DocumentsController {
 
   @Get(':documentId/content')
   @Roles('secretary', 'administrator')
-  async content(@Param('caseId', UUID) caseId: string, @Param('documentId', UUID) documentId: string, @Res() res: Response) {
+  async content(
+    @Param('caseId', UUID) caseId: string,
+    @Param('documentId', UUID) documentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { document, bytes } = await this.documents.content(caseId, documentId);
-    sendDocumentContent(res, document, bytes);
+    return documentContent(res, document, bytes);
   }
 
   @Post()
