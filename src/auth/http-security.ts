@@ -1,6 +1,22 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * A body that is not valid JSON gets a fixed answer: the parser's own message quotes the body,
+ * personnummer included, and would send it back (and into any log of the answer).
+ */
+function answerUnparsableBody(error: { type?: unknown }, _req: Request, res: Response, next: NextFunction): void {
+  if (error?.type !== 'entity.parse.failed') return next(error);
+  res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'the body is not valid JSON' });
+}
+
+/** Answers carry case data: no browser, proxy or shared cache may keep them. Routes may say otherwise. */
+function notStored(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 /**
  * Security headers, a limit on body size, and CORS closed unless origins are configured: a page
@@ -8,8 +24,10 @@ import type { AppConfig } from '../config/app-config.js';
  */
 export function secureHttpApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(helmet());
+  app.use(notStored);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
+  app.use(answerUnparsableBody);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposedHeaders: ['ETag'] });
   }
