@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { readOrCreateSecret } from '../auth/generated-secret.js';
 import type { AppConfig } from '../config/app-config.js';
+import { SECRET_FILES } from '../config/data-dir.js';
 import type { ChainHead } from './audit-chain.js';
 
 /** The chain's HMAC key: AUDIT_CHAIN_KEY, or one generated into the data directory, never in the database. */
 export function auditChainKey(config: AppConfig): Buffer {
-  const key = config.audit.key ?? readOrCreateSecret(config.dataDir, 'audit-chain-key', () => randomBytes(32).toString('base64'));
+  const key = config.audit.key ?? readOrCreateSecret(config.dataDir, SECRET_FILES.auditChainKey, () => randomBytes(32).toString('base64'));
   return Buffer.from(key, 'base64');
 }
 
