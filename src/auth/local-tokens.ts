@@ -25,6 +25,8 @@ export interface MintOptions {
   /** Lifetime in seconds from now (negative: a token already expired, for tests). */
   expiresInSeconds?: number;
   audience?: string;
+  /** How long ago the token was issued, in seconds (negative: in the future, for tests). */
+  issuedSecondsAgo?: number;
 }
 
 const EIGHT_HOURS = 8 * 3600;
@@ -46,7 +48,7 @@ export function mintLocalToken(key: Uint8Array, claims: TokenClaims, options: Mi
     ...(claims.supporterId ? { supporterId: claims.supporterId } : {}),
     iss: LOCAL_ISSUER,
     aud: options.audience ?? LOCAL_AUDIENCE,
-    iat: now,
+    iat: now - (options.issuedSecondsAgo ?? 0),
     exp: now + (options.expiresInSeconds ?? EIGHT_HOURS),
   };
   const signingInput = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}`;

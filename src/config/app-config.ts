@@ -79,6 +79,12 @@ class Environment {
   OIDC_JWKS_URL?: string;
 
   @IsOptional()
+  @Matches(/^((RS|PS|ES)(256|384|512)|EdDSA)(,((RS|PS|ES)(256|384|512)|EdDSA))*$/, {
+    message: 'OIDC_ALGORITHMS must be a comma-separated list of the provider\'s signing algorithms (RS256, PS256, ES256, EdDSA, …)',
+  })
+  OIDC_ALGORITHMS?: string;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
     message: 'PERSONAL_DATA_KEYS must be a comma-separated list of keyId:base64key, each key 32 bytes, the current key first',
   })
@@ -173,7 +179,7 @@ export interface AppConfig {
  * tokens signed with a local secret (generated into the data directory when none is given).
  */
 export type AuthConfig =
-  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string }
+  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; algorithms: string[] }
   | { mode: 'local'; secret?: string };
 
 /** Raw key material as configured; src/personal-data parses it (or generates it into the data directory). */
@@ -242,7 +248,8 @@ function authFrom(e: Environment): AuthConfig {
   if (e.JWT_SECRET !== undefined) {
     throw new InvalidConfigError('Invalid configuration:\n  - JWT_SECRET and OIDC_* exclude each other: tokens come from one place');
   }
-  return { mode: 'oidc', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL! };
+  const algorithms = (e.OIDC_ALGORITHMS ?? 'RS256').split(',');
+  return { mode: 'oidc', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL!, algorithms };
 }
 
 /** Two keys under one id would make every ciphertext sealed under either open with only one of them. */
