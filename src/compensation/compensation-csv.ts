@@ -7,8 +7,9 @@ import type { CompensationLine } from './compensation.service.js';
 const HEADER = ['Umgängesstödjare', 'Id', 'Månad', 'Besök', 'Timmar', 'Belopp (SEK)'];
 
 function cell(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the name as a formula.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  // A leading = + - @ would make a spreadsheet run the name as a formula, and so does one after a
+  // leading tab or carriage return, which spreadsheets drop (OWASP's CSV injection list).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
