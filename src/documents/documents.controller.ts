@@ -22,8 +22,8 @@ export class DocumentsController {
 
   @Get()
   @Roles('secretary', 'administrator')
-  list(@Param('caseId', UUID) caseId: string) {
-    return this.documents.list(caseId);
+  list(@Param('caseId', UUID) caseId: string, @CurrentActor() actor: Actor) {
+    return this.documents.list(caseId, actor.role);
   }
 
   @Get(':documentId/content')
@@ -31,9 +31,10 @@ export class DocumentsController {
   async content(
     @Param('caseId', UUID) caseId: string,
     @Param('documentId', UUID) documentId: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { document, bytes } = await this.documents.content(caseId, documentId);
+    const { document, bytes } = await this.documents.content(caseId, documentId, actor.role);
     return documentContent(res, document, bytes);
   }
 
