@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA, SSE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { catchError, concatMap, from, throwError, type Observable } from 'rxjs';
+import { catchError, concatMap, from, ignoreElements, map, merge, shareReplay, throwError, type Observable } from 'rxjs';
 import { PUBLIC_KEY } from '../auth/roles.decorator.js';
 import { httpStatusOf } from '../common/domain-error.filter.js';
 import { DomainError } from '../common/domain-errors.js';
@@ -35,9 +35,11 @@ export class AuditInterceptor implements NestInterceptor {
       return next.handle();
     }
     const facts = requestFacts(context, this.reflector);
-    // A stream (the inspector's live events) is recorded once, when it is opened.
+    // A stream (the inspector's live events) is recorded once, when it is opened. It listens at
+    // once, so no event committed meanwhile is missed, but lets an event out only after the entry.
     if (this.reflector.get<boolean>(SSE_METADATA, handler)) {
-      return from(this.trail.record({ ...facts, allowed: true, status: HttpStatus.OK })).pipe(concatMap(() => next.handle()));
+      const recorded = from(this.trail.record({ ...facts, allowed: true, status: HttpStatus.OK })).pipe(shareReplay(1));
+      return merge(recorded.pipe(ignoreElements()), next.handle().pipe(concatMap((event) => recorded.pipe(map(() => event)))));
     }
     const method = context.switchToHttp().getRequest<{ method: string }>().method;
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, handler) ?? (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
