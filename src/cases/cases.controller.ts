@@ -3,6 +3,7 @@ import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nes
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
 import { AuditedAsReadWhen } from '../audit/request-facts.js';
+import { Audited } from '../audit/audited.decorator.js';
 import { maySend, requireMaySend } from '../auth/case-event-rules.js';
 import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -49,6 +50,7 @@ export class CasesController {
   /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
   @Post('search')
   @HttpCode(200)
+  @Audited<{ items: { id: string }[] }>({ reads: true, shown: (page) => page.items.map((c) => ({ caseId: c.id })) })
   search(@Body() dto: SearchCasesDto) {
     return this.queries.findByPersonnummer(normalizePersonnummer(dto.personnummer));
   }

@@ -6,7 +6,7 @@ import { CaseScoped } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { sendDocumentContent } from './case-documents-response.js';
+import { documentContent } from './case-documents-response.js';
 import type { IncomingFile } from './checked-upload.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
@@ -22,15 +22,20 @@ export class DocumentsController {
 
   @Get()
   @Roles('secretary', 'administrator')
-  list(@Param('caseId', UUID) caseId: string) {
-    return this.documents.list(caseId);
+  list(@Param('caseId', UUID) caseId: string, @CurrentActor() actor: Actor) {
+    return this.documents.list(caseId, actor.role);
   }
 
   @Get(':documentId/content')
   @Roles('secretary', 'administrator')
-  async content(@Param('caseId', UUID) caseId: string, @Param('documentId', UUID) documentId: string, @Res() res: Response) {
-    const { document, bytes } = await this.documents.content(caseId, documentId);
-    sendDocumentContent(res, document, bytes);
+  async content(
+    @Param('caseId', UUID) caseId: string,
+    @Param('documentId', UUID) documentId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { document, bytes } = await this.documents.content(caseId, documentId, actor.role);
+    return documentContent(res, document, bytes);
   }
 
   @Post()
