@@ -7,4 +7,6 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // The checkout's own cache: runs from other checkouts on the same machine never share transformed files.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 };
