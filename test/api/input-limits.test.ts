@@ -1,0 +1,132 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { caseIn, registerCase } from '../support/case-steps.js';
+import { aJudgment } from '../support/judgment-builder.js';
+import { textWithoutIds } from '../support/personal-data-scan.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** The 500s the first fuzzing run found (issue 10), each now a 400 naming the field and the rule. */
+describe('input beyond the limits is refused with 400, never 500', () => {
+  let t: TestApp;
+  let caseId: string;
+  let activeCaseId: string;
+  const admin = () => t.as('administrator');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.clock.setNow('2026-11-20T10:00:00+01:00');
+    caseId = await registerCase(t);
+    activeCaseId = await caseIn(t, 'activeVisits');
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['/cases', 'secretary'],
+    ['/cases/:id/history', 'secretary'],
+    ['/alerts', 'secretary'],
+    ['/audit', 'administrator'],
+    ['/supporters', 'secretary'],
+    ['/visits/missing-reports', 'secretary'],
+  ] as const)('refuses a paging offset of 1e300 on %s, naming offset and its maximum', async (route, role) => {
+    const res = await t.as(role).get(`${route.replace(':id', caseId)}?offset=1e300`).expect(400);
+    expect(res.body.message).toContain('offset must not be greater than 1000000');
+  });
+
+  it('still pages at the largest offset allowed', async () => {
+    const res = await t.http.get('/cases?offset=1000000&limit=200').expect(200);
+    expect(res.body.items).toEqual([]);
+  });
+
+  it('refuses an event carrying a key named constructor, naming where it was', async () => {
+    const res = await t.http
+      .post(`/cases/${caseId}/events`)
+      .set('content-type', 'application/json')
+      .send('{"type":"END_EARLY","reason":"x","a":{"constructor":{"prototype":{}}}}')
+      .expect(400);
+    expect(res.body.message).toEqual(['body field a.constructor is not allowed: constructor is a reserved name']);
+  });
+
+  it.each([
+    ['__proto__ at the top of an event', '{"type":"INITIATE","__proto__":{"diaryNumber":"x"}}'],
+    ['prototype deep inside a registration', JSON.stringify({ ...aJudgment(), children: [{ name: 'Alva', x: { y: { prototype: 1 } } }] })],
+  ])('refuses %s', async (_what, text) => {
+    const route = text.includes('INITIATE') ? `/cases/${caseId}/events` : '/cases';
+    const res = await t.http.post(route).set('content-type', 'application/json').send(text).expect(400);
+    expect(res.body.message[0]).toMatch(/^body field .*(__proto__|prototype) is not allowed/);
+  });
+
+  it('refuses reserved names in the query string too', async () => {
+    const res = await t.http.get('/cases?constructor=1').expect(400);
+    expect(res.body.message).toEqual(['query field constructor is not allowed: constructor is a reserved name']);
+  });
+
+  it('refuses a body nested deeper than any form of the API', async () => {
+    const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+    const res = await t.http.post('/cases/search').set('content-type', 'application/json').send(deep).expect(400);
+    expect(res.body.message).toEqual(['body field a.a.a.a.a.a.a.a.a nests deeper than 8 levels']);
+  });
+
+  it('refuses a very long string where the participants list belongs', async () => {
+    const res = await t.http
+      .post(`/cases/${activeCaseId}/events`)
+      .send({ type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-20T09:00:00+01:00', participants: 'x'.repeat(90_000) })
+      .expect(400);
+    expect(res.body.message).toContain('participants must be an array');
+  });
+
+  it('answers a body of the wrong shape for its event type with each field’s message', async () => {
+    const res = await t.http.post(`/cases/${activeCaseId}/events`).send({ type: 'LOG_VISIT', reason: 'x', durationMinutes: 1e300 }).expect(400);
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([
+        'property reason should not exist',
+        'occurredAt must be an ISO 8601 time with a zone, e.g. 2026-11-20T09:30:00+01:00',
+        'durationMinutes must not be greater than 1440',
+      ]),
+    );
+  });
+
+  it('keeps the audit and case lists answering after all of it', async () => {
+    await admin().get('/audit?limit=1').expect(200);
+    await t.http.get(`/cases/${caseId}/history`).expect(200);
+  });
+});
+
+describe('an unexpected error', () => {
+  let t: TestApp;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    const logStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    t = await startTestApp({ env: { LOG_LEVEL: 'error' }, logStream });
+    t.clock.setNow('2026-11-20T10:00:00+01:00');
+  });
+  afterAll(() => t.close());
+
+  it('is answered 500 with a request id that the log line for the route carries, without the body', async () => {
+    const judgment = aJudgment();
+    // A store that breaks under the service: the one kind of failure no input check can prevent.
+    await t.app.get(DataSource).query('DROP TABLE case_parties');
+    const res = await t.http.post('/cases').send(judgment).expect(500);
+
+    expect(res.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: `something went wrong on our side; quote request id ${res.body.requestId} when you report it`,
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(res.headers['x-request-id']).toBe(res.body.requestId);
+    const logged = logLines.map((line) => JSON.parse(line) as { msg: string; route?: string; req?: { id: string } });
+    expect(logged).toContainEqual(expect.objectContaining({ msg: 'unexpected error', route: 'POST /cases', req: expect.objectContaining({ id: res.body.requestId }) }));
+    const everything = logLines.join('\n');
+    for (const party of [judgment.residentParent, judgment.visitingParent, ...judgment.children]) {
+      expect(everything).not.toContain(party.personnummer);
+    }
+    expect(textWithoutIds(logged)).not.toContain(judgment.courtCaseNumber);
+  });
+});
