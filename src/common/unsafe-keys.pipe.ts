@@ -15,8 +15,11 @@ export const MAX_NESTING = 8;
 export function unsafeInputProblem(input: unknown, where: string): string | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }];
   for (let item = pending.pop(); item; item = pending.pop()) {
+    const field = `${where}${item.path ? ` field ${item.path}` : ''}`;
+    // PostgreSQL cannot store NUL in text; refused here, it is refused the same on SQLite.
+    if (typeof item.value === 'string' && item.value.includes('\u0000')) return `${field} must not contain the NUL character`;
     if (typeof item.value !== 'object' || item.value === null) continue;
-    if (item.depth > MAX_NESTING) return `${where}${item.path ? ` field ${item.path}` : ''} nests deeper than ${MAX_NESTING} levels`;
+    if (item.depth > MAX_NESTING) return `${field} nests deeper than ${MAX_NESTING} levels`;
     for (const key of Object.keys(item.value)) {
       const path = item.path ? `${item.path}.${key}` : key;
       if (UNSAFE_KEYS.has(key)) return `${where} field ${path} is not allowed: ${key} is a reserved name`;
@@ -26,7 +29,7 @@ export function unsafeInputProblem(input: unknown, where: string): string | unde
   return undefined;
 }
 
-/** Runs first on every body and query string: refuses reserved key names and runaway nesting. */
+/** Runs first on every body and query string: refuses reserved key names, NUL characters and runaway nesting. */
 @Injectable()
 export class UnsafeKeysPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
