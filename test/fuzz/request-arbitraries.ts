@@ -35,6 +35,8 @@ export interface FuzzRequest {
 export interface FuzzWorld {
   document: OpenApiDocument;
   ids: string[];
+  /** Valid test personnummer, so that some registrations and searches get through validation. */
+  personnummer: string[];
 }
 
 const RESERVED_KEYS = ['constructor', '__proto__', 'prototype'] as const;
@@ -151,8 +153,9 @@ const plausibleString = (ids: string[]) =>
   fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...INSTANTS, ...DATES), fc.constantFrom(...ids));
 
 /** A value the schema describes (as far as the document tells; the service may still refuse it). */
-export function validValue(world: FuzzWorld, schema: Schema, depth = 0): fc.Arbitrary<unknown> {
+export function validValue(world: FuzzWorld, schema: Schema, depth = 0, key = ''): fc.Arbitrary<unknown> {
   const s = resolve(world.document, schema);
+  if (key === 'personnummer') return fc.oneof(fc.constantFrom(...world.personnummer), hostileString);
   const alternatives = s.oneOf ?? s.anyOf ?? s.allOf;
   if (alternatives) return fc.oneof(...alternatives.map((alternative) => validValue(world, alternative, depth)));
   if (s.enum) return fc.constantFrom(...s.enum);
@@ -160,7 +163,7 @@ export function validValue(world: FuzzWorld, schema: Schema, depth = 0): fc.Arbi
   switch (s.type) {
     case 'object': {
       if (depth > 4) return fc.constant({});
-      const model = Object.fromEntries(Object.entries(s.properties ?? {}).map(([key, property]) => [key, validValue(world, property, depth + 1)]));
+      const model = Object.fromEntries(Object.entries(s.properties ?? {}).map(([name, property]) => [name, validValue(world, property, depth + 1, name)]));
       return fc.record(model, { requiredKeys: s.required ?? [] });
     }
     case 'array':
@@ -222,17 +225,26 @@ function plainFormValue(): fc.Arbitrary<string> {
   return fc.constantFrom('letter', 'Kallelse', '2026-11-24', 'Karin Lund', 'Maria', 'final', 'draft');
 }
 
-function bodyFor(world: FuzzWorld, operation: FuzzOperation): fc.Arbitrary<FuzzBody | undefined> {
+/**
+ * A request either stays inside the schemas (`clean`: real ids, declared parameters with valid
+ * values, a valid-shaped body, a signed-in user), so it reaches the use cases and the database,
+ * or mixes in hostile parts anywhere.
+ */
+type Mode = 'clean' | 'hostile';
+
+function bodyFor(world: FuzzWorld, operation: FuzzOperation, mode: Mode): fc.Arbitrary<FuzzBody | undefined> {
   if (!operation.body) return fc.constant(undefined);
-  const raw = fc.constantFrom(...RAW_BODIES).map((b): FuzzBody => ({ kind: 'raw', ...b }));
-  if (operation.body.mediaType === 'multipart/form-data') return fc.oneof({ weight: 4, arbitrary: formBody }, { weight: 1, arbitrary: raw });
-  const valid = validValue(world, operation.body.schema);
+  if (operation.body.mediaType === 'multipart/form-data') {
+    if (mode === 'clean') return formBody;
+    return fc.oneof(formBody, fc.constantFrom(...RAW_BODIES).map((b): FuzzBody => ({ kind: 'raw', ...b })));
+  }
   const json = (value: fc.Arbitrary<unknown>) => value.map((v): FuzzBody => ({ kind: 'json', value: v }));
+  const valid = validValue(world, operation.body.schema);
+  if (mode === 'clean') return json(valid);
   return fc.oneof(
-    { weight: 4, arbitrary: json(valid) },
     { weight: 5, arbitrary: json(fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, changes]) => changes.reduce(mutate, v))) },
     { weight: 1, arbitrary: json(hostileJson) },
-    { weight: 1, arbitrary: raw },
+    { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((b): FuzzBody => ({ kind: 'raw', ...b })) },
   );
 }
 
@@ -251,39 +263,46 @@ export function encodeSegment(value: string): string {
 
 const MALFORMED_SEGMENTS = ['%', '%zz', '%ED%A0%80', '%00', '0', '-1', '1e300', '99999999999999999999', '..', 'a%2Fb', '00000000-0000-0000-0000-000000000000'];
 
-function pathValue(world: FuzzWorld, param: NamedSchema): fc.Arbitrary<string> {
+function pathValue(world: FuzzWorld, param: NamedSchema, mode: Mode): fc.Arbitrary<string> {
   const numeric = param.schema.type === 'number' || param.schema.type === 'integer';
+  const real = numeric ? fc.integer({ min: 0, max: 2 }).map(String) : fc.constantFrom(...world.ids);
+  if (mode === 'clean') return real;
   return fc.oneof(
-    { weight: 4, arbitrary: numeric ? fc.integer({ min: -2, max: 4 }).map(String) : fc.constantFrom(...world.ids) },
+    { weight: 2, arbitrary: real },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_SEGMENTS) },
     { weight: 1, arbitrary: hostileString.map((s) => encodeSegment(s.slice(0, 2_000))) },
   );
 }
 
-function queryValue(world: FuzzWorld, param: NamedSchema): fc.Arbitrary<string> {
+function queryValue(world: FuzzWorld, param: NamedSchema, mode: Mode): fc.Arbitrary<string> {
+  const valid = validValue(world, param.schema).map((v) => encodeSegment(typeof v === 'string' ? v : JSON.stringify(v)));
+  if (mode === 'clean') return valid;
   return fc.oneof(
-    { weight: 3, arbitrary: validValue(world, param.schema).map((v) => encodeSegment(typeof v === 'string' ? v : JSON.stringify(v))) },
+    { weight: 1, arbitrary: valid },
     { weight: 2, arbitrary: hostileString.map((s) => encodeSegment(s.slice(0, 5_000))) },
     { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_SEGMENTS) },
   );
 }
 
-function queryFor(world: FuzzWorld, operation: FuzzOperation): fc.Arbitrary<string> {
+function queryFor(world: FuzzWorld, operation: FuzzOperation, mode: Mode): fc.Arbitrary<string> {
   const declared = fc.tuple(
     ...operation.queryParams.map((param) =>
       fc.option(
-        fc.array(queryValue(world, param), { minLength: 1, maxLength: 2 }).map((values) => values.map((v) => `${param.name}=${v}`)),
+        fc.array(queryValue(world, param, mode), { minLength: 1, maxLength: mode === 'clean' ? 1 : 2 }).map((values) => values.map((v) => `${param.name}=${v}`)),
         { nil: undefined },
       ),
     ),
   );
-  const extra = fc.array(
-    fc
-      .tuple(fc.oneof(fc.constantFrom(...RESERVED_KEYS, 'a[b]', 'constructor[prototype]'), fc.string({ maxLength: 8 })), hostileString)
-      .map(([key, value]) => `${encodeSegment(key)}=${encodeSegment(value.slice(0, 200))}`),
-    { maxLength: 2 },
-  );
+  const extra =
+    mode === 'clean'
+      ? fc.constant([])
+      : fc.array(
+          fc
+            .tuple(fc.oneof(fc.constantFrom(...RESERVED_KEYS, 'a[b]', 'constructor[prototype]'), fc.string({ maxLength: 8 })), hostileString)
+            .map(([key, value]) => `${encodeSegment(key)}=${encodeSegment(value.slice(0, 200))}`),
+          { maxLength: 2 },
+        );
   return fc.tuple(declared, extra).map(([pairs, extras]) => {
     const all = [...pairs.flatMap((p) => p ?? []), ...extras];
     return all.length ? `?${all.join('&')}` : '';
@@ -291,10 +310,9 @@ function queryFor(world: FuzzWorld, operation: FuzzOperation): fc.Arbitrary<stri
 }
 
 /** Mostly callers who get past the guard (a secretary may do most), so requests reach validation and the database. */
-const caller: fc.Arbitrary<Caller> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant('secretary' as const) },
-  { weight: 2, arbitrary: fc.constantFrom('supporter' as const, 'administrator' as const) },
-  { weight: 2, arbitrary: fc.constantFrom(...CALLERS) },
+const signedIn: fc.Arbitrary<Caller> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('secretary' as const) },
+  { weight: 1, arbitrary: fc.constantFrom('supporter' as const, 'administrator' as const) },
 );
 
 const ifMatch = fc.oneof(
@@ -302,17 +320,21 @@ const ifMatch = fc.oneof(
   fc.constantFrom('"1e300"', '*', 'W/"1"', '"-1"', '"99999999999999999999"', 'garbage', '""'),
 );
 
-/** Requests for one operation: its path, query, headers and body drawn from its schemas and from hostile input. */
-export function requestsFor(world: FuzzWorld, operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
+function requestIn(world: FuzzWorld, operation: FuzzOperation, mode: Mode): fc.Arbitrary<FuzzRequest> {
   const path = fc
-    .tuple(...operation.pathParams.map((param) => pathValue(world, param)))
+    .tuple(...operation.pathParams.map((param) => pathValue(world, param, mode)))
     .map((values) => operation.pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]), operation.path));
-  const sendsIfMatch = operation.headerParams.some((h) => h.name.toLowerCase() === 'if-match');
+  const sendsIfMatch = mode === 'hostile' && operation.headerParams.some((h) => h.name.toLowerCase() === 'if-match');
   return fc.record({
     method: fc.constant(operation.method),
-    url: fc.tuple(path, queryFor(world, operation)).map(([p, q]) => p + q),
-    caller: caller,
+    url: fc.tuple(path, queryFor(world, operation, mode)).map(([p, q]) => p + q),
+    caller: mode === 'clean' ? signedIn : fc.oneof(signedIn, fc.constantFrom(...CALLERS)),
     headers: sendsIfMatch ? fc.option(ifMatch, { nil: undefined }).map((v): Record<string, string> => (v ? { 'if-match': v } : {})) : fc.constant({}),
-    body: bodyFor(world, operation),
+    body: bodyFor(world, operation, mode),
   });
+}
+
+/** Requests for one operation: its path, query, headers and body drawn from its schemas and from hostile input. */
+export function requestsFor(world: FuzzWorld, operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof(requestIn(world, operation, 'clean'), requestIn(world, operation, 'hostile'), requestIn(world, operation, 'hostile'));
 }
