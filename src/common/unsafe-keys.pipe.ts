@@ -9,10 +9,10 @@ import { InvalidInputError } from './domain-errors.js';
 const UNSAFE_KEYS = new Set(['constructor', '__proto__', 'prototype']);
 
 /** No DTO nests deeper than this; deeper input is refused before anything walks it recursively. */
-export const MAX_NESTING = 8;
+const MAX_NESTING = 8;
 
 /** The first problem in a parsed body or query, as a message naming the key's path, or undefined. */
-export function unsafeInputProblem(input: unknown, where: string): string | undefined {
+function unsafeInputProblem(input: unknown, where: string): string | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     const field = `${where}${item.path ? ` field ${item.path}` : ''}`;
