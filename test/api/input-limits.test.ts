@@ -75,12 +75,29 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
     expect(res.body.message).toEqual(['body field reason must not contain the NUL character']);
   });
 
-  it('refuses a very long string where the participants list belongs', async () => {
-    const res = await t.http
-      .post(`/cases/${activeCaseId}/events`)
-      .send({ type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-20T09:00:00+01:00', participants: 'x'.repeat(90_000) })
-      .expect(400);
-    expect(res.body.message).toContain('participants must be an array');
+  it.each([
+    [
+      'participants',
+      (): string => `/cases/${activeCaseId}/events`,
+      { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-20T09:00:00+01:00' },
+      'participants must be an array',
+    ],
+    [
+      'languages',
+      (): string => '/supporters',
+      { name: 'Karin Lund', phone: '070-123 45 67', email: 'karin.lund@example.se' },
+      'languages must be an array',
+    ],
+    // A form sends one recipient as a plain field, so a string is read as a list of one.
+    [
+      'recipients',
+      (): string => `/cases/${caseId}/documents`,
+      { kind: 'summons', title: 'Kallelse', date: '2026-11-20', author: 'Anna', status: 'final' },
+      'each value in recipients must be shorter than or equal to 120 characters',
+    ],
+  ] as const)('refuses a very long string where the %s list belongs', async (field, route, body, message) => {
+    const res = await t.http.post(route()).send({ ...body, [field]: 'x'.repeat(90_000) }).expect(400);
+    expect(res.body.message).toContain(message);
   });
 
   it('answers a body of the wrong shape for its event type with each field’s message', async () => {
