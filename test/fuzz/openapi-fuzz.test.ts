@@ -38,7 +38,7 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
     const supporterId = await registerSupporter(t);
     const cases = [await caseIn(t, 'activeVisits'), await caseIn(t, 'initiated'), await registerCase(t)];
     const plan = await t.http.post(`/cases/${cases[0]}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Besöksrummet' }).expect(201);
-    const letter = await t.http.post(`/cases/${cases[0]}/documents/letters`).send({ kind: 'summons' });
+    const letter = await t.http.post(`/cases/${cases[0]}/documents/letters`).send({ kind: 'summons' }).expect(201);
     const alerts = await t.http.get('/alerts?status=all').expect(200);
     const ids = [supporterId, ...cases, plan.body.id, letter.body.id, ...alerts.body.items.map((a: { id: string }) => a.id)].filter(
       (id): id is string => typeof id === 'string',
