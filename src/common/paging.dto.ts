@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Deeper than any real list goes; past it a number such as 1e300 would reach the database as `OFFSET 1e+300`. */
-export const MAX_OFFSET = 1_000_000;
+const MAX_OFFSET = 1_000_000;
 
 export class PagingQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
