@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { secureHttpApp } from './auth/http-security.js';
+import { UnsafeKeysPipe } from './common/unsafe-keys.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { httpMetrics } from './metrics/http-metrics.js';
@@ -13,7 +14,7 @@ export function configureHttpApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.use(httpMetrics(app.get(Metrics)));
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new UnsafeKeysPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

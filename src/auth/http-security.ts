@@ -19,12 +19,22 @@ function notStored(_req: Request, res: Response, next: NextFunction): void {
 }
 
 /**
+ * An escaped NUL in the path or query would reach the guards, the audit trail and the database
+ * before any pipe sees it, and PostgreSQL cannot store it: refused before routing.
+ */
+function refuseNulInAddress(request: Request, response: Response, next: NextFunction): void {
+  if (!/%00/.test(request.url)) return next();
+  response.status(400).json({ statusCode: 400, error: 'InvalidInput', message: ['the address must not contain the NUL character (%00)'] });
+}
+
+/**
  * Security headers, a limit on body size, and CORS closed unless origins are configured: a page
  * on another site cannot call the API from a user's browser.
  */
 export function secureHttpApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(helmet());
   app.use(notStored);
+  app.use(refuseNulInAddress);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
   app.use(answerUnparsableBody);

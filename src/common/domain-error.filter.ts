@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, HttpStatus, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
 import { DomainError } from './domain-errors.js';
 
 const STATUS: Record<DomainError['kind'], HttpStatus> = {
@@ -13,15 +14,53 @@ export function httpStatusOf(error: DomainError): HttpStatus {
   return STATUS[error.kind];
 }
 
-/** The one place where a domain refusal becomes an HTTP answer. */
-@Catch(DomainError)
+/** Digit runs shaped like a personnummer, which a driver's message could quote from a value. */
+const PERSONNUMMER_SHAPED = /\d{6,8}[-+]?\d{4}/g;
+
+/** The route as declared (`POST /cases/:id/events`), so a log line names no id or query. */
+function routeOf(request: Request): string {
+  return `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(no route)'}`;
+}
+
+/**
+ * The one place where an error becomes an HTTP answer: a domain refusal maps to its status, an
+ * HTTP exception (401, 403, 413, …) answers as Nest would, and anything else is a bug, logged
+ * with the request id and route (never the body) and answered 500 with that id.
+ */
+@Catch()
 export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): void {
-    const status = httpStatusOf(error);
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .json({ statusCode: status, error: error.constructor.name.replace(/Error$/, ''), message: error.message, ...error.details() });
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    if (error instanceof DomainError) {
+      const status = httpStatusOf(error);
+      response
+        .status(status)
+        .json({ statusCode: status, error: error.constructor.name.replace(/Error$/, ''), message: error.message, ...error.details() });
+    } else if (error instanceof HttpException) {
+      const body = error.getResponse();
+      response.status(error.getStatus()).json(typeof body === 'object' ? body : { statusCode: error.getStatus(), message: body });
+    } else {
+      this.answerUnexpected(error, http.getRequest<Request & { log: Logger }>(), response);
+    }
+  }
+
+  private answerUnexpected(error: unknown, request: Request & { log: Logger }, response: Response): void {
+    const requestId = String(request.id);
+    const described = error instanceof Error ? { type: error.name, stack: error.stack ?? error.message } : { type: typeof error, stack: '' };
+    request.log.error(
+      { route: routeOf(request), err: { type: described.type, stack: described.stack.replace(PERSONNUMMER_SHAPED, '[hidden]') } },
+      'unexpected error',
+    );
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: `something went wrong on our side; quote request id ${requestId} when you report it`,
+      requestId,
+    });
   }
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import pino from 'pino';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
@@ -37,6 +39,12 @@ export function loggerOptions(config: AppConfig): Params {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
       error: serializeError,
+    },
+    // A random id, not a per-process counter, so the id an answer quotes names one request across restarts.
+    genReqId: (_req: unknown, res: ServerResponse) => {
+      const id = randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
     },
     redact: { paths: ['*.personnummer', '*.*.personnummer', 'req.headers.authorization'], censor: '[hidden]' },
   };
