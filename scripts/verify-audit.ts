@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { verifyChain } from '../src/audit/audit-chain.js';
-import { readTrail } from '../src/audit/audit-trail.service.js';
+import { verifyAuditTrail } from '../src/audit/audit-verification.js';
 import { InvalidConfigError, loadConfig } from '../src/config/app-config.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 
 /**
- * Checks the audit trail's hash chain from its first entry to its last and names the first entry
+ * Checks the audit trail: its append-only triggers, its keyed hash chain from the first entry to
+ * the last, and its end against the head exported outside the database; names the first entry
  * that was edited, removed or inserted. Exit code 0: intact; 1: broken; 2: could not check.
+ * Run it with the service's DATA_DIR (or AUDIT_CHAIN_KEY and AUDIT_HEAD_PATH).
  */
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -18,12 +19,12 @@ async function main(): Promise<number> {
       console.error('this database has no audit trail yet: start the service once to create it');
       return 2;
     }
-    const verdict = await verifyChain(readTrail(dataSource.manager));
+    const verdict = await verifyAuditTrail(dataSource, config);
     if (verdict.intact) {
       console.log(`audit trail intact: ${verdict.entries} entries`);
       return 0;
     }
-    console.error(`audit trail BROKEN at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.entries} entries before it are intact)`);
+    console.error(`audit trail ${verdict.problem}`);
     return 1;
   } finally {
     await dataSource.destroy();

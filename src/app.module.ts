@@ -6,7 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CompensationModule } from './compensation/compensation.module.js';
-import { DomainErrorFilter, HttpErrorFilter } from './common/domain-error.filter.js';
+import { DomainErrorFilter } from './common/domain-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -64,7 +64,6 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };
   }

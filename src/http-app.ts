@@ -4,6 +4,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { apiDocument } from './api-document.js';
 import { secureHttpApp } from './auth/http-security.js';
+import { UnsafeKeysPipe } from './common/unsafe-keys.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { httpMetrics } from './metrics/http-metrics.js';
@@ -14,7 +15,7 @@ export function configureHttpApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
   app.use(httpMetrics(app.get(Metrics)));
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new UnsafeKeysPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const document = apiDocument(app);
   SwaggerModule.setup('docs', app, document);

@@ -18,3 +18,11 @@ export function alertView(alert: Alert) {
 }
 
 export type AlertView = ReturnType<typeof alertView>;
+
+/**
+ * The administrator follows the unit's deadlines, not the families: an alert's detail can tell
+ * why a visit was stopped (a child unwell, a parent under the influence), so it is left out.
+ */
+export function alertViewFor(role: string, view: AlertView): AlertView {
+  return role === 'administrator' ? { ...view, detail: null } : view;
+}

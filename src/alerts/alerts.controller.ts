@@ -4,6 +4,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
+import { alertViewFor } from './alert-view.js';
 import { AlertsService } from './alerts.service.js';
 import { AlertListResponse, AlertResponse } from './dto/alert.responses.js';
 import { ListAlertsQuery } from './dto/list-alerts.query.js';
@@ -19,8 +20,9 @@ export class AlertsController {
   @Operation('List alerts, open ones by default, oldest first', 'Filter by case, kind or status; `status=all` for every one.')
   @ApiOkResponse({ type: AlertListResponse })
   @ApiErrors(400)
-  list(@Query() query: ListAlertsQuery): Promise<AlertListResponse> {
-    return this.alerts.list({ caseId: query.caseId, kind: query.kind, status: query.status }, query.limit, query.offset);
+  async list(@Query() query: ListAlertsQuery, @CurrentActor() actor: Actor): Promise<AlertListResponse> {
+    const page = await this.alerts.list({ caseId: query.caseId, kind: query.kind, status: query.status }, query.limit, query.offset);
+    return { ...page, items: page.items.map((alert) => alertViewFor(actor.role, alert)) };
   }
 
   @Post(':id/acknowledge')
@@ -28,7 +30,7 @@ export class AlertsController {
   @Operation('Acknowledge an alert as seen', 'The first acknowledgement stands; acknowledging again changes nothing. An alert resolves itself when what it waited for happens.')
   @ApiOkResponse({ type: AlertResponse })
   @ApiErrors(404)
-  acknowledge(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AlertResponse> {
-    return this.alerts.acknowledge(id, actor);
+  async acknowledge(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AlertResponse> {
+    return alertViewFor(actor.role, await this.alerts.acknowledge(id, actor));
   }
 }

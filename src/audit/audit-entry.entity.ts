@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One look at or change of protected data, allowed or refused. Appended, never changed: each
- * entry carries the hash of the one before, so an edited or removed entry breaks the chain.
+ * entry carries a keyed hash bound to the one before, so an edited or removed entry breaks the chain.
  */
 @Entity('audit_trail')
 export class AuditEntry {
@@ -35,6 +35,14 @@ export class AuditEntry {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
+
+  /** What within or beside the case was looked at or changed (`document:<id>`, `supporter:<id>`). */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  subject!: string | null;
+
+  /** How `hash` was made (audit-chain.ts): entries written before the chain had a key stay verifiable. */
+  @Column({ type: 'integer', default: 1 })
+  scheme!: number;
 
   @Column({ type: 'boolean' })
   allowed!: boolean;

@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Page } from '../common/paging.dto.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Metrics } from '../metrics/metrics.js';
-import { chainHash, GENESIS_HASH } from './audit-chain.js';
+import { chainHash, GENESIS_HASH, KEYED_SCHEME, type ChainHead } from './audit-chain.js';
+import { auditChainKey, exportHead } from './chain-anchor.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** What the caller of `record` says; sequence, time and hashes are the trail's own. */
-export type AuditRecord = Pick<AuditEntry, 'actorId' | 'actorRole' | 'caseId' | 'action' | 'resource' | 'ip' | 'allowed' | 'status'>;
+export type AuditRecord = Pick<AuditEntry, 'actorId' | 'actorRole' | 'caseId' | 'subject' | 'action' | 'resource' | 'ip' | 'allowed' | 'status'>;
 
 export interface AuditFilter {
   caseId?: string;
@@ -23,30 +25,62 @@ const CHAIN_LOCK_KEY = 7_412_001;
 @Injectable()
 export class AuditTrail {
   private readonly postgres: boolean;
+  private readonly key: Buffer;
+  private readonly headPath: string;
+  /** The newest head committed, and the newest written to the head file. */
+  private committed: ChainHead | undefined;
+  private exportedSeq = 0;
+  private exports: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
+    this.key = auditChainKey(config);
+    this.headPath = config.audit.headPath;
   }
 
   /**
-   * Appends one entry at the head of the chain. Appends are serialised (SQLite runs one unit of
-   * work at a time; PostgreSQL queues them on a transaction-level advisory lock), so no two
-   * entries ever claim the same predecessor.
+   * Appends entries at the head of the chain, in one transaction, and exports the new head before
+   * resolving: a caller that goes on to send data knows its entries are written and anchored.
+   * Appends are serialised (SQLite runs one unit of work at a time; PostgreSQL queues them on a
+   * transaction-level advisory lock), so no two entries ever claim the same predecessor.
    */
-  async record(record: AuditRecord): Promise<void> {
-    await this.transactions.run(async (manager) => {
+  async record(records: AuditRecord | AuditRecord[]): Promise<void> {
+    const head = await this.transactions.run(async (manager) => {
       if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-      const [head] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
-      const facts = { ...record, seq: (head?.seq ?? 0) + 1, at: this.clock.now() };
-      const prevHash = head?.hash ?? GENESIS_HASH;
-      await manager.insert(AuditEntry, { ...facts, prevHash, hash: chainHash(prevHash, facts) });
+      const [last] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
+      let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+      for (const record of Array.isArray(records) ? records : [records]) {
+        const facts = { ...record, seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
+        const hash = chainHash(previous.hash, facts, this.key);
+        await manager.insert(AuditEntry, { ...facts, prevHash: previous.hash, hash });
+        previous = { seq: facts.seq, hash };
+      }
+      return previous;
     });
-    this.metrics.auditAppended(record.allowed);
+    for (const record of [records].flat()) this.metrics.auditAppended(record.allowed);
+    if (!this.committed || head.seq > this.committed.seq) this.committed = head;
+    await this.exportHeadUpTo(head.seq);
+  }
+
+  /**
+   * Head files are written one at a time, each with the newest head committed by then, so the
+   * entries of a SQLite commit group, resolved together, share one write.
+   */
+  private exportHeadUpTo(seq: number): Promise<void> {
+    const done = this.exports.then(async () => {
+      if (this.exportedSeq >= seq || !this.committed) return;
+      const head = this.committed;
+      await exportHead(this.headPath, head);
+      this.exportedSeq = head.seq;
+    });
+    this.exports = done.catch(() => undefined);
+    return done;
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {

@@ -5,6 +5,7 @@ import { AuditTrail } from './audit-trail.service.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { AuditQuery } from './dto/audit-query.dto.js';
 import { AuditListResponse } from './dto/audit.responses.js';
+import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 
 function entryView(entry: AuditEntry) {
@@ -15,6 +16,7 @@ function entryView(entry: AuditEntry) {
     caseId: entry.caseId,
     action: entry.action,
     resource: entry.resource,
+    subject: entry.subject,
     ip: entry.ip,
     allowed: entry.allowed,
     status: entry.status,
@@ -26,7 +28,16 @@ function entryView(entry: AuditEntry) {
 @Roles('administrator')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly trail: AuditTrail) {}
+  constructor(
+    private readonly trail: AuditTrail,
+    private readonly unauthenticated: UnauthenticatedRefusals,
+  ) {}
+
+  /** Requests refused for want of a valid token: counted, not written to the trail one by one. */
+  @Get('unauthenticated')
+  unauthenticatedRefusals() {
+    return this.unauthenticated.summary();
+  }
 
   /** Who looked at or changed what, oldest first: by case, by user, by time. */
   @Get()

@@ -1,12 +1,12 @@
 import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA, SSE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { catchError, concatMap, from, throwError, type Observable } from 'rxjs';
+import { catchError, concatMap, from, ignoreElements, map, merge, shareReplay, throwError, type Observable } from 'rxjs';
 import { PUBLIC_KEY } from '../auth/roles.decorator.js';
 import { httpStatusOf } from '../common/domain-error.filter.js';
 import { DomainError } from '../common/domain-errors.js';
-import { AuditTrail } from './audit-trail.service.js';
-import { isCaseScoped, requestFacts } from './request-facts.js';
+import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
+import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './request-facts.js';
 
 /** Refusals of who-may-see-what; anything else (a 404, a 409) was an allowed attempt that failed. */
 function outcomeOf(error: unknown): { status: number; allowed: boolean } {
@@ -16,9 +16,11 @@ function outcomeOf(error: unknown): { status: number; allowed: boolean } {
 }
 
 /**
- * Every call to a protected route leaves an entry in the audit trail, and a read's answer goes
- * out only after its entry is written: no look at personal data escapes the trail. Calls the
- * access guard turned away are recorded by the guard.
+ * Every call to a protected route leaves an entry in the audit trail, and an answer goes out only
+ * after its entries are written: no look at personal data escapes the trail, and when the trail
+ * cannot be written the caller gets an error instead of the data. Routes answer through Nest (a
+ * download as a StreamableFile), never by writing to the response themselves, so nothing is sent
+ * before this point. Calls the access guard turned away are recorded (or counted) by the guard.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -33,20 +35,35 @@ export class AuditInterceptor implements NestInterceptor {
       return next.handle();
     }
     const facts = requestFacts(context, this.reflector);
-    // A stream (the inspector's live events) is recorded once, when it is opened.
+    // A stream (the inspector's live events) is recorded once, when it is opened. It listens at
+    // once, so no event committed meanwhile is missed, but lets an event out only after the entry.
     if (this.reflector.get<boolean>(SSE_METADATA, handler)) {
-      return from(this.trail.record({ ...facts, allowed: true, status: HttpStatus.OK })).pipe(concatMap(() => next.handle()));
+      const recorded = from(this.trail.record({ ...facts, allowed: true, status: HttpStatus.OK })).pipe(shareReplay(1));
+      return merge(recorded.pipe(ignoreElements()), next.handle().pipe(concatMap((event) => recorded.pipe(map(() => event)))));
     }
     const method = context.switchToHttp().getRequest<{ method: string }>().method;
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, handler) ?? (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     const scoped = isCaseScoped(context, this.reflector);
+    const shown = shownBy(context, this.reflector);
     return next.handle().pipe(
       catchError((error: unknown) => from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error)))),
       concatMap(async (body: unknown) => {
-        const created = scoped && facts.caseId === null ? (body as { id?: unknown } | undefined)?.id : undefined;
-        await this.trail.record({ ...facts, caseId: typeof created === 'string' ? created : facts.caseId, allowed: true, status });
+        const answered = { ...facts, allowed: true, status };
+        await this.trail.record(shown ? entriesShown(answered, shown(body as never)) : withCreatedCase(answered, scoped, body));
         return body;
       }),
     );
   }
+}
+
+/** A case just registered has its id only in the answer. */
+function withCreatedCase(record: AuditRecord, scoped: boolean, body: unknown): AuditRecord {
+  const created = scoped && record.caseId === null ? (body as { id?: unknown } | undefined)?.id : undefined;
+  return typeof created === 'string' ? { ...record, caseId: created } : record;
+}
+
+/** One entry per thing the answer shows; an answer that shows nothing still leaves one. */
+function entriesShown(record: AuditRecord & RequestFacts, shown: { caseId?: string | null; subject?: string | null }[]): AuditRecord[] {
+  if (shown.length === 0) return [record];
+  return shown.map((item) => ({ ...record, caseId: item.caseId ?? record.caseId, subject: item.subject ?? record.subject }));
 }

@@ -3,6 +3,7 @@ import type { Reflector } from '@nestjs/core';
 import { CASE_ID_PARAM_KEY } from '../auth/case-scoped.decorator.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import type { AuditRecord } from './audit-trail.service.js';
+import { AUDITED_KEY, type AuditedOptions } from './audited.decorator.js';
 
 const READ_WHEN_QUERY_KEY = 'audit:readWhenQuery';
 
@@ -14,20 +15,39 @@ function readByQuery(context: ExecutionContext, reflector: Reflector, query: unk
   return parameter !== undefined && (query as Record<string, unknown> | undefined)?.[parameter] === 'true';
 }
 
-/** The part of an audit entry the request itself tells: who, from where, which route, which case. */
-export function requestFacts(
-  context: ExecutionContext,
-  reflector: Reflector,
-): Pick<AuditRecord, 'actorId' | 'actorRole' | 'caseId' | 'action' | 'resource' | 'ip'> {
+export type RequestFacts = Pick<AuditRecord, 'actorId' | 'actorRole' | 'caseId' | 'subject' | 'action' | 'resource' | 'ip'>;
+
+/**
+ * What the route names besides the case: its last other parameter, as `document:<id>` for
+ * `:documentId`, or after the word before it for `:id` (`supporter:<id>` for `/supporters/:id`).
+ */
+function subjectOf(routePath: string, params: Record<string, unknown>, caseParam: string): string | null {
+  const names = [...routePath.matchAll(/:(\w+)/g)].map((m) => m[1]).filter((name) => name !== caseParam);
+  const name = names.at(-1);
+  const value = name ? params[name] : undefined;
+  if (!name || typeof value !== 'string') return null;
+  const segments = routePath.split('/');
+  const kind = name === 'id' ? (segments[segments.indexOf(':id') - 1] ?? 'item').replace(/s$/, '') : name.replace(/Id$/, '');
+  return `${kind}:${value}`.slice(0, 80);
+}
+
+/** The part of an audit entry the request itself tells: who, from where, which route, which case, what in it. */
+export function requestFacts(context: ExecutionContext, reflector: Reflector): RequestFacts {
   const request = context.switchToHttp().getRequest<RequestWithActor>();
-  const param = reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, [context.getHandler(), context.getClass()]);
-  const caseId = request.params?.[param ?? 'caseId'];
+  const targets = [context.getHandler(), context.getClass()];
+  const param = reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, targets);
+  const options = reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, targets);
+  const caseParam = param ?? 'caseId';
+  const caseId = request.params?.[caseParam];
+  const routePath = (request.route as { path?: string } | undefined)?.path ?? '?';
+  const reads = options?.reads || request.method === 'GET' || request.method === 'HEAD' || readByQuery(context, reflector, request.query);
   return {
     actorId: request.actor?.id ?? null,
     actorRole: request.actor?.role ?? null,
     caseId: typeof caseId === 'string' ? caseId.slice(0, 36) : null,
-    action: request.method === 'GET' || request.method === 'HEAD' || readByQuery(context, reflector, request.query) ? 'read' : 'write',
-    resource: `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '?'}`.slice(0, 200),
+    subject: subjectOf(routePath, request.params ?? {}, caseParam),
+    action: reads ? 'read' : 'write',
+    resource: `${request.method} ${routePath}`.slice(0, 200),
     ip: (request.ip ?? request.socket.remoteAddress ?? null)?.slice(0, 64) ?? null,
   };
 }
@@ -35,4 +55,9 @@ export function requestFacts(
 /** Whether the route concerns one case, so a created case's id can be taken from the answer. */
 export function isCaseScoped(context: ExecutionContext, reflector: Reflector): boolean {
   return reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, [context.getHandler(), context.getClass()]) !== undefined;
+}
+
+/** What the route's answer shows, item by item, where the route says so (a list, a search). */
+export function shownBy(context: ExecutionContext, reflector: Reflector): AuditedOptions['shown'] {
+  return reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, [context.getHandler(), context.getClass()])?.shown;
 }

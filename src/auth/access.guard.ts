@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { AuditTrail, type AuditRecord } from '../audit/audit-trail.service.js';
 import { requestFacts } from '../audit/request-facts.js';
+import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.js';
 import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
@@ -28,7 +29,8 @@ function tokenOf(request: RequestWithActor, cookie: string | undefined): string 
 /**
  * Deny by default: a route is open without a token only when marked @Public(), and to a signed-in
  * user only when @Roles() names one of their roles; a route with neither is refused to everyone.
- * Every refusal is written to the audit trail before it is answered.
+ * Every refusal of a signed-in user is written to the audit trail before it is answered; requests
+ * without a valid token are counted (UnauthenticatedRefusals).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -37,6 +39,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: TokenVerifier,
     private readonly cases: CaseAccess,
     private readonly trail: AuditTrail,
+    private readonly unauthenticated: UnauthenticatedRefusals,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,7 +49,7 @@ export class AccessGuard implements CanActivate {
     const token = tokenOf(request, this.reflector.getAllAndOverride<string | undefined>(TOKEN_COOKIE_KEY, targets));
     const principal = token ? await this.tokens.principalOf(token) : undefined;
     if (!principal) {
-      await this.refuse(context, HttpStatus.UNAUTHORIZED);
+      this.unauthenticated.count(requestFacts(context, this.reflector).resource);
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
       throw new UnauthorizedException();
     }

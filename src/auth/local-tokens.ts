@@ -1,18 +1,17 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Role } from '../common/actor.js';
 import type { AppConfig } from '../config/app-config.js';
+import { SECRET_FILES } from '../config/data-dir.js';
 import { readOrCreateSecret } from './generated-secret.js';
 
 /** Issuer and audience of the embedded default's tokens; a token minted for another service is refused. */
 export const LOCAL_ISSUER = 'umgangesstod';
 export const LOCAL_AUDIENCE = 'umgangesstod';
 
-const SECRET_FILE = 'jwt-secret';
-
 /** The HS256 key of the embedded default: JWT_SECRET, or the one generated into the data directory. */
 export function localSigningKey(config: AppConfig): Uint8Array {
   if (config.auth.mode !== 'local') throw new Error('tokens are issued by the OpenID Connect provider, not minted locally');
-  const secret = config.auth.secret ?? readOrCreateSecret(config.dataDir, SECRET_FILE, () => randomBytes(32).toString('base64url'));
+  const secret = config.auth.secret ?? readOrCreateSecret(config.dataDir, SECRET_FILES.jwt, () => randomBytes(32).toString('base64url'));
   return new TextEncoder().encode(secret);
 }
 
@@ -26,6 +25,8 @@ export interface MintOptions {
   /** Lifetime in seconds from now (negative: a token already expired, for tests). */
   expiresInSeconds?: number;
   audience?: string;
+  /** How long ago the token was issued, in seconds (negative: in the future, for tests). */
+  issuedSecondsAgo?: number;
 }
 
 const EIGHT_HOURS = 8 * 3600;
@@ -47,7 +48,7 @@ export function mintLocalToken(key: Uint8Array, claims: TokenClaims, options: Mi
     ...(claims.supporterId ? { supporterId: claims.supporterId } : {}),
     iss: LOCAL_ISSUER,
     aud: options.audience ?? LOCAL_AUDIENCE,
-    iat: now,
+    iat: now - (options.issuedSecondsAgo ?? 0),
     exp: now + (options.expiresInSeconds ?? EIGHT_HOURS),
   };
   const signingInput = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}`;

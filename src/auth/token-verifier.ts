@@ -17,8 +17,8 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * Checks bearer tokens: against the identity provider's published keys (OIDC) in production, or
- * against the local HS256 secret in the embedded default. Signature, issuer, audience and expiry
- * must all hold; anything else is no principal at all.
+ * against the local HS256 secret in the embedded default. Algorithm (pinned in both modes),
+ * signature, issuer, audience, expiry and age must all hold; anything else is no principal at all.
  */
 @Injectable()
 export class TokenVerifier {
@@ -26,13 +26,16 @@ export class TokenVerifier {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const auth = config.auth;
+    // A token must say when it was issued, not in the future, and not longer ago than the maximum
+    // age: a leaked long-lived token stops working whatever its `exp` says.
+    const common = { clockTolerance: CLOCK_TOLERANCE_SECONDS, maxTokenAge: config.tokenMaxAgeSeconds };
     if (auth.mode === 'oidc') {
       const keys = createRemoteJWKSet(new URL(auth.jwksUrl));
-      const options = { issuer: auth.issuer, audience: auth.audience, clockTolerance: CLOCK_TOLERANCE_SECONDS };
+      const options = { ...common, issuer: auth.issuer, audience: auth.audience, algorithms: auth.algorithms };
       this.check = async (token) => (await jwtVerify(token, keys, options)).payload;
     } else {
       const key = localSigningKey(config);
-      const options = { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+      const options = { ...common, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['HS256'] };
       this.check = async (token) => (await jwtVerify(token, key, options)).payload;
     }
   }

@@ -61,6 +61,7 @@ export class CalendarController {
       actorId: ownerId,
       actorRole: 'secretary',
       caseId: null,
+      subject: `calendarFeed:${ownerId}`.slice(0, 80),
       action: 'read',
       resource: `GET /${FEED_PATH}/:file`,
       ip: (req.ip ?? null)?.slice(0, 64) ?? null,

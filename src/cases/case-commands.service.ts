@@ -124,7 +124,7 @@ export class CaseCommands {
 
   /** As `apply`, answering with the case as it stands after the event, read in the same transaction. */
   async applyAndView(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseView> {
-    return (await this.execute(caseId, event, actor, options, (manager) => this.queries.viewWithin(manager, caseId))).answer;
+    return (await this.execute(caseId, event, actor, options, (manager, committed) => this.queries.viewWithin(manager, caseId, committed))).answer;
   }
 
   /**
@@ -146,7 +146,7 @@ export class CaseCommands {
     event: ClientEvent | SystemEvent,
     actor: Actor,
     options: ApplyOptions,
-    readBack: (manager: EntityManager) => Promise<T>,
+    readBack: (manager: EntityManager, committed: CaseRecord) => Promise<T>,
   ): Promise<{ record: CaseRecord; answer: T }> {
     const now = this.clock.now();
     let stamped = { ...event, at: now.toISOString() } as CaseEvent;
@@ -182,12 +182,12 @@ export class CaseCommands {
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
       if (affected === 0) throw new StaleVersionError(record.version, record.version + 1);
       await this.appendHistory(manager, next, stamped, fromState, actor);
-      if (stamped.type === 'LOG_VISIT') await this.visits.recordWithin(manager, record.id, stamped, actor, now);
+      if (stamped.type === 'LOG_VISIT') await this.visits.recordWithin(manager, next, stamped, actor, now);
       if (stamped.type === 'ARCHIVE') await this.retention.recordWithin(manager, record.id, now);
       await options.alsoWithin?.(manager, { record: next, fromState, snapshot: decision.snapshot });
       const added = await this.alignDeadlines(manager, next, decision.snapshot, now);
       if (baseline) throw new DryRunRollback(await dryRunAnswer(manager, baseline, event.type, next, decision.snapshot));
-      return { record: next, fromState, added, answer: await readBack(manager) };
+      return { record: next, fromState, added, answer: await readBack(manager, next) };
     });
     this.afterCommit(record, event.type, fromState, added);
     return { record, answer };

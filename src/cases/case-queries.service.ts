@@ -34,8 +34,9 @@ export class CaseQueries {
     return this.transactions.run((manager) => this.viewWithin(manager, caseId));
   }
 
-  async viewWithin(manager: EntityManager, caseId: string): Promise<CaseView> {
-    const record = await manager.findOneBy(CaseRecord, { id: caseId });
+  /** The case's view; `committed` is the row a command just wrote, so the case is not read again. */
+  async viewWithin(manager: EntityManager, caseId: string, committed?: CaseRecord): Promise<CaseView> {
+    const record = committed ?? (await manager.findOneBy(CaseRecord, { id: caseId }));
     if (!record) throw new NotFoundError('case');
     // One after the other: a transaction's connection runs one query at a time.
     const parties = (await manager.findBy(CaseParty, { caseId })).map((p) => ({ ...p, personnummer: this.personnummer.open(p.personnummerCiphertext) }));

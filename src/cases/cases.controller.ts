@@ -3,6 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, 
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
 import { AuditedAsReadWhen } from '../audit/request-facts.js';
+import { Audited } from '../audit/audited.decorator.js';
 import { maySend, requireMaySend } from '../auth/case-event-rules.js';
 import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -85,6 +86,7 @@ export class CasesController {
   @Operation('Find the cases a child or parent is party to', 'The personnummer travels in the body, never in the URL, where proxies and logs would keep it.')
   @ApiOkResponse({ type: CaseSearchResponse })
   @ApiErrors(400)
+  @Audited<{ items: { id: string }[] }>({ reads: true, shown: (page) => page.items.map((c) => ({ caseId: c.id })) })
   search(@Body() dto: SearchCasesDto): Promise<CaseSearchResponse> {
     return this.queries.findByPersonnummer(normalizePersonnummer(dto.personnummer));
   }

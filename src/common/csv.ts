@@ -4,8 +4,9 @@
  */
 
 export function csvCell(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the text as a formula.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  // A leading = + - @ would make a spreadsheet run the text as a formula, and so does one after a
+  // leading tab or carriage return, which spreadsheets drop (OWASP's CSV injection list).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { compensationCsv } from './compensation-csv.js';
 import { CompensationService } from './compensation.service.js';
@@ -21,6 +22,7 @@ export class CompensationController {
   )
   @ApiOkResponse({ type: CompensationResponse })
   @ApiErrors(400)
+  @Audited<{ items: { supporterId: string }[] }>({ shown: (page) => page.items.map((l) => ({ subject: `supporter:${l.supporterId}` })) })
   forMonth(@Query() query: CompensationQuery): Promise<CompensationResponse> {
     return this.compensation.forMonth(query.month);
   }

@@ -94,6 +94,12 @@ class Environment {
   OIDC_JWKS_URL?: string;
 
   @IsOptional()
+  @Matches(/^((RS|PS|ES)(256|384|512)|EdDSA)(,((RS|PS|ES)(256|384|512)|EdDSA))*$/, {
+    message: 'OIDC_ALGORITHMS must be a comma-separated list of the provider\'s signing algorithms (RS256, PS256, ES256, EdDSA, …)',
+  })
+  OIDC_ALGORITHMS?: string;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
     message: 'PERSONAL_DATA_KEYS must be a comma-separated list of keyId:base64key, each key 32 bytes, the current key first',
   })
@@ -109,8 +115,21 @@ class Environment {
   @IsOptional() @Matches(/^\d{1,6}(b|kb|mb)$/, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
   BODY_LIMIT?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*|loopback|linklocal|uniquelocal)$/, {
+    message: 'TRUST_PROXY must be the number of proxy hops or the proxies\' addresses (comma-separated), never true',
+  })
   TRUST_PROXY?: string;
+
+  @IsOptional() @IsInt() @Min(60) @Max(7 * 24 * 3600)
+  TOKEN_MAX_AGE_SECONDS?: number;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'AUDIT_CHAIN_KEY must be 32 bytes in base64' })
+  AUDIT_CHAIN_KEY?: string;
+
+  @IsOptional() @IsString()
+  AUDIT_HEAD_PATH?: string;
 
   @IsOptional() @IsIn(['true', 'false'], { message: 'RUN_WORKER must be true or false' })
   RUN_WORKER?: string;
@@ -192,8 +211,15 @@ export interface AppConfig {
   /** Origins allowed to call the API from a browser; none means CORS stays closed. */
   corsOrigins: string[];
   bodyLimit: string;
-  /** Express's `trust proxy` setting, so the audit trail records the client's address behind a proxy. */
-  trustProxy?: string;
+  /**
+   * Express's `trust proxy`: how many proxies stand before the service, or their addresses, so the
+   * audit trail records the client's address behind them. Never "trust everyone": any client
+   * could then name its own address in X-Forwarded-For.
+   */
+  trustProxy?: number | string[];
+  /** The oldest token (by its `iat`) still accepted, whatever its `exp` says. */
+  tokenMaxAgeSeconds: number;
+  audit: AuditChainConfig;
   /** Whether this process also runs the deadline worker and reconciler (`npm run worker` runs only them). */
   runWorker: boolean;
   deadlines: DeadlineDeliveryConfig;
@@ -221,13 +247,19 @@ export interface NotificationConfig {
  * tokens signed with a local secret (generated into the data directory when none is given).
  */
 export type AuthConfig =
-  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string }
+  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; algorithms: string[] }
   | { mode: 'local'; secret?: string };
 
 /** Raw key material as configured; src/personal-data parses it (or generates it into the data directory). */
 export interface PersonalDataConfig {
   keys?: string;
   hashKey?: string;
+}
+
+/** The audit chain's key (generated into the data directory when not given) and where its head is exported. */
+export interface AuditChainConfig {
+  key?: string;
+  headPath: string;
 }
 
 export class InvalidConfigError extends Error {}
@@ -266,6 +298,7 @@ const INTEGER_VARIABLES = new Set([
   'MAIL_ATTEMPTS',
   'MAIL_BACKOFF_MS',
   'METRICS_PORT',
+  'TOKEN_MAX_AGE_SECONDS',
 ]);
 
 function readEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -292,7 +325,23 @@ function authFrom(e: Environment): AuthConfig {
   if (e.JWT_SECRET !== undefined) {
     throw new InvalidConfigError('Invalid configuration:\n  - JWT_SECRET and OIDC_* exclude each other: tokens come from one place');
   }
-  return { mode: 'oidc', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL! };
+  const algorithms = (e.OIDC_ALGORITHMS ?? 'RS256').split(',');
+  return { mode: 'oidc', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL!, algorithms };
+}
+
+/** Two keys under one id would make every ciphertext sealed under either open with only one of them. */
+function keyListFrom(list: string | undefined): string | undefined {
+  const ids = (list ?? '').split(',').map((item) => item.split(':')[0]);
+  const repeated = ids.filter((id, i) => id !== '' && ids.indexOf(id) !== i);
+  if (repeated.length > 0) {
+    throw new InvalidConfigError(`Invalid configuration:\n  - PERSONAL_DATA_KEYS names key id ${repeated[0]} twice: each key needs its own id`);
+  }
+  return list;
+}
+
+function trustProxyFrom(value: string | undefined): number | string[] | undefined {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value) ? Number(value) : value.split(',');
 }
 
 /** `152.5` SEK as 15250 öre, without going through binary floating point. */
@@ -339,10 +388,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
     auth: authFrom(e),
-    personalData: { keys: e.PERSONAL_DATA_KEYS, hashKey: e.PERSONAL_DATA_HASH_KEY },
+    personalData: { keys: keyListFrom(e.PERSONAL_DATA_KEYS), hashKey: e.PERSONAL_DATA_HASH_KEY },
     corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     bodyLimit: e.BODY_LIMIT ?? '100kb',
-    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
+    ...(e.TRUST_PROXY ? { trustProxy: trustProxyFrom(e.TRUST_PROXY) } : {}),
+    tokenMaxAgeSeconds: e.TOKEN_MAX_AGE_SECONDS ?? 12 * 3600,
+    audit: { key: e.AUDIT_CHAIN_KEY, headPath: e.AUDIT_HEAD_PATH ?? `${dataDir}/audit-head.json` },
     runWorker: e.RUN_WORKER !== 'false',
     deadlines: {
       attempts: e.DEADLINE_ATTEMPTS ?? 5,

@@ -73,7 +73,7 @@ export class DisposalService {
       return disposed;
     });
     for (const stub of stubs) {
-      await this.trail.record({ actorId: actor.id, actorRole: actor.role, caseId: stub.caseId, action: 'write', resource: 'DISPOSE case file (gallring)', ip: null, allowed: true, status: 200 });
+      await this.trail.record({ actorId: actor.id, actorRole: actor.role, caseId: stub.caseId, subject: null, action: 'write', resource: 'DISPOSE case file (gallring)', ip: null, allowed: true, status: 200 });
     }
     await this.scrubFreedPages();
     return { dryRun, items: stubs.map(stubView), total: stubs.length };

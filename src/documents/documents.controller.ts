@@ -7,11 +7,11 @@ import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { sendDocumentContent } from './case-documents-response.js';
+import { documentContent } from './case-documents-response.js';
 import type { IncomingFile } from './checked-upload.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
-import { DocumentListResponse, DocumentResponse } from './dto/document.responses.js';
+import { DocumentListForRoleResponse, DocumentListResponse, DocumentResponse } from './dto/document.responses.js';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
 
@@ -24,11 +24,14 @@ export class DocumentsController {
 
   @Get()
   @Roles('secretary', 'administrator')
-  @Operation('List a case’s documents, oldest first', 'A corrected document stays, with `correctedBy` naming the one that replaced it.')
-  @ApiOkResponse({ type: DocumentListResponse })
+  @Operation(
+    'List a case’s documents, oldest first',
+    'A corrected document stays, with `correctedBy` naming the one that replaced it. The administrator sees an active case’s documents without titles, authors, recipients, texts or file names.',
+  )
+  @ApiOkResponse({ type: DocumentListForRoleResponse })
   @ApiErrors(400)
-  list(@Param('caseId', UUID) caseId: string): Promise<DocumentListResponse> {
-    return this.documents.list(caseId);
+  list(@Param('caseId', UUID) caseId: string, @CurrentActor() actor: Actor): Promise<DocumentListForRoleResponse> {
+    return this.documents.list(caseId, actor.role);
   }
 
   @Get(':documentId/content')
@@ -49,9 +52,14 @@ export class DocumentsController {
     ),
   })
   @ApiErrors(400)
-  async content(@Param('caseId', UUID) caseId: string, @Param('documentId', UUID) documentId: string, @Res() res: Response) {
-    const { document, bytes } = await this.documents.content(caseId, documentId);
-    sendDocumentContent(res, document, bytes);
+  async content(
+    @Param('caseId', UUID) caseId: string,
+    @Param('documentId', UUID) documentId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { document, bytes } = await this.documents.content(caseId, documentId, actor.role);
+    return documentContent(res, document, bytes);
   }
 
   @Post()

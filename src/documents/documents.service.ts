@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
+import type { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
@@ -47,6 +48,19 @@ export function documentView(document: CaseDocument, correctedBy: string | null)
 }
 export type DocumentView = ReturnType<typeof documentView>;
 
+/**
+ * What the administrator sees of an active case's documents: which there are, of what kind, from
+ * when, in what state. Titles, authors, recipients, texts and file names can name the family or
+ * tell what happened at a visit, so they are left out until the case file is handed over (archived).
+ */
+function administratorDocumentView(view: DocumentView) {
+  const { id, kind, origin, date, status, file, corrects, correctedBy, createdAt } = view;
+  return { id, kind, origin, date, status, file: file && { contentType: file.contentType, size: file.size, sha256: file.sha256 }, corrects, correctedBy, createdAt };
+}
+
+/** The administrator receives the case file when the case is archived; until then it is the secretary's. */
+const seesWholeFile = (role: Actor['role'], record: CaseRecord) => role !== 'administrator' || record.state === 'archived';
+
 /** A document's facts as stored: the DTO's with the corrected document resolved. */
 export type DocumentFacts = Omit<DocumentFactsDto, 'corrects'> & { correctsId: string | null; body?: string };
 
@@ -65,18 +79,22 @@ export class DocumentsService {
     private readonly unit: UnitDirectory,
   ) {}
 
-  list(caseId: string): Promise<{ items: DocumentView[]; total: number }> {
+  list(caseId: string, role: Actor['role']) {
     return this.transactions.run(async (manager) => {
-      await requireCase(manager, caseId);
+      const record = await requireCase(manager, caseId);
       const documents = await manager.find(CaseDocument, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const correctedBy = new Map(documents.filter((d) => d.correctsId).map((d) => [d.correctsId!, d.id]));
-      return { items: documents.map((d) => documentView(d, correctedBy.get(d.id) ?? null)), total: documents.length };
+      const views = documents.map((d) => documentView(d, correctedBy.get(d.id) ?? null));
+      return { items: seesWholeFile(role, record) ? views : views.map(administratorDocumentView), total: documents.length };
     });
   }
 
   /** The stored bytes exactly as they came in (or were generated), with what describes them. */
-  content(caseId: string, documentId: string): Promise<{ document: CaseDocument; bytes: Buffer }> {
+  content(caseId: string, documentId: string, role: Actor['role']): Promise<{ document: CaseDocument; bytes: Buffer }> {
     return this.transactions.run(async (manager) => {
+      if (!seesWholeFile(role, await requireCase(manager, caseId))) {
+        throw new ForbiddenException('the administrator reads a case\'s documents once the case is archived');
+      }
       const document = await this.find(manager, caseId, documentId);
       const bytes = document.sha256 ? await readContent(manager, documentId) : undefined;
       if (!bytes) throw new NotFoundError('document content');

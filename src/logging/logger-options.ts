@@ -1,9 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import pino from 'pino';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
- * Request logs carry method, route, status and time, never bodies, query strings or headers:
- * a personnummer must never reach a log line.
+ * What a database error carries besides its message: the SQL with its bound values (names,
+ * personnummer ciphertexts and lookup hashes of the rows it wrote), the driver's own error with
+ * the same, and PostgreSQL's `detail`/`where` that quote the offending values.
+ */
+const WITHHELD = new Set(['query', 'parameters', 'driverError', 'detail', 'where']);
+
+function withoutData(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null || depth > 4) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutData(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !WITHHELD.has(key))
+      .map(([key, item]) => [key, withoutData(item, depth + 1)]),
+  );
+}
+
+/** The one serializer of errors in log lines: pino's, minus what could carry personal data. */
+export function serializeError(error: unknown): unknown {
+  const serialized = error instanceof Error ? pino.stdSerializers.err(error) : error;
+  return withoutData(serialized, 0);
+}
+
+/**
+ * Request logs carry method, route, status and time, never bodies, query strings or headers;
+ * errors go through serializeError: a personnummer must never reach a log line.
  */
 export function loggerOptions(config: AppConfig): Params {
   const options = {
@@ -11,6 +37,14 @@ export function loggerOptions(config: AppConfig): Params {
     serializers: {
       req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: serializeError,
+      error: serializeError,
+    },
+    // A random id, not a per-process counter, so the id an answer quotes names one request across restarts.
+    genReqId: (_req: unknown, res: ServerResponse) => {
+      const id = randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
     },
     redact: { paths: ['*.personnummer', '*.*.personnummer', 'req.headers.authorization'], censor: '[hidden]' },
   };

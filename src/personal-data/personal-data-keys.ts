@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readOrCreateSecret } from '../auth/generated-secret.js';
 import type { AppConfig } from '../config/app-config.js';
+import { SECRET_FILES } from '../config/data-dir.js';
 
 export interface PersonalDataKeys {
   /** The key new ciphertexts are sealed with: the first of the list. */
@@ -27,7 +28,7 @@ export function parseKeyList(list: string): Pick<PersonalDataKeys, 'currentKeyId
  */
 export function personalDataKeys(config: AppConfig): PersonalDataKeys {
   const generate = () => randomBytes(32).toString('base64');
-  const list = config.personalData.keys ?? readOrCreateSecret(config.dataDir, 'personal-data-keys', () => `k1:${generate()}`);
-  const hashKey = config.personalData.hashKey ?? readOrCreateSecret(config.dataDir, 'personal-data-hash-key', generate);
+  const list = config.personalData.keys ?? readOrCreateSecret(config.dataDir, SECRET_FILES.personalDataKeys, () => `k1:${generate()}`);
+  const hashKey = config.personalData.hashKey ?? readOrCreateSecret(config.dataDir, SECRET_FILES.personalDataHashKey, generate);
   return { ...parseKeyList(list), hashKey: Buffer.from(hashKey, 'base64') };
 }

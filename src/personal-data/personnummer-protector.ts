@@ -43,6 +43,11 @@ export class PersonnummerProtector {
     return [FORMAT, keyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
   }
 
+  isSealedUnderCurrentKey(sealed: string): boolean {
+    const [format, keyId] = sealed.split('.');
+    return format === FORMAT && keyId === this.material.currentKeyId;
+  }
+
   open(sealed: string): string {
     const [format, keyId, iv, tag, ciphertext] = sealed.split('.');
     const key = this.material.keys.get(keyId);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator.js';
 import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
@@ -122,6 +123,9 @@ export class VisitsController {
   @Operation('List held or stopped visits still without a report, across all open cases, oldest first')
   @ApiOkResponse({ type: MissingReportListResponse })
   @ApiErrors(400)
+  @Audited<{ items: { caseId: string; visitId: string }[] }>({
+    shown: (page) => page.items.map((v) => ({ caseId: v.caseId, subject: `visit:${v.visitId}` })),
+  })
   missingReports(@Query() paging: PagingQuery): Promise<MissingReportListResponse> {
     return this.reports.missing(paging.limit, paging.offset);
   }

@@ -7,6 +7,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../documents/case-file.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import type { PlanVisitDto } from './dto/visit.dtos.js';
@@ -55,12 +56,18 @@ export class VisitsService {
    * Inside the LOG_VISIT transaction: files the visit beside the case, as the planned visit it names
    * if any, counted toward the supporter on the case. A stopped visit raises an alert for the secretary.
    */
-  async recordWithin(manager: EntityManager, caseId: string, visit: LogVisitEvent, actor: Actor, now: Date): Promise<void> {
+  async recordWithin(
+    manager: EntityManager,
+    record: Pick<CaseRecord, 'id' | 'supporterId'>,
+    visit: LogVisitEvent,
+    actor: Actor,
+    now: Date,
+  ): Promise<void> {
+    const caseId = record.id;
     if (visit.cancelledBy !== undefined && visit.outcome !== 'cancelled') {
       throw new InvalidInputError(['cancelledBy is given only when the outcome is cancelled']);
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
-    const record = await requireCase(manager, caseId);
     const id = randomUUID();
     await manager.insert(Visit, {
       id,

@@ -15,8 +15,12 @@ describe.each(DATABASES)('notification preferences (%s)', (database) => {
     const res = await t.as('secretary', { sub: 'dora' }).get('/staff/me/notifications').expect(200);
     expect(res.body.modes).toEqual({
       supporterNotAppointed: 'digest',
+      summonsNotSent: 'digest',
       startupMeetingNotHeld: 'digest',
+      visitsNotStarted: 'digest',
       visitReportMissing: 'digest',
+      followUpNotHeld: 'digest',
+      closingMeetingNotHeld: 'digest',
       evaluationNotSubmitted: 'digest',
       notArchived: 'digest',
       deadlineFailed: 'immediate',

@@ -58,7 +58,7 @@ export async function buildCase(t: TestApp, plan: CasePlan): Promise<string> {
   await send(t, caseId, { type: 'SEND_SUMMONS', meetingAt: dayAt(plan.startupMeetingAfter) });
   t.clock.setNow(dayAt(plan.startupMeetingAfter));
   const held = dayAt(plan.startupMeetingAfter);
-  await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: held, enrollmentFormSigned: true, rulesAccepted: true, childInterviewConsent: false });
+  await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: held, enrollmentFormSigned: true, rulesAccepted: true });
   await send(t, caseId, { type: 'START_VISITS', documentCopiesSentAt: held });
   for (const visit of plan.visits ?? []) {
     t.clock.setNow(dayAt(visit.after + 1));

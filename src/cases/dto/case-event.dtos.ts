@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   Equals,
+  IsArray,
   IsBoolean,
   registerDecorator,
   IsIn,
@@ -176,6 +177,7 @@ export class HoldClosingMeetingDto {
 function IsMeetingParticipants(): PropertyDecorator {
   return applyDecorators(
     IsOptional(),
+    IsArray(),
     ArrayMaxSize(20),
     IsString({ each: true }),
     IsNotEmpty({ each: true }),

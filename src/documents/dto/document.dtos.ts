@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate, IsInstant } from '../../common/date-validators.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, type DocumentKind, type DocumentStatus } from '../document.entity.js';
 import { GENERATED_LETTERS, type GeneratedLetter } from '../letters/routine-letters.js';
@@ -26,6 +26,7 @@ export class DocumentFactsDto {
 
   @ApiProperty({ example: ['Maria', 'Johan'] })
   @Transform(asList) @ArrayMaxSize(20)
+  @IsArray()
   @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(120, { each: true })
   recipients!: string[];
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { PageOf } from '../../common/api-docs.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../document.entity.js';
 
@@ -30,3 +30,38 @@ export class DocumentResponse {
 }
 
 export class DocumentListResponse extends PageOf(DocumentResponse) {}
+
+class AdministratorDocumentFile {
+  @ApiProperty({ type: String, nullable: true, example: 'application/pdf' }) contentType!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 48213, description: 'Bytes' }) size!: number | null;
+  @ApiProperty({ description: 'SHA-256 of the bytes, hex' }) sha256!: string;
+}
+
+/**
+ * What the administrator sees of an active case's document: which there is, of what kind, from
+ * when, in what state; no title, author, recipients, text or file name until the case is archived.
+ */
+export class AdministratorDocumentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind!: string;
+  @ApiProperty({ enum: ['generated', 'uploaded', 'recorded'] }) origin!: string;
+  @ApiProperty({ format: 'date' }) date!: string;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: string;
+  @ApiProperty({ type: AdministratorDocumentFile, nullable: true }) file!: AdministratorDocumentFile | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) corrects!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) correctedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+/** A case's documents in the caller's view: whole for the secretary (and for the administrator once the case is archived). */
+@ApiExtraModels(DocumentResponse, AdministratorDocumentResponse)
+export class DocumentListForRoleResponse {
+  @ApiProperty({
+    type: 'array',
+    items: { anyOf: [{ $ref: getSchemaPath(DocumentResponse) }, { $ref: getSchemaPath(AdministratorDocumentResponse) }] },
+    description: 'DocumentResponse, or AdministratorDocumentResponse for the administrator while the case is active',
+  })
+  items!: (DocumentResponse | AdministratorDocumentResponse)[];
+
+  @ApiProperty({ example: 1 }) total!: number;
+}

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsInt,
   IsNotEmpty,
@@ -29,6 +30,7 @@ export class SupporterProfileDto {
 
   @ApiPropertyOptional({ example: ['svenska', 'arabiska'], description: 'Languages spoken, matched without regard to case' })
   @IsOptional() @ArrayMaxSize(10)
+  @IsArray()
   @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(40, { each: true })
   @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value))
   languages?: string[];

@@ -1,0 +1,20 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const AUDITED_KEY = 'audited';
+
+/** One thing an answer shows: a case, or something beside one (`supporter:<id>`). */
+export interface AuditedSubject {
+  caseId?: string | null;
+  subject?: string | null;
+}
+
+export interface AuditedOptions {
+  /** A route that only reads, whatever its method (a search sent as POST keeps the personnummer out of the URL). */
+  reads?: boolean;
+  /** For a list: what each item of the answer shows, one audit entry each. */
+  shown?: (body: never) => AuditedSubject[];
+}
+
+/** How the audit trail records a route beyond what its method and parameters tell. */
+export const Audited = <B>(options: { reads?: boolean; shown?: (body: B) => AuditedSubject[] }) =>
+  SetMetadata(AUDITED_KEY, options as AuditedOptions);

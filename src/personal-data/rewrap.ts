@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+import { MoreThan } from 'typeorm';
+import { CaseParty } from '../cases/case-party.entity.js';
+import type { PersonnummerProtector } from './personnummer-protector.js';
+
+export interface RewrapOutcome {
+  /** Parties whose personnummer was sealed under an older key and now is under the current one. */
+  rewrapped: number;
+  /** Parties looked at. */
+  parties: number;
+}
+
+/**
+ * Seals every stored personnummer under the current key (the first of PERSONAL_DATA_KEYS), a
+ * batch per transaction, so an older key can be removed from the list once this has run. Rows
+ * already under the current key are left alone: running it again changes nothing.
+ */
+export async function rewrapPersonnummer(dataSource: DataSource, protector: PersonnummerProtector, batchSize = 500): Promise<RewrapOutcome> {
+  const outcome: RewrapOutcome = { rewrapped: 0, parties: 0 };
+  let after = '';
+  for (;;) {
+    const batch = await dataSource.manager.find(CaseParty, {
+      select: { id: true, personnummerCiphertext: true },
+      where: { id: MoreThan(after) },
+      order: { id: 'ASC' },
+      take: batchSize,
+    });
+    if (batch.length === 0) return outcome;
+    const stale = batch.filter((party) => !protector.isSealedUnderCurrentKey(party.personnummerCiphertext));
+    await dataSource.transaction(async (manager) => {
+      for (const party of stale) {
+        const personnummerCiphertext = protector.seal(protector.open(party.personnummerCiphertext));
+        await manager.update(CaseParty, { id: party.id, personnummerCiphertext: party.personnummerCiphertext }, { personnummerCiphertext });
+      }
+    });
+    outcome.rewrapped += stale.length;
+    outcome.parties += batch.length;
+    after = batch[batch.length - 1].id;
+  }
+}

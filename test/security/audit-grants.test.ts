@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config/app-config.js';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { registerCase } from '../support/case-steps.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const ADMIN_URL = 'postgres://root@127.0.0.1:5432/test';
+
+async function asAdmin(sql: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    for (const statement of sql) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The grants the README's PostgreSQL section gives the application role, in a schema of the test's own. */
+const grants = (schema: string, role: string) => [
+  `GRANT USAGE ON SCHEMA ${schema} TO ${role}`,
+  `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`,
+  `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`,
+  `REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_trail FROM ${role}`,
+];
+
+describe('the application role on PostgreSQL, with INSERT and SELECT only on the audit trail', () => {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const role = `app_${randomBytes(6).toString('hex')}`;
+  const url = (user: string) => `postgres://${user}@127.0.0.1:5432/test?options=-c%20search_path%3D${schema}`;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await asAdmin([`CREATE SCHEMA ${schema}`, `CREATE ROLE ${role} LOGIN`]);
+    // The owner migrates the schema; the service then runs as the application role.
+    const owner = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url('root') }).database));
+    await owner.initialize();
+    await owner.destroy();
+    await asAdmin(grants(schema, role));
+    t = await startTestApp({ database: 'postgres', env: { DATABASE_URL: url(role)} });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await asAdmin([`DROP SCHEMA ${schema} CASCADE`, `DROP ROLE ${role}`]);
+  });
+
+  it('runs the routine and writes its trail', async () => {
+    const caseId = await registerCase(t);
+    await t.http.get(`/cases/${caseId}`).expect(200);
+    const trail = await t.as('administrator').get(`/audit?caseId=${caseId}`).expect(200);
+    expect(trail.body.total).toBe(2);
+  });
+
+  it('cannot change, delete or empty the trail, nor drop its triggers', async () => {
+    const dataSource = t.app.get(DataSource);
+    await expect(dataSource.query('UPDATE audit_trail SET status = 200')).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query('DELETE FROM audit_trail')).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query('TRUNCATE audit_trail')).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query('DROP TRIGGER audit_trail_append_only ON audit_trail')).rejects.toThrow(/must be owner/);
+    await expect(dataSource.query('ALTER TABLE audit_trail DISABLE TRIGGER ALL')).rejects.toThrow(/must be owner/);
+  });
+});
