@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { readOrCreateSecret } from '../auth/generated-secret.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -16,7 +16,8 @@ export function auditChainKey(config: AppConfig): Buffer {
  * a crash mid-write leaves the previous head, never half of one.
  */
 export async function exportHead(path: string, head: ChainHead): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
+  // Unique per write: several services in one process (or processes sharing DATA_DIR) export heads at once.
+  const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temporary, `${JSON.stringify(head)}\n`, { mode: 0o600 });
   await rename(temporary, path);
 }

@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AlertsService } from '../alerts/alerts.service.js';
+import { StaffModule } from '../staff/staff.module.js';
+import { UnitModule } from '../unit/unit.module.js';
 import { MailDispatch } from './mail-dispatch.js';
 import { MailQueue } from './mail-queue.js';
 import { MailSender } from './mail-sender.js';
@@ -14,7 +16,7 @@ import { NotificationsController } from './notifications.controller.js';
 
 /** Alerts told by e-mail: written to the outbox with the alert, sent by a job, once. */
 @Module({
-  imports: [AlertsModule],
+  imports: [AlertsModule, StaffModule, UnitModule],
   controllers: [NotificationsController],
   providers: [
     NotificationRecipients,

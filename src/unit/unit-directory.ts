@@ -43,6 +43,11 @@ export class UnitDirectory {
     });
   }
 
+  /** The unit's shared mailbox, inside the caller's transaction; null until the administrator sets it. */
+  async mailboxWithin(manager: EntityManager): Promise<string | null> {
+    return (await manager.findOneBy(UnitDetails, { id: ROW }))?.email ?? null;
+  }
+
   /** For a letter: every detail, or 422 naming each one missing (never a letter with blanks). */
   async requireComplete(manager: EntityManager): Promise<CompleteUnit> {
     const view = unitView(await manager.findOneBy(UnitDetails, { id: ROW }));

@@ -70,6 +70,26 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     await t.as('secretary').get('/notifications').expect(403);
   });
 
+  it('mails the responsible secretary at their profile’s address, else the unit’s shared mailbox, else the configured fallback', async () => {
+    server = await TestMailServer.start();
+    rig = await DeadlineRig.create(database, mailEnv(server, { RECONCILE_EVERY_SECONDS: '3600' }));
+    const t = await rig.startService();
+    const profile = { name: 'Anna Berg', title: 'Familjerättssekreterare', phone: '018-727 00 01', email: 'anna.berg@kommun.example' };
+    await t.as('secretary', { sub: 'anna' }).put('/staff/me').send(profile).expect(200);
+    const annas = await caseOf(t, 'anna', 'SN 2026/0201');
+    const bertils = await caseOf(t, 'bertil', 'SN 2026/0202');
+
+    await stopVisit(t, annas);
+    await stopVisit(t, bertils);
+    await sentMails(t, server, 2);
+    await t.as('administrator').put('/unit').send({ email: 'familjeratten.gemensam@kommun.example' }).expect(200);
+    await stopVisit(t, bertils, '2026-11-27T10:00:00+01:00');
+    const mails = await sentMails(t, server, 3);
+    const to = (diaryNumber: string) => mails.filter((m) => m.subject.includes(diaryNumber)).map((m) => m.to[0]);
+    expect(to('SN 2026/0201')).toEqual(['anna.berg@kommun.example']);
+    expect(to('SN 2026/0202')).toEqual([MAILBOX, 'familjeratten.gemensam@kommun.example']);
+  });
+
   it('sends the other alerts in one digest at the digest hour on a working day, grouped by case, as each person chose', async () => {
     server = await TestMailServer.start();
     rig = await DeadlineRig.create(database, mailEnv(server, { NOTIFY_DIGEST_HOUR: '9', REMINDER_SUPPORTER_NOT_APPOINTED_DAYS: '1' }));

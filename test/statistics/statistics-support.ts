@@ -49,7 +49,7 @@ async function fireDue(t: TestApp, caseId: string, kind: string, at: string): Pr
 export async function buildCase(t: TestApp, plan: CasePlan): Promise<string> {
   t.clock.setNow(dayAt(0));
   const supporterId = await registerSupporter(t);
-  const caseId = await registerCase(t, { judgmentDate: '2026-01-20', periodStart: '2026-03-01', periodEnd: '2026-08-31' });
+  const caseId = await registerCase(t, { judgmentDate: '2026-01-20', periodStart: '2026-02-02', periodEnd: '2026-08-31' });
   if (plan.reminderAfter !== undefined) await fireDue(t, caseId, 'supporterNotAppointed', dayAt(plan.reminderAfter));
   t.clock.setNow(dayAt(plan.appointedAfter));
   await send(t, caseId, { type: 'INITIATE', diaryNumber: 'SN 2026/0100' });

@@ -39,7 +39,17 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
       },
       reminders: {
         raised: '<5',
-        byKind: { supporterNotAppointed: '<5', startupMeetingNotHeld: 0, visitReportMissing: 0, evaluationNotSubmitted: 0, notArchived: 0 },
+        byKind: {
+          supporterNotAppointed: '<5',
+          summonsNotSent: 0,
+          startupMeetingNotHeld: 0,
+          visitsNotStarted: 0,
+          visitReportMissing: 0,
+          followUpNotHeld: 0,
+          closingMeetingNotHeld: 0,
+          evaluationNotSubmitted: 0,
+          notArchived: 0,
+        },
         stillOpen: 0,
         daysOpen: { cases: '<5', medianDays: '<5', p90Days: '<5' },
       },
