@@ -34,8 +34,9 @@ export class CalendarController {
   @Delete('staff/me/calendar-token')
   @Roles('secretary')
   @HttpCode(204)
-  @Operation('Stop your calendar feed', 'Its address stops working at once.')
+  @Operation('Stop your calendar feed', 'Its address stops working at once; 404 when you have none.')
   @ApiNoContentResponse({ description: 'The feed is stopped' })
+  @ApiErrors(404)
   async revoke(@CurrentActor() actor: Actor): Promise<void> {
     await this.calendar.revoke(actor.id);
   }
