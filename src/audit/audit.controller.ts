@@ -4,7 +4,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { AuditQuery } from './dto/audit-query.dto.js';
-import { AuditListResponse } from './dto/audit.responses.js';
+import { AuditListResponse, UnauthenticatedRefusalsResponse } from './dto/audit.responses.js';
 import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 
@@ -35,7 +35,9 @@ export class AuditController {
 
   /** Requests refused for want of a valid token: counted, not written to the trail one by one. */
   @Get('unauthenticated')
-  unauthenticatedRefusals() {
+  @Operation('Count the requests refused for want of a valid token, per route, since this process started', 'They read nothing, so they are counted rather than written to the trail.')
+  @ApiOkResponse({ type: UnauthenticatedRefusalsResponse })
+  unauthenticatedRefusals(): UnauthenticatedRefusalsResponse {
     return this.unauthenticated.summary();
   }
 

@@ -16,7 +16,7 @@ export interface paths {
         put?: never;
         /**
          * Register a court judgment as a new case
-         * @description The case starts in `received`. A period longer than the municipality’s cap (PERIOD_CAP_MONTHS) is refused (422) unless `periodCapOverrideReason` confirms it.
+         * @description The case starts in `received`. A period longer than the municipality’s cap (PERIOD_CAP_MONTHS) is refused (422) unless `periodCapOverrideReason` confirms it; a second open case for the same court case is refused (409 with `existingCaseId`) unless `confirmDuplicateOf` names it.
          */
         post: operations["Cases_register"];
         delete?: never;
@@ -464,7 +464,7 @@ export interface paths {
         };
         /**
          * List a case’s documents, oldest first
-         * @description A corrected document stays, with `correctedBy` naming the one that replaced it.
+         * @description A corrected document stays, with `correctedBy` naming the one that replaced it. The administrator sees an active case’s documents without titles, authors, recipients, texts or file names.
          */
         get: operations["Documents_list"];
         put?: never;
@@ -893,7 +893,7 @@ export interface paths {
         post: operations["Calendar_issue"];
         /**
          * Stop your calendar feed
-         * @description Its address stops working at once.
+         * @description Its address stops working at once; 404 when you have none.
          */
         delete: operations["Calendar_revoke"];
         options?: never;
@@ -1039,6 +1039,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/unauthenticated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the requests refused for want of a valid token, per route, since this process started
+         * @description They read nothing, so they are counted rather than written to the trail.
+         */
+        get: operations["Audit_unauthenticatedRefusals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -1120,21 +1140,25 @@ export interface components {
              */
             courtCaseNumber: string;
             /**
+             * Format: date
              * @description Not in the future
              * @example 2026-11-02
              */
             judgmentDate: string;
             /**
+             * Format: date
              * @description The day the judgment reached the unit (default: the day of registration); the reminder to appoint a supporter counts from it
              * @example 2026-11-04
              */
             receivedAt?: string;
             /**
+             * Format: date
              * @description The first day with support; not before the judgment
              * @example 2026-11-16
              */
             periodStart: string;
             /**
+             * Format: date
              * @description The last day with support; where the judgment sets none, one year from the start
              * @example 2027-11-15
              */
@@ -1561,7 +1585,10 @@ export interface components {
             type: "APPOINT_SUPPORTER";
             /** Format: uuid */
             supporterId: string;
-            /** @description When the decision appointing the supporter was made */
+            /**
+             * Format: date-time
+             * @description When the decision appointing the supporter was made
+             */
             decidedAt: string;
         };
         ReplaceSupporterDto: {
@@ -1572,7 +1599,10 @@ export interface components {
             type: "REPLACE_SUPPORTER";
             /** Format: uuid */
             supporterId: string;
-            /** @description When the new decision appointing the supporter was made */
+            /**
+             * Format: date-time
+             * @description When the new decision appointing the supporter was made
+             */
             decidedAt: string;
             /** @example The supporter moved away */
             reason: string;
@@ -1583,7 +1613,10 @@ export interface components {
              * @enum {string}
              */
             type: "SEND_SUMMONS";
-            /** @description When the start-up meeting takes place */
+            /**
+             * Format: date-time
+             * @description When the start-up meeting takes place
+             */
             meetingAt: string;
         };
         HoldStartupMeetingDto: {
@@ -1592,6 +1625,7 @@ export interface components {
              * @enum {string}
              */
             type: "HOLD_STARTUP_MEETING";
+            /** Format: date-time */
             heldAt: string;
             enrollmentFormSigned: boolean;
             rulesAccepted: boolean;
@@ -1602,7 +1636,10 @@ export interface components {
              * @enum {string}
              */
             type: "START_VISITS";
-            /** @description When copies of the enrollment form and rules went to the parents and the supporter */
+            /**
+             * Format: date-time
+             * @description When copies of the enrollment form and rules went to the parents and the supporter
+             */
             documentCopiesSentAt: string;
         };
         LogVisitDto: {
@@ -1611,6 +1648,7 @@ export interface components {
              * @enum {string}
              */
             type: "LOG_VISIT";
+            /** Format: date-time */
             occurredAt: string;
             durationMinutes: number;
             /** @enum {string} */
@@ -1638,6 +1676,7 @@ export interface components {
              * @enum {string}
              */
             type: "HOLD_FOLLOW_UP";
+            /** Format: date-time */
             heldAt: string;
             notes?: string;
             /**
@@ -1664,6 +1703,7 @@ export interface components {
              * @enum {string}
              */
             type: "HOLD_CLOSING_MEETING";
+            /** Format: date-time */
             heldAt: string;
             notes?: string;
             /**
@@ -1680,6 +1720,7 @@ export interface components {
              * @enum {string}
              */
             type: "SUBMIT_EVALUATION";
+            /** Format: date-time */
             sentToCourtAt: string;
         };
         ArchiveDto: {
@@ -1688,7 +1729,10 @@ export interface components {
              * @enum {string}
              */
             type: "ARCHIVE";
-            /** @description When the decision to end the measure was made */
+            /**
+             * Format: date-time
+             * @description When the decision to end the measure was made
+             */
             terminationDecidedAt: string;
         };
         ResponsibleSecretaryDto: {
@@ -1846,6 +1890,7 @@ export interface components {
             /** @enum {string} */
             step: "interview" | "references" | "criminalRecordExtract" | "socialServicesExtract";
             /**
+             * Format: date
              * @description When the step was taken; for an extract, the date it was issued
              * @example 2026-10-05
              */
@@ -1864,7 +1909,10 @@ export interface components {
             capacity: number;
         };
         PlanVisitDto: {
-            /** @example 2026-12-05T10:00:00+01:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-05T10:00:00+01:00
+             */
             plannedFor: string;
             /** @example Familjerättens besöksrum, Stationsgatan 12 */
             place: string;
@@ -2059,7 +2107,10 @@ export interface components {
              * @enum {string}
              */
             guardian: "residentParent" | "visitingParent";
-            /** @example 2026-11-24 */
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
             givenOn: string;
             /** @description Whether the consent was given at the start-up meeting (or later) */
             atStartupMeeting: boolean;
@@ -2067,20 +2118,32 @@ export interface components {
         WithdrawConsentDto: {
             /** @enum {string} */
             guardian: "residentParent" | "visitingParent";
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             withdrawnOn: string;
         };
         BookInterviewDto: {
-            /** @example 2026-12-02T15:00:00+01:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:00:00+01:00
+             */
             bookedFor: string;
         };
         HoldInterviewDto: {
-            /** @example 2026-12-02T15:00:00+01:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:00:00+01:00
+             */
             heldAt: string;
             notes: string;
         };
         DeclineInterviewDto: {
-            /** @example 2026-12-01T09:00:00+01:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+01:00
+             */
             declinedAt: string;
             /** @example Alva does not want to talk now */
             reason: string;
@@ -2145,12 +2208,40 @@ export interface components {
             /** @example anna */
             createdBy: string;
         };
-        DocumentListResponse: {
-            items: components["schemas"]["DocumentResponse"][];
+        AdministratorDocumentFile: {
+            /** @example application/pdf */
+            contentType: string | null;
             /**
-             * @description How many there are in all, regardless of limit and offset
-             * @example 1
+             * @description Bytes
+             * @example 48213
              */
+            size: number | null;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+        };
+        AdministratorDocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            /** @enum {string} */
+            origin: "generated" | "uploaded" | "recorded";
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            status: "draft" | "final" | "sent" | "received";
+            file: components["schemas"]["AdministratorDocumentFile"] | null;
+            /** Format: uuid */
+            corrects: string | null;
+            /** Format: uuid */
+            correctedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DocumentListForRoleResponse: {
+            /** @description DocumentResponse, or AdministratorDocumentResponse for the administrator while the case is active */
+            items: (components["schemas"]["DocumentResponse"] | components["schemas"]["AdministratorDocumentResponse"])[];
+            /** @example 1 */
             total: number;
         };
         DocumentFactsDto: {
@@ -2158,7 +2249,10 @@ export interface components {
             kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
             /** @example Inskrivningsblankett, undertecknad */
             title: string;
-            /** @example 2026-11-24 */
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
             date: string;
             /** @example Karin Lund */
             author: string;
@@ -2188,11 +2282,13 @@ export interface components {
              */
             place?: string;
             /**
+             * Format: date-time
              * @description Summons: the resident parent’s individual meeting
              * @example 2026-11-20T09:00:00+01:00
              */
             residentParentMeetingAt?: string;
             /**
+             * Format: date-time
              * @description Summons: the visiting parent’s individual meeting
              * @example 2026-11-20T10:30:00+01:00
              */
@@ -2202,6 +2298,14 @@ export interface components {
              * @description The earlier letter this one replaces (only when one letter is written)
              */
             corrects?: string;
+        };
+        DocumentListResponse: {
+            items: components["schemas"]["DocumentResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
         };
         CompensationLineResponse: {
             /** Format: uuid */
@@ -2947,6 +3051,24 @@ export interface components {
             /** @description An administrator’s bearer token */
             token: string;
         };
+        UnauthenticatedRefusalsResponse: {
+            /**
+             * Format: date-time
+             * @description When this process started counting
+             */
+            since: string;
+            /** @example 3 */
+            total: number;
+            /**
+             * @description The count per route
+             * @example {
+             *       "GET /cases/:id": 3
+             *     }
+             */
+            byResource: {
+                [key: string]: number;
+            };
+        };
         AuditUser: {
             /** @example anna */
             id: string | null;
@@ -2971,6 +3093,11 @@ export interface components {
              * @example GET /cases/:id
              */
             resource: string;
+            /**
+             * @description What within or beside the case was looked at or changed (`document:<id>`, `supporter:<id>`)
+             * @example document:6f1c…
+             */
+            subject: string | null;
             /** @example 127.0.0.1 */
             ip: string | null;
             /** @description Whether access was granted */
@@ -3025,15 +3152,20 @@ export interface components {
              */
             currentVersion?: number;
             /**
-             * @description 422: the business rule that refused the request
+             * @description 422, and 409 for a duplicate case: the business rule that refused the request
              * @example supporterAppointable
              */
             rule?: string;
             /**
-             * @description 422: the field the rule concerns, where there is one
+             * @description 422, and 409 for a duplicate case: the field the rule concerns, where there is one
              * @example supporterId
              */
             field?: string;
+            /**
+             * Format: uuid
+             * @description 409 (oneOpenCasePerCourtCase): the open case for the same court case; send its id as confirmDuplicateOf to register another
+             */
+            existingCaseId?: string;
         };
     };
     responses: never;
@@ -3145,6 +3277,15 @@ export interface operations {
             };
             /** @description The token’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3420,7 +3561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3511,7 +3652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4072,7 +4213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4285,7 +4426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4584,7 +4725,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4676,7 +4817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4768,7 +4909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4860,7 +5001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,7 +5093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4998,7 +5139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentListResponse"];
+                    "application/json": components["schemas"]["DocumentListForRoleResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
@@ -5103,7 +5244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5269,7 +5410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5360,7 +5501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5829,7 +5970,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), or a write to an archived case (`state: archived`) */
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6560,6 +6701,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Calendar_feed: {
@@ -6849,6 +6999,46 @@ export interface operations {
             };
             /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Audit_unauthenticatedRefusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedRefusalsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
