@@ -31,6 +31,14 @@ const TAGS: [string, string][] = [
   ['audit', 'Who read or changed which case’s personal data'],
   ['inspector', 'The case-flow inspector’s data (developers)'],
   ['health', 'Whether the service, its database and Redis answer'],
+  ['staff', 'Secretaries’ and administrators’ own profiles, printed on the letters they sign'],
+  ['unit', 'The unit’s own details, printed on its letters'],
+  ['parties', 'A case’s parties: addresses, protected identity, custody'],
+  ['disposal', 'Disposal (gallring) of archived case files past their disposal date'],
+  ['notifications', 'Alert mails: the outbox and each person’s choice of what reaches them'],
+  ['calendar', 'The secretary’s calendar feed (iCalendar) of deadlines and meetings'],
+  ['statistics', 'The unit’s figures for the committee: JSON, CSV and a page with charts'],
+  ['operations', 'For those running the service: metrics for Prometheus and the queue dashboard'],
 ];
 
 /**
@@ -60,6 +68,7 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
     for (const operation of [path.get, path.post, path.put, path.patch, path.delete]) {
       if (!operation) continue;
       refuseLargeBody(operation);
+      operation.responses['500'] ??= errorResponse(500);
       nameUndescribedAnswers(operation);
     }
   }

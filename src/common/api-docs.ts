@@ -13,7 +13,7 @@ export class ApiErrorBody {
     example: 'EventNotAllowed',
     description:
       'What kind of refusal: InvalidInput, NotFound, EventNotAllowed, StaleVersion, CaseArchived, BusinessRule, ' +
-      'or the HTTP reason for refusals made before the request reaches the domain (Bad Request, Unauthorized, Forbidden, Payload Too Large, Too Many Requests)',
+      'or the HTTP reason for refusals made before the request reaches the domain (Bad Request, Unauthorized, Forbidden, Payload Too Large, Too Many Requests) and for Internal Server Error',
   })
   error!: string;
 
@@ -44,9 +44,12 @@ export class ApiErrorBody {
     description: '409 (oneOpenCasePerCourtCase): the open case for the same court case; send its id as confirmDuplicateOf to register another',
   })
   existingCaseId?: string;
+
+  @ApiPropertyOptional({ example: 'req-7', description: '500: the request’s id, which the service’s log line for it carries' })
+  requestId?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
 
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Malformed input: `message` lists every broken field and rule',
@@ -57,6 +60,7 @@ const DESCRIPTIONS: Record<ErrorStatus, string> = {
   413: 'The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES)',
   422: 'A business rule refused it: `rule` names the rule and `field`, where it applies, the field',
   429: 'Too many calls from this address: try again after `Retry-After` seconds',
+  500: 'Something went wrong on the service’s side: quote `requestId` when you report it',
 };
 
 const HEADERS: Partial<Record<ErrorStatus, Record<string, { description: string; schema: { type: 'string' | 'integer' } }>>> = {
