@@ -6,6 +6,7 @@ import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { Clock } from '../common/clock.js';
 import { InvalidInputError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
+import { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Visit } from '../visits/visit.entity.js';
 import { statisticsFigures, type Period, type StatisticsFigures } from './statistics-figures.js';
@@ -14,6 +15,15 @@ const ZONE = 'Europe/Stockholm';
 
 /** The history events the figures read; the rest of a case's history tells them nothing. */
 const COUNTED_EVENTS = ['REGISTER', 'APPOINT_SUPPORTER', 'REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'PERIOD_ENDED', 'END_EARLY', 'SUBMIT_EVALUATION', 'ARCHIVE'];
+
+/**
+ * A disposed case still counts through its anonymous stub: as registered and archived on its own
+ * dates. Its other milestones went with its case file.
+ */
+function stubFacts(stub: Pick<DisposedCase, 'caseId' | 'registeredAt' | 'archivedAt'>) {
+  const fact = (type: string, at: Date, fromState: string | null, toState: string) => ({ caseId: stub.caseId, type, payload: {}, at, fromState, toState });
+  return [fact('REGISTER', stub.registeredAt, null, 'received'), fact('ARCHIVE', stub.archivedAt, 'closing', 'archived')];
+}
 
 @Injectable()
 export class StatisticsService {
@@ -36,7 +46,8 @@ export class StatisticsService {
         where: { occurredAt: before },
       });
       const alerts = await manager.find(Alert, { select: { kind: true, raisedAt: true, resolvedAt: true }, where: { raisedAt: before } });
-      const facts = history.map((entry) => ({ ...entry, payload: entry.payload as Record<string, unknown> }));
+      const disposed = await manager.find(DisposedCase, { select: { caseId: true, registeredAt: true, archivedAt: true }, where: { registeredAt: before } });
+      const facts = [...history.map((entry) => ({ ...entry, payload: entry.payload as Record<string, unknown> })), ...disposed.flatMap(stubFacts)];
       return statisticsFigures({ history: facts, visits, alerts }, period);
     });
   }

@@ -9,6 +9,8 @@ import type { Role } from '../../src/common/actor.js';
 import { CaseHistoryEntry } from '../../src/cases/case-history-entry.entity.js';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
 import { caseIn, registerCase, registerSupporter } from '../support/case-steps.js';
+import { aJudgment } from '../support/judgment-builder.js';
+import { ADDRESSES, prepareLetterhead } from '../support/letter-support.js';
 import { aChildPersonnummer, aParentPersonnummer } from '../support/test-people.js';
 import { startTestApp, type TestApp, type TestDatabase } from '../support/test-app.js';
 import { operationsOf, type OpenApiDocument } from './openapi-model.js';
@@ -35,11 +37,15 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
     t = await startTestApp({ database: DATABASE });
     t.clock.setNow('2026-11-20T10:00:00+01:00');
     const supporterId = await registerSupporter(t);
-    const cases = [await caseIn(t, 'activeVisits'), await caseIn(t, 'initiated'), await registerCase(t)];
+    await prepareLetterhead(t);
+    const withAddresses = aJudgment();
+    withAddresses.residentParent = { ...withAddresses.residentParent, address: ADDRESSES.resident } as typeof withAddresses.residentParent;
+    withAddresses.visitingParent = { ...withAddresses.visitingParent, address: ADDRESSES.visiting } as typeof withAddresses.visitingParent;
+    const cases = [await caseIn(t, 'activeVisits', withAddresses), await caseIn(t, 'initiated'), await registerCase(t)];
     const plan = await t.http.post(`/cases/${cases[0]}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Besöksrummet' }).expect(201);
-    const letter = await t.http.post(`/cases/${cases[0]}/documents/letters`).send({ kind: 'summons' }).expect(201);
+    const letter = await t.http.post(`/cases/${cases[0]}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201);
     const alerts = await t.http.get('/alerts?status=all').expect(200);
-    const ids = [supporterId, ...cases, plan.body.id, letter.body.id, ...alerts.body.items.map((a: { id: string }) => a.id)].filter(
+    const ids = [supporterId, ...cases, plan.body.id, letter.body.items[0].id, ...alerts.body.items.map((a: { id: string }) => a.id)].filter(
       (id): id is string => typeof id === 'string',
     );
 

@@ -75,7 +75,12 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   });
 
   it('removes exactly that case’s personal data, documents and files, keeps an anonymous stub and audits it', async () => {
+    const yearOf = async () => (await t.as('administrator').get('/statistics?from=2026-01-01&to=2026-12-31').expect(200)).body.cases;
+    const before = await yearOf();
     const real = await t.as('administrator').post('/disposals').send({ dryRun: false }).expect(200);
+    // The committee's statistics still count the disposed case, through its stub.
+    expect(await yearOf()).toMatchObject({ opened: before.opened, archived: before.archived });
+    expect(before.archived).toBe('<5');
     expect(real.body).toMatchObject({ dryRun: false, total: 1 });
     expect(real.body.items[0]).toEqual({
       caseId: disposedId,

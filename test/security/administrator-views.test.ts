@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { caseIn, send } from '../support/case-steps.js';
+import { aJudgment } from '../support/judgment-builder.js';
+import { ADDRESSES, prepareLetterhead } from '../support/letter-support.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe.each(DATABASES)('what the administrator sees of an active case (%s)', (database) => {
@@ -11,8 +13,12 @@ describe.each(DATABASES)('what the administrator sees of an active case (%s)', (
   beforeAll(async () => {
     t = await startTestApp({ database });
     t.clock.setNow('2026-11-26T10:00:00+01:00');
-    caseId = await caseIn(t, 'activeVisits');
-    letterId = (await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201)).body.id;
+    await prepareLetterhead(t);
+    const judgment = aJudgment();
+    judgment.residentParent = { ...judgment.residentParent, address: ADDRESSES.resident } as typeof judgment.residentParent;
+    judgment.visitingParent = { ...judgment.visitingParent, address: ADDRESSES.visiting } as typeof judgment.visitingParent;
+    caseId = await caseIn(t, 'activeVisits', judgment);
+    letterId = (await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201)).body.items[0].id;
     await t.http
       .post(`/cases/${caseId}/documents`)
       .send({ kind: 'other', title: 'Samtal med Maria om Alva', date: '2026-11-25', author: 'Anna', recipients: ['Maria', 'Johan'], status: 'final' })
@@ -25,7 +31,7 @@ describe.each(DATABASES)('what the administrator sees of an active case (%s)', (
     const secretary = await t.http.get(`/cases/${caseId}/documents`).expect(200);
     expect(JSON.stringify(secretary.body)).toContain('Maria');
     const res = await admin().get(`/cases/${caseId}/documents`).expect(200);
-    expect(res.body.total).toBe(2);
+    expect(res.body.total).toBe(4); // the decision, one letter per recipient (supporter, both parents), and the note
     for (const item of res.body.items) {
       expect(Object.keys(item).sort()).toEqual(['correctedBy', 'corrects', 'createdAt', 'date', 'file', 'id', 'kind', 'origin', 'status']);
     }
