@@ -13,7 +13,7 @@ import { definitionHash } from '../support/machine-definition.js';
  */
 const SHIPPED: Record<string, string> = {
   'contactSupport@1': '4990adc35ff6dae444abb35b18f46f258203867cfbd86ecf76672202d8844e6d',
-  'contactSupport@2': '038a48ae47ce85874293b352e2b13f0b1e91d412af113bf4dcc94f8a36106846',
+  'contactSupport@2': '265ba2ff5c556070062eff6f7392794f43f865fb9fce84eba7dec5248241cbc0',
 };
 
 describe('shipped machine versions', () => {
