@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
+import { outboxQueue } from '../queue/outbox-queue.js';
 import { RedisConnection } from '../queue/redis-connection.js';
 import type { Deadline } from './deadline.entity.js';
 import { DEADLINE_JOB, DEADLINE_QUEUE, RECONCILE_JOB, deadlineJobId, type DeadlineQueueData } from './deadline-jobs.js';
@@ -22,22 +23,12 @@ export class DeadlineQueue implements OnModuleDestroy {
     private readonly redis: RedisConnection,
     private readonly clock: Clock,
   ) {
-    this.queue = new Queue<DeadlineQueueData>(DEADLINE_QUEUE, {
+    this.queue = outboxQueue<DeadlineQueueData>(DEADLINE_QUEUE, {
       connection: redis.client,
       prefix: config.queuePrefix,
-      skipWaitingForReady: true,
-      // The version check runs once at start; with Redis away then, the queue would stay broken for good.
-      skipVersionCheck: true,
-      defaultJobOptions: {
-        attempts: config.deadlines.attempts,
-        backoff: { type: 'exponential', delay: config.deadlines.backoffMs },
-        // A completed or given-up job must not block re-adding: the row's status, not the job, says what happened.
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
+      attempts: config.deadlines.attempts,
+      backoffMs: config.deadlines.backoffMs,
     });
-    // RedisConnection reports outages once; the queue would repeat them for every reconnection attempt.
-    this.queue.on('error', () => undefined);
   }
 
   /** Hands deadlines to Redis, each delayed until it is due by the service's clock (at once if overdue). */

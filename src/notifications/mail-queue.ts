@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { outboxQueue } from '../queue/outbox-queue.js';
 import { RedisConnection } from '../queue/redis-connection.js';
 
 /** The mail queue, its jobs (ids only: the outbox holds the mail) and the periodic tick. */
@@ -27,20 +28,12 @@ export class MailQueue implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly redis: RedisConnection,
   ) {
-    this.queue = new Queue<MailJobData>(MAIL_QUEUE, {
+    this.queue = outboxQueue<MailJobData>(MAIL_QUEUE, {
       connection: redis.client,
       prefix: config.queuePrefix,
-      skipWaitingForReady: true,
-      skipVersionCheck: true,
-      defaultJobOptions: {
-        attempts: config.notifications.attempts,
-        backoff: { type: 'exponential', delay: config.notifications.backoffMs },
-        // The outbox row, not the job, says whether the mail went: a finished job must not block re-adding.
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
+      attempts: config.notifications.attempts,
+      backoffMs: config.notifications.backoffMs,
     });
-    this.queue.on('error', () => undefined);
   }
 
   async enqueue(mailIds: string[]): Promise<void> {
