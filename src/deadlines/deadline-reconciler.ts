@@ -18,6 +18,7 @@ export interface Reconciliation {
 @Injectable()
 export class DeadlineReconciler {
   private readonly logger = new Logger('Deadlines');
+  private readonly reconciledListeners = new Set<() => void>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,7 +37,14 @@ export class DeadlineReconciler {
     if (missing.length > 0 || promoted > 0) {
       this.logger.log(`Reconciled ${pending.length} pending deadline(s): ${missing.length} re-queued, ${promoted} overdue run now`);
     }
+    for (const listener of this.reconciledListeners) listener();
     return { pending: pending.length, added: missing.length, promoted };
+  }
+
+  /** Hears each reconciliation this process completes: a test waits on them to know the queue has caught up. */
+  onReconciled(listener: () => void): () => void {
+    this.reconciledListeners.add(listener);
+    return () => this.reconciledListeners.delete(listener);
   }
 
   /**

@@ -10,6 +10,8 @@ import { AppModule } from '../../src/app.module.js';
 import { localSigningKey, mintLocalToken } from '../../src/auth/local-tokens.js';
 import type { Role } from '../../src/common/actor.js';
 import { Clock } from '../../src/common/clock.js';
+import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
+import { DeadlineReconciler } from '../../src/deadlines/deadline-reconciler.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { WorkerModule } from '../../src/worker.module.js';
@@ -25,13 +27,9 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
       return await check();
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await pause(50);
+      await new Promise((done) => setTimeout(done, 50));
     }
   }
-}
-
-export function pause(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
 }
 
 /**
@@ -102,6 +100,29 @@ export class DeadlineRig {
   async stop(context: INestApplicationContext): Promise<void> {
     this.running.delete(context);
     await context.close();
+  }
+
+  /**
+   * Resolves once nothing is left to happen to these deadlines (each due or settled): the running
+   * processes have completed two more reconciliations between them, the second one reading the rows
+   * after this call and so re-queueing any still pending, and Redis holds no job for any of them, so
+   * every delivery has run. A test checks that something happened once only after this.
+   */
+  async settled(deadlineIds: string[]): Promise<void> {
+    let reconciled = 0;
+    const stopListening = [...this.running].map((context) => context.get(DeadlineReconciler).onReconciled(() => reconciled++));
+    try {
+      await eventually(() => {
+        if (reconciled < 2) throw new Error(`${reconciled} of 2 reconciliations completed`);
+      });
+    } finally {
+      stopListening.forEach((stop) => stop());
+    }
+    const queue = [...this.running][0].get(DeadlineQueue);
+    await eventually(async () => {
+      const queued = await queue.withJobs(deadlineIds);
+      if (queued.size > 0) throw new Error(`Redis still holds the jobs of deadlines ${[...queued].join(', ')}`);
+    });
   }
 
   /** The rig's database as a running process reaches it (for the test's own checks and sabotage). */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
 import { caseIn, registerCase, send } from '../support/case-steps.js';
 import { DATABASES } from '../support/test-app.js';
-import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, pause, PERIOD } from './deadline-support.js';
+import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, PERIOD } from './deadline-support.js';
 
 describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
   let rig: DeadlineRig | undefined;
@@ -17,6 +17,7 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
     rig.clock.setNow(after(PERIOD.midpointAt, -3000));
     const caseId = await caseIn(t, 'activeVisits');
     const before = await caseOf(t, caseId);
+    const midpoint = before.deadlines.find((d) => d.kind === 'midpoint')!;
     const periodEnd = before.deadlines.find((d) => d.kind === 'periodEnd')!;
     expect(before.deadlines.filter((d) => d.status === 'pending').map((d) => d.kind)).toEqual(['midpoint', 'periodEnd']);
 
@@ -31,7 +32,7 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
 
     rig.clock.setNow(after(PERIOD.endsAt, -1000));
     await eventually(async () => expect((await caseOf(t, caseId)).state).toBe('closing'));
-    await pause(1500); // two reconciliations: nothing may act again
+    await rig.settled([midpoint.id, periodEnd.id]);
     const history = await historyOf(t, caseId);
     expect(entriesOf(history, 'MIDPOINT_REACHED')).toEqual([
       expect.objectContaining({ fromState: 'activeVisits', toState: 'midpointFollowUp', by: { id: 'system', role: 'system' } }),

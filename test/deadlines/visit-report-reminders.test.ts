@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
-import { caseOf, DeadlineRig, entriesOf, eventually, historyOf, pause, type AlertBody } from './deadline-support.js';
+import { caseOf, DeadlineRig, entriesOf, eventually, historyOf, type AlertBody } from './deadline-support.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
@@ -71,7 +71,7 @@ describe.each(DATABASES)('reminders about missing visit reports (%s)', (database
     expect(filed).toEqual([expect.objectContaining({ fromState: 'activeVisits', toState: 'activeVisits', by: expect.objectContaining({ role: 'supporter' }) })]);
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.progress.visitsAwaitingReport).toEqual([]);
 
-    await pause(1500);
+    await rig.settled((await reportReminders(t, caseId)).map((d) => d.id));
     expect(await reportAlerts(t, quiet)).toEqual([]);
     expect(await reportAlerts(t, caseId, 'open')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { caseIn } from '../support/case-steps.js';
 import { DATABASES } from '../support/test-app.js';
-import { after, DeadlineRig, PERIOD } from '../deadlines/deadline-support.js';
+import { after, caseOf, DeadlineRig, PERIOD } from '../deadlines/deadline-support.js';
 import { listening, StreamReader } from './inspector-support.js';
 
 describe.each(DATABASES)("the inspector's stream follows deadlines (%s)", (database) => {
@@ -36,6 +36,7 @@ describe.each(DATABASES)("the inspector's stream follows deadlines (%s)", (datab
     rig.clock.setNow(after(PERIOD.midpointAt, -2000));
     const caseId = await caseIn(t, 'activeVisits');
     await stream.until(midpointReached(caseId), 10_000);
+    await rig.settled([(await caseOf(t, caseId)).deadlines.find((d) => d.kind === 'midpoint')!.id]);
     expect(stream.messages.filter((m) => m.caseId === caseId && m.eventType === 'MIDPOINT_REACHED' && m.inspection === '@xstate.snapshot')).toHaveLength(1);
   });
 });

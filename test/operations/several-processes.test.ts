@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DeadlineWorker } from '../../src/deadlines/deadline-worker.js';
 import { registerCase, registerSupporter, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
-import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { caseOf, DeadlineRig, eventually } from '../deadlines/deadline-support.js';
 import { listening, StreamReader } from '../inspector/inspector-support.js';
 
 const DAY = 86_400_000;
@@ -47,8 +47,10 @@ describe('two API processes and two workers on one PostgreSQL schema and one Red
         const { body } = await api[1].http.get('/alerts?kind=supporterNotAppointed&limit=100').expect(200);
         expect(cases.every((id) => body.items.some((a: { caseId: string }) => a.caseId === id))).toBe(true);
       }, 20_000);
-      // Another reconciliation round passes: nothing fires a second time.
-      await new Promise((done) => setTimeout(done, 1500));
+      const reminders = await Promise.all(
+        cases.map(async (caseId) => (await caseOf(api[0], caseId)).deadlines.find((d) => d.kind === 'supporterNotAppointed')!.id),
+      );
+      await rig.settled(reminders);
       expect(fired.length).toBeGreaterThanOrEqual(cases.length);
       expect(new Set(fired).size).toBe(fired.length);
     } finally {
