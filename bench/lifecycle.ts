@@ -20,7 +20,7 @@ class NoopController {
   }
 }
 
-// Valid Skatteverket test numbers (../shared/testdata): the benchmark registers real-looking judgments.
+// Valid test personnummer from Skatteverket's published list: the benchmark registers real-looking judgments.
 const CHILD = '201501012395';
 const RESIDENT = '198501012382';
 const VISITING = '198701012398';

@@ -40,7 +40,7 @@ export class CaseParty {
   @Column({ type: 'varchar', length: 64 })
   personnummerHash!: string;
 
-  /** The postal address, sealed like the personnummer (src/parties/postal-address.ts); null when not known. */
+  /** The postal address, sealed like the personnummer (src/personal-data/postal-address.ts); null when not known. */
   @Column({ type: 'text', nullable: true })
   addressCiphertext!: string | null;
 
