@@ -405,7 +405,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       attempts: e.DEADLINE_ATTEMPTS ?? 5,
       backoffMs: e.DEADLINE_BACKOFF_MS ?? 1000,
       concurrency: e.DEADLINE_CONCURRENCY ?? 10,
-      batch: e.DEADLINE_BATCH ?? 100,
+      batch: e.DEADLINE_BATCH ?? 500,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS ?? 30,
     },
     notifications: {

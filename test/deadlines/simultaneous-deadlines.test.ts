@@ -29,7 +29,7 @@ function remindersDueAt(dueAt: Date, createdAt: Date): Deadline[] {
 }
 
 async function deadlineJobsLeft(worker: INestApplicationContext): Promise<number> {
-  const jobs = await worker.get(DeadlineQueue).queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'paused']);
+  const jobs = await worker.get(DeadlineQueue).queue.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
   return jobs.filter((job) => job?.name === DEADLINE_JOB).length;
 }
 
