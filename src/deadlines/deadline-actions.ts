@@ -170,7 +170,9 @@ export class DeadlineActions {
   private remember(claim: Claim, claimed: Deadline[]): void {
     for (const row of claimed) this.claimedHere.set(row.id, claim.committed);
     void claim.committed.then((committed) => {
-      if (!committed) for (const row of claimed) this.claimedHere.delete(row.id);
+      // A later claim of the same row (after this one rolled back) keeps its entry.
+      if (committed) return;
+      for (const row of claimed) if (this.claimedHere.get(row.id) === claim.committed) this.claimedHere.delete(row.id);
     });
     for (const id of this.claimedHere.keys()) {
       if (this.claimedHere.size <= REMEMBERED_CLAIMS) break;
