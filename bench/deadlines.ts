@@ -20,14 +20,15 @@ export interface DeadlineBenchOptions {
   /** The deadlines fall due evenly over this many ms (0: all in the same instant), starting this long after they are scheduled. */
   spreadMs: number;
   leadMs: number;
-  concurrency: number;
+  /** Jobs each worker runs at once; none: the service's default (DEADLINE_CONCURRENCY). */
+  concurrency?: number;
   timeoutMs: number;
   postgres: boolean;
   /** Worker processes to spawn (`npm run worker`); none: the benchmark's own process is the worker. */
   workers?: number;
 }
 
-const DEFAULTS: DeadlineBenchOptions = { deadlines: 10_000, spreadMs: 5000, leadMs: 2000, concurrency: 100, timeoutMs: 60_000, postgres: false };
+const DEFAULTS: DeadlineBenchOptions = { deadlines: 10_000, spreadMs: 5000, leadMs: 2000, timeoutMs: 60_000, postgres: false };
 
 /** The sum over the workers' /metrics of their deliveries that acted. */
 async function firedDeliveries(workers: ServiceProcess[]): Promise<number> {
@@ -53,19 +54,28 @@ export async function runDeadlineBenchmark(options: Partial<DeadlineBenchOptions
     ...database.env,
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: `bench-${randomBytes(6).toString('hex')}`,
-    DEADLINE_CONCURRENCY: String(concurrency),
+    ...(concurrency === undefined ? {} : { DEADLINE_CONCURRENCY: String(concurrency) }),
     RUN_WORKER: workers === undefined ? 'true' : 'false',
   });
   // With spawned workers, the benchmark's own process only schedules (the service's module, whose worker RUN_WORKER=false keeps off).
   const module = workers === undefined ? WorkerModule.forRoot(config) : AppModule.forRoot(config);
   const app = await NestFactory.createApplicationContext(module, { logger: ['error'] });
   const actedOn = new Map<string, number>();
+  // When the worker learnt its act committed: the row's settledAt is taken as its transaction starts.
+  const committedAt = new Map<string, number>();
   app.get(DeadlineWorker).onOutcome((deadlineId, outcome) => {
-    if (outcome === 'fired') actedOn.set(deadlineId, (actedOn.get(deadlineId) ?? 0) + 1);
+    if (outcome !== 'fired') return;
+    actedOn.set(deadlineId, (actedOn.get(deadlineId) ?? 0) + 1);
+    if (!committedAt.has(deadlineId)) committedAt.set(deadlineId, Date.now());
   });
   const spawned: ServiceProcess[] = [];
   try {
-    const env = { ...database.env, QUEUE_PREFIX: config.queuePrefix, DEADLINE_CONCURRENCY: String(concurrency) };
+    const env = {
+      ...database.env,
+      QUEUE_PREFIX: config.queuePrefix,
+      DEADLINE_CONCURRENCY: String(config.deadlines.concurrency),
+      DEADLINE_BATCH: String(config.deadlines.batch),
+    };
     for (let i = 0; i < (workers ?? 0); i++) spawned.push(await ServiceProcess.start('worker', env, freePort()));
     await app.get(RedisConnection).ping(5000);
     const dataSource = app.get(DataSource);
@@ -95,6 +105,8 @@ export async function runDeadlineBenchmark(options: Partial<DeadlineBenchOptions
     const doneAt = Date.now();
     const settled = await dataSource.getRepository(Deadline).find({ select: { dueAt: true, settledAt: true }, where: { status: 'fired' } });
     const lags = settled.map((row) => row.settledAt!.getTime() - row.dueAt.getTime());
+    const dueAt = new Map<string, number>(rows.map((row) => [row.id, row.dueAt.getTime()]));
+    const committedLags = [...committedAt].map(([id, at]) => at - dueAt.get(id)!);
     const lastActed = Math.max(...settled.map((row) => row.settledAt!.getTime()));
     const totalAlerts = await dataSource.getRepository(Alert).count();
     const acting = workers === undefined ? [...actedOn.values()].reduce((a, b) => a + b, 0) : await firedDeliveries(spawned);
@@ -102,11 +114,14 @@ export async function runDeadlineBenchmark(options: Partial<DeadlineBenchOptions
 
     const who = workers === undefined ? 'the benchmark process as worker' : `${workers} worker process(es)`;
     const when = spreadMs === 0 ? 'all due in the same instant' : `due over ${spreadMs} ms`;
-    console.log(`deadlines: ${count} reminders ${when}, ${leadMs} ms after scheduling; ${database.label}; ${who}, concurrency ${concurrency} each`);
+    console.log(`deadlines: ${count} reminders ${when}, ${leadMs} ms after scheduling; ${database.label}; ${who}, concurrency ${config.deadlines.concurrency} each, batches of up to ${config.deadlines.batch}`);
     console.log(`  handed to the queue in ${handedOverMs} ms; ${fired} of ${count} acted`);
     if (handedOverMs > leadMs) console.log(`  NOTE: handing over took longer than the ${leadMs} ms lead: the lag below includes scheduling (a loaded machine)`);
     console.log(`  all acted ${((lastActed - scheduledAt) / 1000).toFixed(2)} s after scheduling, ${((lastActed - lastDue) / 1000).toFixed(2)} s after the last fell due (target: within 10 s)`);
     console.log(`  lag due → acted   p50 ${percentile(lags, 50)} ms   p99 ${percentile(lags, 99)} ms   max ${Math.max(...lags)} ms (target p99 < 1000 ms)`);
+    if (committedLags.length > 0) {
+      console.log(`  lag due → committed p50 ${percentile(committedLags, 50)} ms   p99 ${percentile(committedLags, 99)} ms   max ${Math.max(...committedLags)} ms (as the worker saw its transaction commit)`);
+    }
     console.log(`  duplicates ${duplicates} (acting deliveries ${acting}, alerts raised ${totalAlerts})`);
     if (workers !== undefined) console.log(`  ${coresLine(workers)}`);
     if (doneAt - scheduledAt >= timeoutMs) console.log(`  TIMED OUT after ${timeoutMs} ms`);
@@ -128,7 +143,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await runDeadlineBenchmarks({
     deadlines: Number(process.env.BENCH_DEADLINES ?? DEFAULTS.deadlines),
     spreadMs: Number(process.env.BENCH_DEADLINE_SPREAD_MS ?? DEFAULTS.spreadMs),
-    concurrency: Number(process.env.BENCH_DEADLINE_CONCURRENCY ?? DEFAULTS.concurrency),
+    concurrency: process.env.BENCH_DEADLINE_CONCURRENCY ? Number(process.env.BENCH_DEADLINE_CONCURRENCY) : undefined,
     postgres: process.argv.includes('--postgres'),
   });
 }

@@ -22,8 +22,11 @@ const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
   resolved: { resolvedAt: Not(IsNull()) },
 };
 
-/** Something another feature does with a new alert, inside the transaction that raised it. */
-export type AlertRaisedListener = (manager: EntityManager, alert: Alert) => Promise<void>;
+/** Something another feature does with new alerts (one, or a batch raised together), inside the transaction that raised them. */
+export type AlertRaisedListener = (manager: EntityManager, alerts: Alert[]) => Promise<void>;
+
+/** Statements carry at most this many rows (SQLite and PostgreSQL bound a statement's parameters). */
+const ROWS_PER_STATEMENT = 500;
 
 @Injectable()
 export class AlertsService {
@@ -54,18 +57,30 @@ export class AlertsService {
       if (!existing.resolvedAt && alert.detail !== undefined) await manager.update(Alert, { id: existing.id }, { detail: alert.detail });
       return;
     }
-    const raised = Object.assign(new Alert(), {
-      id: randomUUID(),
-      caseId: alert.caseId,
-      kind: alert.kind,
-      deadlineId: alert.deadlineId ?? null,
-      detail: alert.detail ?? null,
-      raisedAt: now,
-      acknowledgedAt: null,
-      acknowledgedBy: null,
-      resolvedAt: null,
-    });
+    const raised = newAlert(alert, now);
     await manager.insert(Alert, raised);
+    for (const listener of this.raisedListeners) await listener(manager, [raised]);
+  }
+
+  /**
+   * As raiseWithin for many deadlines' alerts at once (thousands of reminders falling due
+   * together), in a few statements whatever their number: one per deadline and kind, an
+   * existing one left as it is.
+   */
+  async raiseForDeadlinesWithin(manager: EntityManager, alerts: { caseId: string; kind: AlertKind; deadlineId: string }[], now: Date): Promise<void> {
+    const raised: Alert[] = [];
+    for (let i = 0; i < alerts.length; i += ROWS_PER_STATEMENT) {
+      const chunk = alerts.slice(i, i + ROWS_PER_STATEMENT);
+      const existing = await manager.find(Alert, {
+        select: { deadlineId: true, kind: true },
+        where: { deadlineId: In(chunk.map((alert) => alert.deadlineId)) },
+      });
+      const held = new Set(existing.map((alert) => `${alert.deadlineId} ${alert.kind}`));
+      const fresh = chunk.filter((alert) => !held.has(`${alert.deadlineId} ${alert.kind}`)).map((alert) => newAlert(alert, now));
+      if (fresh.length > 0) await manager.insert(Alert, fresh);
+      raised.push(...fresh);
+    }
+    if (raised.length === 0) return;
     for (const listener of this.raisedListeners) await listener(manager, raised);
   }
 
@@ -103,4 +118,18 @@ export class AlertsService {
       return alertView(alert);
     });
   }
+}
+
+function newAlert(alert: { caseId: string; kind: AlertKind; deadlineId?: string; detail?: string }, now: Date): Alert {
+  return Object.assign(new Alert(), {
+    id: randomUUID(),
+    caseId: alert.caseId,
+    kind: alert.kind,
+    deadlineId: alert.deadlineId ?? null,
+    detail: alert.detail ?? null,
+    raisedAt: now,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    resolvedAt: null,
+  });
 }

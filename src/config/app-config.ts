@@ -146,6 +146,9 @@ class Environment {
   @IsOptional() @IsInt() @Min(1) @Max(200)
   DEADLINE_CONCURRENCY?: number;
 
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  DEADLINE_BATCH?: number;
+
   @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
@@ -270,6 +273,8 @@ export interface DeadlineDeliveryConfig {
   /** The first retry's delay; each further one doubles it. */
   backoffMs: number;
   concurrency: number;
+  /** Due reminders one transaction acts on at most: the one delivered and others due with it. */
+  batch: number;
   reconcileEverySeconds: number;
 }
 
@@ -294,6 +299,7 @@ const INTEGER_VARIABLES = new Set([
   'DEADLINE_ATTEMPTS',
   'DEADLINE_BACKOFF_MS',
   'DEADLINE_CONCURRENCY',
+  'DEADLINE_BATCH',
   'NOTIFY_DIGEST_HOUR',
   'MAIL_ATTEMPTS',
   'MAIL_BACKOFF_MS',
@@ -399,6 +405,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       attempts: e.DEADLINE_ATTEMPTS ?? 5,
       backoffMs: e.DEADLINE_BACKOFF_MS ?? 1000,
       concurrency: e.DEADLINE_CONCURRENCY ?? 10,
+      batch: e.DEADLINE_BATCH ?? 500,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS ?? 30,
     },
     notifications: {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { periodRanOutBeforeVisits, type ReminderKind } from '../../machines/deadline-rules.js';
 import type { DeadlineEventType } from '../../machines/case-events.js';
@@ -7,13 +7,20 @@ import { CaseCommands } from '../cases/case-commands.service.js';
 import { SYSTEM_ACTOR } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, EventNotAllowedError, NotFoundError } from '../common/domain-errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Deadline } from './deadline.entity.js';
 import { DeadlineAlreadySettledError, DeadlinesService } from './deadlines.service.js';
 
+/** A deadline acted on, `lagMs` after it fell due by the service's clock. */
+export interface ActedDeadline {
+  deadlineId: string;
+  lagMs: number;
+}
+
 export type DeadlineOutcome =
-  /** Acted on, `lagMs` after it fell due by the service's clock. */
-  | { outcome: 'fired'; lagMs: number }
+  /** Acted on; `alongside`: other due reminders acted on in the same transaction (their own deliveries find them fired). */
+  | { outcome: 'fired'; lagMs: number; alongside: ActedDeadline[] }
   | { outcome: 'cancelled' | 'skipped' }
   /** Delivered before its time by the service's clock: to be delivered again then. */
   | { outcome: 'notYetDue'; inMs: number };
@@ -23,21 +30,47 @@ function refusedForGood(error: unknown): boolean {
   return error instanceof EventNotAllowedError || error instanceof BusinessRuleError || error instanceof NotFoundError;
 }
 
+/** Deadlines a batch of this process acted on are remembered up to this many, oldest forgotten first (their deliveries may go to another process). */
+const REMEMBERED_CLAIMS = 50_000;
+
+/** The other reminders one transaction claims: settled true once it committed, false if it rolled back. */
+class Claim {
+  private settleWith?: (committed: boolean) => void;
+  readonly committed = new Promise<boolean>((settle) => (this.settleWith = settle));
+
+  settle(committed: boolean): void {
+    this.settleWith!(committed);
+  }
+}
+
 /**
  * What a due deadline does. Whatever delivers it (a job, its retry, a duplicate, a second worker),
  * it acts only while its row is pending, and marks the row in the same transaction as the act.
+ *
+ * A reminder acts together with other due pending reminders claimed in the same transaction (up
+ * to DEADLINE_BATCH): when thousands fall due at once, the first deliveries act on them in a few
+ * transactions, and the later deliveries find their rows fired and finish without a write (in
+ * this process without a query: it remembers what its batches claimed).
  */
 @Injectable()
 export class DeadlineActions {
+  private readonly claimedHere = new Map<string, Promise<boolean>>();
+  private readonly batch: number;
+
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly commands: CaseCommands,
     private readonly deadlines: DeadlinesService,
     private readonly alerts: AlertsService,
-  ) {}
+  ) {
+    this.batch = config.deadlines.batch;
+  }
 
   async act(deadlineId: string): Promise<DeadlineOutcome> {
+    if (await this.claimedByThisProcess(deadlineId)) return { outcome: 'skipped' };
+    const claim = new Claim();
     try {
       // A reminder acts in the transaction that finds it pending; an event goes through the command path.
       const due = await this.transactions.run<Deadline | DeadlineOutcome>(async (manager) => {
@@ -46,13 +79,14 @@ export class DeadlineActions {
         const now = this.clock.now();
         if (row.dueAt > now) return { outcome: 'notYetDue', inMs: row.dueAt.getTime() - now.getTime() };
         if (row.event) return row;
-        await this.remindWithin(manager, row, now);
-        return { outcome: 'fired', lagMs: now.getTime() - row.dueAt.getTime() };
+        return this.remindWithin(manager, row, now, claim);
       });
+      claim.settle(true);
       if (!(due instanceof Deadline)) return due;
       await this.sendEvent(due, due.event!);
-      return { outcome: 'fired', lagMs: this.clock.now().getTime() - due.dueAt.getTime() };
+      return { outcome: 'fired', lagMs: this.clock.now().getTime() - due.dueAt.getTime(), alongside: [] };
     } catch (error) {
+      claim.settle(false);
       if (error instanceof DeadlineAlreadySettledError) return { outcome: 'skipped' };
       if (!refusedForGood(error)) throw error;
       return this.cancel(deadlineId);
@@ -88,9 +122,70 @@ export class DeadlineActions {
     });
   }
 
-  private async remindWithin(manager: EntityManager, row: Deadline, now: Date): Promise<void> {
+  /**
+   * The reminder delivered, and the other due pending reminders claimed with it, marked fired
+   * with their alerts raised.
+   */
+  private async remindWithin(manager: EntityManager, row: Deadline, now: Date, claim: Claim): Promise<DeadlineOutcome> {
     await this.deadlines.settleWithin(manager, row.id, 'fired', now);
-    await this.alerts.raiseWithin(manager, { caseId: row.caseId, kind: row.kind as ReminderKind, deadlineId: row.id }, now);
+    const others = this.batch > 1 ? await this.claimDueReminders(manager, row.id, now) : [];
+    this.remember(claim, others);
+    await this.alerts.resolveWithin(manager, others.map((other) => other.id), now, ['deadlineFailed']);
+    const reminders = [row, ...others].map((due) => ({ caseId: due.caseId, kind: due.kind as ReminderKind, deadlineId: due.id }));
+    await this.alerts.raiseForDeadlinesWithin(manager, reminders, now);
+    const lagOf = (due: Deadline) => now.getTime() - due.dueAt.getTime();
+    return { outcome: 'fired', lagMs: lagOf(row), alongside: others.map((other) => ({ deadlineId: other.id, lagMs: lagOf(other) })) };
+  }
+
+  /**
+   * Due pending reminders besides the one delivered, soonest first, marked fired. The delivered
+   * row was claimed first (waiting for whoever held it); these are claimed only if no other
+   * transaction holds them (SKIP LOCKED on PostgreSQL; SQLite runs one transaction at a time),
+   * so two batches never wait on each other and cannot deadlock.
+   */
+  private async claimDueReminders(manager: EntityManager, deliveredId: string, now: Date): Promise<Deadline[]> {
+    const query = manager
+      .createQueryBuilder(Deadline, 'deadline')
+      .where('deadline.status = :pending', { pending: 'pending' })
+      .andWhere('deadline.event IS NULL')
+      .andWhere('deadline.dueAt <= :now', { now })
+      .andWhere('deadline.id <> :deliveredId', { deliveredId })
+      // Ties by id, not by when they were added: deliveries come in that order, and would only wait on a batch holding the very rows they deliver.
+      .orderBy('deadline.dueAt', 'ASC')
+      .addOrderBy('deadline.id', 'ASC')
+      .limit(this.batch - 1);
+    if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write').setOnLocked('skip_locked');
+    const rows = await query.getMany();
+    if (rows.length === 0) return [];
+    await manager
+      .createQueryBuilder()
+      .update(Deadline)
+      .set({ status: 'fired', settledAt: now })
+      .whereInIds(rows.map((row) => row.id))
+      .execute();
+    return rows;
+  }
+
+  /** Deliveries of the claimed rows in this process wait for the claim's transaction instead of asking the database. */
+  private remember(claim: Claim, claimed: Deadline[]): void {
+    for (const row of claimed) this.claimedHere.set(row.id, claim.committed);
+    void claim.committed.then((committed) => {
+      // A later claim of the same row (after this one rolled back) keeps its entry.
+      if (committed) return;
+      for (const row of claimed) if (this.claimedHere.get(row.id) === claim.committed) this.claimedHere.delete(row.id);
+    });
+    for (const id of this.claimedHere.keys()) {
+      if (this.claimedHere.size <= REMEMBERED_CLAIMS) break;
+      this.claimedHere.delete(id);
+    }
+  }
+
+  /** True when a batch of this process acted on the deadline (its transaction committed). */
+  private async claimedByThisProcess(deadlineId: string): Promise<boolean> {
+    const committed = this.claimedHere.get(deadlineId);
+    if (!committed || !(await committed)) return false;
+    this.claimedHere.delete(deadlineId);
+    return true;
   }
 
   private async cancel(deadlineId: string): Promise<DeadlineOutcome> {

@@ -72,6 +72,11 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const result = await this.actions.act(job.data.deadlineId!);
     this.metrics.deadlineDelivered(result.outcome, result.outcome === 'fired' ? result.lagMs : undefined);
     for (const listener of this.outcomeListeners) listener(job.data.deadlineId!, result.outcome);
+    // Acted on in the same transaction; their own deliveries will be skipped, so they count here.
+    for (const other of result.outcome === 'fired' ? result.alongside : []) {
+      this.metrics.deadlineDelivered('fired', other.lagMs);
+      for (const listener of this.outcomeListeners) listener(other.deadlineId, 'fired');
+    }
     if (result.outcome === 'notYetDue') {
       await job.moveToDelayed(Date.now() + result.inMs, token);
       throw new DelayedError();

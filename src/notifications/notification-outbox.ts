@@ -9,7 +9,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { DigestRun } from './digest-run.entity.js';
 import { alertMail, digestMail, type CaseNotice, type MailContent } from './mail-content.js';
 import { MailDispatch } from './mail-dispatch.js';
-import { isNotifiedKind } from './notification-kinds.js';
+import { isNotifiedKind, type NotifiedKind } from './notification-kinds.js';
 import { NotificationItem } from './notification-item.entity.js';
 import { NotificationMail, type MailType } from './notification-mail.entity.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
@@ -18,6 +18,9 @@ import { isWorkingDay, swedishDayAndHour } from './working-days.js';
 
 /** How many pending mails one reconciliation looks at; the rest wait for the next one. */
 const RECONCILE_BATCH = 1000;
+
+/** Inserts carry at most this many rows (SQLite and PostgreSQL bound a statement's parameters). */
+const ROWS_PER_STATEMENT = 500;
 
 /** The outbox: what each alert turns into (a mail now, a line in the digest, or nothing), and each mail's text. */
 @Injectable()
@@ -31,30 +34,39 @@ export class NotificationOutbox {
     private readonly dispatch: MailDispatch,
   ) {}
 
-  /** Inside the transaction that raised the alert: it is told with it or not at all. */
-  async recordWithin(manager: EntityManager, alert: Alert): Promise<void> {
-    if (!isNotifiedKind(alert.kind)) return;
-    const mailIds: string[] = [];
-    for (const recipient of await this.recipients.forCase(manager, alert.caseId)) {
-      const mode = (await this.preferences.modesWithin(manager, recipient.subject))[alert.kind];
-      if (mode === 'off') continue;
-      const mailId = mode === 'immediate' ? randomUUID() : null;
-      if (mailId) {
-        await manager.insert(NotificationMail, this.newMail(mailId, 'alert', recipient.email, recipient.subject, alert.raisedAt));
-        mailIds.push(mailId);
+  /**
+   * Inside the transaction that raised the alerts: they are told with it or not at all. Many
+   * raised together (reminders falling due at once) cost a few statements, not a few per alert.
+   */
+  async recordWithin(manager: EntityManager, alerts: Alert[]): Promise<void> {
+    const notified = alerts.filter((alert) => isNotifiedKind(alert.kind));
+    if (notified.length === 0) return;
+    const recipients = await this.recipients.forCases(manager, [...new Set(notified.map((alert) => alert.caseId))]);
+    const modes = new Map<string | null, Awaited<ReturnType<NotificationPreferences['modesWithin']>>>();
+    const mails: NotificationMail[] = [];
+    const items: Partial<NotificationItem>[] = [];
+    for (const alert of notified) {
+      for (const recipient of recipients.get(alert.caseId) ?? []) {
+        if (!modes.has(recipient.subject)) modes.set(recipient.subject, await this.preferences.modesWithin(manager, recipient.subject));
+        const mode = modes.get(recipient.subject)![alert.kind as NotifiedKind];
+        if (mode === 'off') continue;
+        const mailId = mode === 'immediate' ? randomUUID() : null;
+        if (mailId) mails.push(this.newMail(mailId, 'alert', recipient.email, recipient.subject, alert.raisedAt));
+        items.push({
+          id: randomUUID(),
+          alertId: alert.id,
+          caseId: alert.caseId,
+          alertKind: alert.kind,
+          recipientEmail: recipient.email,
+          recipientSubject: recipient.subject,
+          mailId,
+          createdAt: alert.raisedAt,
+        });
       }
-      await manager.insert(NotificationItem, {
-        id: randomUUID(),
-        alertId: alert.id,
-        caseId: alert.caseId,
-        alertKind: alert.kind,
-        recipientEmail: recipient.email,
-        recipientSubject: recipient.subject,
-        mailId,
-        createdAt: alert.raisedAt,
-      });
     }
-    if (mailIds.length > 0) this.dispatch.afterCommit(manager, mailIds);
+    for (let i = 0; i < mails.length; i += ROWS_PER_STATEMENT) await manager.insert(NotificationMail, mails.slice(i, i + ROWS_PER_STATEMENT));
+    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) await manager.insert(NotificationItem, items.slice(i, i + ROWS_PER_STATEMENT));
+    if (mails.length > 0) this.dispatch.afterCommit(manager, mails.map((mail) => mail.id));
   }
 
   /**

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
 import { UnitDirectory } from '../unit/unit-directory.js';
+
+/** Cases looked up per statement (SQLite and PostgreSQL bound a statement's parameters). */
+const CASES_PER_STATEMENT = 500;
 
 /** An address to mail, and the person (token subject) whose choices decide what reaches it. */
 export interface Recipient {
@@ -25,11 +28,28 @@ export class NotificationRecipients {
     private readonly unit: UnitDirectory,
   ) {}
 
-  async forCase(manager: EntityManager, caseId: string): Promise<Recipient[]> {
-    const record = await manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, responsibleSecretaryId: true } });
-    const subject = record?.responsibleSecretaryId ?? null;
-    const profile = subject ? await this.staff.profileOf(subject, manager) : null;
-    const email = profile?.email ?? (await this.unit.mailboxWithin(manager)) ?? this.config.notifications.fallbackEmail;
-    return email ? [{ email, subject }] : [];
+  /** Each case's recipients, asked in a few statements however many cases: alerts raised together are told together. */
+  async forCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, Recipient[]>> {
+    const secretaries = new Map<string, string | null>();
+    for (let i = 0; i < caseIds.length; i += CASES_PER_STATEMENT) {
+      const records = await manager.find(CaseRecord, {
+        where: { id: In(caseIds.slice(i, i + CASES_PER_STATEMENT)) },
+        select: { id: true, responsibleSecretaryId: true },
+      });
+      for (const record of records) secretaries.set(record.id, record.responsibleSecretaryId);
+    }
+    const emails = new Map<string, string | null>();
+    for (const subject of new Set(secretaries.values())) {
+      if (subject) emails.set(subject, (await this.staff.profileOf(subject, manager))?.email ?? null);
+    }
+    let mailbox: Promise<string | null> | undefined;
+    const recipients = new Map<string, Recipient[]>();
+    for (const caseId of caseIds) {
+      const subject = secretaries.get(caseId) ?? null;
+      const email =
+        (subject ? emails.get(subject) : null) ?? (await (mailbox ??= this.unit.mailboxWithin(manager))) ?? this.config.notifications.fallbackEmail;
+      recipients.set(caseId, email ? [{ email, subject }] : []);
+    }
+    return recipients;
   }
 }

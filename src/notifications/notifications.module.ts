@@ -37,6 +37,6 @@ export class NotificationsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.alerts.onRaisedWithin((manager, alert) => this.outbox.recordWithin(manager, alert));
+    this.alerts.onRaisedWithin((manager, alerts) => this.outbox.recordWithin(manager, alerts));
   }
 }
