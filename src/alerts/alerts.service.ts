@@ -5,6 +5,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
+import { ListTotals } from '../database/list-totals.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { AlertKind, AlertStatus } from './alert-kinds.js';
 import { alertView, type AlertView } from './alert-view.js';
@@ -28,6 +29,7 @@ export type AlertRaisedListener = (manager: EntityManager, alert: Alert) => Prom
 @Injectable()
 export class AlertsService {
   private readonly raisedListeners: AlertRaisedListener[] = [];
+  private readonly totals = new ListTotals();
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -85,9 +87,10 @@ export class AlertsService {
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
     };
-    const [alerts, total] = await this.transactions.run((manager) =>
-      manager.findAndCount(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
-    );
+    const [alerts, total] = await this.transactions.run(async (manager) => [
+      await manager.find(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
+      await this.totals.count(manager, Alert, where, JSON.stringify(filter)),
+    ] as const);
     return { items: alerts.map(alertView), total };
   }
 
