@@ -87,9 +87,10 @@ export class AlertsService {
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
     };
-    const [alerts, total] = await this.transactions.run(async (manager) => [
-      await manager.find(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
+    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
+    const [total, alerts] = await this.transactions.run(async (manager) => [
       await this.totals.count(manager, Alert, where, JSON.stringify(filter)),
+      await manager.find(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
     ] as const);
     return { items: alerts.map(alertView), total };
   }

@@ -87,9 +87,10 @@ export class AuditTrail {
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
     const where = whereOf(filter);
-    const [items, total] = await this.transactions.run(async (manager) => [
-      await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset }),
+    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
+    const [total, items] = await this.transactions.run(async (manager) => [
       await this.totals.count(manager, AuditEntry, where, JSON.stringify(filter)),
+      await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset }),
     ] as const);
     return { items, total };
   }

@@ -84,9 +84,10 @@ export class DisposalService {
 
   /** The stubs of disposed cases, for statistics. */
   async statistics(limit: number, offset: number) {
-    const [stubs, total] = await this.transactions.run(async (manager) => [
-      await manager.find(DisposedCase, { order: { disposedAt: 'ASC', caseId: 'ASC' }, take: limit, skip: offset }),
+    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
+    const [total, stubs] = await this.transactions.run(async (manager) => [
       await this.totals.count(manager, DisposedCase, {}, 'all'),
+      await manager.find(DisposedCase, { order: { disposedAt: 'ASC', caseId: 'ASC' }, take: limit, skip: offset }),
     ] as const);
     return { items: stubs.map(stubView), total };
   }

@@ -34,8 +34,9 @@ export class NotificationList {
   list(status: MailStatus | undefined, limit: number, offset: number): Promise<Page<NotificationMailView> & { counts: Record<MailStatus, number> }> {
     return this.transactions.run(async (manager) => {
       const where: FindOptionsWhere<NotificationMail> = status ? { status } : {};
-      const mails = await manager.find(NotificationMail, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+      // Counted first: a mail that reaches the status in between then shows in the items, never in a total whose items lack it.
       const total = await this.totals.count(manager, NotificationMail, where, status ?? 'all');
+      const mails = await manager.find(NotificationMail, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
       const items = mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
       const countByStatus = () =>
         manager
