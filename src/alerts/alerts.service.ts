@@ -5,6 +5,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
+import { ListTotals } from '../database/list-totals.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { AlertKind, AlertStatus } from './alert-kinds.js';
 import { alertView, type AlertView } from './alert-view.js';
@@ -31,6 +32,7 @@ const ROWS_PER_STATEMENT = 500;
 @Injectable()
 export class AlertsService {
   private readonly raisedListeners: AlertRaisedListener[] = [];
+  private readonly totals = new ListTotals();
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -100,9 +102,11 @@ export class AlertsService {
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
     };
-    const [alerts, total] = await this.transactions.run((manager) =>
-      manager.findAndCount(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
-    );
+    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
+    const [total, alerts] = await this.transactions.run(async (manager) => [
+      await this.totals.count(manager, Alert, where, JSON.stringify(filter)),
+      await manager.find(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
+    ] as const);
     return { items: alerts.map(alertView), total };
   }
 

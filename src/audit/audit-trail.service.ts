@@ -3,6 +3,7 @@ import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManag
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Page } from '../common/paging.dto.js';
+import { ListTotals } from '../database/list-totals.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Metrics } from '../metrics/metrics.js';
 import { chainHash, GENESIS_HASH, KEYED_SCHEME, type ChainHead } from './audit-chain.js';
@@ -27,6 +28,7 @@ export class AuditTrail {
   private readonly postgres: boolean;
   private readonly key: Buffer;
   private readonly headPath: string;
+  private readonly totals = new ListTotals();
   /** The newest head committed, and the newest written to the head file. */
   private committed: ChainHead | undefined;
   private exportedSeq = 0;
@@ -84,9 +86,12 @@ export class AuditTrail {
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
-    const [items, total] = await this.transactions.run((manager) =>
-      manager.findAndCount(AuditEntry, { where: whereOf(filter), order: { seq: 'ASC' }, take: limit, skip: offset }),
-    );
+    const where = whereOf(filter);
+    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
+    const [total, items] = await this.transactions.run(async (manager) => [
+      await this.totals.count(manager, AuditEntry, where, JSON.stringify(filter)),
+      await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset }),
+    ] as const);
     return { items, total };
   }
 }

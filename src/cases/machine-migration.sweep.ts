@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { Not } from 'typeorm';
-import { CURRENT_MACHINE_VERSION } from '../../machines/registry.js';
+import { In, Not } from 'typeorm';
+import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS } from '../../machines/registry.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseRecord } from './case-record.entity.js';
@@ -9,6 +9,9 @@ import { CaseRecord } from './case-record.entity.js';
  * At start-up, every open case stored under an earlier machine version moves to the current one
  * (recorded in its history), so no case keeps the rules of a version that let it stall. Archived
  * cases keep the version they ended under. Safe with several processes: a case moves once.
+ * The search names the earlier versions rather than "not the current one", so the index on
+ * (machineVersion, state) answers it without reading the cases already current: a start with
+ * 100,000 current cases reads none of them.
  */
 @Injectable()
 export class MachineMigrationSweep implements OnModuleInit {
@@ -20,10 +23,12 @@ export class MachineMigrationSweep implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    const earlier = MACHINE_VERSIONS.filter((version) => version !== CURRENT_MACHINE_VERSION);
+    if (earlier.length === 0) return;
     const stale = await this.transactions.run((manager) =>
       manager.find(CaseRecord, {
         select: { id: true },
-        where: { machineVersion: Not(CURRENT_MACHINE_VERSION), state: Not('archived') },
+        where: { machineVersion: In(earlier), state: Not('archived') },
       }),
     );
     let moved = 0;

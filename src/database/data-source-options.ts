@@ -35,9 +35,10 @@ import { AddLetterParties1763900001200 } from './migrations/1763900001200-add-le
 import { CreateCalendarTokens1763900001400 } from './migrations/1763900001400-create-calendar-tokens.js';
 import { IndexCaseLists1763900001300 } from './migrations/1763900001300-index-case-lists.js';
 import { KeyAuditChain1763900001500 } from './migrations/1763900001500-key-audit-chain.js';
+import { IndexStaleMachineVersions1763900002000 } from './migrations/1763900002000-index-stale-machine-versions.js';
 
 export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference, StaffProfile, UnitDetails, InterviewConsent, DisposedCase, CalendarToken];
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddCaseFacts1763900000500, AddLetterParties1763900001200, IndexCaseLists1763900001300, CreateCalendarTokens1763900001400, KeyAuditChain1763900001500, CreateNotifications1763900001700];
+export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddCaseFacts1763900000500, AddLetterParties1763900001200, IndexCaseLists1763900001300, CreateCalendarTokens1763900001400, KeyAuditChain1763900001500, CreateNotifications1763900001700, IndexStaleMachineVersions1763900002000];
 
 /** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -8,6 +8,7 @@ import { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { swedishDate } from '../common/swedish-date.js';
+import { ListTotals } from '../database/list-totals.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
@@ -49,6 +50,8 @@ function stubView(stub: DisposedCase) {
  */
 @Injectable()
 export class DisposalService {
+  private readonly totals = new ListTotals();
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -81,9 +84,11 @@ export class DisposalService {
 
   /** The stubs of disposed cases, for statistics. */
   async statistics(limit: number, offset: number) {
-    const [stubs, total] = await this.transactions.run((manager) =>
-      manager.findAndCount(DisposedCase, { order: { disposedAt: 'ASC', caseId: 'ASC' }, take: limit, skip: offset }),
-    );
+    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
+    const [total, stubs] = await this.transactions.run(async (manager) => [
+      await this.totals.count(manager, DisposedCase, {}, 'all'),
+      await manager.find(DisposedCase, { order: { disposedAt: 'ASC', caseId: 'ASC' }, take: limit, skip: offset }),
+    ] as const);
     return { items: stubs.map(stubView), total };
   }
 
