@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ts from 'typescript';
+import { ENTITIES } from '../../src/entities.js';
 
 /**
  * Folders import each other one way only. A node is a folder directly under src/ (files at the top
@@ -170,6 +171,18 @@ describe('the import layers', () => {
       })
       .map((entry) => `${entry.file} imports ${entry.specifier}`);
     expect(offending).toEqual([]);
+  });
+
+  it('lists in src/entities.ts exactly the entities the feature modules register', () => {
+    const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+    const registered = FILES.filter((file) => file.endsWith('.module.ts'))
+      .flatMap((file) => [...source(file).matchAll(/TypeOrmModule\.forFeature\(\[([^\]]*)\]/g)])
+      .flatMap((match) => match[1].split(',').map((name) => name.trim()));
+    const declared = FILES.flatMap((file) => [...source(file).matchAll(/@Entity\([^)]*\)(?:\s*@\w+\(.*\))*\s*export class (\w+)/g)])
+      .map((match) => match[1]);
+    const listed = ENTITIES.map((entity) => entity.name).sort();
+    expect([...registered].sort()).toEqual(listed);
+    expect([...declared].sort()).toEqual(listed);
   });
 
   it('reads the sources it judges', () => {
