@@ -1,7 +1,7 @@
 import { Body, Controller, Injectable, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CaseScoped } from '../common/case-scoped.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CaseRecord } from './case-record.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
