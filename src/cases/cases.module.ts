@@ -8,11 +8,11 @@ import { VisitRecordsModule } from '../visits/visit-records.module.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
-import { CaseQueries } from './case-queries.service.js';
+import { CaseQueries } from '../case-api/case-queries.service.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseTotals } from './case-totals.js';
+import { CaseTotals } from '../case-api/case-totals.js';
 import { CaseTransitions } from './case-transitions.js';
-import { CasesController } from './cases.controller.js';
+import { CasesController } from '../case-api/cases.controller.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
 

@@ -17,7 +17,7 @@ import { supporterTerms } from '../supporters/supporter-terms.js';
 import { UnitDirectory } from '../unit/unit-directory.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import { Visit } from '../visits/visit.entity.js';
-import { requireCase, requireWritableCase } from './case-file.js';
+import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { checkUpload, storedFile, type CheckedUpload, type IncomingFile } from './checked-upload.js';
 import { readContent, storeContent } from './document-contents.js';
 import { CaseDocument } from './document.entity.js';

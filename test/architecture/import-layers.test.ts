@@ -14,13 +14,17 @@ import { ENTITIES } from '../../src/entities.js';
 const ROOT = process.cwd();
 
 /**
- * Edges the lead's rewrite of the command path removes (features register their effects in a
- * registry owned by cases, so cases stops naming them). Listed per file so that no other import
- * can hide behind them; remove this list when that rewrite lands.
+ * Edges the rewrite of the command path removes: features register their effects in a registry
+ * owned by cases, so the command path stops naming them, and it answers with what it committed,
+ * leaving the case's view (case-api, above the features) to the caller. CasesModule wires the
+ * features and the view for that path meanwhile, and the dry run diffs the deadline rows the path
+ * writes. Listed per file so that no other import can hide behind them; remove this list when that
+ * rewrite lands.
  */
 const IN_FLIGHT: { file: string; to: string[] }[] = [
-  { file: 'src/cases/case-commands.service.ts', to: ['supporters', 'visits', 'interviews', 'deadlines', 'documents'] },
-  { file: 'src/cases/cases.module.ts', to: ['supporters', 'visits', 'interviews', 'deadlines', 'documents'] },
+  { file: 'src/cases/case-commands.service.ts', to: ['supporters', 'visits', 'interviews', 'deadlines', 'documents', 'case-api'] },
+  { file: 'src/cases/cases.module.ts', to: ['supporters', 'visits', 'deadlines', 'documents', 'case-api'] },
+  { file: 'src/cases/dry-run.ts', to: ['deadlines'] },
 ];
 
 /** What src/database may build on: it holds the connection, the transaction runner and the migrations. */

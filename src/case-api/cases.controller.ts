@@ -14,7 +14,7 @@ import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
 import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
-import { CaseCommands } from './case-commands.service.js';
+import { CaseCommands } from '../cases/case-commands.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
 import { caseViewFor, type CaseView } from './case-view.js';
@@ -31,7 +31,7 @@ import {
   type CaseForRole,
 } from './dto/case.responses.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
-import { RegisterCaseDto } from './dto/register-case.dto.js';
+import { RegisterCaseDto } from '../cases/dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
 import { SendEventQuery } from './dto/send-event.query.js';
 
