@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { InvalidConfigError, loadConfig } from '../src/config/app-config.js';
 import { standaloneDataSourceOptions } from '../src/entities.js';
 import { PersonnummerProtector } from '../src/personal-data/personnummer-protector.js';
-import { rewrapPersonnummer } from '../src/personal-data/rewrap.js';
+import { rewrapPersonnummer } from '../src/cases/personnummer-rewrap.js';
 
 /**
  * `npm run keys:rewrap`: re-encrypts every stored personnummer under the current key (the first

@@ -16,6 +16,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
+import { LettersModule } from './letters/letters.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PartiesModule } from './parties/parties.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         VisitsModule,
         InterviewsModule,
         DocumentsModule,
+        LettersModule,
         CompensationModule,
         StaffModule,
         UnitModule,

@@ -10,8 +10,8 @@ import { CurrentActor } from '../common/current-actor.decorator.js';
 import { documentContent } from './case-documents-response.js';
 import type { IncomingFile } from './checked-upload.js';
 import { DocumentsService } from './documents.service.js';
-import { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
-import { DocumentListForRoleResponse, DocumentListResponse, DocumentResponse } from './dto/document.responses.js';
+import { DocumentFactsDto } from './dto/document.dtos.js';
+import { DocumentListForRoleResponse, DocumentResponse } from './dto/document.responses.js';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
 
@@ -98,17 +98,5 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
   ): Promise<DocumentResponse> {
     return this.documents.upload(caseId, file, dto, actor);
-  }
-
-  @Post('letters')
-  @Roles('secretary')
-  @Operation(
-    'Write one of the routine’s letters as Swedish PDFs kept on the case, one per recipient',
-    'The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data. Answers the documents written.',
-  )
-  @ApiCreatedResponse({ type: DocumentListResponse })
-  @ApiErrors(400, 409, 422)
-  generate(@Param('caseId', UUID) caseId: string, @Body() dto: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<DocumentListResponse> {
-    return this.documents.generate(caseId, dto, actor);
   }
 }

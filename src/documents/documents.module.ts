@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StaffModule } from '../staff/staff.module.js';
-import { UnitModule } from '../unit/unit.module.js';
 import { CaseRetentionService } from './case-retention.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
@@ -10,7 +8,7 @@ import { CaseDocument } from './document.entity.js';
 import { CaseRetention } from './case-retention.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseDocument, CaseRetention]), uploadLimits(), StaffModule, UnitModule],
+  imports: [TypeOrmModule.forFeature([CaseDocument, CaseRetention]), uploadLimits()],
   controllers: [DocumentsController],
   providers: [DocumentsService, CaseRetentionService],
   exports: [DocumentsService, CaseRetentionService],
