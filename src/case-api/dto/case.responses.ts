@@ -8,7 +8,7 @@ import { CUSTODIES, PROTECTIONS } from '../../cases/case-party.entity.js';
 
 /*
  * What the case routes answer with. The controller declares these as its return types, so the
- * compiler holds the views in src/cases/case-view.ts to the document.
+ * compiler holds the views in src/case-api/case-view.ts to the document.
  */
 
 export class MaskedParty {
