@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Public } from '../src/auth/roles.decorator.js';
+import { Public } from '../src/common/roles.decorator.js';
 import { AppModule } from '../src/app.module.js';
 import { localSigningKey, mintLocalToken } from '../src/auth/local-tokens.js';
 import { loadConfig } from '../src/config/app-config.js';

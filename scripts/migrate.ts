@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { InvalidConfigError, loadConfig } from '../src/config/app-config.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { standaloneDataSourceOptions } from '../src/entities.js';
 
 /**
  * `npm run migrate`: brings the database's schema up to date and exits. Processes migrate at
@@ -9,7 +9,7 @@ import { dataSourceOptions } from '../src/database/data-source-options.js';
  * to create the same tables.
  */
 async function main(): Promise<void> {
-  const dataSource = new DataSource({ ...dataSourceOptions(loadConfig().database), migrationsRun: false });
+  const dataSource = new DataSource({ ...standaloneDataSourceOptions(loadConfig().database), migrationsRun: false });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

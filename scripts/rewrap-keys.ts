@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { InvalidConfigError, loadConfig } from '../src/config/app-config.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { standaloneDataSourceOptions } from '../src/entities.js';
 import { PersonnummerProtector } from '../src/personal-data/personnummer-protector.js';
-import { rewrapPersonnummer } from '../src/personal-data/rewrap.js';
+import { rewrapPersonnummer } from '../src/cases/personnummer-rewrap.js';
 
 /**
  * `npm run keys:rewrap`: re-encrypts every stored personnummer under the current key (the first
@@ -12,7 +12,7 @@ import { rewrapPersonnummer } from '../src/personal-data/rewrap.js';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = new DataSource(dataSourceOptions(config.database));
+  const dataSource = new DataSource(standaloneDataSourceOptions(config.database));
   await dataSource.initialize();
   try {
     const outcome = await rewrapPersonnummer(dataSource, new PersonnummerProtector(config));

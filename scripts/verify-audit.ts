@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { verifyAuditTrail } from '../src/audit/audit-verification.js';
 import { InvalidConfigError, loadConfig } from '../src/config/app-config.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { standaloneDataSourceOptions } from '../src/entities.js';
 
 /**
  * Checks the audit trail: its append-only triggers, its keyed hash chain from the first entry to
@@ -12,7 +12,7 @@ import { dataSourceOptions } from '../src/database/data-source-options.js';
  */
 async function main(): Promise<number> {
   const config = loadConfig();
-  const dataSource = new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false });
+  const dataSource = new DataSource({ ...standaloneDataSourceOptions(config.database), migrationsRun: false });
   await dataSource.initialize();
   try {
     if (!(await dataSource.createQueryRunner().hasTable('audit_trail'))) {

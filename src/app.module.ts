@@ -16,10 +16,12 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { InspectorModule } from './inspector/inspector.module.js';
+import { LettersModule } from './letters/letters.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PartiesModule } from './parties/parties.module.js';
-import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { MetricsExportModule } from './operations/metrics-export.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.js';
 import { RedisModule } from './queue/redis.module.js';
@@ -47,6 +49,7 @@ export class AppModule {
         VisitsModule,
         InterviewsModule,
         DocumentsModule,
+        LettersModule,
         CompensationModule,
         StaffModule,
         UnitModule,

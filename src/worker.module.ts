@@ -6,7 +6,8 @@ import { DatabaseModule } from './database/database.module.js';
 import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
-import { MetricsExportModule, MetricsModule } from './metrics/metrics.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { MetricsExportModule } from './operations/metrics-export.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 

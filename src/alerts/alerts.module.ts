@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
+import { Alert } from './alert.entity.js';
 
 /** Alerts for the secretary: raised by reminders and failing deadlines, resolved when moot. */
 @Module({
+  imports: [TypeOrmModule.forFeature([Alert])],
   controllers: [AlertsController],
   providers: [AlertsService],
   exports: [AlertsService],

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { AuditQuery } from './dto/audit-query.dto.js';

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus, Injectable, type CallHandler, type Execution
 import { HTTP_CODE_METADATA, SSE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { catchError, concatMap, from, ignoreElements, map, merge, shareReplay, throwError, type Observable } from 'rxjs';
-import { PUBLIC_KEY } from '../auth/roles.decorator.js';
+import { PUBLIC_KEY } from '../common/roles.decorator.js';
 import { httpStatusOf } from '../common/domain-error.filter.js';
 import { DomainError } from '../common/domain-errors.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.service.js';

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
+import { AuditEntry } from './audit-entry.entity.js';
 
 /** The append-only, hash-chained trail of every read and write, and the administrator's view of it. */
 @Module({
+  imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
   providers: [AuditTrail, UnauthenticatedRefusals, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
   exports: [AuditTrail, UnauthenticatedRefusals],

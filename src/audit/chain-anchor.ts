@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { readOrCreateSecret } from '../auth/generated-secret.js';
+import { readOrCreateSecret } from '../config/generated-secret.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SECRET_FILES } from '../config/data-dir.js';
 import type { ChainHead } from './audit-chain.js';

@@ -1,6 +1,6 @@
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { CASE_ID_PARAM_KEY } from '../auth/case-scoped.decorator.js';
+import { CASE_ID_PARAM_KEY } from '../common/case-scoped.decorator.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import type { AuditRecord } from './audit-trail.service.js';
 import { AUDITED_KEY, type AuditedOptions } from './audited.decorator.js';

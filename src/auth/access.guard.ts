@@ -8,8 +8,8 @@ import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { CaseAccess } from './case-access.js';
-import { CASE_ID_PARAM_KEY, REPLACED_SUPPORTER_KEY } from './case-scoped.decorator.js';
-import { PUBLIC_KEY, ROLES_KEY, TOKEN_COOKIE_KEY } from './roles.decorator.js';
+import { CASE_ID_PARAM_KEY, REPLACED_SUPPORTER_KEY } from '../common/case-scoped.decorator.js';
+import { PUBLIC_KEY, ROLES_KEY, TOKEN_COOKIE_KEY } from '../common/roles.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
 
 const TOKEN = /^[A-Za-z0-9._~+/=-]+$/;

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Role } from '../common/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SECRET_FILES } from '../config/data-dir.js';
-import { readOrCreateSecret } from './generated-secret.js';
+import { readOrCreateSecret } from '../config/generated-secret.js';
 
 /** Issuer and audience of the embedded default's tokens; a token minted for another service is refused. */
 export const LOCAL_ISSUER = 'umgangesstod';

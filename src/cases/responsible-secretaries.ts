@@ -1,11 +1,11 @@
 import { Body, Controller, Injectable, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CaseScoped } from '../common/case-scoped.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CaseRecord } from './case-record.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { requireWritableCase } from '../documents/case-file.js';
+import { requireWritableCase } from './case-file.js';
 import { ResponsibleSecretaryDto } from '../staff/dto/staff.dtos.js';
 import { ResponsibleSecretaryResponse } from '../staff/dto/staff.responses.js';
 import { StaffDirectory } from '../staff/staff-directory.js';

@@ -2,28 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
-import { Alert } from '../alerts/alert.entity.js';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
-import { CaseParty } from '../cases/case-party.entity.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
-import { CalendarToken } from '../calendar/calendar-token.entity.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
-import { Supporter } from '../supporters/supporter.entity.js';
-import { Visit } from '../visits/visit.entity.js';
-import { VisitPlan } from '../visits/visit-plan.entity.js';
-import { VisitReport } from '../visits/visit-report.entity.js';
-import { ChildInterview } from '../interviews/child-interview.entity.js';
-import { CaseDocument } from '../documents/document.entity.js';
-import { CaseRetention } from '../documents/case-retention.entity.js';
-import { DigestRun } from '../notifications/digest-run.entity.js';
-import { NotificationItem } from '../notifications/notification-item.entity.js';
-import { NotificationMail } from '../notifications/notification-mail.entity.js';
-import { NotificationPreference } from '../notifications/notification-preference.entity.js';
-import { StaffProfile } from '../staff/staff-profile.entity.js';
-import { UnitDetails } from '../unit/unit-details.entity.js';
-import { InterviewConsent } from '../interviews/interview-consent.entity.js';
-import { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
@@ -37,12 +15,15 @@ import { IndexCaseLists1763900001300 } from './migrations/1763900001300-index-ca
 import { KeyAuditChain1763900001500 } from './migrations/1763900001500-key-audit-chain.js';
 import { IndexStaleMachineVersions1763900002000 } from './migrations/1763900002000-index-stale-machine-versions.js';
 
-export const ENTITIES = [CaseRecord, CaseParty, CaseHistoryEntry, Deadline, Supporter, Visit, AuditEntry, Alert, VisitPlan, VisitReport, ChildInterview, CaseDocument, CaseRetention, NotificationMail, NotificationItem, DigestRun, NotificationPreference, StaffProfile, UnitDetails, InterviewConsent, DisposedCase, CalendarToken];
 export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddCaseFacts1763900000500, AddLetterParties1763900001200, IndexCaseLists1763900001300, CreateCalendarTokens1763900001400, KeyAuditChain1763900001500, CreateNotifications1763900001700, IndexStaleMachineVersions1763900002000];
 
-/** How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts). */
+/**
+ * How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts).
+ * No entities: each feature module registers its own (the app loads them from there), and the
+ * processes outside the app take the whole list from src/entities.ts.
+ */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false } as const;
+  const common = { migrations: MIGRATIONS, migrationsRun: true, synchronize: false } as const;
   if (database.type === 'postgres') {
     return { ...common, type: 'postgres', url: database.url };
   }

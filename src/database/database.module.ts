@@ -10,7 +10,8 @@ import { TransactionRunner } from './transaction-runner.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      // Each feature module registers its entities with TypeOrmModule.forFeature; the database knows none.
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), autoLoadEntities: true }),
     }),
   ],
   providers: [TransactionRunner],

@@ -2,16 +2,16 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, U
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CaseScoped } from '../common/case-scoped.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { documentContent } from './case-documents-response.js';
 import type { IncomingFile } from './checked-upload.js';
 import { DocumentsService } from './documents.service.js';
-import { DocumentFactsDto, GenerateLetterDto } from './dto/document.dtos.js';
-import { DocumentListForRoleResponse, DocumentListResponse, DocumentResponse } from './dto/document.responses.js';
+import { DocumentFactsDto } from './dto/document.dtos.js';
+import { DocumentListForRoleResponse, DocumentResponse } from './dto/document.responses.js';
 
 const UUID = new ParseUUIDPipe({ version: '4' });
 
@@ -98,17 +98,5 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
   ): Promise<DocumentResponse> {
     return this.documents.upload(caseId, file, dto, actor);
-  }
-
-  @Post('letters')
-  @Roles('secretary')
-  @Operation(
-    'Write one of the routine’s letters as Swedish PDFs kept on the case, one per recipient',
-    'The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data. Answers the documents written.',
-  )
-  @ApiCreatedResponse({ type: DocumentListResponse })
-  @ApiErrors(400, 409, 422)
-  generate(@Param('caseId', UUID) caseId: string, @Body() dto: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<DocumentListResponse> {
-    return this.documents.generate(caseId, dto, actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Operation } from '../common/api-docs.js';
-import { Public } from '../auth/roles.decorator.js';
+import { Public } from '../common/roles.decorator.js';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ComponentHealth, HealthResponse } from './health.response.js';
 import { RedisHealthIndicator } from './redis.health.js';

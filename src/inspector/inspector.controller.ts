@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
-import { Public, Roles } from '../auth/roles.decorator.js';
+import { Public, Roles } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CaseFlowResponse, MachineGraphResponse, StateCountsResponse } from './dto/inspector.responses.js';
 import { sendPageAsset } from '../common/page-files.js';

@@ -6,7 +6,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { requireCase, requireWritableCase } from '../documents/case-file.js';
+import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { ChildInterview, type InterviewStatus } from './child-interview.entity.js';
 import { consentComplete, guardiansOf, standing } from './consent-rules.js';
 import type { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto, WithdrawConsentDto } from './dto/interview.dtos.js';

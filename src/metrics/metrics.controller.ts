@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/roles.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import { Operation } from '../common/api-docs.js';
 import { Metrics } from './metrics.js';
 

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { StaffModule } from '../staff/staff.module.js';
@@ -13,10 +14,14 @@ import { NotificationOutbox } from './notification-outbox.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
 import { NotificationRecipients } from './notification-recipients.js';
 import { NotificationsController } from './notifications.controller.js';
+import { DigestRun } from './digest-run.entity.js';
+import { NotificationItem } from './notification-item.entity.js';
+import { NotificationMail } from './notification-mail.entity.js';
+import { NotificationPreference } from './notification-preference.entity.js';
 
 /** Alerts told by e-mail: written to the outbox with the alert, sent by a job, once. */
 @Module({
-  imports: [AlertsModule, StaffModule, UnitModule],
+  imports: [TypeOrmModule.forFeature([DigestRun, NotificationItem, NotificationMail, NotificationPreference]), AlertsModule, StaffModule, UnitModule],
   controllers: [NotificationsController],
   providers: [
     NotificationRecipients,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CaseScoped } from '../auth/case-scoped.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CaseScoped } from '../common/case-scoped.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { PartyDetailsDto } from './dto/party-details.dto.js';
 import { PartyListResponse, PartyResponse } from './dto/party.responses.js';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { requireCase, requireWritableCase } from '../documents/case-file.js';
+import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
 import { openAddress, sealAddress } from '../personal-data/postal-address.js';
 import type { PartyDetailsDto } from './dto/party-details.dto.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readOrCreateSecret } from '../auth/generated-secret.js';
+import { readOrCreateSecret } from '../config/generated-secret.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SECRET_FILES } from '../config/data-dir.js';
 

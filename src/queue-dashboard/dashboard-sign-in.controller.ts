@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, UnauthorizedEx
 import { ApiConsumes, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/roles.decorator.js';
+import { Public } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { DASHBOARD_PATH } from './queue-dashboard.js';

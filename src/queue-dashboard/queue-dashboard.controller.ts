@@ -1,7 +1,7 @@
 import { Controller, Get, Next, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { TokenCookie, Roles } from '../auth/roles.decorator.js';
+import { TokenCookie, Roles } from '../common/roles.decorator.js';
 import { Operation } from '../common/api-docs.js';
 import { DeadlineQueue } from '../deadlines/deadline-queue.js';
 import { METRICS_ROUTE } from '../metrics/http-metrics.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, Roles } from '../auth/roles.decorator.js';
+import { Public, Roles } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { sendPageAsset } from '../common/page-files.js';
 import { StatisticsQuery } from './dto/statistics.query.js';

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { VisitsService } from './visits.service.js';
+import { Visit } from './visit.entity.js';
+import { VisitPlan } from './visit-plan.entity.js';
+import { VisitReport } from './visit-report.entity.js';
 
 /**
  * The visits themselves, written by the command path (LOG_VISIT). Apart from VisitsModule because
  * filing a report sends a case event through CaseCommands, and CasesModule needs this one.
  */
 @Module({
-  imports: [AlertsModule],
+  imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule],
   providers: [VisitsService],
   exports: [VisitsService],
 })

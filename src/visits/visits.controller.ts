@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile,
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
-import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CaseScoped, ReplacedSupporterMay } from '../common/case-scoped.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock.js';
 import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
-import { requireCase, requireWritableCase } from '../documents/case-file.js';
+import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import type { PlanVisitDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';

@@ -3,7 +3,7 @@ import { Controller, Get, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { RateLimited } from '../../src/auth/rate-limit.js';
-import { Public } from '../../src/auth/roles.decorator.js';
+import { Public } from '../../src/common/roles.decorator.js';
 import { Clock } from '../../src/common/clock.js';
 import { TestClock } from '../support/test-clock.js';
 

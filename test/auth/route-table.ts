@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator.js';
+import { PUBLIC_KEY, ROLES_KEY } from '../../src/common/roles.decorator.js';
 import type { Role } from '../../src/common/actor.js';
 
 export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: Role[] } | { kind: 'none' };

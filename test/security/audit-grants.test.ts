@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { standaloneDataSourceOptions } from '../../src/entities.js';
 import { registerCase } from '../support/case-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -36,7 +36,7 @@ describe('the application role on PostgreSQL, with INSERT and SELECT only on the
   beforeAll(async () => {
     await asAdmin([`CREATE SCHEMA ${schema}`, `CREATE ROLE ${role} LOGIN`]);
     // The owner migrates the schema; the service then runs as the application role.
-    const owner = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url('root') }).database));
+    const owner = new DataSource(standaloneDataSourceOptions(loadConfig({ DATABASE_URL: url('root') }).database));
     await owner.initialize();
     await owner.destroy();
     await asAdmin(grants(schema, role));

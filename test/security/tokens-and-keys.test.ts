@@ -6,7 +6,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
 import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.js';
-import { rewrapPersonnummer } from '../../src/personal-data/rewrap.js';
+import { rewrapPersonnummer } from '../../src/cases/personnummer-rewrap.js';
 import { registerCase } from '../support/case-steps.js';
 import { aChildPersonnummer } from '../support/test-people.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';

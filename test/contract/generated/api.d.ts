@@ -532,7 +532,7 @@ export interface paths {
          * Write one of the routine’s letters as Swedish PDFs kept on the case, one per recipient
          * @description The supporter decision, the summons to the start-up meeting, or the evaluation for the court (which needs `text`), from the case’s own data. Answers the documents written.
          */
-        post: operations["Documents_generate"];
+        post: operations["Letters_generate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5714,7 +5714,7 @@ export interface operations {
             };
         };
     };
-    Documents_generate: {
+    Letters_generate: {
         parameters: {
             query?: never;
             header?: never;

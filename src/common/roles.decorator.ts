@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiErrors, NoTokenNeeded } from '../common/api-docs.js';
-import type { Role } from '../common/actor.js';
+import { ApiErrors, NoTokenNeeded } from './api-docs.js';
+import type { Role } from './actor.js';
 
 export const ROLES_KEY = 'roles';
 export const PUBLIC_KEY = 'public';

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { CaseTransitions } from '../cases/case-transitions.js';
-import { Metrics } from './metrics.js';
+import { Metrics } from '../metrics/metrics.js';
 
 /** Counts every event this process applied to a case (requests and deadlines alike) as it commits. */
 @Injectable()

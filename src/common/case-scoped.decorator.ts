@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiErrors } from '../common/api-docs.js';
+import { ApiErrors } from './api-docs.js';
 
 export const CASE_ID_PARAM_KEY = 'caseIdParam';
 

@@ -7,10 +7,10 @@ import type { Page } from '../common/paging.dto.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { CaseRetentionService } from '../documents/case-retention.service.js';
 import { VisitsService } from '../visits/visits.service.js';
-import { CaseHistoryEntry } from './case-history-entry.entity.js';
-import { CaseParty } from './case-party.entity.js';
+import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
+import { CaseParty } from '../cases/case-party.entity.js';
 import { decodeCursor, encodeCursor, type CaseListPosition } from './case-list-cursor.js';
-import { CaseRecord } from './case-record.entity.js';
+import { CaseRecord } from '../cases/case-record.entity.js';
 import { CaseTotals } from './case-totals.js';
 import { caseSummaryView, caseView, historyEntryView, type CaseView } from './case-view.js';
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { CaseTransitions } from './case-transitions.js';
+import { CaseTransitions } from '../cases/case-transitions.js';
 
 /** How long a counted total answers again; changes by this process forget it at once. */
 const TOTAL_TTL_MS = 5000;

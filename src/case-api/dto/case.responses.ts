@@ -4,11 +4,11 @@ import { CASE_STATES } from '../../../machines/case-machine.js';
 import { REMINDER_KINDS, TRANSITION_DEADLINE_KINDS } from '../../../machines/deadline-rules.js';
 import { ActingUser, PageOf } from '../../common/api-docs.js';
 import { DEADLINE_STATUSES } from '../../deadlines/deadline.entity.js';
-import { CUSTODIES, PROTECTIONS } from '../case-party.entity.js';
+import { CUSTODIES, PROTECTIONS } from '../../cases/case-party.entity.js';
 
 /*
  * What the case routes answer with. The controller declares these as its return types, so the
- * compiler holds the views in src/cases/case-view.ts to the document.
+ * compiler holds the views in src/case-api/case-view.ts to the document.
  */
 
 export class MaskedParty {

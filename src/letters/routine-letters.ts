@@ -1,9 +1,9 @@
-import type { CaseContext } from '../../../machines/case-context.js';
-import type { StopReason, VisitOutcome } from '../../../machines/case-events.js';
-import type { Protection } from '../../cases/case-party.entity.js';
-import { BusinessRuleError } from '../../common/domain-errors.js';
-import { addressLines, type PostalAddress } from '../../personal-data/postal-address.js';
-import type { SupporterTerm } from '../../supporters/supporter-terms.js';
+import type { CaseContext } from '../../machines/case-context.js';
+import type { StopReason, VisitOutcome } from '../../machines/case-events.js';
+import type { Protection } from '../cases/case-party.entity.js';
+import { BusinessRuleError } from '../common/domain-errors.js';
+import { addressLines, type PostalAddress } from '../personal-data/postal-address.js';
+import type { SupporterTerm } from '../supporters/supporter-terms.js';
 import type { Letter, LetterSection } from './letter.js';
 import { counted, swedishDay, swedishList, swedishMoment, swedishNames } from './swedish-format.js';
 

@@ -4,7 +4,7 @@ import { Alert } from '../alerts/alert.entity.js';
 import { Clock } from '../common/clock.js';
 import { DeadlineQueue } from '../deadlines/deadline-queue.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
-import { Metrics } from './metrics.js';
+import { Metrics } from '../metrics/metrics.js';
 
 /** The queue's job states an operator watches; completed and failed jobs are removed at once. */
 const JOB_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'] as const;

@@ -5,9 +5,9 @@ import { maskPersonnummer } from '../common/personnummer.js';
 import type { CaseRetention } from '../documents/case-retention.entity.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
 import type { Visit } from '../visits/visit.entity.js';
-import type { CaseHistoryEntry } from './case-history-entry.entity.js';
-import type { CaseParty } from './case-party.entity.js';
-import type { CaseRecord } from './case-record.entity.js';
+import type { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
+import type { CaseParty } from '../cases/case-party.entity.js';
+import type { CaseRecord } from '../cases/case-record.entity.js';
 
 /** A party with its personnummer opened, for masking; never stored or logged like this. */
 export type RevealedParty = CaseParty & { personnummer: string };

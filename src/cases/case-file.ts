@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import { CaseRecord } from './case-record.entity.js';
 import { DomainError, NotFoundError } from '../common/domain-errors.js';
 
 /** The case file went to the administrator: nothing in it changes any more. */

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { refuseIfOpenToOthers } from '../config/data-dir.js';
+import { refuseIfOpenToOthers } from './data-dir.js';
 
 function readPrivate(path: string): string {
   refuseIfOpenToOthers(path);

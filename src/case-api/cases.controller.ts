@@ -5,8 +5,8 @@ import type { ClientEvent } from '../../machines/case-events.js';
 import { AuditedAsReadWhen } from '../audit/request-facts.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { maySend, requireMaySend } from '../auth/case-event-rules.js';
-import { CaseScoped, ReplacedSupporterMay } from '../auth/case-scoped.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CaseScoped, ReplacedSupporterMay } from '../common/case-scoped.decorator.js';
+import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
@@ -14,7 +14,7 @@ import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
 import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
-import { CaseCommands } from './case-commands.service.js';
+import { CaseCommands } from '../cases/case-commands.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
 import { caseViewFor, type CaseView } from './case-view.js';
@@ -31,7 +31,7 @@ import {
   type CaseForRole,
 } from './dto/case.responses.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
-import { RegisterCaseDto } from './dto/register-case.dto.js';
+import { RegisterCaseDto } from '../cases/dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
 import { SendEventQuery } from './dto/send-event.query.js';
 

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { StaffModule } from '../staff/staff.module.js';
+import { UnitModule } from '../unit/unit.module.js';
+import { LettersController } from './letters.controller.js';
+import { LettersService } from './letters.service.js';
+
+@Module({ imports: [DocumentsModule, StaffModule, UnitModule], controllers: [LettersController], providers: [LettersService] })
+export class LettersModule {}
