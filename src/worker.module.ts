@@ -3,6 +3,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { InterviewConsentModule } from './interviews/interview-consent.module.js';
+import { SupportersModule } from './supporters/supporters.module.js';
 import { DeadlineWorkerModule } from './deadlines/deadline-worker.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -24,6 +26,9 @@ export class WorkerModule {
         PersonalDataModule,
         RedisModule,
         DeadlineWorkerModule,
+        // The case commands' effects this process would otherwise lack (the service's routes bring them).
+        SupportersModule,
+        InterviewConsentModule,
         NotificationsModule,
         MetricsExportModule,
       ],

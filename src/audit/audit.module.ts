@@ -3,12 +3,13 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
+import { RequestAudit } from './request-audit.js';
 import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
 
 /** The append-only, hash-chained trail of every read and write, and the administrator's view of it. */
 @Module({
   controllers: [AuditController],
-  providers: [AuditTrail, UnauthenticatedRefusals, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
-  exports: [AuditTrail, UnauthenticatedRefusals],
+  providers: [AuditTrail, RequestAudit, UnauthenticatedRefusals, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  exports: [AuditTrail, RequestAudit, UnauthenticatedRefusals],
 })
 export class AuditModule {}

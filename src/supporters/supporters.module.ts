@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { SupporterAppointableEffect } from './supporter-appointable.effect.js';
 import { SupportersController } from './supporters.controller.js';
 import { SupportersService } from './supporters.service.js';
 
 @Module({
   controllers: [SupportersController],
-  providers: [SupportersService],
+  imports: [CaseEffectsModule],
+  providers: [SupportersService, SupporterAppointableEffect],
   exports: [SupportersService],
 })
 export class SupportersModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { VisitRecordEffect } from './visit-record.effect.js';
 import { VisitsService } from './visits.service.js';
 
 /**
@@ -7,8 +9,8 @@ import { VisitsService } from './visits.service.js';
  * filing a report sends a case event through CaseCommands, and CasesModule needs this one.
  */
 @Module({
-  imports: [AlertsModule],
-  providers: [VisitsService],
+  imports: [AlertsModule, CaseEffectsModule],
+  providers: [VisitsService, VisitRecordEffect],
   exports: [VisitsService],
 })
 export class VisitRecordsModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { MeetingConsentEffect } from './meeting-consent.effect.js';
+
+/** What the consent records do to case commands; apart from InterviewsModule so the worker-only process has it without the routes. */
+@Module({ imports: [CaseEffectsModule], providers: [MeetingConsentEffect] })
+export class InterviewConsentModule {}
