@@ -14,3 +14,8 @@ export function caseFacts(persisted: PersistedCase): CaseFacts {
   const { context } = persisted;
   return { supporterId: context.supporter?.supporterId ?? null, diaryNumber: context.diaryNumber ?? null };
 }
+
+/** When the supporter appointed now was appointed (the decision's instant); null while none is. */
+export function supporterAppointedSince(persisted: PersistedCase): string | null {
+  return persisted.context.supporter?.decidedAt ?? null;
+}

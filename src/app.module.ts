@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { CaseApiModule } from './case-api/case-api.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CompensationModule } from './compensation/compensation.module.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
@@ -45,6 +46,7 @@ export class AppModule {
         PersonalDataModule,
         AuthModule,
         CasesModule,
+        CaseApiModule,
         SupportersModule,
         VisitsModule,
         InterviewsModule,

@@ -30,7 +30,7 @@ export class AuditTrail {
   private readonly headPath: string;
   private readonly totals = new ListTotals();
   /** The newest head committed, and the newest written to the head file. */
-  private committed: ChainHead | undefined;
+  private committedHead: ChainHead | undefined;
   private exportedSeq = 0;
   private exports: Promise<void> = Promise.resolve();
 
@@ -49,24 +49,39 @@ export class AuditTrail {
   /**
    * Appends entries at the head of the chain, in one transaction, and exports the new head before
    * resolving: a caller that goes on to send data knows its entries are written and anchored.
-   * Appends are serialised (SQLite runs one unit of work at a time; PostgreSQL queues them on a
-   * transaction-level advisory lock), so no two entries ever claim the same predecessor.
    */
   async record(records: AuditRecord | AuditRecord[]): Promise<void> {
-    const head = await this.transactions.run(async (manager) => {
-      if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-      const [last] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
-      let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
-      for (const record of Array.isArray(records) ? records : [records]) {
-        const facts = { ...record, seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
-        const hash = chainHash(previous.hash, facts, this.key);
-        await manager.insert(AuditEntry, { ...facts, prevHash: previous.hash, hash });
-        previous = { seq: facts.seq, hash };
-      }
-      return previous;
+    const list = [records].flat();
+    const head = await this.transactions.run((manager) => this.appendWithin(manager, list));
+    await this.committed(head, list);
+  }
+
+  /**
+   * Appends inside the caller's transaction; `committed` follows once it commits. Appends are
+   * serialised (SQLite runs one unit of work at a time; PostgreSQL queues them on a
+   * transaction-level advisory lock, held to the commit: a caller appends last), so no two
+   * entries ever claim the same predecessor.
+   */
+  async appendWithin(manager: EntityManager, records: AuditRecord[]): Promise<ChainHead> {
+    if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    const [last] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
+    let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+    const rows = records.map((record) => {
+      const facts = { ...record, seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
+      const hash = chainHash(previous.hash, facts, this.key);
+      const row = { ...facts, prevHash: previous.hash, hash };
+      previous = { seq: facts.seq, hash };
+      return row;
     });
-    for (const record of [records].flat()) this.metrics.auditAppended(record.allowed);
-    if (!this.committed || head.seq > this.committed.seq) this.committed = head;
+    // Nothing to read back: the row is all ours (TypeORM would otherwise re-select its defaults).
+    await manager.createQueryBuilder().insert().into(AuditEntry).values(rows).updateEntity(false).execute();
+    return previous;
+  }
+
+  /** After the transaction that appended `records` up to `head` committed: counts them and exports the head. */
+  async committed(head: ChainHead, records: AuditRecord[]): Promise<void> {
+    for (const record of records) this.metrics.auditAppended(record.allowed);
+    if (!this.committedHead || head.seq > this.committedHead.seq) this.committedHead = head;
     await this.exportHeadUpTo(head.seq);
   }
 
@@ -76,8 +91,8 @@ export class AuditTrail {
    */
   private exportHeadUpTo(seq: number): Promise<void> {
     const done = this.exports.then(async () => {
-      if (this.exportedSeq >= seq || !this.committed) return;
-      const head = this.committed;
+      if (this.exportedSeq >= seq || !this.committedHead) return;
+      const head = this.committedHead;
       await exportHead(this.headPath, head);
       this.exportedSeq = head.seq;
     });

@@ -1,18 +1,21 @@
 import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA, SSE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { catchError, concatMap, from, ignoreElements, map, merge, shareReplay, throwError, type Observable } from 'rxjs';
+import { catchError, concatMap, from, ignoreElements, map, merge, Observable, shareReplay, throwError } from 'rxjs';
 import { PUBLIC_KEY } from '../common/roles.decorator.js';
 import { httpStatusOf } from '../common/domain-error.filter.js';
-import { DomainError } from '../common/domain-errors.js';
+import { CaseOutOfReachError, DomainError } from '../common/domain-errors.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
+import { AUDITED_BY_COMMAND_KEY } from './audited.decorator.js';
+import { PendingAuditEntry, RequestAudit } from './request-audit.js';
 import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './request-facts.js';
 
 /** Refusals of who-may-see-what; anything else (a 404, a 409) was an allowed attempt that failed. */
 function outcomeOf(error: unknown): { status: number; allowed: boolean } {
   const status =
     error instanceof HttpException ? error.getStatus() : error instanceof DomainError ? httpStatusOf(error) : HttpStatus.INTERNAL_SERVER_ERROR;
-  return { status, allowed: status !== HttpStatus.UNAUTHORIZED && status !== HttpStatus.FORBIDDEN };
+  const refused = status === HttpStatus.UNAUTHORIZED || status === HttpStatus.FORBIDDEN || error instanceof CaseOutOfReachError;
+  return { status, allowed: !refused };
 }
 
 /**
@@ -26,6 +29,7 @@ function outcomeOf(error: unknown): { status: number; allowed: boolean } {
 export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly trail: AuditTrail,
+    private readonly requestAudit: RequestAudit,
     private readonly reflector: Reflector,
   ) {}
 
@@ -45,10 +49,13 @@ export class AuditInterceptor implements NestInterceptor {
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, handler) ?? (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     const scoped = isCaseScoped(context, this.reflector);
     const shown = shownBy(context, this.reflector);
-    return next.handle().pipe(
+    const answered = { ...facts, allowed: true, status };
+    const pending = this.reflector.get<boolean>(AUDITED_BY_COMMAND_KEY, handler) ? new PendingAuditEntry(answered) : undefined;
+    const handled = pending ? new Observable<unknown>((subscriber) => this.requestAudit.run(pending, () => next.handle().subscribe(subscriber))) : next.handle();
+    return handled.pipe(
       catchError((error: unknown) => from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error)))),
       concatMap(async (body: unknown) => {
-        const answered = { ...facts, allowed: true, status };
+        if (pending?.written) return body;
         await this.trail.record(shown ? entriesShown(answered, shown(body as never)) : withCreatedCase(answered, scoped, body));
         return body;
       }),

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
+import { RequestAudit } from './request-audit.js';
 import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
@@ -11,7 +12,7 @@ import { AuditEntry } from './audit-entry.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditTrail, UnauthenticatedRefusals, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
-  exports: [AuditTrail, UnauthenticatedRefusals],
+  providers: [AuditTrail, RequestAudit, UnauthenticatedRefusals, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  exports: [AuditTrail, RequestAudit, UnauthenticatedRefusals],
 })
 export class AuditModule {}

@@ -18,3 +18,12 @@ export interface AuditedOptions {
 /** How the audit trail records a route beyond what its method and parameters tell. */
 export const Audited = <B>(options: { reads?: boolean; shown?: (body: B) => AuditedSubject[] }) =>
   SetMetadata(AUDITED_KEY, options as AuditedOptions);
+
+export const AUDITED_BY_COMMAND_KEY = 'audit:byCommand';
+
+/**
+ * A route whose case command writes the request's audit entry inside its own transaction (see
+ * RequestAudit), so the change and its entry commit together; the interceptor writes it only
+ * when the command did not (a refusal, a dry run rolled back).
+ */
+export const AuditedByCommand = () => SetMetadata(AUDITED_BY_COMMAND_KEY, true);

@@ -8,7 +8,7 @@ import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { CaseAccess } from './case-access.js';
-import { CASE_ID_PARAM_KEY, REPLACED_SUPPORTER_KEY } from '../common/case-scoped.decorator.js';
+import { CASE_ID_PARAM_KEY, REACH_CHECKED_BY_COMMAND_KEY, REPLACED_SUPPORTER_KEY } from '../common/case-scoped.decorator.js';
 import { PUBLIC_KEY, ROLES_KEY, TOKEN_COOKIE_KEY } from '../common/roles.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
 
@@ -62,7 +62,8 @@ export class AccessGuard implements CanActivate {
     request.actor = { id: principal.sub, role, ...(principal.supporterId ? { supporterId: principal.supporterId } : {}) };
     const caseParam = this.reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, targets);
     const caseId = caseParam ? request.params[caseParam] : undefined;
-    if (role === 'supporter' && typeof caseId === 'string') {
+    const checkedByCommand = this.reflector.getAllAndOverride<boolean>(REACH_CHECKED_BY_COMMAND_KEY, targets) ?? false;
+    if (role === 'supporter' && typeof caseId === 'string' && !checkedByCommand) {
       const reach = await this.cases.reachOf(caseId, principal.supporterId);
       const replacedMay = this.reflector.getAllAndOverride<boolean>(REPLACED_SUPPORTER_KEY, targets) ?? false;
       if (!reach || (reach.kind === 'outgoing' && !replacedMay)) {

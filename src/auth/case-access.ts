@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { appointmentsOf } from '../cases/appointment-history.js';
+import { currentAppointmentSince } from '../cases/case-reach.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import type { SupporterReach } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
@@ -23,12 +24,13 @@ export class CaseAccess {
   reachOf(caseId: string, supporterId: string | undefined): Promise<SupporterReach | null> {
     if (!supporterId) return Promise.resolve(null);
     return this.transactions.run(async (manager) => {
-      const record = await manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, state: true, supporterId: true } });
+      const record = await manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, state: true, supporterId: true, snapshot: true } });
       if (!record || record.state === 'archived') return null;
+      const since = currentAppointmentSince(record, supporterId);
+      if (since) return { kind: 'current', since };
       const appointments = (await appointmentsOf(manager, caseId)).filter((a) => a.supporterId === supporterId);
       const latest = appointments.at(-1);
       if (!latest) return null;
-      if (record.supporterId === supporterId) return { kind: 'current', since: latest.from };
       const until = DateTime.fromISO(latest.replacedAt!).plus({ days: this.config.reportGraceDays });
       return until.toMillis() > this.clock.now().getTime() ? { kind: 'outgoing', until: until.toUTC().toISO()! } : null;
     });

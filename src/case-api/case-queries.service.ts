@@ -5,8 +5,11 @@ import { PersonnummerProtector } from '../personal-data/personnummer-protector.j
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import type { CaseRetention } from '../documents/case-retention.entity.js';
 import { CaseRetentionService } from '../documents/case-retention.service.js';
+import type { Visit } from '../visits/visit.entity.js';
 import { VisitsService } from '../visits/visits.service.js';
+import type { ChangeRows } from '../cases/case-effects.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { decodeCursor, encodeCursor, type CaseListPosition } from './case-list-cursor.js';
@@ -50,6 +53,9 @@ export interface CaseListPage extends Page<ReturnType<typeof caseSummaryView>> {
   next: string | null;
 }
 
+/** Rows of the case a caller already holds (a command just wrote them, or the case is new). */
+export type KnownRows = ChangeRows & { visits?: Visit[]; retention?: CaseRetention | null };
+
 @Injectable()
 export class CaseQueries {
   constructor(
@@ -62,19 +68,23 @@ export class CaseQueries {
   ) {}
 
   get(caseId: string): Promise<CaseView> {
-    return this.transactions.run((manager) => this.viewWithin(manager, caseId));
+    return this.transactions.run(async (manager) => {
+      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      if (!record) throw new NotFoundError('case');
+      return this.viewWithin(manager, record);
+    });
   }
 
-  /** The case's view; `committed` is the row a command just wrote, so the case is not read again. */
-  async viewWithin(manager: EntityManager, caseId: string, committed?: CaseRecord): Promise<CaseView> {
-    const record = committed ?? (await manager.findOneBy(CaseRecord, { id: caseId }));
-    if (!record) throw new NotFoundError('case');
+  /** The case's view; `known` holds rows a command just wrote, so they are not read again. */
+  async viewWithin(manager: EntityManager, record: CaseRecord, known: KnownRows = {}): Promise<CaseView> {
+    const caseId = record.id;
     // One after the other: a transaction's connection runs one query at a time.
-    const parties = (await manager.findBy(CaseParty, { caseId })).map((p) => ({ ...p, personnummer: this.personnummer.open(p.personnummerCiphertext) }));
-    const deadlines = await this.deadlines.listForCase(manager, caseId);
-    const visits = await this.visits.listForCase(manager, caseId);
-    const retention = await this.retention.findWithin(manager, caseId);
-    return caseView(record, parties, deadlines, visits, retention);
+    const parties = known.parties ?? (await manager.findBy(CaseParty, { caseId }));
+    const deadlines = known.deadlines ?? (await this.deadlines.listForCase(manager, caseId));
+    const visits = known.visits ?? (await this.visits.listForCase(manager, caseId));
+    const retention = known.retention !== undefined ? known.retention : await this.retention.findWithin(manager, caseId);
+    const opened = parties.map((p) => ({ ...p, personnummer: this.personnummer.open(p.personnummerCiphertext) }));
+    return caseView(record, opened, deadlines, visits, retention);
   }
 
   /** The cases a person is party to, found by the keyed hash of their (normalised) personnummer. */

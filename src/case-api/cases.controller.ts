@@ -3,9 +3,9 @@ import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, 
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
 import { AuditedAsReadWhen } from '../audit/request-facts.js';
-import { Audited } from '../audit/audited.decorator.js';
+import { Audited, AuditedByCommand } from '../audit/audited.decorator.js';
 import { maySend, requireMaySend } from '../auth/case-event-rules.js';
-import { CaseScoped, ReplacedSupporterMay } from '../common/case-scoped.decorator.js';
+import { CaseScoped, ReachCheckedByCommand, ReplacedSupporterMay } from '../common/case-scoped.decorator.js';
 import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
@@ -14,7 +14,7 @@ import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
 import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
-import { CaseCommands } from '../cases/case-commands.service.js';
+import { CaseAnswers } from './case-answers.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
 import { caseViewFor, type CaseView } from './case-view.js';
@@ -54,7 +54,7 @@ const ETAG = { ETag: { description: 'The case version, `"<version>"`: send it ba
 @Controller('cases')
 export class CasesController {
   constructor(
-    private readonly commands: CaseCommands,
+    private readonly commands: CaseAnswers,
     private readonly queries: CaseQueries,
   ) {}
 
@@ -66,9 +66,9 @@ export class CasesController {
   )
   @ApiCreatedResponse({ type: CaseResponse, headers: ETAG })
   @ApiErrors(400, 409, 422)
+  @AuditedByCommand()
   async register(@Body() dto: RegisterCaseDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseResponse> {
-    const record = await this.commands.register(dto, actor);
-    return this.withEtag(res, await this.queries.get(record.id));
+    return this.withEtag(res, await this.commands.register(dto, actor));
   }
 
   @Get()
@@ -131,6 +131,8 @@ export class CasesController {
   @ApiOkResponse({ schema: EVENT_ANSWER_SCHEMA, headers: ETAG })
   @ApiErrors(400, 409, 422)
   @AuditedAsReadWhen('dryRun')
+  @ReachCheckedByCommand()
+  @AuditedByCommand()
   async sendEvent(
     @Param('id') id: string,
     @Body(CaseEventPipe) event: ClientEvent,
@@ -145,7 +147,7 @@ export class CasesController {
       const answer = await this.commands.dryRun(id, event, actor, { expectedVersion });
       return { ...answer, allowedEvents: answer.allowedEvents.filter((type) => maySend(actor, type)) };
     }
-    return this.withEtag(res, caseViewFor(actor, await this.commands.applyAndView(id, event, actor, { expectedVersion })));
+    return this.withEtag(res, await this.commands.send(id, event, actor, { expectedVersion }));
   }
 
   private withEtag<V extends Pick<CaseView, 'version'>>(res: Response, view: V): V {

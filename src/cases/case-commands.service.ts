@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Not, type EntityManager } from 'typeorm';
-import type { CaseContext } from '../../machines/case-context.js';
 import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
 import { decide, persist, restore, startCase, subState, topState, type CaseSnapshot } from '../../machines/case-decisions.js';
 import { caseFacts } from '../../machines/case-facts.js';
-import { wantedDeadlines } from '../../machines/deadline-rules.js';
 import { migrateToCurrent, needsMigration } from '../../machines/migrations.js';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
-import { visitTimeProblem } from '../../machines/visit-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RequestAudit } from '../audit/request-audit.js';
 import { SYSTEM_ACTOR, type Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, DuplicateCaseError, EventNotAllowedError, NotFoundError, StaleVersionError } from '../common/domain-errors.js';
@@ -18,20 +16,13 @@ import { swedishDate } from '../common/swedish-date.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
 import { sealAddress } from '../personal-data/postal-address.js';
-import type { Deadline } from '../deadlines/deadline.entity.js';
-import { DeadlineDispatcher } from '../deadlines/deadline-dispatcher.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
-import { interviewConsentGiven } from '../interviews/consent-rules.js';
-import { CaseRetentionService } from '../documents/case-retention.service.js';
-import { SupportersService } from '../supporters/supporters.service.js';
-import { VisitsService } from '../visits/visits.service.js';
+import { CaseEffects, type AfterCommit, type CaseChange, type ChangeEvent } from './case-effects.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
+import { supporterReachOnCommand } from './case-reach.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseQueries } from '../case-api/case-queries.service.js';
 import { CaseTransitions } from './case-transitions.js';
-import type { CaseView } from '../case-api/case-view.js';
-import { dryRunAnswer, dryRunBaseline, DryRunRollback, type DryRunAnswer } from './dry-run.js';
+import { DryRunRollback, type DryRunProbe } from './dry-run-probe.js';
 import type { RegisterCaseDto } from './dto/register-case.dto.js';
 import { judgmentFrom } from './judgment-rules.js';
 
@@ -39,21 +30,16 @@ export interface ApplyOptions {
   /** The version the sender saw (If-Match); a different current version writes nothing. */
   expectedVersion?: number;
   /** More work that must commit or fail with the transition (a deadline marking itself fired). */
-  alsoWithin?: (manager: EntityManager, committed: CommittedTransition) => Promise<void>;
-  /** Decide and write as for real, then roll everything back (see `dryRun`). */
-  dryRun?: boolean;
+  alsoWithin?: (manager: EntityManager, change: CaseChange) => Promise<void>;
 }
 
-/** What the transition wrote, for work that commits with it. */
-export interface CommittedTransition {
-  record: CaseRecord;
-  fromState: string;
-  snapshot: CaseSnapshot;
-}
+/** How the caller wants the committed change answered, built inside the transaction from what it wrote. */
+export type ReadBack<T> = (manager: EntityManager, change: CaseChange) => Promise<T>;
 
 /**
  * The one path every change to a case takes, whether a secretary sent it or a deadline fired:
- * load, ask the machine, and write case, history and deadlines in one transaction.
+ * load the case once, ask the machine, and write case, history, the features' effects (deadlines
+ * among them) and the request's audit entry in one transaction; answer from what it wrote.
  */
 @Injectable()
 export class CaseCommands {
@@ -61,17 +47,14 @@ export class CaseCommands {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
-    private readonly deadlines: DeadlinesService,
-    private readonly dispatcher: DeadlineDispatcher,
-    private readonly supporters: SupportersService,
-    private readonly visits: VisitsService,
+    private readonly effects: CaseEffects,
     private readonly transitions: CaseTransitions,
     private readonly personnummer: PersonnummerProtector,
-    private readonly queries: CaseQueries,
-    private readonly retention: CaseRetentionService,
+    private readonly audit: RequestAudit,
   ) {}
 
-  async register(dto: RegisterCaseDto, actor: Actor): Promise<CaseRecord> {
+  /** Registers the judgment as a new case, answered by `readBack` from what was written. */
+  async register<T>(dto: RegisterCaseDto, actor: Actor, readBack: ReadBack<T>): Promise<T> {
     const now = this.clock.now();
     const judgment = judgmentFrom(dto, this.config.periodCapMonths, swedishDate(now));
     const machine = machineFor(CURRENT_MACHINE_VERSION);
@@ -107,35 +90,38 @@ export class CaseCommands {
       }),
     );
     const confirmation = dto.confirmDuplicateOf ? { confirmDuplicateOf: dto.confirmDuplicateOf } : {};
-    const added = await this.transactions.run(async (manager) => {
+    const event = { type: 'REGISTER', at: now.toISOString(), ...judgment, ...confirmation } as ChangeEvent<'REGISTER'>;
+    const { after, answer } = await this.transactions.run(async (manager) => {
       await this.checkNoOtherOpenCase(manager, record, dto.confirmDuplicateOf);
       await manager.insert(CaseRecord, record);
       await manager.insert(CaseParty, parties);
-      await this.appendHistory(manager, record, { type: 'REGISTER', at: now.toISOString(), ...judgment, ...confirmation }, null, actor);
-      return this.alignDeadlines(manager, record, snapshot, now);
+      const change: CaseChange = { event, record, fromState: null, snapshot, actor, now, rows: { parties } };
+      const after = await this.writeChange(manager, change);
+      return { after, answer: await readBack(manager, change) };
     });
-    this.afterCommit(record, 'REGISTER', null, added);
-    return record;
+    await this.afterCommit(record, event.type, null, after);
+    return answer;
   }
 
   async apply(caseId: string, event: ClientEvent | SystemEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseRecord> {
-    return (await this.execute(caseId, event, actor, options, async () => undefined)).record;
+    return (await this.execute(caseId, event, actor, options, async () => undefined)).change.record;
   }
 
-  /** As `apply`, answering with the case as it stands after the event, read in the same transaction. */
-  async applyAndView(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseView> {
-    return (await this.execute(caseId, event, actor, options, (manager, committed) => this.queries.viewWithin(manager, caseId, committed))).answer;
+  /** As `apply`, answered by `readBack` inside the same transaction from the rows the change wrote. */
+  applyAndAnswer<T>(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions, readBack: ReadBack<T>): Promise<{ change: CaseChange; answer: T }> {
+    return this.execute(caseId, event, actor, options, readBack);
   }
 
   /**
    * What `event` would do, found by the real path: decided and written in a transaction that is
-   * then rolled back, with nothing queued or published. A refusal throws as a real send's would.
+   * then rolled back, with nothing queued or published; `probe` looks before and after the writes.
+   * A refusal throws as a real send's would.
    */
-  async dryRun(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions = {}): Promise<DryRunAnswer> {
+  async dryRun<B, A>(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions, probe: DryRunProbe<B, A>): Promise<A> {
     try {
-      await this.execute(caseId, event, actor, { ...options, dryRun: true }, async () => undefined);
+      await this.execute(caseId, event, actor, options, async () => undefined, probe as DryRunProbe<unknown, unknown>);
     } catch (error) {
-      if (error instanceof DryRunRollback) return error.answer;
+      if (error instanceof DryRunRollback) return error.answer as A;
       throw error;
     }
     throw new Error('a dry run committed: the rollback signal was not thrown');
@@ -146,15 +132,15 @@ export class CaseCommands {
     event: ClientEvent | SystemEvent,
     actor: Actor,
     options: ApplyOptions,
-    readBack: (manager: EntityManager, committed: CaseRecord) => Promise<T>,
-  ): Promise<{ record: CaseRecord; answer: T }> {
+    readBack: ReadBack<T>,
+    probe?: DryRunProbe<unknown, unknown>,
+  ): Promise<{ change: CaseChange; answer: T }> {
     const now = this.clock.now();
-    let stamped = { ...event, at: now.toISOString() } as CaseEvent;
-    const { record, fromState, added, answer } = await this.transactions.run(async (manager) => {
+    const { change, after, answer } = await this.transactions.run(async (manager) => {
       const record = await manager.findOneBy(CaseRecord, { id: caseId });
       if (!record) throw new NotFoundError('case');
-      // The meeting's consent field is what the consent records say, never a separate yes/no.
-      if (stamped.type === 'HOLD_STARTUP_MEETING') stamped = { ...stamped, childInterviewConsent: await interviewConsentGiven(manager, caseId) };
+      const reachedBy = supporterReachOnCommand(record, actor);
+      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);
       }
@@ -166,9 +152,8 @@ export class CaseCommands {
       if (decision.outcome === 'ruleBroken') {
         throw new BusinessRuleError('machineGuard', `${event.type} refused: ${decision.rules.join('; ')}`);
       }
-      await this.checkOutsideRules(manager, stamped, record.snapshot.context, now);
-      const fromState = record.state;
-      const baseline = options.dryRun ? await dryRunBaseline(manager, record) : undefined;
+      await this.effects.check(manager, stamped, record.snapshot.context, now);
+      const before = probe ? { seen: await probe.before(manager, record) } : undefined;
       const next = Object.assign(new CaseRecord(), record, {
         ...this.stateOf(decision.snapshot),
         version: record.version + 1,
@@ -181,16 +166,14 @@ export class CaseCommands {
       );
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
       if (affected === 0) throw new StaleVersionError(record.version, record.version + 1);
-      await this.appendHistory(manager, next, stamped, fromState, actor);
-      if (stamped.type === 'LOG_VISIT') await this.visits.recordWithin(manager, next, stamped, actor, now);
-      if (stamped.type === 'ARCHIVE') await this.retention.recordWithin(manager, record.id, now);
-      await options.alsoWithin?.(manager, { record: next, fromState, snapshot: decision.snapshot });
-      const added = await this.alignDeadlines(manager, next, decision.snapshot, now);
-      if (baseline) throw new DryRunRollback(await dryRunAnswer(manager, baseline, event.type, next, decision.snapshot));
-      return { record: next, fromState, added, answer: await readBack(manager, next) };
+      const change: CaseChange = { event: stamped, record: next, fromState: record.state, snapshot: decision.snapshot, actor: reachedBy, now, rows: {} };
+      await options.alsoWithin?.(manager, change);
+      const after = await this.writeChange(manager, change);
+      if (probe && before) throw new DryRunRollback(await probe.after(manager, before.seen, change));
+      return { change, after, answer: await readBack(manager, change) };
     });
-    this.afterCommit(record, event.type, fromState, added);
-    return { record, answer };
+    await this.afterCommit(change.record, event.type, change.fromState, after);
+    return { change, answer };
   }
 
   /**
@@ -217,12 +200,18 @@ export class CaseCommands {
         { machineVersion: next.machineVersion, ...this.stateOf(snapshot), version: next.version, updatedAt: now },
       );
       if (affected === 0) return null;
-      const event = { type: 'MACHINE_MIGRATED', at: now.toISOString(), fromVersion: record.machineVersion, toVersion: migrated.version, path: migrated.path };
-      await this.appendHistory(manager, next, event, record.state, SYSTEM_ACTOR);
-      return { record: next, added: await this.alignDeadlines(manager, next, snapshot, now) };
+      const event = {
+        type: 'MACHINE_MIGRATED',
+        at: now.toISOString(),
+        fromVersion: record.machineVersion,
+        toVersion: migrated.version,
+        path: migrated.path,
+      } as ChangeEvent<'MACHINE_MIGRATED'>;
+      const after = await this.writeChange(manager, { event, record: next, fromState: record.state, snapshot, actor: SYSTEM_ACTOR, now, rows: {} });
+      return { record: next, after };
     });
     if (!outcome) return false;
-    this.afterCommit(outcome.record, 'MACHINE_MIGRATED', outcome.record.state, outcome.added);
+    await this.afterCommit(outcome.record, 'MACHINE_MIGRATED', outcome.record.state, outcome.after);
     return true;
   }
 
@@ -238,55 +227,33 @@ export class CaseCommands {
     }
   }
 
-  /** Rules the machine cannot know: they need the database or the clock. */
-  private async checkOutsideRules(manager: EntityManager, event: CaseEvent, context: CaseContext, now: Date): Promise<void> {
-    if (event.type === 'APPOINT_SUPPORTER' || event.type === 'REPLACE_SUPPORTER') {
-      await this.supporters.requireAppointable(manager, event.supporterId, now);
-    }
-    if (event.type === 'LOG_VISIT') {
-      if (Date.parse(event.occurredAt) > now.getTime()) {
-        throw new BusinessRuleError('visitHasHappened', 'a visit is logged after it took place: occurredAt is in the future', 'occurredAt');
-      }
-      const problem = visitTimeProblem(context, event.occurredAt);
-      if (problem) throw new BusinessRuleError(problem.rule, problem.message, 'occurredAt');
-    }
-  }
-
   /** The columns a snapshot fills: where the case stands, the snapshot itself, and the facts queries read. */
   private stateOf(snapshot: CaseSnapshot) {
     const persisted = persist(snapshot);
     return { state: topState(snapshot.value), subState: subState(snapshot.value), snapshot: persisted, ...caseFacts(persisted) };
   }
 
-  private async appendHistory(
-    manager: EntityManager,
-    record: CaseRecord,
-    event: { type: string; at: string },
-    fromState: string | null,
-    actor: Actor,
-  ): Promise<void> {
-    const { type, at, ...payload } = event as { type: string; at: string } & Record<string, unknown>;
-    const entry = Object.assign(new CaseHistoryEntry(), {
-      caseId: record.id,
-      version: record.version,
+  /** What every change writes besides the case row: its history entry, the features' effects, and the request's audit entry, last. */
+  private async writeChange(manager: EntityManager, change: CaseChange): Promise<AfterCommit[]> {
+    const { type, at, ...payload } = change.event as { type: string; at: string } & Record<string, unknown>;
+    await manager.insert(CaseHistoryEntry, {
+      caseId: change.record.id,
+      version: change.record.version,
       type,
       payload,
-      fromState,
-      toState: record.state,
+      fromState: change.fromState,
+      toState: change.record.state,
       at: new Date(at),
-      actorId: actor.id,
-      actorRole: actor.role,
+      actorId: change.actor.id,
+      actorRole: change.actor.role,
     });
-    await manager.getRepository(CaseHistoryEntry).insert(entry);
+    const after = await this.effects.within(manager, change);
+    const audited = await this.audit.appendWithin(manager, change.record.id);
+    return audited ? [...after, audited] : after;
   }
 
-  private alignDeadlines(manager: EntityManager, record: CaseRecord, snapshot: CaseSnapshot, now: Date): Promise<Deadline[]> {
-    const wanted = wantedDeadlines(record.state, snapshot.context, this.config.reminderDelays);
-    return this.deadlines.alignWithin(manager, record.id, wanted, now);
-  }
-
-  private afterCommit(record: CaseRecord, eventType: string, fromState: string | null, added: Deadline[]): void {
-    this.dispatcher.dispatch(added);
+  private async afterCommit(record: CaseRecord, eventType: string, fromState: string | null, after: AfterCommit[]): Promise<void> {
     this.transitions.publish({ caseId: record.id, eventType, fromState, toState: record.state, subState: record.subState, version: record.version, at: record.updatedAt.toISOString() });
+    for (const then of after) await then();
   }
 }

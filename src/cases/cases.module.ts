@@ -1,25 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DeadlinesModule } from '../deadlines/deadlines.module.js';
-import { DocumentsModule } from '../documents/documents.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { StaffModule } from '../staff/staff.module.js';
-import { SupportersModule } from '../supporters/supporters.module.js';
-import { VisitRecordsModule } from '../visits/visit-records.module.js';
 import { CaseCommands } from './case-commands.service.js';
+import { CaseEffectsModule } from './case-effects.module.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
-import { CaseQueries } from '../case-api/case-queries.service.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseTotals } from '../case-api/case-totals.js';
 import { CaseTransitions } from './case-transitions.js';
-import { CasesController } from '../case-api/cases.controller.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
 
+/**
+ * The case aggregate: its rows and the one command path that changes them. What a change does in
+ * other features comes in through CaseEffects; the case's HTTP side and view are in case-api.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]), DeadlinesModule, SupportersModule, VisitRecordsModule, DocumentsModule, StaffModule],
-  controllers: [CasesController, ResponsibleSecretaryController],
-  providers: [CaseCommands, CaseQueries, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep, CaseTotals],
-  exports: [CaseCommands, CaseQueries, CaseTransitions],
+  imports: [TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]), AuditModule, CaseEffectsModule, StaffModule],
+  controllers: [ResponsibleSecretaryController],
+  providers: [CaseCommands, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
+  exports: [CaseCommands, CaseTransitions, CaseEffectsModule],
 })
 export class CasesModule {}

@@ -40,3 +40,11 @@ export const REPLACED_SUPPORTER_KEY = 'replacedSupporterMay';
  * the visits they held (reading the case and filing reports); every other route is closed to them.
  */
 export const ReplacedSupporterMay = () => SetMetadata(REPLACED_SUPPORTER_KEY, true);
+
+export const REACH_CHECKED_BY_COMMAND_KEY = 'reachCheckedByCommand';
+
+/**
+ * A case command route: the command path checks a supporter's place on the case on the row it
+ * loads anyway, so the access guard does not read the case first (one read per request).
+ */
+export const ReachCheckedByCommand = () => SetMetadata(REACH_CHECKED_BY_COMMAND_KEY, true);

@@ -27,6 +27,16 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * A supporter asked for a case they are not appointed to: answered as if it did not exist, and
+ * audited as a refusal of access, like the access guard's.
+ */
+export class CaseOutOfReachError extends NotFoundError {
+  constructor() {
+    super('case');
+  }
+}
+
 export class EventNotAllowedError extends DomainError {
   readonly kind = 'conflict';
   constructor(

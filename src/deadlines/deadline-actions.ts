@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { periodRanOutBeforeVisits, type ReminderKind } from '../../machines/deadline-rules.js';
+import type { ReminderKind } from '../../machines/deadline-rules.js';
 import type { DeadlineEventType } from '../../machines/case-events.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { CaseCommands } from '../cases/case-commands.service.js';
@@ -105,20 +105,11 @@ export class DeadlineActions {
 
   /**
    * Through the same command path as a secretary's request, the row marked fired in its
-   * transaction. A period that ran out before visits started raises an alert with it: the court
-   * ordered contact that never took place and must be told. The alert is the case's, not the
-   * deadline's: the fired deadline leaves the wanted set in this same transaction, which would
-   * resolve an alert tied to it.
+   * transaction (what else the event does is the features' effects, see DeadlineEffects).
    */
   private async sendEvent(row: Deadline, type: DeadlineEventType): Promise<void> {
     await this.commands.apply(row.caseId, { type }, SYSTEM_ACTOR, {
-      alsoWithin: async (manager, { snapshot }) => {
-        const now = this.clock.now();
-        await this.deadlines.settleWithin(manager, row.id, 'fired', now);
-        if (periodRanOutBeforeVisits(snapshot.context)) {
-          await this.alerts.raiseWithin(manager, { caseId: row.caseId, kind: 'periodEndedBeforeVisits' }, now);
-        }
-      },
+      alsoWithin: (manager) => this.deadlines.settleWithin(manager, row.id, 'fired', this.clock.now()),
     });
   }
 

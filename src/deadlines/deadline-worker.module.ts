@@ -7,9 +7,9 @@ import { DeadlineWorker } from './deadline-worker.js';
 import { DeadlinesModule } from './deadlines.module.js';
 
 /**
- * The side that acts on due deadlines. Apart from DeadlinesModule because it needs CaseCommands,
- * and CasesModule needs DeadlinesModule: imported by the service (`npm start`) and by the
- * worker-only entry (`npm run worker`).
+ * The side that acts on due deadlines, through CaseCommands: imported by the service (`npm start`)
+ * and by the worker-only entry (`npm run worker`). Apart from DeadlinesModule, which the case's
+ * view and the metrics import for the rows alone.
  */
 @Module({
   imports: [CasesModule, DeadlinesModule, AlertsModule],

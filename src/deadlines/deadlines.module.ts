@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
 import { DeadlineDispatcher } from './deadline-dispatcher.js';
+import { DeadlineEffects } from './deadline-effects.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { QueuedDeadlineDispatcher } from './queued-deadline-dispatcher.js';
 import { Deadline } from './deadline.entity.js';
 
-/** Deadline rows and their hand-over to the queue; the worker that acts on them is DeadlineWorkerModule. */
+/** Deadline rows, what case changes do to them, and their hand-over to the queue; the worker that acts on them is DeadlineWorkerModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline]), AlertsModule],
-  providers: [DeadlinesService, DeadlineQueue, { provide: DeadlineDispatcher, useClass: QueuedDeadlineDispatcher }],
+  imports: [TypeOrmModule.forFeature([Deadline]), AlertsModule, CaseEffectsModule],
+  providers: [DeadlineEffects, DeadlinesService, DeadlineQueue, { provide: DeadlineDispatcher, useClass: QueuedDeadlineDispatcher }],
   exports: [DeadlinesService, DeadlineDispatcher, DeadlineQueue],
 })
 export class DeadlinesModule {}

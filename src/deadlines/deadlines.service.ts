@@ -9,6 +9,10 @@ function sameDeadline(row: Deadline, wanted: WantedDeadline): boolean {
   return row.kind === wanted.kind && row.dueAt.getTime() === Date.parse(wanted.dueAt);
 }
 
+function byDueThenCreated(a: Deadline, b: Deadline): number {
+  return a.dueAt.getTime() - b.dueAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime();
+}
+
 /** The deadline was settled (fired or cancelled) by someone else first: the work that found it pending must not commit. */
 export class DeadlineAlreadySettledError extends Error {
   constructor(readonly deadlineId: string) {
@@ -24,14 +28,17 @@ export class DeadlinesService {
    * Inside a case's transaction: makes its stored deadlines match what the rules want now.
    * A pending deadline no longer wanted is cancelled; a wanted one not yet stored (pending or
    * already fired) is added. The alerts of deadlines no longer wanted resolve: what they waited
-   * for has happened. Returns the added ones, to be handed to the queue after commit.
+   * for has happened. Returns the added ones, to be handed to the queue after commit, and all the
+   * case's deadlines as they now stand (in `listForCase`'s order), so nobody reads them again.
    */
-  async alignWithin(manager: EntityManager, caseId: string, wanted: WantedDeadline[], now: Date): Promise<Deadline[]> {
-    const existing = await manager.findBy(Deadline, { caseId, status: In(['pending', 'fired']) });
+  async alignWithin(manager: EntityManager, caseId: string, wanted: WantedDeadline[], now: Date): Promise<{ added: Deadline[]; rows: Deadline[] }> {
+    const stored = await this.listForCase(manager, caseId);
+    const existing = stored.filter((row) => row.status === 'pending' || row.status === 'fired');
     const gone = existing.filter((row) => !wanted.some((w) => sameDeadline(row, w)));
     const moot = gone.filter((row) => row.status === 'pending');
     if (moot.length > 0) {
       await manager.update(Deadline, { id: In(moot.map((row) => row.id)), status: 'pending' }, { status: 'cancelled', settledAt: now });
+      for (const row of moot) Object.assign(row, { status: 'cancelled', settledAt: now });
     }
     await this.alerts.resolveWithin(manager, gone.map((row) => row.id), now);
     const added = wanted
@@ -49,7 +56,7 @@ export class DeadlinesService {
         }),
       );
     if (added.length > 0) await manager.insert(Deadline, added);
-    return added;
+    return { added, rows: [...stored, ...added].sort(byDueThenCreated) };
   }
 
   /**
@@ -63,6 +70,7 @@ export class DeadlinesService {
     await this.alerts.resolveWithin(manager, [deadlineId], now, status === 'fired' ? ['deadlineFailed'] : undefined);
   }
 
+  /** The case's deadlines of every status, soonest first. */
   listForCase(manager: EntityManager, caseId: string): Promise<Deadline[]> {
     return manager.find(Deadline, { where: { caseId }, order: { dueAt: 'ASC', createdAt: 'ASC' } });
   }

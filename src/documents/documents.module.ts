@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { RetentionEffect } from './retention.effect.js';
 import { CaseRetentionService } from './case-retention.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
@@ -8,9 +10,9 @@ import { CaseDocument } from './document.entity.js';
 import { CaseRetention } from './case-retention.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseDocument, CaseRetention]), uploadLimits()],
+  imports: [TypeOrmModule.forFeature([CaseDocument, CaseRetention]), uploadLimits(), CaseEffectsModule],
   controllers: [DocumentsController],
-  providers: [DocumentsService, CaseRetentionService],
+  providers: [DocumentsService, CaseRetentionService, RetentionEffect],
   exports: [DocumentsService, CaseRetentionService],
 })
 export class DocumentsModule {}

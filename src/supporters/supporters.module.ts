@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { SupporterAppointableEffect } from './supporter-appointable.effect.js';
 import { SupportersController } from './supporters.controller.js';
 import { SupportersService } from './supporters.service.js';
 import { Supporter } from './supporter.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Supporter])],
+  imports: [TypeOrmModule.forFeature([Supporter]), CaseEffectsModule],
   controllers: [SupportersController],
-  providers: [SupportersService],
+  providers: [SupportersService, SupporterAppointableEffect],
   exports: [SupportersService],
 })
 export class SupportersModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { VisitRecordEffect } from './visit-record.effect.js';
 import { VisitsService } from './visits.service.js';
 import { Visit } from './visit.entity.js';
 import { VisitPlan } from './visit-plan.entity.js';
@@ -11,8 +13,8 @@ import { VisitReport } from './visit-report.entity.js';
  * filing a report sends a case event through CaseCommands, and CasesModule needs this one.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule],
-  providers: [VisitsService],
+  imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule, CaseEffectsModule],
+  providers: [VisitsService, VisitRecordEffect],
   exports: [VisitsService],
 })
 export class VisitRecordsModule {}

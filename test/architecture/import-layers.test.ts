@@ -13,20 +13,6 @@ import { ENTITIES } from '../../src/entities.js';
 
 const ROOT = process.cwd();
 
-/**
- * Edges the rewrite of the command path removes: features register their effects in a registry
- * owned by cases, so the command path stops naming them, and it answers with what it committed,
- * leaving the case's view (case-api, above the features) to the caller. CasesModule wires the
- * features and the view for that path meanwhile, and the dry run diffs the deadline rows the path
- * writes. Listed per file so that no other import can hide behind them; remove this list when that
- * rewrite lands.
- */
-const IN_FLIGHT: { file: string; to: string[] }[] = [
-  { file: 'src/cases/case-commands.service.ts', to: ['supporters', 'visits', 'interviews', 'deadlines', 'documents', 'case-api'] },
-  { file: 'src/cases/cases.module.ts', to: ['supporters', 'visits', 'deadlines', 'documents', 'case-api'] },
-  { file: 'src/cases/dry-run.ts', to: ['deadlines'] },
-];
-
 /** What src/database may build on: it holds the connection, the transaction runner and the migrations. */
 const BELOW_DATABASE = ['common', 'config', 'machines'];
 
@@ -66,14 +52,13 @@ const FILES = [...typeScriptFiles('src'), ...typeScriptFiles('machines')];
 const IMPORTS = FILES.flatMap(importsOf);
 
 /** from folder → to folder → the files whose imports make that edge. */
-function folderGraph(allowInFlight = true): Map<string, Map<string, Set<string>>> {
+function folderGraph(): Map<string, Map<string, Set<string>>> {
   const graph = new Map<string, Map<string, Set<string>>>();
   for (const entry of IMPORTS) {
     const from = nodeOf(entry.file);
     const path = target(entry);
     const to = path === null ? null : nodeOf(path);
     if (from === null || to === null || from === to) continue;
-    if (allowInFlight && IN_FLIGHT.some((known) => known.file === entry.file && known.to.includes(to))) continue;
     const edges = graph.get(from) ?? new Map<string, Set<string>>();
     graph.set(from, edges);
     const files = edges.get(to) ?? new Set<string>();
@@ -157,12 +142,6 @@ function describeCycles(): string[] {
 describe('the import layers', () => {
   it('has no cycle between folders', () => {
     expect(describeCycles().join('\n\n')).toBe('');
-  });
-
-  it('allows only in-flight edges that are still there, so the list shrinks as they go', () => {
-    const graph = folderGraph(false);
-    const gone = IN_FLIGHT.flatMap(({ file, to }) => to.filter((folder) => !graph.get(nodeOf(file)!)?.get(folder)?.has(file)).map((folder) => `${file} → ${folder}`));
-    expect(gone).toEqual([]);
   });
 
   it('keeps the state machines free of the service: nothing from src/ and no TypeORM', () => {

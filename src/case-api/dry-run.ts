@@ -3,7 +3,8 @@ import type { ClientEventType } from '../../machines/case-events.js';
 import { allowedClientEvents, type CaseSnapshot } from '../../machines/case-decisions.js';
 import { Alert } from '../alerts/alert.entity.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
-import type { CaseRecord } from './case-record.entity.js';
+import type { DryRunProbe } from '../cases/dry-run-probe.js';
+import type { CaseRecord } from '../cases/case-record.entity.js';
 
 /** What a case held before a dry-run event was applied: compared with what it holds after, before the rollback. */
 export interface DryRunBaseline {
@@ -35,16 +36,6 @@ export interface DryRunAnswer {
   alerts: { resolved: { id: string; kind: string }[]; raised: { kind: string }[] };
   /** The client events the case could take next, from the state it would be in. */
   allowedEvents: ClientEventType[];
-}
-
-/**
- * Carries a dry run's answer out of the transaction it ran in: thrown, so the transaction
- * runner rolls every write back, and caught by the command path alone.
- */
-export class DryRunRollback extends Error {
-  constructor(readonly answer: DryRunAnswer) {
-    super('dry run: rolled back');
-  }
 }
 
 function unresolvedAlerts(manager: EntityManager, caseId: string): Promise<Alert[]> {
@@ -106,3 +97,9 @@ export async function dryRunAnswer(
     allowedEvents: allowedClientEvents(snapshot) as ClientEventType[],
   };
 }
+
+/** The dry run of a client event: its deadlines and alerts before and after, and where the case would stand. */
+export const CASE_DRY_RUN: DryRunProbe<DryRunBaseline, DryRunAnswer> = {
+  before: dryRunBaseline,
+  after: (manager, baseline, change) => dryRunAnswer(manager, baseline, change.event.type, change.record, change.snapshot),
+};

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { DeadlinesModule } from '../deadlines/deadlines.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { VisitRecordsModule } from '../visits/visit-records.module.js';
+import { CaseAnswers } from './case-answers.js';
+import { CaseQueries } from './case-queries.service.js';
+import { CaseTotals } from './case-totals.js';
+import { CasesController } from './cases.controller.js';
+
+/** The case over HTTP: its routes, lists and view, which read the rows of the features above the case aggregate. */
+@Module({
+  imports: [CasesModule, DeadlinesModule, VisitRecordsModule, DocumentsModule],
+  controllers: [CasesController],
+  providers: [CaseQueries, CaseTotals, CaseAnswers],
+})
+export class CaseApiModule {}

@@ -1,0 +1,23 @@
+import { supporterAppointedSince } from '../../machines/case-facts.js';
+import type { Actor } from '../common/actor.js';
+import { CaseOutOfReachError } from '../common/domain-errors.js';
+import type { CaseRecord } from './case-record.entity.js';
+
+/** Since when `supporterId` serves the case, if they are its supporter now and it is not archived. */
+export function currentAppointmentSince(record: Pick<CaseRecord, 'state' | 'supporterId' | 'snapshot'>, supporterId: string | undefined): string | null {
+  if (!supporterId || record.state === 'archived' || record.supporterId !== supporterId) return null;
+  return supporterAppointedSince(record.snapshot);
+}
+
+/**
+ * A supporter's place on the case a command has just loaded, checked on that row (routes marked
+ * @ReachCheckedByCommand, where the access guard does not read the case first): only the
+ * supporter appointed now may change it. Every other actor, and a supporter the guard already
+ * placed, passes as is.
+ */
+export function supporterReachOnCommand(record: CaseRecord, actor: Actor): Actor {
+  if (actor.role !== 'supporter' || actor.reach) return actor;
+  const since = currentAppointmentSince(record, actor.supporterId);
+  if (!since) throw new CaseOutOfReachError();
+  return { ...actor, reach: { kind: 'current', since } };
+}

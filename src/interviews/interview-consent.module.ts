@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { InterviewConsent } from './interview-consent.entity.js';
+import { MeetingConsentEffect } from './meeting-consent.effect.js';
+
+/** What the consent records do to case commands; apart from InterviewsModule so the worker-only process has it without the routes. */
+@Module({ imports: [TypeOrmModule.forFeature([InterviewConsent]), CaseEffectsModule], providers: [MeetingConsentEffect] })
+export class InterviewConsentModule {}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { recordStatements, summarize, type RecordedStatement } from '../../src/database/statement-recorder.js';
+import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
+import { aJudgment } from '../support/judgment-builder.js';
+import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+
+const VISIT = { type: 'LOG_VISIT', occurredAt: '2026-12-01T10:00:00+01:00', durationMinutes: 90, outcome: 'completed' };
+
+/** Each SELECT with its parameters: the same read twice means a row was read twice. */
+function repeatedReads(statements: RecordedStatement[]): string[] {
+  const seen = new Map<string, number>();
+  for (const { sql, parameters } of statements.filter((s) => /^SELECT\b/i.test(s.sql))) {
+    const key = `${sql} ${JSON.stringify(parameters)}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return [...seen].filter(([, times]) => times > 1).map(([key]) => key);
+}
+
+describe.each(DATABASES)('one request, one pass through the database (%s)', (database) => {
+  let t: TestApp;
+  let dataSource: DataSource;
+  let caseId: string;
+  let supporterId: string;
+
+  beforeAll(async () => {
+    // No worker in this process: the statements recorded are the request's alone.
+    t = await startTestApp({ database, env: { RUN_WORKER: 'false' } });
+    t.clock.setNow('2026-12-02T09:00:00+01:00');
+    dataSource = t.app.get(DataSource);
+    supporterId = await registerSupporter(t);
+    caseId = await registerCase(t);
+    for (const event of stepsTo('activeVisits', supporterId)) await send(t, caseId, event);
+  });
+  afterAll(() => t.close());
+
+  it('logs a supporter’s visit in one transaction that reads the case once and no row twice, its audit entry in it', async () => {
+    const auditBefore = (await t.as('administrator').get('/audit').query({ caseId, limit: 1 }).expect(200)).body.total as number;
+    const { result, statements } = await recordStatements(dataSource, () =>
+      t.as('supporter', { supporterId }).post(`/cases/${caseId}/events`).send(VISIT),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.visits).toEqual([expect.objectContaining({ outcome: 'completed', durationMinutes: 90 })]);
+    const summary = summarize(statements);
+    expect({ transactions: summary.transactions, units: summary.units }).toEqual({ transactions: 1, units: 1 });
+    expect(summary.readsByTable.cases).toBe(1);
+    expect(summary.readsByTable.deadlines).toBe(1);
+    expect(repeatedReads(statements)).toEqual([]);
+    expect(statements.filter((s) => /^INSERT INTO "audit_trail"/i.test(s.sql))).toHaveLength(1);
+    const audit = await t.as('administrator').get('/audit').query({ caseId, limit: 200 }).expect(200);
+    expect(audit.body.total).toBe(auditBefore + 1);
+    expect(audit.body.items.at(-1)).toMatchObject({ user: { id: 'test-supporter', role: 'supporter' }, action: 'write', resource: 'POST /cases/:id/events', allowed: true, status: 200 });
+  });
+
+  it('registers a case in one transaction and answers from what it wrote, without reading it back', async () => {
+    const { result, statements } = await recordStatements(dataSource, () => t.http.post('/cases').send(aJudgment({ courtCaseNumber: 'T 4711-26' })));
+    expect(result.status).toBe(201);
+    const summary = summarize(statements);
+    expect({ transactions: summary.transactions, units: summary.units }).toEqual({ transactions: 1, units: 1 });
+    expect(summary.readsByTable.case_parties).toBeUndefined();
+    expect(repeatedReads(statements)).toEqual([]);
+    expect(statements.filter((s) => /^INSERT INTO "audit_trail"/i.test(s.sql))).toHaveLength(1);
+  });
+
+  it('refuses a supporter another case’s events as if it did not exist, audited as a refusal, with nothing written', async () => {
+    const other = await registerSupporter(t, 'Per Holm');
+    const { result, statements } = await recordStatements(dataSource, () => t.as('supporter', { supporterId: other }).post(`/cases/${caseId}/events`).send(VISIT));
+    expect(result.status).toBe(404);
+    expect(statements.filter((s) => /^(INSERT INTO|UPDATE) "(cases|visits|case_history)"/i.test(s.sql))).toEqual([]);
+    const audit = await t.as('administrator').get('/audit').query({ caseId, limit: 200 }).expect(200);
+    expect(audit.body.items.at(-1)).toMatchObject({ user: { role: 'supporter' }, resource: 'POST /cases/:id/events', allowed: false, status: 404 });
+  });
+});
