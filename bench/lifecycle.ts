@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { Public } from '../src/common/roles.decorator.js';
 import { AppModule } from '../src/app.module.js';
 import { localSigningKey, mintLocalToken } from '../src/auth/local-tokens.js';
 import { loadConfig } from '../src/config/app-config.js';
+import { recordStatements, summarize, type StatementSummary } from '../src/database/statement-recorder.js';
 import { deleteQueueKeys } from '../src/queue/queue-keys.js';
 import { configureHttpApp } from '../src/http-app.js';
 import { BenchClient, percentile } from './bench-client.js';
@@ -26,7 +30,7 @@ const RESIDENT = '198501012382';
 const VISITING = '198701012398';
 
 function lifecycle(supporterId: string): Record<string, unknown>[] {
-  const visit = { type: 'LOG_VISIT', occurredAt: '2026-11-20T10:00:00+01:00', durationMinutes: 90, outcome: 'completed' };
+  const visit = { type: 'LOG_VISIT', occurredAt: '2026-11-26T10:00:00+01:00', durationMinutes: 90, outcome: 'completed' };
   return [
     { type: 'INITIATE', diaryNumber: 'SN 2026/1' },
     { type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' },
@@ -36,8 +40,8 @@ function lifecycle(supporterId: string): Record<string, unknown>[] {
     visit,
     visit,
     { type: 'END_EARLY', reason: 'The parents go on without support' },
-    { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-20T10:00:00+01:00' },
-    { type: 'ARCHIVE', terminationDecidedAt: '2026-12-21T10:00:00+01:00' },
+    { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-28T10:00:00+01:00' },
+    { type: 'ARCHIVE', terminationDecidedAt: '2026-11-29T10:00:00+01:00' },
   ];
 }
 
@@ -66,7 +70,8 @@ export interface LifecycleBenchOptions {
 export async function runLifecycleBenchmark({ cases, concurrency, postgres }: LifecycleBenchOptions): Promise<void> {
   const database = await BenchDatabase.create(postgres);
   const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({ ...process.env, ...database.env, LOG_LEVEL: 'warn', QUEUE_PREFIX: queuePrefix });
+  // No worker in this process: the statements counted for one event are that request's alone.
+  const config = loadConfig({ ...process.env, ...database.env, LOG_LEVEL: 'warn', QUEUE_PREFIX: queuePrefix, RUN_WORKER: 'false' });
   @Module({ imports: [AppModule.forRoot(config)], controllers: [NoopController] })
   class BenchModule {}
   const app = await NestFactory.create(BenchModule, { logger: ['error'], bufferLogs: true });
@@ -79,25 +84,21 @@ export async function runLifecycleBenchmark({ cases, concurrency, postgres }: Li
   try {
     const { eventLatencies, eventsPerSecond, eventsPerCase } = await driveLifecycle([client], [administrator], cases, concurrency);
 
-    const noopLatencies: number[] = [];
-    const noopStarted = performance.now();
-    let nextNoop = 0;
-    const noopRequests = eventLatencies.length;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (nextNoop++ < noopRequests) {
-          const t0 = performance.now();
-          await client.request('GET', '/bench-noop');
-          noopLatencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const noopPerSecond = noopLatencies.length / ((performance.now() - noopStarted) / 1000);
+    const noop = await measureRoute(client, '/bench-noop', eventLatencies.length, concurrency);
+    const bare = await bareNodeHttp((bareUrl) => measureRoute(new BenchClient(bareUrl, {}), '/', eventLatencies.length, concurrency));
+    const oneEvent = await statementsOfOneVisit(app.get(DataSource), client, await approvedSupporter(client, administrator));
 
     console.log(`lifecycle: ${cases} cases × ${eventsPerCase} events, ${concurrency} concurrent clients, one process (in the benchmark's own), ${database.label}`);
-    console.log(`  events        ${eventsPerSecond.toFixed(0)}/s   p50 ${percentile(eventLatencies, 50).toFixed(2)} ms   p99 ${percentile(eventLatencies, 99).toFixed(2)} ms`);
-    console.log(`  no-op route   ${noopPerSecond.toFixed(0)}/s   p50 ${percentile(noopLatencies, 50).toFixed(2)} ms   p99 ${percentile(noopLatencies, 99).toFixed(2)} ms`);
-    console.log(`  ratio events / no-op: ${(eventsPerSecond / noopPerSecond).toFixed(2)} (target ≥ 0.50)`);
+    console.log(`  events           ${eventsPerSecond.toFixed(0)}/s   p50 ${percentile(eventLatencies, 50).toFixed(2)} ms   p99 ${percentile(eventLatencies, 99).toFixed(2)} ms`);
+    console.log(`  no-op route      ${noop.perSecond.toFixed(0)}/s   p50 ${percentile(noop.latencies, 50).toFixed(2)} ms   p99 ${percentile(noop.latencies, 99).toFixed(2)} ms`);
+    console.log(`  bare node:http   ${bare.perSecond.toFixed(0)}/s   p50 ${percentile(bare.latencies, 50).toFixed(2)} ms   p99 ${percentile(bare.latencies, 99).toFixed(2)} ms`);
+    console.log(`  ratio events / no-op route:     ${(eventsPerSecond / noop.perSecond).toFixed(3)} (target ≥ 0.50)`);
+    console.log(`  ratio events / bare node:http:  ${(eventsPerSecond / bare.perSecond).toFixed(3)} (target ≥ 0.06)`);
+    console.log(
+      `  one LOG_VISIT:   ${oneEvent.statements} SQL statements, ${oneEvent.units} unit(s) of work in ${oneEvent.transactions} transaction(s), ` +
+        `case row read ${oneEvent.readsByTable.cases ?? 0}×, deadlines read ${oneEvent.readsByTable.deadlines ?? 0}×, the same read repeated ${oneEvent.repeated}×`,
+    );
+    console.log(`  reads by table:  ${Object.entries(oneEvent.readsByTable).map(([table, n]) => `${table} ${n}`).join(', ')}`);
   } finally {
     await app.close();
     await client.close();
@@ -105,6 +106,49 @@ export async function runLifecycleBenchmark({ cases, concurrency, postgres }: Li
     await deleteQueueKeys(config);
     await database.drop();
   }
+}
+
+/** `requests` GETs of `path` over `concurrency` connections. */
+async function measureRoute(client: BenchClient, path: string, requests: number, concurrency: number): Promise<{ latencies: number[]; perSecond: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < requests) {
+        const t0 = performance.now();
+        await client.request('GET', path);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, perSecond: latencies.length / ((performance.now() - started) / 1000) };
+}
+
+/** The floor under any Node service on this machine: a bare `node:http` server answering `{}`, in this same process. */
+async function bareNodeHttp<T>(measure: (url: string) => Promise<T>): Promise<T> {
+  const server = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await measure(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/** The SQL of one LOG_VISIT request on a case in active visits, recorded with nothing else running. */
+async function statementsOfOneVisit(dataSource: DataSource, client: BenchClient, supporterId: string): Promise<StatementSummary & { repeated: number }> {
+  const created = await client.request('POST', '/cases', { ...judgment, courtCaseNumber: 'T 999999-26' });
+  const caseId = (created.body as { id: string }).id;
+  const events = lifecycle(supporterId);
+  for (const event of events.slice(0, events.findIndex((e) => e.type === 'LOG_VISIT'))) await client.request('POST', `/cases/${caseId}/events`, event);
+  const { result, statements } = await recordStatements(dataSource, () => client.request('POST', `/cases/${caseId}/events`, events.find((e) => e.type === 'LOG_VISIT')));
+  if (result.status !== 200) throw new Error(`the counted LOG_VISIT answered ${result.status}`);
+  const reads = statements.filter((s) => /^SELECT\b/i.test(s.sql)).map((s) => `${s.sql} ${JSON.stringify(s.parameters)}`);
+  return { ...summarize(statements), repeated: reads.length - new Set(reads).size };
 }
 
 interface LifecycleFigures {
@@ -130,8 +174,8 @@ async function driveLifecycle(secretaries: BenchClient[], administrators: BenchC
       const client = secretaries[i % secretaries.length];
       const events = lifecycle(supporterId);
       while (nextCase < cases) {
-        nextCase++;
-        const created = await client.request('POST', '/cases', judgment);
+        // One open case per court case: each judgment its own case number.
+        const created = await client.request('POST', '/cases', { ...judgment, courtCaseNumber: `T ${1000 + nextCase++}-26` });
         const caseId = (created.body as { id: string }).id;
         for (const event of events) {
           const t0 = performance.now();
