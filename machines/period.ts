@@ -40,7 +40,24 @@ export function exceedsCap(periodStart: string, periodEnd: string, capMonths: nu
   return swedishDay(periodEnd) > swedishDay(lastDayWithinCap(periodStart, capMonths));
 }
 
+/**
+ * Bounds already worked out, by period: every change of a case asks again for the same few periods,
+ * and time-zone arithmetic is among the dearest work on that path. Bounded, oldest out first.
+ */
+const knownBounds = new Map<string, PeriodBounds>();
+const KNOWN_BOUNDS_MAX = 10_000;
+
 export function periodBounds(periodStart: string, periodEnd: string): PeriodBounds {
+  const key = `${periodStart}/${periodEnd}`;
+  const known = knownBounds.get(key);
+  if (known) return known;
+  const bounds = Object.freeze(computePeriodBounds(periodStart, periodEnd));
+  if (knownBounds.size >= KNOWN_BOUNDS_MAX) knownBounds.delete(knownBounds.keys().next().value!);
+  knownBounds.set(key, bounds);
+  return bounds;
+}
+
+function computePeriodBounds(periodStart: string, periodEnd: string): PeriodBounds {
   const start = swedishDay(periodStart);
   const end = swedishDay(periodEnd).plus({ days: 1 });
   const midpoint = DateTime.fromMillis((start.toMillis() + end.toMillis()) / 2, { zone: CASE_TIME_ZONE });

@@ -97,7 +97,8 @@ export class CaseCommands {
       await manager.insert(CaseParty, parties);
       const change: CaseChange = { event, record, fromState: null, snapshot, actor, now, rows: { parties } };
       const after = await this.writeChange(manager, change);
-      return { after, answer: await readBack(manager, change) };
+      const answer = await readBack(manager, change);
+      return { after: await this.appendAudit(manager, change, after), answer };
     });
     await this.afterCommit(record, event.type, null, after);
     return answer;
@@ -170,7 +171,8 @@ export class CaseCommands {
       await options.alsoWithin?.(manager, change);
       const after = await this.writeChange(manager, change);
       if (probe && before) throw new DryRunRollback(await probe.after(manager, before.seen, change));
-      return { change, after, answer: await readBack(manager, change) };
+      const answer = await readBack(manager, change);
+      return { change, after: await this.appendAudit(manager, change, after), answer };
     });
     await this.afterCommit(change.record, event.type, change.fromState, after);
     return { change, answer };
@@ -233,7 +235,7 @@ export class CaseCommands {
     return { state: topState(snapshot.value), subState: subState(snapshot.value), snapshot: persisted, ...caseFacts(persisted) };
   }
 
-  /** What every change writes besides the case row: its history entry, the features' effects, and the request's audit entry, last. */
+  /** What every change writes besides the case row: its history entry and the features' effects. */
   private async writeChange(manager: EntityManager, change: CaseChange): Promise<AfterCommit[]> {
     const { type, at, ...payload } = change.event as { type: string; at: string } & Record<string, unknown>;
     await manager.insert(CaseHistoryEntry, {
@@ -247,7 +249,14 @@ export class CaseCommands {
       actorId: change.actor.id,
       actorRole: change.actor.role,
     });
-    const after = await this.effects.within(manager, change);
+    return this.effects.within(manager, change);
+  }
+
+  /**
+   * The request's audit entry, the transaction's last write: on PostgreSQL it takes the chain's
+   * lock, held to the commit, so nothing may come after it that other appenders would wait for.
+   */
+  private async appendAudit(manager: EntityManager, change: CaseChange, after: AfterCommit[]): Promise<AfterCommit[]> {
     const audited = await this.audit.appendWithin(manager, change.record.id);
     return audited ? [...after, audited] : after;
   }
