@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Not, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
 import { decide, persist, restore, startCase, subState, topState, type CaseSnapshot } from '../../machines/case-decisions.js';
 import { caseFacts } from '../../machines/case-facts.js';
@@ -17,8 +17,8 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
 import { sealAddress } from '../personal-data/postal-address.js';
 import { CaseEffects, type AfterCommit, type CaseChange, type ChangeEvent } from './case-effects.js';
-import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
+import { CaseRows } from './case-rows.js';
 import { supporterReachOnCommand } from './case-reach.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CaseTransitions } from './case-transitions.js';
@@ -47,6 +47,7 @@ export class CaseCommands {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly rows: CaseRows,
     private readonly effects: CaseEffects,
     private readonly transitions: CaseTransitions,
     private readonly personnummer: PersonnummerProtector,
@@ -93,8 +94,7 @@ export class CaseCommands {
     const event = { type: 'REGISTER', at: now.toISOString(), ...judgment, ...confirmation } as ChangeEvent<'REGISTER'>;
     const { after, answer } = await this.transactions.run(async (manager) => {
       await this.checkNoOtherOpenCase(manager, record, dto.confirmDuplicateOf);
-      await manager.insert(CaseRecord, record);
-      await manager.insert(CaseParty, parties);
+      await this.rows.insert(manager, record, parties);
       const change: CaseChange = { event, record, fromState: null, snapshot, actor, now, rows: { parties } };
       const after = await this.writeChange(manager, change);
       const answer = await readBack(manager, change);
@@ -138,7 +138,7 @@ export class CaseCommands {
   ): Promise<{ change: CaseChange; answer: T }> {
     const now = this.clock.now();
     const { change, after, answer } = await this.transactions.run(async (manager) => {
-      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      const record = await this.rows.load(manager, caseId);
       if (!record) throw new NotFoundError('case');
       const reachedBy = supporterReachOnCommand(record, actor);
       const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
@@ -160,13 +160,8 @@ export class CaseCommands {
         version: record.version + 1,
         updatedAt: now,
       });
-      const { affected } = await manager.update(
-        CaseRecord,
-        { id: record.id, version: record.version },
-        { ...this.stateOf(decision.snapshot), version: next.version, updatedAt: now },
-      );
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
-      if (affected === 0) throw new StaleVersionError(record.version, record.version + 1);
+      if (!(await this.rows.replace(manager, next, record.version))) throw new StaleVersionError(record.version, record.version + 1);
       const change: CaseChange = { event: stamped, record: next, fromState: record.state, snapshot: decision.snapshot, actor: reachedBy, now, rows: {} };
       await options.alsoWithin?.(manager, change);
       const after = await this.writeChange(manager, change);
@@ -186,7 +181,7 @@ export class CaseCommands {
   async migrate(caseId: string): Promise<boolean> {
     const now = this.clock.now();
     const outcome = await this.transactions.run(async (manager) => {
-      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      const record = await this.rows.load(manager, caseId);
       if (!record || !needsMigration(record.machineVersion, record.snapshot)) return null;
       const migrated = migrateToCurrent(record.machineVersion, record.snapshot);
       const snapshot = restore(machineFor(migrated.version), migrated.persisted);
@@ -196,12 +191,7 @@ export class CaseCommands {
         version: record.version + 1,
         updatedAt: now,
       });
-      const { affected } = await manager.update(
-        CaseRecord,
-        { id: record.id, version: record.version },
-        { machineVersion: next.machineVersion, ...this.stateOf(snapshot), version: next.version, updatedAt: now },
-      );
-      if (affected === 0) return null;
+      if (!(await this.rows.replace(manager, next, record.version))) return null;
       const event = {
         type: 'MACHINE_MIGRATED',
         at: now.toISOString(),
@@ -219,14 +209,9 @@ export class CaseCommands {
 
   /** One open case per court case: a second one is almost always the same judgment registered twice. */
   private async checkNoOtherOpenCase(manager: EntityManager, record: CaseRecord, confirmedDuplicateOf: string | undefined): Promise<void> {
-    const open = await manager.find(CaseRecord, {
-      select: { id: true },
-      where: { court: record.court, courtCaseNumber: record.courtCaseNumber, state: Not('archived') },
-      order: { createdAt: 'ASC' },
-    });
-    if (open.length > 0 && !open.some((existing) => existing.id === confirmedDuplicateOf)) {
-      throw new DuplicateCaseError(open[0].id);
-    }
+    const open = await this.rows.openFor(manager, record.court, record.courtCaseNumber);
+    const confirmed = confirmedDuplicateOf !== undefined && open.includes(confirmedDuplicateOf);
+    if (open.length > 0 && !confirmed) throw new DuplicateCaseError(open[0]);
   }
 
   /** The columns a snapshot fills: where the case stands, the snapshot itself, and the facts queries read. */
@@ -237,18 +222,7 @@ export class CaseCommands {
 
   /** What every change writes besides the case row: its history entry and the features' effects. */
   private async writeChange(manager: EntityManager, change: CaseChange): Promise<AfterCommit[]> {
-    const { type, at, ...payload } = change.event as { type: string; at: string } & Record<string, unknown>;
-    await manager.insert(CaseHistoryEntry, {
-      caseId: change.record.id,
-      version: change.record.version,
-      type,
-      payload,
-      fromState: change.fromState,
-      toState: change.record.state,
-      at: new Date(at),
-      actorId: change.actor.id,
-      actorRole: change.actor.role,
-    });
+    await this.rows.appendHistory(manager, change);
     return this.effects.within(manager, change);
   }
 

@@ -102,6 +102,7 @@ function covers(name: EffectName, type: string): boolean {
 @Injectable()
 export class CaseEffects implements OnApplicationBootstrap {
   private readonly effects = new Map<EffectName, CaseEffect>();
+  private complete = false;
 
   register<N extends EffectName>(effect: CaseEffect<N>): void {
     if (this.effects.has(effect.name)) throw new Error(`the case effect ${effect.name} is registered twice`);
@@ -115,6 +116,7 @@ export class CaseEffects implements OnApplicationBootstrap {
   requireComplete(): void {
     const missing = ORDER.filter((name) => !this.effects.has(name)).map((name) => ({ name, changes: EFFECTS_NEEDED[name] }));
     if (missing.length > 0) throw new MissingCaseEffectError(missing);
+    this.complete = true;
   }
 
   async prepare<E extends ChangeEvent>(manager: EntityManager, event: E, caseId: string): Promise<E> {
@@ -137,7 +139,9 @@ export class CaseEffects implements OnApplicationBootstrap {
     return after;
   }
 
+  /** A change run before every module registered (a start-up hook too early) would skip work: refused. */
   private for(type: string): CaseEffect[] {
+    if (!this.complete) this.requireComplete();
     return ORDER.filter((name) => covers(name, type)).flatMap((name) => this.effects.get(name) ?? []);
   }
 }

@@ -7,6 +7,7 @@ import { CaseEffectsModule } from './case-effects.module.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
+import { CaseRows } from './case-rows.js';
 import { CaseTransitions } from './case-transitions.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
@@ -18,7 +19,7 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
 @Module({
   imports: [TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]), AuditModule, CaseEffectsModule, StaffModule],
   controllers: [ResponsibleSecretaryController],
-  providers: [CaseCommands, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
+  providers: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
   exports: [CaseCommands, CaseTransitions, CaseEffectsModule],
 })
 export class CasesModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { In, Not } from 'typeorm';
 import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS } from '../../machines/registry.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -14,7 +14,7 @@ import { CaseRecord } from './case-record.entity.js';
  * 100,000 current cases reads none of them.
  */
 @Injectable()
-export class MachineMigrationSweep implements OnModuleInit {
+export class MachineMigrationSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger(MachineMigrationSweep.name);
 
   constructor(
@@ -22,7 +22,8 @@ export class MachineMigrationSweep implements OnModuleInit {
     private readonly commands: CaseCommands,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  /** At bootstrap, not module init: a migration is a case change, and the features register its effects at module init. */
+  async onApplicationBootstrap(): Promise<void> {
     const earlier = MACHINE_VERSIONS.filter((version) => version !== CURRENT_MACHINE_VERSION);
     if (earlier.length === 0) return;
     const stale = await this.transactions.run((manager) =>
