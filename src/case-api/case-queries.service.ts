@@ -82,7 +82,8 @@ export class CaseQueries {
     const parties = known.parties ?? (await manager.findBy(CaseParty, { caseId }));
     const deadlines = known.deadlines ?? (await this.deadlines.listForCase(manager, caseId));
     const visits = known.visits ?? (await this.visits.listForCase(manager, caseId));
-    const retention = known.retention !== undefined ? known.retention : await this.retention.findWithin(manager, caseId);
+    // Retention starts with ARCHIVE, the last state: a case not archived has none to read.
+    const retention = known.retention !== undefined ? known.retention : record.state === 'archived' ? await this.retention.findWithin(manager, caseId) : null;
     const opened = parties.map((p) => ({ ...p, personnummer: this.personnummer.open(p.personnummerCiphertext) }));
     return caseView(record, opened, deadlines, visits, retention);
   }
