@@ -29,6 +29,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (flag === '--cases') args.cases = count();
     else throw new Error(`unknown option ${flag}: --postgres, --api-processes N, --workers N, --cases N`);
   }
+  // SQLite lets one process write a file: a second one's transactions fail as busy (README, Scaling).
+  if (!args.postgres && ((args.apiProcesses ?? 1) > 1 || (args.workers ?? 1) > 1)) {
+    throw new Error('several API processes or workers share a database only on PostgreSQL: add --postgres');
+  }
   return args;
 }
 

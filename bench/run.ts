@@ -8,7 +8,14 @@ import { runLifecycleBenchmark, runProcessesBenchmark } from './lifecycle.js';
  * `npm run bench [-- --postgres] [--api-processes N] [--workers N]`, or `-- --cases N [--postgres]` alone: figures and ratios, compared
  * only within one run (the machine is shared and noisy).
  */
-const args = parseBenchArgs(process.argv.slice(2));
+const args = (() => {
+  try {
+    return parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`npm run bench: ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
 if (args.cases !== undefined) {
   await runCasesBenchmark({ cases: args.cases, postgres: args.postgres });
   process.exit(0);
