@@ -6,7 +6,7 @@ import { PUBLIC_KEY } from '../common/roles.decorator.js';
 import { httpStatusOf } from '../common/domain-error.filter.js';
 import { CaseOutOfReachError, DomainError } from '../common/domain-errors.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
-import { AUDITED_BY_COMMAND_KEY } from './audited.decorator.js';
+import { AUDITED_BY_COMMAND_KEY, AUDITED_KEY, type AuditedOptions } from './audited.decorator.js';
 import { PendingAuditEntry, RequestAudit } from './request-audit.js';
 import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './request-facts.js';
 
@@ -50,13 +50,16 @@ export class AuditInterceptor implements NestInterceptor {
     const scoped = isCaseScoped(context, this.reflector);
     const shown = shownBy(context, this.reflector);
     const answered = { ...facts, allowed: true, status };
-    const pending = this.reflector.get<boolean>(AUDITED_BY_COMMAND_KEY, handler) ? new PendingAuditEntry(answered) : undefined;
+    const byCommand = this.reflector.get<boolean>(AUDITED_BY_COMMAND_KEY, handler) ?? false;
+    const told = this.reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, [handler, context.getClass()])?.shownToldByHandler ?? false;
+    const pending = byCommand || told ? new PendingAuditEntry(answered, byCommand) : undefined;
     const handled = pending ? new Observable<unknown>((subscriber) => this.requestAudit.run(pending, () => next.handle().subscribe(subscriber))) : next.handle();
     return handled.pipe(
       catchError((error: unknown) => from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error)))),
       concatMap(async (body: unknown) => {
         if (pending?.written) return body;
-        await this.trail.record(shown ? entriesShown(answered, shown(body as never)) : withCreatedCase(answered, scoped, body));
+        const items = pending?.shown ?? (shown ? shown(body as never) : undefined);
+        await this.trail.record(items ? entriesShown(answered, items) : withCreatedCase(answered, scoped, body));
         return body;
       }),
     );

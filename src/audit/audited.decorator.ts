@@ -13,10 +13,12 @@ export interface AuditedOptions {
   reads?: boolean;
   /** For a list: what each item of the answer shows, one audit entry each. */
   shown?: (body: never) => AuditedSubject[];
+  /** The handler tells what its answer shows (RequestAudit.show), where the answer cannot say it (a CSV). */
+  shownToldByHandler?: boolean;
 }
 
 /** How the audit trail records a route beyond what its method and parameters tell. */
-export const Audited = <B>(options: { reads?: boolean; shown?: (body: B) => AuditedSubject[] }) =>
+export const Audited = <B>(options: { reads?: boolean; shown?: (body: B) => AuditedSubject[]; shownToldByHandler?: boolean }) =>
   SetMetadata(AUDITED_KEY, options as AuditedOptions);
 
 export const AUDITED_BY_COMMAND_KEY = 'audit:byCommand';

@@ -2,11 +2,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
+import type { AuditedSubject } from './audited.decorator.js';
 
-/** A request's entry, waiting for the command that writes it; `written` once that committed. */
+/**
+ * A request's entry while its handler runs: written by the case command it calls (`byCommand`,
+ * `written` once that committed), or told what the answer shows (`shown`).
+ */
 export class PendingAuditEntry {
   written = false;
-  constructor(readonly record: AuditRecord) {}
+  shown: AuditedSubject[] | undefined;
+  constructor(
+    readonly record: AuditRecord,
+    readonly byCommand: boolean,
+  ) {}
 }
 
 /**
@@ -25,6 +33,12 @@ export class RequestAudit {
     return this.pending.run(entry, handler);
   }
 
+  /** What the answer being built shows, item by item, one entry each (routes marked `shownToldByHandler`). */
+  show(subjects: AuditedSubject[]): void {
+    const entry = this.pending.getStore();
+    if (entry) entry.shown = subjects;
+  }
+
   /**
    * Inside a command's transaction: appends the request's entry, filed under `caseId` where the
    * route did not name the case (a registration). Returns what to do once it committed, or
@@ -32,7 +46,7 @@ export class RequestAudit {
    */
   async appendWithin(manager: EntityManager, caseId: string): Promise<(() => Promise<void>) | undefined> {
     const entry = this.pending.getStore();
-    if (!entry || entry.written) return undefined;
+    if (!entry || !entry.byCommand || entry.written) return undefined;
     const record = { ...entry.record, caseId: entry.record.caseId ?? caseId };
     const head = await this.trail.appendWithin(manager, [record]);
     return async () => {

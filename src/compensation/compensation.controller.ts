@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator.js';
+import { RequestAudit } from '../audit/request-audit.js';
 import { Roles } from '../common/roles.decorator.js';
 import { compensationCsv } from './compensation-csv.js';
 import { CompensationService } from './compensation.service.js';
@@ -12,7 +13,10 @@ import { CompensationResponse } from './dto/compensation.responses.js';
 @ApiTags('compensation')
 @Controller('compensation')
 export class CompensationController {
-  constructor(private readonly compensation: CompensationService) {}
+  constructor(
+    private readonly compensation: CompensationService,
+    private readonly audit: RequestAudit,
+  ) {}
 
   @Get()
   @Roles('secretary')
@@ -34,8 +38,10 @@ export class CompensationController {
   @ApiOkResponse({ description: 'One line per supporter', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400)
   @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Audited({ shownToldByHandler: true })
   async export(@Query() query: CompensationQuery, @Res({ passthrough: true }) res: Response) {
     const { items } = await this.compensation.forMonth(query.month);
+    this.audit.show(items.map((line) => ({ subject: `supporter:${line.supporterId}` })));
     res.setHeader('Content-Disposition', `attachment; filename="umgangesstod-ersattning-${query.month}.csv"`);
     return compensationCsv(items);
   }

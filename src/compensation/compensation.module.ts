@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { CompensationController } from './compensation.controller.js';
 import { CompensationService } from './compensation.service.js';
 
-@Module({ controllers: [CompensationController], providers: [CompensationService] })
+@Module({ imports: [AuditModule], controllers: [CompensationController], providers: [CompensationService] })
 export class CompensationModule {}

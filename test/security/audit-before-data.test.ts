@@ -102,12 +102,14 @@ describe.each(DATABASES)('the audit trail sees every look at personal data (%s)'
       supporterId: string;
     };
     await t.http.get('/compensation?month=2026-11').expect(200);
+    await t.http.get('/compensation/export?month=2026-11').expect(200);
 
     const all = await entries('userId=test-secretary');
     const reads = (resource: string) => all.filter((e) => e.resource === resource).map((e) => [e.action, e.caseId, e.subject]);
     expect(reads('GET /supporters/:id')).toEqual([['read', null, `supporter:${supporterId}`]]);
     expect(reads('GET /visits/missing-reports')).toContainEqual(['read', caseId, `visit:${visitId}`]);
     expect(reads('GET /compensation')).toContainEqual(['read', null, `supporter:${appointed}`]);
+    expect(reads('GET /compensation/export')).toContainEqual(['read', null, `supporter:${appointed}`]);
   });
 
   it('counts requests without a valid token instead of writing one permanent entry each', async () => {
