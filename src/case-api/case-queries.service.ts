@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CaseSnapshot } from '../../machines/case-decisions.js';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
@@ -54,7 +55,7 @@ export interface CaseListPage extends Page<ReturnType<typeof caseSummaryView>> {
 }
 
 /** Rows of the case a caller already holds (a command just wrote them, or the case is new). */
-export type KnownRows = ChangeRows & { visits?: Visit[]; retention?: CaseRetention | null };
+export type KnownRows = ChangeRows & { visits?: Visit[]; retention?: CaseRetention | null; snapshot?: CaseSnapshot };
 
 @Injectable()
 export class CaseQueries {
@@ -85,7 +86,7 @@ export class CaseQueries {
     // Retention starts with ARCHIVE, the last state: a case not archived has none to read.
     const retention = known.retention !== undefined ? known.retention : record.state === 'archived' ? await this.retention.findWithin(manager, caseId) : null;
     const opened = parties.map((p) => ({ ...p, personnummer: this.personnummer.open(p.personnummerCiphertext) }));
-    return caseView(record, opened, deadlines, visits, retention);
+    return caseView(record, opened, deadlines, visits, retention, known.snapshot);
   }
 
   /** The cases a person is party to, found by the keyed hash of their (normalised) personnummer. */

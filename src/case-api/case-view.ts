@@ -1,4 +1,4 @@
-import { allowedClientEvents, restore } from '../../machines/case-decisions.js';
+import { allowedClientEvents, restore, type CaseSnapshot } from '../../machines/case-decisions.js';
 import { machineFor } from '../../machines/registry.js';
 import type { Actor } from '../common/actor.js';
 import { maskPersonnummer } from '../common/personnummer.js';
@@ -30,8 +30,10 @@ export function caseView(
   deadlines: Deadline[],
   visits: Visit[],
   retention: CaseRetention | null = null,
+  /** The snapshot a command just decided, so it is not restored again from the stored JSON. */
+  decided?: CaseSnapshot,
 ) {
-  const machine = machineFor(record.machineVersion);
+  const current = decided ?? restore(machineFor(record.machineVersion), record.snapshot);
   const { judgment, ...progress } = record.snapshot.context;
   const byRole = (role: CaseParty['role']) => parties.filter((p) => p.role === role).sort((a, b) => a.position - b.position);
   return {
@@ -48,7 +50,7 @@ export function caseView(
       visitingParent: byRole('visitingParent').map(partyView)[0],
     },
     progress,
-    allowedEvents: allowedClientEvents(restore(machine, record.snapshot)),
+    allowedEvents: allowedClientEvents(current),
     deadlines: deadlines.map((d) => ({ id: d.id, kind: d.kind, dueAt: d.dueAt.toISOString(), status: d.status })),
     visits: visits.map((v) => ({
       id: v.id,
