@@ -20,6 +20,26 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/** The widths of the trail's text columns, in characters. */
+const WIDTHS: Partial<Record<keyof AuditRecord, number>> = { actorId: 120, actorRole: 20, caseId: 36, action: 8, resource: 200, ip: 64, subject: 80 };
+
+/** A half of a UTF-16 surrogate pair standing alone: no database can store it as it is. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The record as the database will store it: each text cut to its column by whole characters, and
+ * any lone surrogate replaced as the database would. The hash is taken over exactly this, so an
+ * entry always verifies (a subject cut through an emoji once broke the chain).
+ */
+function fitted(record: AuditRecord): AuditRecord {
+  const out: Record<string, unknown> = { ...record };
+  for (const [field, width] of Object.entries(WIDTHS)) {
+    const value = out[field];
+    if (typeof value === 'string') out[field] = Array.from(value.replace(LONE_SURROGATE, '\uFFFD')).slice(0, width).join('');
+  }
+  return out as AuditRecord;
+}
+
 /** Any fixed number: the one lock PostgreSQL appenders queue on, so the chain has one head. */
 const CHAIN_LOCK_KEY = 7_412_001;
 
@@ -67,7 +87,7 @@ export class AuditTrail {
     const [last] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
     let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
     const rows = records.map((record) => {
-      const facts = { ...record, seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
+      const facts = { ...fitted(record), seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
       const hash = chainHash(previous.hash, facts, this.key);
       const row = { ...facts, prevHash: previous.hash, hash };
       previous = { seq: facts.seq, hash };

@@ -51,6 +51,13 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
     expect(schemes.map((r) => r.scheme)).toEqual([UNKEYED_SCHEME, UNKEYED_SCHEME, KEYED_SCHEME, KEYED_SCHEME]);
   });
 
+  it('keeps verifying after a request names a thing in characters that a cut would split', async () => {
+    const caseId = await registerCase(t);
+    // 40 emoji are 80 UTF-16 units: the subject `document:` + them is cut at 80, inside a pair.
+    await t.http.get(`/cases/${caseId}/documents/${encodeURIComponent('😀'.repeat(40))}/content`);
+    expect(await verifyAuditTrail(dataSource, t.config)).toMatchObject({ intact: true });
+  });
+
   it('exports the head after every append, to a file outside the database', async () => {
     const caseId = await registerCase(t);
     await Promise.all(Array.from({ length: 10 }, () => t.http.get(`/cases/${caseId}`).expect(200)));
