@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -35,7 +36,9 @@ export class TransactionRunner {
   run<T>(work: UnitOfWork<T>): Promise<T> {
     if (!this.serial) return this.dataSource.transaction(work);
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // The group runs in whichever request started it: each unit keeps its own caller's async
+      // context, so what it asks of AsyncLocalStorage (its request's audit entry, its log) is its own.
+      this.queue.push({ work: AsyncResource.bind(work), resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) {
         this.draining = true;
         setImmediate(() => void this.drain());

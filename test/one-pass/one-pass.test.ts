@@ -52,6 +52,22 @@ describe.each(DATABASES)('one request, one pass through the database (%s)', (dat
     expect(audit.body.items.at(-1)).toMatchObject({ user: { id: 'test-supporter', role: 'supporter' }, action: 'write', resource: 'POST /cases/:id/events', allowed: true, status: 200 });
   });
 
+  it('writes each of many events sent at once its own audit entry, in the transaction of its own case', async () => {
+    const cases: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const id = await registerCase(t, { courtCaseNumber: `T ${4800 + i}-26` });
+      const own = await registerSupporter(t, `Stöd ${i}`);
+      for (const event of stepsTo('activeVisits', own)) await send(t, id, event);
+      cases.push(id);
+    }
+    // Sent together, they share SQLite's commit groups: each must still carry its own request's entry.
+    await Promise.all(cases.map((id) => t.http.post(`/cases/${id}/events`).send(VISIT).expect(200)));
+    for (const id of cases) {
+      const entries = (await t.as('administrator').get('/audit').query({ caseId: id, limit: 200 }).expect(200)).body.items as { resource: string; status: number }[];
+      expect(entries.filter((e) => e.resource === 'POST /cases/:id/events').map((e) => e.status)).toEqual([...stepsTo('activeVisits', supporterId).map(() => 200), 200]);
+    }
+  });
+
   it('registers a case in one transaction and answers from what it wrote, without reading it back', async () => {
     const { result, statements } = await recordStatements(dataSource, () => t.http.post('/cases').send(aJudgment({ courtCaseNumber: 'T 4711-26' })));
     expect(result.status).toBe(201);
