@@ -139,8 +139,8 @@ export class CaseCommands {
     const now = this.clock.now();
     const { change, after, answer } = await this.transactions.run(async (manager) => {
       const record = await this.rows.load(manager, caseId);
-      if (!record) throw new NotFoundError('case');
       const reachedBy = supporterReachOnCommand(record, actor);
+      if (!record) throw new NotFoundError('case');
       const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);

@@ -15,9 +15,10 @@ export function currentAppointmentSince(record: Pick<CaseRecord, 'state' | 'supp
  * supporter appointed now may change it. Every other actor, and a supporter the guard already
  * placed, passes as is.
  */
-export function supporterReachOnCommand(record: CaseRecord, actor: Actor): Actor {
+export function supporterReachOnCommand(record: CaseRecord | null, actor: Actor): Actor {
   if (actor.role !== 'supporter' || actor.reach) return actor;
-  const since = currentAppointmentSince(record, actor.supporterId);
+  // A case that does not exist is out of reach alike: a supporter learns nothing from the answer or the trail.
+  const since = record ? currentAppointmentSince(record, actor.supporterId) : null;
   if (!since) throw new CaseOutOfReachError();
   return { ...actor, reach: { kind: 'current', since } };
 }

@@ -85,5 +85,9 @@ describe.each(DATABASES)('one request, one pass through the database (%s)', (dat
     expect(statements.filter((s) => /^(INSERT INTO|UPDATE) "(cases|visits|case_history)"/i.test(s.sql))).toEqual([]);
     const audit = await t.as('administrator').get('/audit').query({ caseId, limit: 200 }).expect(200);
     expect(audit.body.items.at(-1)).toMatchObject({ user: { role: 'supporter' }, resource: 'POST /cases/:id/events', allowed: false, status: 404 });
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    await t.as('supporter', { supporterId: other }).post(`/cases/${nowhere}/events`).send(VISIT).expect(404);
+    const probe = await t.as('administrator').get('/audit').query({ caseId: nowhere, limit: 10 }).expect(200);
+    expect(probe.body.items).toEqual([expect.objectContaining({ allowed: false, status: 404 })]);
   });
 });
