@@ -69,7 +69,7 @@ export class CaseQueries {
   ) {}
 
   get(caseId: string): Promise<CaseView> {
-    return this.transactions.run(async (manager) => {
+    return this.transactions.read(async (manager) => {
       const record = await manager.findOneBy(CaseRecord, { id: caseId });
       if (!record) throw new NotFoundError('case');
       return this.viewWithin(manager, record);

@@ -33,6 +33,17 @@ export class TransactionRunner {
     this.serial = dataSource.options.type === 'better-sqlite3';
   }
 
+  /**
+   * A unit of work that only reads, seeing one snapshot throughout: on PostgreSQL in REPEATABLE
+   * READ (its default, READ COMMITTED, lets each statement see commits made since the one before,
+   * so a case could show a deadline fired by a change whose new state it does not show); a
+   * read-only transaction there never fails for it. On SQLite every unit already sees one snapshot.
+   */
+  read<T>(work: UnitOfWork<T>): Promise<T> {
+    if (!this.serial) return this.dataSource.transaction('REPEATABLE READ', work);
+    return this.run(work);
+  }
+
   run<T>(work: UnitOfWork<T>): Promise<T> {
     if (!this.serial) return this.dataSource.transaction(work);
     return new Promise<T>((resolve, reject) => {
