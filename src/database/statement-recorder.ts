@@ -20,17 +20,24 @@ export interface StatementSummary {
   units: number;
   /** How many times each table was read (SELECT … FROM table). */
   readsByTable: Record<string, number>;
+  /** Reads run more than once with the same parameters: a row read twice. */
+  repeatedReads: string[];
 }
 
 export function summarize(statements: readonly RecordedStatement[]): StatementSummary {
   const transactions = statements.filter((s) => OPENS_TRANSACTION.test(s.sql)).length;
   const savepoints = statements.filter((s) => OPENS_UNIT.test(s.sql)).length;
   const readsByTable: Record<string, number> = {};
-  for (const { sql } of statements) {
+  const timesRead = new Map<string, number>();
+  for (const { sql, parameters } of statements) {
     const table = READ_TABLE.exec(sql)?.[1];
-    if (table) readsByTable[table] = (readsByTable[table] ?? 0) + 1;
+    if (!table) continue;
+    readsByTable[table] = (readsByTable[table] ?? 0) + 1;
+    const read = `${sql} ${JSON.stringify(parameters)}`;
+    timesRead.set(read, (timesRead.get(read) ?? 0) + 1);
   }
-  return { statements: statements.length, transactions, units: savepoints > 0 ? savepoints : transactions, readsByTable };
+  const repeatedReads = [...timesRead].filter(([, times]) => times > 1).map(([read]) => read);
+  return { statements: statements.length, transactions, units: savepoints > 0 ? savepoints : transactions, readsByTable, repeatedReads };
 }
 
 /**
