@@ -20,20 +20,18 @@ export interface AuditFilter {
   to?: Date;
 }
 
-/** The widths of the trail's text columns, in characters. */
-const WIDTHS: Partial<Record<keyof AuditRecord, number>> = { actorId: 120, actorRole: 20, caseId: 36, action: 8, resource: 200, ip: 64, subject: 80 };
-
 /** A half of a UTF-16 surrogate pair standing alone: no database can store it as it is. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * The record as the database will store it: each text cut to its column by whole characters, and
- * any lone surrogate replaced as the database would. The hash is taken over exactly this, so an
- * entry always verifies (a subject cut through an emoji once broke the chain).
+ * The record as the database will store it: each text cut to its column's width (`widths`, from
+ * the entity) by whole characters, and any lone surrogate replaced as the database would. The hash
+ * is taken over exactly this, so an entry always verifies (a subject cut through an emoji once
+ * broke the chain). Callers pass their texts uncut: this is the one place they are fitted.
  */
-function fitted(record: AuditRecord): AuditRecord {
+function fitted(record: AuditRecord, widths: [string, number][]): AuditRecord {
   const out: Record<string, unknown> = { ...record };
-  for (const [field, width] of Object.entries(WIDTHS)) {
+  for (const [field, width] of widths) {
     const value = out[field];
     if (typeof value === 'string') out[field] = Array.from(value.replace(LONE_SURROGATE, '\uFFFD')).slice(0, width).join('');
   }
@@ -48,6 +46,8 @@ export class AuditTrail {
   private readonly postgres: boolean;
   private readonly key: Buffer;
   private readonly headPath: string;
+  /** The text columns' widths, in characters: [property, width]. */
+  private readonly widths: [string, number][];
   private readonly totals = new ListTotals();
   /** The newest head committed, and the newest written to the head file. */
   private committedHead: ChainHead | undefined;
@@ -62,6 +62,10 @@ export class AuditTrail {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
+    this.widths = dataSource
+      .getMetadata(AuditEntry)
+      .columns.filter((column) => column.length !== '')
+      .map((column) => [column.propertyName, Number(column.length)]);
     this.key = auditChainKey(config);
     this.headPath = config.audit.headPath;
   }
@@ -87,7 +91,7 @@ export class AuditTrail {
     const [last] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
     let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
     const rows = records.map((record) => {
-      const facts = { ...fitted(record), seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
+      const facts = { ...fitted(record, this.widths), seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
       const hash = chainHash(previous.hash, facts, this.key);
       const row = { ...facts, prevHash: previous.hash, hash };
       previous = { seq: facts.seq, hash };

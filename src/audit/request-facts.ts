@@ -28,7 +28,7 @@ function subjectOf(routePath: string, params: Record<string, unknown>, caseParam
   if (!name || typeof value !== 'string') return null;
   const segments = routePath.split('/');
   const kind = name === 'id' ? (segments[segments.indexOf(':id') - 1] ?? 'item').replace(/s$/, '') : name.replace(/Id$/, '');
-  return `${kind}:${value}`.slice(0, 80);
+  return `${kind}:${value}`;
 }
 
 /** The part of an audit entry the request itself tells: who, from where, which route, which case, what in it. */
@@ -44,11 +44,11 @@ export function requestFacts(context: ExecutionContext, reflector: Reflector): R
   return {
     actorId: request.actor?.id ?? null,
     actorRole: request.actor?.role ?? null,
-    caseId: typeof caseId === 'string' ? caseId.slice(0, 36) : null,
+    caseId: typeof caseId === 'string' ? caseId : null,
     subject: subjectOf(routePath, request.params ?? {}, caseParam),
     action: reads ? 'read' : 'write',
-    resource: `${request.method} ${routePath}`.slice(0, 200),
-    ip: (request.ip ?? request.socket.remoteAddress ?? null)?.slice(0, 64) ?? null,
+    resource: `${request.method} ${routePath}`,
+    ip: request.ip ?? request.socket.remoteAddress ?? null,
   };
 }
 

@@ -56,7 +56,7 @@ export class AccessGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const role = allowed.find((r) => principal.roles.includes(r));
     if (!role) {
-      await this.refuse(context, HttpStatus.FORBIDDEN, { actorId: principal.sub, actorRole: principal.roles.join(',').slice(0, 20) || null });
+      await this.refuse(context, HttpStatus.FORBIDDEN, { actorId: principal.sub, actorRole: principal.roles.join(',') || null });
       throw new ForbiddenException();
     }
     request.actor = { id: principal.sub, role, ...(principal.supporterId ? { supporterId: principal.supporterId } : {}) };
