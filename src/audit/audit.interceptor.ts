@@ -6,7 +6,7 @@ import { PUBLIC_KEY } from '../common/roles.decorator.js';
 import { httpStatusOf } from '../common/domain-error.filter.js';
 import { CaseOutOfReachError, DomainError } from '../common/domain-errors.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
-import { AUDITED_BY_COMMAND_KEY, AUDITED_KEY, type AuditedOptions } from './audited.decorator.js';
+import { AUDITED_BY_COMMAND_KEY } from './audited.decorator.js';
 import { PendingAuditEntry, RequestAudit } from './request-audit.js';
 import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './request-facts.js';
 
@@ -48,11 +48,10 @@ export class AuditInterceptor implements NestInterceptor {
     const method = context.switchToHttp().getRequest<{ method: string }>().method;
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, handler) ?? (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     const scoped = isCaseScoped(context, this.reflector);
-    const shown = shownBy(context, this.reflector);
+    const { shown, shownToldByHandler } = shownBy(context, this.reflector);
     const answered = { ...facts, allowed: true, status };
     const byCommand = this.reflector.get<boolean>(AUDITED_BY_COMMAND_KEY, handler) ?? false;
-    const told = this.reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, [handler, context.getClass()])?.shownToldByHandler ?? false;
-    const pending = byCommand || told ? new PendingAuditEntry(answered, byCommand) : undefined;
+    const pending = byCommand || shownToldByHandler ? new PendingAuditEntry(answered, byCommand) : undefined;
     const handled = pending ? new Observable<unknown>((subscriber) => this.requestAudit.run(pending, () => next.handle().subscribe(subscriber))) : next.handle();
     return handled.pipe(
       catchError((error: unknown) => from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error)))),

@@ -57,7 +57,7 @@ export function isCaseScoped(context: ExecutionContext, reflector: Reflector): b
   return reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, [context.getHandler(), context.getClass()]) !== undefined;
 }
 
-/** What the route's answer shows, item by item, where the route says so (a list, a search). */
-export function shownBy(context: ExecutionContext, reflector: Reflector): AuditedOptions['shown'] {
-  return reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, [context.getHandler(), context.getClass()])?.shown;
+/** How the route tells what its answer shows, item by item: from the answer (a list, a search), or by its handler (a CSV). */
+export function shownBy(context: ExecutionContext, reflector: Reflector): Pick<AuditedOptions, 'shown' | 'shownToldByHandler'> {
+  return reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, [context.getHandler(), context.getClass()]) ?? {};
 }
