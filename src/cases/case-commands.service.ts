@@ -155,11 +155,7 @@ export class CaseCommands {
       }
       await this.effects.check(manager, stamped, record.snapshot.context, now);
       const before = probe ? { seen: await probe.before(manager, record) } : undefined;
-      const next = Object.assign(new CaseRecord(), record, {
-        ...this.stateOf(decision.snapshot),
-        version: record.version + 1,
-        updatedAt: now,
-      });
+      const next = this.advanced(record, record.machineVersion, decision.snapshot, now);
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
       if (!(await this.rows.replace(manager, next, record.version))) throw new StaleVersionError(record.version, record.version + 1);
       const change: CaseChange = { event: stamped, record: next, fromState: record.state, snapshot: decision.snapshot, actor: reachedBy, now, rows: {} };
@@ -185,12 +181,7 @@ export class CaseCommands {
       if (!record || !needsMigration(record.machineVersion, record.snapshot)) return null;
       const migrated = migrateToCurrent(record.machineVersion, record.snapshot);
       const snapshot = restore(machineFor(migrated.version), migrated.persisted);
-      const next = Object.assign(new CaseRecord(), record, {
-        machineVersion: migrated.version,
-        ...this.stateOf(snapshot),
-        version: record.version + 1,
-        updatedAt: now,
-      });
+      const next = this.advanced(record, migrated.version, snapshot, now);
       if (!(await this.rows.replace(manager, next, record.version))) return null;
       const event = {
         type: 'MACHINE_MIGRATED',
@@ -212,6 +203,11 @@ export class CaseCommands {
     const open = await this.rows.openFor(manager, record.court, record.courtCaseNumber);
     const confirmed = confirmedDuplicateOf !== undefined && open.includes(confirmedDuplicateOf);
     if (open.length > 0 && !confirmed) throw new DuplicateCaseError(open[0]);
+  }
+
+  /** The case as a change leaves it: one version on, under `machineVersion`, where `snapshot` stands. */
+  private advanced(record: CaseRecord, machineVersion: string, snapshot: CaseSnapshot, now: Date): CaseRecord {
+    return Object.assign(new CaseRecord(), record, { machineVersion, ...this.stateOf(snapshot), version: record.version + 1, updatedAt: now });
   }
 
   /** The columns a snapshot fills: where the case stands, the snapshot itself, and the facts queries read. */
