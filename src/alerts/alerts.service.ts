@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { ListTotals } from '../database/list-totals.js';
+import { TableStatements, type UpdateShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { AlertKind, AlertStatus } from './alert-kinds.js';
 import { alertView, type AlertView } from './alert-view.js';
@@ -16,6 +17,10 @@ export interface AlertFilter {
   kind?: AlertKind;
   status: AlertStatus | 'all';
 }
+
+/** Alerts about deadlines that no longer wait: still open ones resolve (of some kinds only, when named). */
+const RESOLVE: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { isNull: 'resolvedAt' }] };
+const RESOLVE_OF_KINDS: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { in: 'kind' }, { isNull: 'resolvedAt' }] };
 
 const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
   open: { resolvedAt: IsNull(), acknowledgedAt: IsNull() },
@@ -89,11 +94,9 @@ export class AlertsService {
   /** Inside the transaction that made them moot: the deadlines' unresolved alerts (of these kinds) resolve. */
   async resolveWithin(manager: EntityManager, deadlineIds: string[], now: Date, kinds?: AlertKind[]): Promise<void> {
     if (deadlineIds.length === 0) return;
-    await manager.update(
-      Alert,
-      { deadlineId: In(deadlineIds), resolvedAt: IsNull(), ...(kinds ? { kind: In(kinds) } : {}) },
-      { resolvedAt: now },
-    );
+    const alerts = TableStatements.of(manager.connection, Alert);
+    if (kinds) await alerts.update(manager, RESOLVE_OF_KINDS, [now], [deadlineIds, kinds]);
+    else await alerts.update(manager, RESOLVE, [now], [deadlineIds]);
   }
 
   async list(filter: AlertFilter, limit: number, offset: number): Promise<Page<AlertView>> {

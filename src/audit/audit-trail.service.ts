@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Page } from '../common/paging.dto.js';
 import { ListTotals } from '../database/list-totals.js';
+import { TableStatements, type SelectShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Metrics } from '../metrics/metrics.js';
 import { chainHash, GENESIS_HASH, KEYED_SCHEME, type ChainHead } from './audit-chain.js';
@@ -37,6 +38,8 @@ function fitted(record: AuditRecord, widths: [string, number][]): AuditRecord {
   }
   return out as AuditRecord;
 }
+
+const CHAIN_HEAD: SelectShape<AuditEntry> = { where: [], columns: ['seq', 'hash'], orderBy: [['seq', 'DESC']], limit: 1 };
 
 /** Any fixed number: the one lock PostgreSQL appenders queue on, so the chain has one head. */
 const CHAIN_LOCK_KEY = 7_412_001;
@@ -88,7 +91,8 @@ export class AuditTrail {
    */
   async appendWithin(manager: EntityManager, records: AuditRecord[]): Promise<ChainHead> {
     if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const [last] = await manager.find(AuditEntry, { select: { seq: true, hash: true }, order: { seq: 'DESC' }, take: 1 });
+    const trail = TableStatements.of(manager.connection, AuditEntry);
+    const [last] = await trail.select(manager, CHAIN_HEAD, []);
     let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
     const rows = records.map((record) => {
       const facts = { ...fitted(record, this.widths), seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
@@ -97,8 +101,7 @@ export class AuditTrail {
       previous = { seq: facts.seq, hash };
       return row;
     });
-    // Nothing to read back: the row is all ours (TypeORM would otherwise re-select its defaults).
-    await manager.createQueryBuilder().insert().into(AuditEntry).values(rows).updateEntity(false).execute();
+    await trail.insert(manager, rows);
     return previous;
   }
 

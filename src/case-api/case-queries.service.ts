@@ -12,6 +12,7 @@ import type { Visit } from '../visits/visit.entity.js';
 import { VisitsService } from '../visits/visits.service.js';
 import type { ChangeRows } from '../cases/case-effects.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
+import { CaseRows } from '../cases/case-rows.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { decodeCursor, encodeCursor, type CaseListPosition } from './case-list-cursor.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
@@ -66,11 +67,12 @@ export class CaseQueries {
     private readonly personnummer: PersonnummerProtector,
     private readonly retention: CaseRetentionService,
     private readonly totals: CaseTotals,
+    private readonly rows: CaseRows,
   ) {}
 
   get(caseId: string): Promise<CaseView> {
     return this.transactions.read(async (manager) => {
-      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      const record = await this.rows.load(manager, caseId);
       if (!record) throw new NotFoundError('case');
       return this.viewWithin(manager, record);
     });
@@ -80,7 +82,7 @@ export class CaseQueries {
   async viewWithin(manager: EntityManager, record: CaseRecord, known: KnownRows = {}): Promise<CaseView> {
     const caseId = record.id;
     // One after the other: a transaction's connection runs one query at a time.
-    const parties = known.parties ?? (await manager.findBy(CaseParty, { caseId }));
+    const parties = known.parties ?? (await this.rows.parties(manager, caseId));
     const deadlines = known.deadlines ?? (await this.deadlines.listForCase(manager, caseId));
     const visits = known.visits ?? (await this.visits.listForCase(manager, caseId));
     // Retention starts with ARCHIVE, the last state: a case not archived has none to read.

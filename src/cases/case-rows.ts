@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Not, type EntityManager } from 'typeorm';
+import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
 import type { CaseChange } from './case-effects.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
 
-/** The columns a change of a case may write; the judgment and the creation stay as registered. */
-type ChangedColumns = Pick<CaseRecord, 'machineVersion' | 'state' | 'subState' | 'snapshot' | 'supporterId' | 'diaryNumber' | 'version' | 'updatedAt'>;
+const BY_ID: SelectShape<CaseRecord> = { where: ['id'] };
+const PARTIES_OF_CASE: SelectShape<CaseParty> = { where: ['caseId'] };
+/** The columns a change of a case may write, over the version it was decided on; the judgment and the creation stay as registered. */
+const CHANGE: UpdateShape<CaseRecord> = {
+  set: ['machineVersion', 'state', 'subState', 'snapshot', 'supporterId', 'diaryNumber', 'version', 'updatedAt'],
+  where: ['id', 'version'],
+};
 
 /**
  * The case aggregate's rows (case, parties, history), read and written inside the caller's
@@ -14,8 +20,13 @@ type ChangedColumns = Pick<CaseRecord, 'machineVersion' | 'state' | 'subState' |
  */
 @Injectable()
 export class CaseRows {
-  load(manager: EntityManager, caseId: string): Promise<CaseRecord | null> {
-    return manager.findOneBy(CaseRecord, { id: caseId });
+  async load(manager: EntityManager, caseId: string): Promise<CaseRecord | null> {
+    const [record] = await TableStatements.of(manager.connection, CaseRecord).select(manager, BY_ID, [caseId]);
+    return record ?? null;
+  }
+
+  parties(manager: EntityManager, caseId: string): Promise<CaseParty[]> {
+    return TableStatements.of(manager.connection, CaseParty).select(manager, PARTIES_OF_CASE, [caseId]);
   }
 
   /** The open cases (not archived) registered for one court case, oldest first. */
@@ -29,8 +40,8 @@ export class CaseRows {
   }
 
   async insert(manager: EntityManager, record: CaseRecord, parties: CaseParty[]): Promise<void> {
-    await manager.insert(CaseRecord, record);
-    await manager.insert(CaseParty, parties);
+    await TableStatements.of(manager.connection, CaseRecord).insert(manager, [record]);
+    await TableStatements.of(manager.connection, CaseParty).insert(manager, parties);
   }
 
   /**
@@ -38,24 +49,14 @@ export class CaseRows {
    * the case in between (PostgreSQL): then nothing is written.
    */
   async replace(manager: EntityManager, next: CaseRecord, expectedVersion: number): Promise<boolean> {
-    const changed: ChangedColumns = {
-      machineVersion: next.machineVersion,
-      state: next.state,
-      subState: next.subState,
-      snapshot: next.snapshot,
-      supporterId: next.supporterId,
-      diaryNumber: next.diaryNumber,
-      version: next.version,
-      updatedAt: next.updatedAt,
-    };
-    const { affected } = await manager.update(CaseRecord, { id: next.id, version: expectedVersion }, changed);
-    return affected !== 0;
+    const changed = CHANGE.set.map((column) => next[column]);
+    return (await TableStatements.of(manager.connection, CaseRecord).update(manager, CHANGE, changed, [next.id, expectedVersion])) !== 0;
   }
 
   /** The change's history entry: the event's payload, the states before and after, who and when. */
   async appendHistory(manager: EntityManager, change: CaseChange): Promise<void> {
     const { type, at, ...payload } = change.event as { type: string; at: string } & Record<string, unknown>;
-    await manager.insert(CaseHistoryEntry, {
+    await TableStatements.of(manager.connection, CaseHistoryEntry).insert(manager, [{
       caseId: change.record.id,
       version: change.record.version,
       type,
@@ -65,6 +66,6 @@ export class CaseRows {
       at: new Date(at),
       actorId: change.actor.id,
       actorRole: change.actor.role,
-    });
+    }]);
   }
 }

@@ -20,6 +20,6 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
   imports: [TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]), AuditModule, CaseEffectsModule, StaffModule],
   controllers: [ResponsibleSecretaryController],
   providers: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
-  exports: [CaseCommands, CaseTransitions, CaseEffectsModule],
+  exports: [CaseCommands, CaseRows, CaseTransitions, CaseEffectsModule],
 })
 export class CasesModule {}

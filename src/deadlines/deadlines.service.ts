@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { WantedDeadline } from '../../machines/deadline-rules.js';
 import { AlertsService } from '../alerts/alerts.service.js';
+import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
 import { Deadline } from './deadline.entity.js';
+
+const DEADLINES_OF_CASE: SelectShape<Deadline> = { where: ['caseId'], orderBy: [['dueAt', 'ASC'], ['createdAt', 'ASC']] };
+const CANCEL_PENDING: UpdateShape<Deadline> = { set: ['status', 'settledAt'], where: [{ in: 'id' }, 'status'] };
 
 function sameDeadline(row: Deadline, wanted: WantedDeadline): boolean {
   return row.kind === wanted.kind && row.dueAt.getTime() === Date.parse(wanted.dueAt);
@@ -37,7 +41,7 @@ export class DeadlinesService {
     const gone = existing.filter((row) => !wanted.some((w) => sameDeadline(row, w)));
     const moot = gone.filter((row) => row.status === 'pending');
     if (moot.length > 0) {
-      await manager.update(Deadline, { id: In(moot.map((row) => row.id)), status: 'pending' }, { status: 'cancelled', settledAt: now });
+      await TableStatements.of(manager.connection, Deadline).update(manager, CANCEL_PENDING, ['cancelled', now], [moot.map((row) => row.id), 'pending']);
       for (const row of moot) Object.assign(row, { status: 'cancelled', settledAt: now });
     }
     await this.alerts.resolveWithin(manager, gone.map((row) => row.id), now);
@@ -55,7 +59,7 @@ export class DeadlinesService {
           settledAt: null,
         }),
       );
-    if (added.length > 0) await manager.insert(Deadline, added);
+    await TableStatements.of(manager.connection, Deadline).insert(manager, added);
     return { added, rows: [...stored, ...added].sort(byDueThenCreated) };
   }
 
@@ -72,7 +76,7 @@ export class DeadlinesService {
 
   /** The case's deadlines of every status, soonest first. */
   listForCase(manager: EntityManager, caseId: string): Promise<Deadline[]> {
-    return manager.find(Deadline, { where: { caseId }, order: { dueAt: 'ASC', createdAt: 'ASC' } });
+    return TableStatements.of(manager.connection, Deadline).select(manager, DEADLINES_OF_CASE, [caseId]);
   }
 
   /** Every pending deadline, soonest first: what the queue must hold. */

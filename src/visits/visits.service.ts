@@ -6,6 +6,7 @@ import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
+import { TableStatements, type SelectShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
@@ -44,6 +45,8 @@ function visitView(visit: Visit, reports: VisitReport[]) {
   };
 }
 
+const VISITS_OF_CASE: SelectShape<Visit> = { where: ['caseId'], orderBy: [['occurredAt', 'ASC'], ['loggedAt', 'ASC']] };
+
 @Injectable()
 export class VisitsService {
   constructor(
@@ -69,7 +72,7 @@ export class VisitsService {
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
     const id = randomUUID();
-    await manager.insert(Visit, {
+    await TableStatements.of(manager.connection, Visit).insert(manager, [{
       id,
       caseId,
       occurredAt: new Date(visit.occurredAt),
@@ -82,14 +85,14 @@ export class VisitsService {
       planId: plan?.id ?? null,
       supporterId: plan?.supporterId ?? record.supporterId,
       cancelledBy: visit.cancelledBy ?? null,
-    });
+    }]);
     if (visit.outcome === 'stopped') {
       await this.alerts.raiseWithin(manager, { caseId, kind: 'visitStopped', detail: `visit ${id} stopped: ${visit.stopReason}` }, now);
     }
   }
 
   listForCase(manager: EntityManager, caseId: string): Promise<Visit[]> {
-    return manager.find(Visit, { where: { caseId }, order: { occurredAt: 'ASC', loggedAt: 'ASC' } });
+    return TableStatements.of(manager.connection, Visit).select(manager, VISITS_OF_CASE, [caseId]);
   }
 
   plan(caseId: string, dto: PlanVisitDto, actor: Actor) {
