@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { remembered } from './remembered.js';
 
 /** The unit works in Swedish time: a judgment's dates are Swedish calendar days. */
 export const CASE_TIME_ZONE = 'Europe/Stockholm';
@@ -40,38 +41,25 @@ export function exceedsCap(periodStart: string, periodEnd: string, capMonths: nu
   return swedishDay(periodEnd) > swedishDay(lastDayWithinCap(periodStart, capMonths));
 }
 
-/**
- * Bounds already worked out, by period: every change of a case asks again for the same few periods,
- * and time-zone arithmetic is among the dearest work on that path. Bounded, oldest out first.
- */
-const knownBounds = new Map<string, PeriodBounds>();
-const KNOWN_BOUNDS_MAX = 10_000;
-
-export function periodBounds(periodStart: string, periodEnd: string): PeriodBounds {
-  const key = `${periodStart}/${periodEnd}`;
-  const known = knownBounds.get(key);
-  if (known) return known;
-  const bounds = Object.freeze(computePeriodBounds(periodStart, periodEnd));
-  if (knownBounds.size >= KNOWN_BOUNDS_MAX) knownBounds.delete(knownBounds.keys().next().value!);
-  knownBounds.set(key, bounds);
-  return bounds;
-}
-
-function computePeriodBounds(periodStart: string, periodEnd: string): PeriodBounds {
-  const start = swedishDay(periodStart);
-  const end = swedishDay(periodEnd).plus({ days: 1 });
-  const midpoint = DateTime.fromMillis((start.toMillis() + end.toMillis()) / 2, { zone: CASE_TIME_ZONE });
-  return { startsAt: isoInstant(start), endsAt: isoInstant(end), midpointAt: isoInstant(midpoint) };
-}
+export const periodBounds = remembered(
+  (periodStart: string, periodEnd: string) => `${periodStart}/${periodEnd}`,
+  (periodStart: string, periodEnd: string): PeriodBounds => {
+    const start = swedishDay(periodStart);
+    const end = swedishDay(periodEnd).plus({ days: 1 });
+    const midpoint = DateTime.fromMillis((start.toMillis() + end.toMillis()) / 2, { zone: CASE_TIME_ZONE });
+    return Object.freeze({ startsAt: isoInstant(start), endsAt: isoInstant(end), midpointAt: isoInstant(midpoint) });
+  },
+);
 
 /** The start of a Swedish calendar day, as an instant. */
 export function dayStartsAt(date: string): string {
   return isoInstant(swedishDay(date));
 }
 
-export function addDays(instant: string, days: number): string {
-  return isoInstant(DateTime.fromISO(instant, { zone: CASE_TIME_ZONE }).plus({ days }));
-}
+export const addDays = remembered(
+  (instant: string, days: number) => `${instant}+${days}`,
+  (instant: string, days: number): string => isoInstant(DateTime.fromISO(instant, { zone: CASE_TIME_ZONE }).plus({ days })),
+);
 
 export function isCalendarDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: CASE_TIME_ZONE }).isValid;

@@ -1,15 +1,17 @@
 import { DateTime } from 'luxon';
 import type { CaseContext } from './case-context.js';
 import { CASE_TIME_ZONE, periodBounds } from './period.js';
+import { remembered } from './remembered.js';
 
 export interface VisitTimeProblem {
   rule: 'visitWithinPeriod' | 'visitAfterVisitsStarted';
   message: string;
 }
 
-function swedishDayOf(instant: string): string {
-  return DateTime.fromISO(instant, { zone: CASE_TIME_ZONE }).toISODate()!;
-}
+const swedishDayOf = remembered(
+  (instant: string) => instant,
+  (instant: string): string => DateTime.fromISO(instant, { zone: CASE_TIME_ZONE }).toISODate()!,
+);
 
 /**
  * Whether a visit at `occurredAt` can have been part of the assignment: within the period the

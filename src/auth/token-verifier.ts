@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { ROLES, type Role } from '../common/actor.js';
@@ -34,7 +35,8 @@ export class TokenVerifier {
       const options = { ...common, issuer: auth.issuer, audience: auth.audience, algorithms: auth.algorithms };
       this.check = async (token) => (await jwtVerify(token, keys, options)).payload;
     } else {
-      const key = localSigningKey(config);
+      // A key object made once: given the raw bytes, jose would import them again for every token.
+      const key = createSecretKey(localSigningKey(config));
       const options = { ...common, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['HS256'] };
       this.check = async (token) => (await jwtVerify(token, key, options)).payload;
     }

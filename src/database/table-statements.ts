@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
+import { PreparedStatements } from './prepared-statements.js';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 type Key<E> = keyof E & string;
@@ -30,6 +31,7 @@ export class TableStatements<E extends ObjectLiteral> {
   private static readonly byDataSource = new WeakMap<DataSource, Map<unknown, TableStatements<ObjectLiteral>>>();
 
   private readonly metadata: EntityMetadata;
+  private readonly prepared: PreparedStatements;
   private readonly columns = new Map<string, ColumnMetadata>();
   /** SQL text by shape: the text of an IN list depends on its length. */
   private readonly texts = new Map<string, string>();
@@ -39,6 +41,7 @@ export class TableStatements<E extends ObjectLiteral> {
     entity: new () => E,
   ) {
     this.metadata = dataSource.getMetadata(entity);
+    this.prepared = PreparedStatements.of(dataSource);
     for (const column of this.metadata.columns) this.columns.set(column.propertyName, column);
   }
 
@@ -61,7 +64,7 @@ export class TableStatements<E extends ObjectLiteral> {
     });
     const { records } = await this.run(manager, text, parameters);
     const driver = this.dataSource.driver;
-    return (records ?? []).map((raw: Record<string, unknown>) => {
+    return records.map((raw) => {
       const row = this.metadata.create() as E;
       for (const column of columns) (row as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
       return row;
@@ -91,7 +94,7 @@ export class TableStatements<E extends ObjectLiteral> {
       return `UPDATE ${this.table()} SET ${assignments}${where.text}`;
     });
     const { affected } = await this.run(manager, text, [...assigned, ...parameters]);
-    return affected ?? 0;
+    return affected;
   }
 
   private where(conditions: Condition<E>[], values: unknown[], firstIndex = 0): { where: { shape: string; text: string }; parameters: unknown[] } {
@@ -126,10 +129,10 @@ export class TableStatements<E extends ObjectLiteral> {
     return text;
   }
 
-  /** Through the transaction's own query runner: the statement is logged and counted like any other. */
+  /** On the connection of the caller's transaction. */
   private run(manager: EntityManager, text: string, parameters: unknown[]) {
     if (!manager.queryRunner) throw new Error(`${this.metadata.tableName}: table statements run inside a transaction`);
-    return manager.queryRunner.query(text, parameters, true);
+    return this.prepared.run(manager.queryRunner, text, parameters);
   }
 
   private column(key: string): ColumnMetadata {
