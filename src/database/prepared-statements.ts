@@ -22,7 +22,7 @@ interface PostgresConnection {
 
 /**
  * Runs statements of fixed text on the connection of the caller's transaction, each prepared
- * once: on SQLite a better-sqlite3 statement kept for the process (one connection per data
+ * once: on SQLite a better-sqlite3 statement kept as long as its connection (there is one per data
  * source), on PostgreSQL a named statement the server parses and plans once per connection.
  * TypeORM's own runner would build a new query result, broadcast events and, on PostgreSQL, have
  * the server parse every statement again. Statements still go to the data source's logger, so they
@@ -32,7 +32,7 @@ export class PreparedStatements {
   private static readonly byDataSource = new WeakMap<DataSource, PreparedStatements>();
 
   private readonly postgres: boolean;
-  private readonly sqlite = new Map<string, SqliteStatement>();
+  private readonly sqlite = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
   private readonly names = new Map<string, string>();
 
   private constructor(private readonly dataSource: DataSource) {
@@ -64,8 +64,10 @@ export class PreparedStatements {
   }
 
   private onSqlite(connection: SqliteConnection, text: string, parameters: unknown[]): StatementResult {
-    let statement = this.sqlite.get(text);
-    if (statement === undefined) this.sqlite.set(text, (statement = connection.prepare(text)));
+    let statements = this.sqlite.get(connection);
+    if (!statements) this.sqlite.set(connection, (statements = new Map()));
+    let statement = statements.get(text);
+    if (statement === undefined) statements.set(text, (statement = connection.prepare(text)));
     // better-sqlite3 binds no booleans.
     const values = parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value));
     if (statement.reader) return { records: statement.all(...values), affected: 0 };
