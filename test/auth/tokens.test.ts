@@ -1,9 +1,11 @@
 import { statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { localSigningKey, mintLocalToken } from '../../src/auth/local-tokens.js';
+import { TokenVerifier } from '../../src/auth/token-verifier.js';
+import { loadConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/common/actor.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -53,6 +55,42 @@ describe('tokens of the embedded default (HS256)', () => {
 
   it('generated its secret into the data directory, readable by the owner only', () => {
     expect(statSync(`${t.config.dataDir}/jwt-secret`).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a token let in once is remembered only while it is valid', () => {
+  const config = loadConfig({ JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters', TOKEN_MAX_AGE_SECONDS: '3600' });
+  const key = localSigningKey(config);
+  const at = (time: string) => jest.setSystemTime(new Date(time));
+
+  // Only the clock is faked: jose reads it through Date, and the verifier's memory must follow it.
+  beforeAll(() => {
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => at('2026-11-30T09:00:00Z'));
+  afterAll(() => {
+    jest.useRealTimers();
+  });
+
+  it('refuses a token it let in once the token has expired', async () => {
+    at('2026-11-30T09:00:00Z');
+    const verifier = new TokenVerifier(config);
+    const token = mintLocalToken(key, { sub: 'anna', roles: ['secretary'] }, { expiresInSeconds: 600 });
+    expect(await verifier.principalOf(token)).toEqual({ sub: 'anna', roles: ['secretary'] });
+    at('2026-11-30T09:09:00Z');
+    expect(await verifier.principalOf(token)).toEqual({ sub: 'anna', roles: ['secretary'] });
+    // Past the expiry and the 30 s jose tolerates for clock differences.
+    at('2026-11-30T09:10:31Z');
+    expect(await verifier.principalOf(token)).toBeUndefined();
+  });
+
+  it('refuses a token it let in once the maximum token age has passed, whatever its expiry says', async () => {
+    at('2026-11-30T09:00:00Z');
+    const verifier = new TokenVerifier(config);
+    const token = mintLocalToken(key, { sub: 'anna', roles: ['secretary'] }, { expiresInSeconds: 8 * 3600 });
+    expect(await verifier.principalOf(token)).toBeDefined();
+    at('2026-11-30T10:00:31Z');
+    expect(await verifier.principalOf(token)).toBeUndefined();
   });
 });
 
