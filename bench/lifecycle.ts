@@ -82,7 +82,7 @@ export async function runLifecycleBenchmark({ cases, concurrency, postgres }: Li
   const client = new BenchClient(url, bearer(mintLocalToken(key, { sub: 'bench-secretary', roles: ['secretary'] })));
   const administrator = new BenchClient(url, bearer(mintLocalToken(key, { sub: 'bench-admin', roles: ['administrator'] })));
   try {
-    const { eventLatencies, eventsPerSecond, eventsPerCase } = await driveLifecycle([client], [administrator], cases, concurrency);
+    const { eventLatencies, eventsPerSecond, eventsPerCase, cpuMsPerEvent } = await driveLifecycle([client], [administrator], cases, concurrency);
 
     const noop = await measureRoute(client, '/bench-noop', eventLatencies.length, concurrency);
     const bare = await bareNodeHttp((bareUrl) => measureRoute(new BenchClient(bareUrl, {}), '/', eventLatencies.length, concurrency));
@@ -90,6 +90,7 @@ export async function runLifecycleBenchmark({ cases, concurrency, postgres }: Li
 
     console.log(`lifecycle: ${cases} cases × ${eventsPerCase} events, ${concurrency} concurrent clients, one process (in the benchmark's own), ${database.label}`);
     console.log(`  events           ${eventsPerSecond.toFixed(0)}/s   p50 ${percentile(eventLatencies, 50).toFixed(2)} ms   p99 ${percentile(eventLatencies, 99).toFixed(2)} ms`);
+    console.log(`  CPU per event    ${cpuMsPerEvent.toFixed(2)} ms in this process (service and client; the case's registration shared out over its events)`);
     console.log(`  no-op route      ${noop.perSecond.toFixed(0)}/s   p50 ${percentile(noop.latencies, 50).toFixed(2)} ms   p99 ${percentile(noop.latencies, 99).toFixed(2)} ms`);
     console.log(`  bare node:http   ${bare.perSecond.toFixed(0)}/s   p50 ${percentile(bare.latencies, 50).toFixed(2)} ms   p99 ${percentile(bare.latencies, 99).toFixed(2)} ms`);
     console.log(`  ratio events / no-op route:     ${(eventsPerSecond / noop.perSecond).toFixed(3)} (target ≥ 0.50)`);
@@ -154,6 +155,8 @@ interface LifecycleFigures {
   eventLatencies: number[];
   eventsPerSecond: number;
   eventsPerCase: number;
+  /** This process's CPU time (user and system) per event: steadier than a rate on a shared machine. */
+  cpuMsPerEvent: number;
 }
 
 /**
@@ -168,6 +171,7 @@ async function driveLifecycle(secretaries: BenchClient[], administrators: BenchC
   let nextCase = 0;
   const eventLatencies: number[] = [];
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     supporterIds.map(async (supporterId, i) => {
       const client = secretaries[i % secretaries.length];
@@ -186,7 +190,8 @@ async function driveLifecycle(secretaries: BenchClient[], administrators: BenchC
     }),
   );
   const eventsPerSecond = eventLatencies.length / ((performance.now() - started) / 1000);
-  return { eventLatencies, eventsPerSecond, eventsPerCase };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { eventLatencies, eventsPerSecond, eventsPerCase, cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / eventLatencies.length };
 }
 
 export interface ProcessesBenchOptions extends LifecycleBenchOptions {
