@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { ListTotals } from '../database/list-totals.js';
-import { TableStatements, type UpdateShape } from '../database/table-statements.js';
+import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { AlertKind, AlertStatus } from './alert-kinds.js';
 import { alertView, type AlertView } from './alert-view.js';
@@ -20,6 +20,7 @@ export interface AlertFilter {
 
 /** Alerts about deadlines that no longer wait: still open ones resolve (of some kinds only, when named). */
 const RESOLVE: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { isNull: 'resolvedAt' }] };
+const ALERTS_OF_DEADLINES: SelectShape<Alert> = { where: [{ in: 'deadlineId' }], columns: ['deadlineId', 'kind'] };
 const RESOLVE_OF_KINDS: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { in: 'kind' }, { isNull: 'resolvedAt' }] };
 
 const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
@@ -75,16 +76,14 @@ export class AlertsService {
    * existing one left as it is.
    */
   async raiseForDeadlinesWithin(manager: EntityManager, alerts: { caseId: string; kind: AlertKind; deadlineId: string }[], now: Date): Promise<void> {
+    const table = TableStatements.of(manager.connection, Alert);
     const raised: Alert[] = [];
     for (let i = 0; i < alerts.length; i += ROWS_PER_STATEMENT) {
       const chunk = alerts.slice(i, i + ROWS_PER_STATEMENT);
-      const existing = await manager.find(Alert, {
-        select: { deadlineId: true, kind: true },
-        where: { deadlineId: In(chunk.map((alert) => alert.deadlineId)) },
-      });
+      const existing = await table.select(manager, ALERTS_OF_DEADLINES, [chunk.map((alert) => alert.deadlineId)]);
       const held = new Set(existing.map((alert) => `${alert.deadlineId} ${alert.kind}`));
       const fresh = chunk.filter((alert) => !held.has(`${alert.deadlineId} ${alert.kind}`)).map((alert) => newAlert(alert, now));
-      if (fresh.length > 0) await manager.insert(Alert, fresh);
+      await table.insert(manager, fresh);
       raised.push(...fresh);
     }
     if (raised.length === 0) return;

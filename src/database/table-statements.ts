@@ -4,8 +4,19 @@ import { PreparedStatements } from './prepared-statements.js';
 type ColumnMetadata = EntityMetadata['columns'][number];
 type Key<E> = keyof E & string;
 
-/** A condition of a statement's WHERE: a column equal to its value, in a list of values, or null. */
-export type Condition<E> = Key<E> | { in: Key<E> } | { isNull: Key<E> };
+/**
+ * A condition of a statement's WHERE: a column equal to its value, in a list of values, null, at
+ * most its value, or other than its value.
+ */
+export type Condition<E> = Key<E> | { in: Key<E> } | { isNull: Key<E> } | { atMost: Key<E> } | { not: Key<E> };
+
+/** The column and operator of a condition that compares a column with one value; none for IN and IS NULL. */
+function comparison<E>(condition: Condition<E>): [Key<E>, '=' | '<=' | '<>'] | undefined {
+  if (typeof condition === 'string') return [condition, '='];
+  if ('atMost' in condition) return [condition.atMost, '<='];
+  if ('not' in condition) return [condition.not, '<>'];
+  return undefined;
+}
 
 export interface SelectShape<E> {
   where: Condition<E>[];
@@ -13,6 +24,11 @@ export interface SelectShape<E> {
   columns?: Key<E>[];
   orderBy?: [Key<E>, 'ASC' | 'DESC'][];
   limit?: number;
+  /**
+   * Rows another transaction holds are passed over, and those read are held to the commit
+   * (PostgreSQL's FOR UPDATE SKIP LOCKED; SQLite runs one transaction at a time, so none is held).
+   */
+  skipLocked?: boolean;
 }
 
 export interface UpdateShape<E> {
@@ -57,10 +73,11 @@ export class TableStatements<E extends ObjectLiteral> {
   async select(manager: EntityManager, shape: SelectShape<E>, values: unknown[]): Promise<E[]> {
     const columns = (shape.columns ?? [...this.columns.keys()]).map((key) => this.column(key));
     const { where, parameters } = this.where(shape.where, values);
-    const text = this.text(`select ${columns.map((c) => c.propertyName)} ${where.shape} ${shape.orderBy} ${shape.limit}`, () => {
+    const text = this.text(`select ${columns.map((c) => c.propertyName)} ${where.shape} ${shape.orderBy} ${shape.limit} ${shape.skipLocked}`, () => {
       const order = shape.orderBy?.length ? ` ORDER BY ${shape.orderBy.map(([key, direction]) => `${this.name(key)} ${direction}`).join(', ')}` : '';
       const limit = shape.limit === undefined ? '' : ` LIMIT ${shape.limit}`;
-      return `SELECT ${columns.map((c) => this.escape(c.databaseName)).join(', ')} FROM ${this.table()}${where.text}${order}${limit}`;
+      const lock = shape.skipLocked && this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+      return `SELECT ${columns.map((c) => this.escape(c.databaseName)).join(', ')} FROM ${this.table()}${where.text}${order}${limit}${lock}`;
     });
     const { records } = await this.run(manager, text, parameters);
     const driver = this.dataSource.driver;
@@ -102,11 +119,13 @@ export class TableStatements<E extends ObjectLiteral> {
     const clauses: string[] = [];
     const shape: string[] = [];
     conditions.forEach((condition, i) => {
-      if (typeof condition === 'string') {
-        parameters.push(this.persistent(this.column(condition), values[i]));
-        clauses.push(`${this.name(condition)} = ${this.placeholder(firstIndex + parameters.length - 1)}`);
-        shape.push(condition);
-      } else if ('in' in condition) {
+      const compared = comparison(condition);
+      if (compared) {
+        const [key, operator] = compared;
+        parameters.push(this.persistent(this.column(key), values[i]));
+        clauses.push(`${this.name(key)} ${operator} ${this.placeholder(firstIndex + parameters.length - 1)}`);
+        shape.push(`${key} ${operator}`);
+      } else if (typeof condition === 'object' && 'in' in condition) {
         const list = values[i] as unknown[];
         const column = this.column(condition.in);
         const placeholders = list.map((value) => {
@@ -115,7 +134,7 @@ export class TableStatements<E extends ObjectLiteral> {
         });
         clauses.push(`${this.name(condition.in)} IN (${placeholders.join(', ')})`);
         shape.push(`${condition.in} in ${list.length}`);
-      } else {
+      } else if (typeof condition === 'object' && 'isNull' in condition) {
         clauses.push(`${this.name(condition.isNull)} IS NULL`);
         shape.push(`${condition.isNull} null`);
       }

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, EventNotAllowedError, NotFoundError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Deadline } from './deadline.entity.js';
 import { DeadlineAlreadySettledError, DeadlinesService } from './deadlines.service.js';
@@ -29,6 +30,8 @@ export type DeadlineOutcome =
 function refusedForGood(error: unknown): boolean {
   return error instanceof EventNotAllowedError || error instanceof BusinessRuleError || error instanceof NotFoundError;
 }
+
+const FIRE: UpdateShape<Deadline> = { set: ['status', 'settledAt'], where: [{ in: 'id' }] };
 
 /** Deadlines a batch of this process acted on are remembered up to this many, oldest forgotten first (their deliveries may go to another process). */
 const REMEMBERED_CLAIMS = 50_000;
@@ -56,6 +59,8 @@ class Claim {
 export class DeadlineActions {
   private readonly claimedHere = new Map<string, Promise<boolean>>();
   private readonly batch: number;
+  /** Due pending reminders but the one delivered, a batch's worth. */
+  private readonly claimable: SelectShape<Deadline>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -66,6 +71,13 @@ export class DeadlineActions {
     private readonly alerts: AlertsService,
   ) {
     this.batch = config.deadlines.batch;
+    this.claimable = {
+      where: ['status', { atMost: 'dueAt' }, { not: 'id' }, { isNull: 'event' }],
+      // Ties by id, not by when they were added: deliveries come in that order, and would only wait on a batch holding the very rows they deliver.
+      orderBy: [['dueAt', 'ASC'], ['id', 'ASC']],
+      limit: this.batch - 1,
+      skipLocked: true,
+    };
   }
 
   async act(deadlineId: string): Promise<DeadlineOutcome> {
@@ -135,25 +147,9 @@ export class DeadlineActions {
    * so two batches never wait on each other and cannot deadlock.
    */
   private async claimDueReminders(manager: EntityManager, deliveredId: string, now: Date): Promise<Deadline[]> {
-    const query = manager
-      .createQueryBuilder(Deadline, 'deadline')
-      .where('deadline.status = :pending', { pending: 'pending' })
-      .andWhere('deadline.event IS NULL')
-      .andWhere('deadline.dueAt <= :now', { now })
-      .andWhere('deadline.id <> :deliveredId', { deliveredId })
-      // Ties by id, not by when they were added: deliveries come in that order, and would only wait on a batch holding the very rows they deliver.
-      .orderBy('deadline.dueAt', 'ASC')
-      .addOrderBy('deadline.id', 'ASC')
-      .limit(this.batch - 1);
-    if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    const rows = await query.getMany();
-    if (rows.length === 0) return [];
-    await manager
-      .createQueryBuilder()
-      .update(Deadline)
-      .set({ status: 'fired', settledAt: now })
-      .whereInIds(rows.map((row) => row.id))
-      .execute();
+    const deadlines = TableStatements.of(manager.connection, Deadline);
+    const rows = await deadlines.select(manager, this.claimable, ['pending', now, deliveredId]);
+    if (rows.length > 0) await deadlines.update(manager, FIRE, ['fired', now], [rows.map((row) => row.id)]);
     return rows;
   }
 

@@ -5,6 +5,7 @@ import { Alert } from '../alerts/alert.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TableStatements } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DigestRun } from './digest-run.entity.js';
 import { alertMail, digestMail, type CaseNotice, type MailContent } from './mail-content.js';
@@ -64,8 +65,10 @@ export class NotificationOutbox {
         });
       }
     }
-    for (let i = 0; i < mails.length; i += ROWS_PER_STATEMENT) await manager.insert(NotificationMail, mails.slice(i, i + ROWS_PER_STATEMENT));
-    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) await manager.insert(NotificationItem, items.slice(i, i + ROWS_PER_STATEMENT));
+    const mailTable = TableStatements.of(manager.connection, NotificationMail);
+    const itemTable = TableStatements.of(manager.connection, NotificationItem);
+    for (let i = 0; i < mails.length; i += ROWS_PER_STATEMENT) await mailTable.insert(manager, mails.slice(i, i + ROWS_PER_STATEMENT));
+    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) await itemTable.insert(manager, items.slice(i, i + ROWS_PER_STATEMENT));
     if (mails.length > 0) this.dispatch.afterCommit(manager, mails.map((mail) => mail.id));
   }
 
