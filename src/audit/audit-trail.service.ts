@@ -55,7 +55,8 @@ export class AuditTrail {
   /** The newest head committed, and the newest written to the head file. */
   private committedHead: ChainHead | undefined;
   private exportedSeq = 0;
-  private exports: Promise<void> = Promise.resolve();
+  /** The write of the head file this loop turn, once a commit asked for one. */
+  private nextExport: Promise<void> | undefined;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -113,18 +114,26 @@ export class AuditTrail {
   }
 
   /**
-   * Head files are written one at a time, each with the newest head committed by then, so the
+   * The head file is written once a loop turn, with the newest head committed by then, so the
    * entries of a SQLite commit group, resolved together, share one write.
    */
   private exportHeadUpTo(seq: number): Promise<void> {
-    const done = this.exports.then(async () => {
-      if (this.exportedSeq >= seq || !this.committedHead) return;
-      const head = this.committedHead;
-      await exportHead(this.headPath, head);
-      this.exportedSeq = head.seq;
-    });
-    this.exports = done.catch(() => undefined);
-    return done;
+    if (this.exportedSeq >= seq) return Promise.resolve();
+    this.nextExport ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        this.nextExport = undefined;
+        const head = this.committedHead!;
+        try {
+          exportHead(this.headPath, head);
+        } catch (error) {
+          reject(error as Error);
+          return;
+        }
+        this.exportedSeq = head.seq;
+        resolve();
+      }),
+    );
+    return this.nextExport;
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
