@@ -1,4 +1,4 @@
-import { getNextTransitions, initialTransition, transition, type SnapshotFrom, type StateValue } from 'xstate';
+import { createActor, getNextTransitions, type AnyActorScope, type SnapshotFrom, type StateValue } from 'xstate';
 import type { CaseContext, CaseInput } from './case-context.js';
 import { CLIENT_EVENT_TYPES, type CaseEvent, type CaseEventType } from './case-events.js';
 import { GUARD_RULES, type CaseMachine, type GuardName } from './case-machine.js';
@@ -16,8 +16,28 @@ export type Decision =
   | { outcome: 'notAllowedInState'; state: string; allowedEvents: CaseEventType[] }
   | { outcome: 'ruleBroken'; state: string; rules: string[] };
 
+const inertScopes = new WeakMap<CaseMachine, AnyActorScope>();
+
+/**
+ * The scope a pure transition runs in. XState's `transition` and `initialTransition` build a new
+ * actor for it on every call, and building one runs the machine's context factory without input,
+ * which throws and is caught: that was most of a decision's cost. The case machines spawn, invoke
+ * and schedule nothing, so one scope per machine serves every call. As with `transition`, the
+ * actions it collects are not run: assignments to the context are resolved into the snapshot.
+ */
+function inertScope(machine: CaseMachine): AnyActorScope {
+  let scope = inertScopes.get(machine);
+  if (!scope) {
+    // Never started: it stands for the actor a transition belongs to, as XState's own inert scope does.
+    const self = createActor(machine, { input: undefined as unknown as CaseInput });
+    scope = { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: () => {} };
+    inertScopes.set(machine, scope);
+  }
+  return scope;
+}
+
 export function startCase(machine: CaseMachine, input: CaseInput): CaseSnapshot {
-  return initialTransition(machine, input)[0];
+  return machine.getInitialSnapshot(inertScope(machine), input);
 }
 
 export function restore(machine: CaseMachine, persisted: PersistedCase): CaseSnapshot {
@@ -67,5 +87,5 @@ export function decide(machine: CaseMachine, snapshot: CaseSnapshot, event: Case
       .filter((rule): rule is (typeof GUARD_RULES)[GuardName] => rule !== undefined);
     return { outcome: 'ruleBroken', state, rules };
   }
-  return { outcome: 'accepted', snapshot: transition(machine, snapshot, event)[0] };
+  return { outcome: 'accepted', snapshot: machine.transition(snapshot, event, inertScope(machine)) };
 }
