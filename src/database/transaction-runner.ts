@@ -49,7 +49,10 @@ export class TransactionRunner {
     return new Promise<T>((resolve, reject) => {
       // The group runs in whichever request started it: each unit keeps its own caller's async
       // context, so what it asks of AsyncLocalStorage (its request's audit entry, its log) is its own.
-      this.queue.push({ work: AsyncResource.bind(work), resolve: resolve as (value: unknown) => void, reject });
+      // A resource rather than AsyncResource.bind, which on Node 20 also builds deprecation wrappers on every call.
+      const caller = new AsyncResource('TransactionUnit');
+      const inCallersContext: UnitOfWork<unknown> = (manager) => caller.runInAsyncScope(work, undefined, manager);
+      this.queue.push({ work: inCallersContext, resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) {
         this.draining = true;
         setImmediate(() => void this.drain());
