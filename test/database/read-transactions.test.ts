@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { TableStatements, type SelectShape } from '../../src/database/table-statements.js';
+import { TransactionRunner } from '../../src/database/transaction-runner.js';
+import { Deadline } from '../../src/deadlines/deadline.entity.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+function aDeadline(caseId: string): Deadline {
+  return Object.assign(new Deadline(), {
+    id: randomUUID(),
+    caseId,
+    kind: 'initiationReminder',
+    dueAt: new Date('2026-12-01T09:00:00.000Z'),
+    event: null,
+    status: 'pending',
+    createdAt: new Date('2026-11-16T08:00:00.000Z'),
+    settledAt: null,
+  });
+}
+
+const OF_CASE: SelectShape<Deadline> = { where: ['caseId'] };
+
+// On SQLite a read runs alone in its unit of work, so nothing can commit in the middle of it.
+describe('a read of a case on PostgreSQL', () => {
+  let t: TestApp;
+  let dataSource: DataSource;
+  let transactions: TransactionRunner;
+  let deadlines: TableStatements<Deadline>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ database: 'postgres', env: { RUN_WORKER: 'false' } });
+    dataSource = t.app.get(DataSource);
+    transactions = t.app.get(TransactionRunner);
+    deadlines = TableStatements.of(dataSource, Deadline);
+  });
+  afterAll(() => t.close());
+
+  it('sees one snapshot throughout: a change committed while it reads does not show in its later statements', async () => {
+    const caseId = randomUUID();
+    await transactions.run((manager) => deadlines.insert(manager, [aDeadline(caseId)]));
+    const seen = await transactions.read(async (manager) => {
+      const before = await deadlines.select(manager, OF_CASE, [caseId]);
+      await transactions.run((other) => deadlines.insert(other, [aDeadline(caseId)]));
+      const after = await deadlines.select(manager, OF_CASE, [caseId]);
+      return [before.length, after.length];
+    });
+    expect(seen).toEqual([1, 1]);
+    expect(await transactions.run((manager) => deadlines.select(manager, OF_CASE, [caseId]))).toHaveLength(2);
+  });
+
+  it('refuses a write, so a read can never change what it reads', async () => {
+    const caseId = randomUUID();
+    await expect(transactions.read((manager) => deadlines.insert(manager, [aDeadline(caseId)]))).rejects.toBeInstanceOf(QueryFailedError);
+    expect(await transactions.run((manager) => deadlines.select(manager, OF_CASE, [caseId]))).toEqual([]);
+  });
+});
