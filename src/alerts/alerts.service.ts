@@ -20,8 +20,10 @@ export interface AlertFilter {
 
 /** Alerts about deadlines that no longer wait: still open ones resolve (of some kinds only, when named). */
 const RESOLVE: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { isNull: 'resolvedAt' }] };
-const ALERTS_OF_DEADLINES: SelectShape<Alert> = { where: [{ in: 'deadlineId' }], columns: ['deadlineId', 'kind'] };
 const RESOLVE_OF_KINDS: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { in: 'kind' }, { isNull: 'resolvedAt' }] };
+
+/** Which deadlines already have an alert, and of what kind. */
+const ALERTS_OF_DEADLINES: SelectShape<Alert> = { where: [{ in: 'deadlineId' }], columns: ['deadlineId', 'kind'] };
 
 const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
   open: { resolvedAt: IsNull(), acknowledgedAt: IsNull() },
