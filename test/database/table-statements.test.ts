@@ -118,29 +118,6 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
     expect(due).toEqual([rows[1], rows[2]]);
   });
 
-  (database === 'postgres' ? it : it.skip)('passes over the rows another transaction holds when asked to, and holds those it read', async () => {
-    const caseId = randomUUID();
-    const rows = ['2026-12-01T09:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-03T09:00:00.000Z'].map((at) => aDeadline(caseId, at));
-    await transactions.run((manager) => deadlines.insert(manager, rows));
-    const claim: SelectShape<Deadline> = { where: ['caseId'], orderBy: [['dueAt', 'ASC']], limit: 2, skipLocked: true };
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let first: Deadline[] = [];
-    let claimed!: () => void;
-    const firstClaimed = new Promise<void>((resolve) => (claimed = resolve));
-    const holder = transactions.run(async (manager) => {
-      first = await deadlines.select(manager, claim, [caseId]);
-      claimed();
-      await held;
-    });
-    await firstClaimed;
-    const second = await transactions.run((manager) => deadlines.select(manager, claim, [caseId]));
-    release();
-    await holder;
-    expect(first).toEqual([rows[0], rows[1]]);
-    expect(second).toEqual([rows[2]]);
-  });
-
   it('fails a statement the database refuses with TypeORM’s QueryFailedError, and the transaction writes nothing', async () => {
     const written = aCase();
     const twice = transactions.run(async (manager) => {
