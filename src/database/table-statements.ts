@@ -49,6 +49,10 @@ export class TableStatements<E extends ObjectLiteral> {
   private readonly metadata: EntityMetadata;
   private readonly prepared: PreparedStatements;
   private readonly columns = new Map<string, ColumnMetadata>();
+  /** What an insert writes: every column but a generated key. */
+  private readonly insertColumns: ColumnMetadata[];
+  /** A select shape's columns and the part of its text's key that no value changes, worked out once per shape (shapes are constants). */
+  private readonly selects = new WeakMap<SelectShape<E>, { columns: ColumnMetadata[]; key: string }>();
   /** SQL text by shape: the text of an IN list depends on its length. */
   private readonly texts = new Map<string, string>();
 
@@ -59,6 +63,7 @@ export class TableStatements<E extends ObjectLiteral> {
     this.metadata = dataSource.getMetadata(entity);
     this.prepared = PreparedStatements.of(dataSource);
     for (const column of this.metadata.columns) this.columns.set(column.propertyName, column);
+    this.insertColumns = this.metadata.columns.filter((column) => !column.isGenerated);
   }
 
   static of<E extends ObjectLiteral>(dataSource: DataSource, entity: new () => E): TableStatements<E> {
@@ -71,9 +76,9 @@ export class TableStatements<E extends ObjectLiteral> {
 
   /** The rows matching `values`, given in the order of `shape.where` (an array for an IN condition). */
   async select(manager: EntityManager, shape: SelectShape<E>, values: unknown[]): Promise<E[]> {
-    const columns = (shape.columns ?? [...this.columns.keys()]).map((key) => this.column(key));
+    const { columns, key } = this.compiled(shape);
     const { where, parameters } = this.where(shape.where, values);
-    const text = this.text(`select ${columns.map((c) => c.propertyName)} ${where.shape} ${shape.orderBy} ${shape.limit} ${shape.skipLocked}`, () => {
+    const text = this.text(`${key} ${where.shape}`, () => {
       const order = shape.orderBy?.length ? ` ORDER BY ${shape.orderBy.map(([key, direction]) => `${this.name(key)} ${direction}`).join(', ')}` : '';
       const limit = shape.limit === undefined ? '' : ` LIMIT ${shape.limit}`;
       const lock = shape.skipLocked && this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
@@ -91,7 +96,7 @@ export class TableStatements<E extends ObjectLiteral> {
   /** Inserts the rows in one statement; every column but a generated key must be given (null for none). */
   async insert(manager: EntityManager, rows: Partial<E>[]): Promise<void> {
     if (rows.length === 0) return;
-    const columns = this.metadata.columns.filter((column) => !column.isGenerated);
+    const columns = this.insertColumns;
     const text = this.text(`insert ${rows.length}`, () => {
       let index = 0;
       const tuples = rows.map(() => `(${columns.map(() => this.placeholder(index++)).join(', ')})`);
@@ -112,6 +117,16 @@ export class TableStatements<E extends ObjectLiteral> {
     });
     const { affected } = await this.run(manager, text, [...assigned, ...parameters]);
     return affected;
+  }
+
+  private compiled(shape: SelectShape<E>): { columns: ColumnMetadata[]; key: string } {
+    let compiled = this.selects.get(shape);
+    if (!compiled) {
+      const columns = (shape.columns ?? [...this.columns.keys()]).map((key) => this.column(key));
+      compiled = { columns, key: `select ${columns.map((c) => c.propertyName)} ${shape.orderBy} ${shape.limit} ${shape.skipLocked}` };
+      this.selects.set(shape, compiled);
+    }
+    return compiled;
   }
 
   private where(conditions: Condition<E>[], values: unknown[], firstIndex = 0): { where: { shape: string; text: string }; parameters: unknown[] } {
