@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -8,7 +8,7 @@ import { TableStatements, type SelectShape } from '../database/table-statements.
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Metrics } from '../metrics/metrics.js';
 import { chainHash, GENESIS_HASH, KEYED_SCHEME, type ChainHead } from './audit-chain.js';
-import { auditChainKey, exportHead } from './chain-anchor.js';
+import { auditChainKey, HeadFile } from './chain-anchor.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** What the caller of `record` says; sequence, time and hashes are the trail's own. */
@@ -45,10 +45,10 @@ const CHAIN_HEAD: SelectShape<AuditEntry> = { where: [], columns: ['seq', 'hash'
 const CHAIN_LOCK_KEY = 7_412_001;
 
 @Injectable()
-export class AuditTrail {
+export class AuditTrail implements OnApplicationShutdown {
   private readonly postgres: boolean;
   private readonly key: Buffer;
-  private readonly headPath: string;
+  private readonly headFile: HeadFile;
   /** The text columns' widths, in characters: [property, width]. */
   private readonly widths: [string, number][];
   private readonly totals = new ListTotals();
@@ -71,7 +71,7 @@ export class AuditTrail {
       .columns.filter((column) => column.length !== '')
       .map((column) => [column.propertyName, Number(column.length)]);
     this.key = auditChainKey(config);
-    this.headPath = config.audit.headPath;
+    this.headFile = new HeadFile(config.audit.headPath);
   }
 
   /**
@@ -124,7 +124,7 @@ export class AuditTrail {
         this.nextExport = undefined;
         const head = this.committedHead!;
         try {
-          exportHead(this.headPath, head);
+          this.headFile.write(head);
         } catch (error) {
           reject(error as Error);
           return;
@@ -134,6 +134,10 @@ export class AuditTrail {
       }),
     );
     return this.nextExport;
+  }
+
+  onApplicationShutdown(): void {
+    this.headFile.close();
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
