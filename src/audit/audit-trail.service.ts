@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Page } from '../common/paging.dto.js';
 import { ListTotals } from '../database/list-totals.js';
+import { PreparedStatements } from '../database/prepared-statements.js';
 import { TableStatements, type SelectShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Metrics } from '../metrics/metrics.js';
@@ -43,6 +44,7 @@ const CHAIN_HEAD: SelectShape<AuditEntry> = { where: [], columns: ['seq', 'hash'
 
 /** Any fixed number: the one lock PostgreSQL appenders queue on, so the chain has one head. */
 const CHAIN_LOCK_KEY = 7_412_001;
+const HEAD_UNDER_LOCK = 'SELECT seq, hash FROM audit_chain_head($1)';
 
 @Injectable()
 export class AuditTrail implements OnApplicationShutdown {
@@ -91,9 +93,8 @@ export class AuditTrail implements OnApplicationShutdown {
    * entries ever claim the same predecessor.
    */
   async appendWithin(manager: EntityManager, records: AuditRecord[]): Promise<ChainHead> {
-    if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
     const trail = TableStatements.of(manager.connection, AuditEntry);
-    const [last] = await trail.select(manager, CHAIN_HEAD, []);
+    const [last] = this.postgres ? await this.headUnderLock(manager) : await trail.select(manager, CHAIN_HEAD, []);
     let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
     const rows = records.map((record) => {
       const facts = { ...fitted(record, this.widths), seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
@@ -104,6 +105,12 @@ export class AuditTrail implements OnApplicationShutdown {
     });
     await trail.insert(manager, rows);
     return previous;
+  }
+
+  /** PostgreSQL: takes the chain's lock and reads the head it guards in one round trip (see ReadAuditHeadUnderLock1763900002100). */
+  private async headUnderLock(manager: EntityManager): Promise<ChainHead[]> {
+    const { records } = await PreparedStatements.of(manager.connection).run(manager.queryRunner!, HEAD_UNDER_LOCK, [CHAIN_LOCK_KEY]);
+    return records as unknown as ChainHead[];
   }
 
   /** After the transaction that appended `records` up to `head` committed: counts them and exports the head. */
