@@ -94,9 +94,9 @@ export class CaseCommands {
     const event = { type: 'REGISTER', at: now.toISOString(), ...judgment, ...confirmation } as ChangeEvent<'REGISTER'>;
     const { after, answer } = await this.transactions.run(async (manager) => {
       await this.checkNoOtherOpenCase(manager, record, dto.confirmDuplicateOf);
-      await this.rows.insert(manager, record, parties);
       const change: CaseChange = { event, record, fromState: null, snapshot, actor, now, rows: { parties } };
-      const after = await this.writeChange(manager, change);
+      await this.rows.insert(manager, change, parties);
+      const after = await this.effects.within(manager, change);
       const answer = await readBack(manager, change);
       return { after: await this.appendAudit(manager, change, after), answer };
     });
@@ -156,11 +156,11 @@ export class CaseCommands {
       await this.effects.check(manager, stamped, record.snapshot.context, now);
       const before = probe ? { seen: await probe.before(manager, record) } : undefined;
       const next = this.advanced(record, record.machineVersion, decision.snapshot, now);
-      // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
-      if (!(await this.rows.replace(manager, next, record.version))) throw new StaleVersionError(record.version, record.version + 1);
       const change: CaseChange = { event: stamped, record: next, fromState: record.state, snapshot: decision.snapshot, actor: reachedBy, now, rows: {} };
+      // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
+      if (!(await this.rows.replace(manager, change, record.version))) throw new StaleVersionError(record.version, record.version + 1);
       await options.alsoWithin?.(manager, change);
-      const after = await this.writeChange(manager, change);
+      const after = await this.effects.within(manager, change);
       if (probe && before) throw new DryRunRollback(await probe.after(manager, before.seen, change));
       const answer = await readBack(manager, change);
       return { change, after: await this.appendAudit(manager, change, after), answer };
@@ -182,7 +182,6 @@ export class CaseCommands {
       const migrated = migrateToCurrent(record.machineVersion, record.snapshot);
       const snapshot = restore(machineFor(migrated.version), migrated.persisted);
       const next = this.advanced(record, migrated.version, snapshot, now);
-      if (!(await this.rows.replace(manager, next, record.version))) return null;
       const event = {
         type: 'MACHINE_MIGRATED',
         at: now.toISOString(),
@@ -190,7 +189,9 @@ export class CaseCommands {
         toVersion: migrated.version,
         path: migrated.path,
       } as ChangeEvent<'MACHINE_MIGRATED'>;
-      const after = await this.writeChange(manager, { event, record: next, fromState: record.state, snapshot, actor: SYSTEM_ACTOR, now, rows: {} });
+      const change: CaseChange = { event, record: next, fromState: record.state, snapshot, actor: SYSTEM_ACTOR, now, rows: {} };
+      if (!(await this.rows.replace(manager, change, record.version))) return null;
+      const after = await this.effects.within(manager, change);
       return { record: next, after };
     });
     if (!outcome) return false;
@@ -214,12 +215,6 @@ export class CaseCommands {
   private stateOf(snapshot: CaseSnapshot) {
     const persisted = persist(snapshot);
     return { state: topState(snapshot.value), subState: subState(snapshot.value), snapshot: persisted, ...caseFacts(persisted) };
-  }
-
-  /** What every change writes besides the case row: its history entry and the features' effects. */
-  private async writeChange(manager: EntityManager, change: CaseChange): Promise<AfterCommit[]> {
-    await this.rows.appendHistory(manager, change);
-    return this.effects.within(manager, change);
   }
 
   /**

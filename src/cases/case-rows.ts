@@ -16,7 +16,8 @@ const CHANGE: UpdateShape<CaseRecord> = {
 
 /**
  * The case aggregate's rows (case, parties, history), read and written inside the caller's
- * transaction: the one place the command path's queries are built.
+ * transaction: the one place the command path's queries are built. A case is never written
+ * without its history entry.
  */
 @Injectable()
 export class CaseRows {
@@ -39,33 +40,38 @@ export class CaseRows {
     return open.map((row) => row.id);
   }
 
-  async insert(manager: EntityManager, record: CaseRecord, parties: CaseParty[]): Promise<void> {
-    await TableStatements.of(manager.connection, CaseRecord).insert(manager, [record]);
+  /** A new case: its row, its parties and the history entry of its registration. */
+  async insert(manager: EntityManager, change: CaseChange, parties: CaseParty[]): Promise<void> {
+    await TableStatements.of(manager.connection, CaseRecord).insert(manager, [change.record]);
     await TableStatements.of(manager.connection, CaseParty).insert(manager, parties);
+    await TableStatements.of(manager.connection, CaseHistoryEntry).insert(manager, [historyEntry(change)]);
   }
 
   /**
-   * Writes `next` over the row as it stood at `expectedVersion`. False when another process moved
-   * the case in between (PostgreSQL): then nothing is written.
+   * Writes the changed case over its row as it stood at `expectedVersion`, with the change's
+   * history entry. False when another process moved the case in between (PostgreSQL): then
+   * nothing is written.
    */
-  async replace(manager: EntityManager, next: CaseRecord, expectedVersion: number): Promise<boolean> {
-    const changed = CHANGE.set.map((column) => next[column]);
-    return (await TableStatements.of(manager.connection, CaseRecord).update(manager, CHANGE, changed, [next.id, expectedVersion])) !== 0;
+  async replace(manager: EntityManager, change: CaseChange, expectedVersion: number): Promise<boolean> {
+    const changed = CHANGE.set.map((column) => change.record[column]);
+    const history = TableStatements.of(manager.connection, CaseHistoryEntry);
+    const written = await TableStatements.of(manager.connection, CaseRecord).updateThenInsert(manager, CHANGE, changed, [change.record.id, expectedVersion], history, historyEntry(change));
+    return written !== 0;
   }
+}
 
-  /** The change's history entry: the event's payload, the states before and after, who and when. */
-  async appendHistory(manager: EntityManager, change: CaseChange): Promise<void> {
-    const { type, at, ...payload } = change.event as { type: string; at: string } & Record<string, unknown>;
-    await TableStatements.of(manager.connection, CaseHistoryEntry).insert(manager, [{
-      caseId: change.record.id,
-      version: change.record.version,
-      type,
-      payload,
-      fromState: change.fromState,
-      toState: change.record.state,
-      at: new Date(at),
-      actorId: change.actor.id,
-      actorRole: change.actor.role,
-    }]);
-  }
+/** A change's history entry: the event's payload, the states before and after, who and when. */
+function historyEntry(change: CaseChange): Partial<CaseHistoryEntry> {
+  const { type, at, ...payload } = change.event as { type: string; at: string } & Record<string, unknown>;
+  return {
+    caseId: change.record.id,
+    version: change.record.version,
+    type,
+    payload,
+    fromState: change.fromState,
+    toState: change.record.state,
+    at: new Date(at),
+    actorId: change.actor.id,
+    actorRole: change.actor.role,
+  };
 }

@@ -82,7 +82,7 @@ export class TableStatements<E extends ObjectLiteral> {
       const order = shape.orderBy?.length ? ` ORDER BY ${shape.orderBy.map(([key, direction]) => `${this.name(key)} ${direction}`).join(', ')}` : '';
       const limit = shape.limit === undefined ? '' : ` LIMIT ${shape.limit}`;
       const lock = shape.skipLocked && this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-      return `SELECT ${columns.map((c) => this.escape(c.databaseName)).join(', ')} FROM ${this.table()}${where.text}${order}${limit}${lock}`;
+      return `SELECT ${this.columnList(columns)} FROM ${this.table()}${where.text}${order}${limit}${lock}`;
     });
     const { records } = await this.run(manager, text, parameters);
     const driver = this.dataSource.driver;
@@ -100,7 +100,7 @@ export class TableStatements<E extends ObjectLiteral> {
     const text = this.text(`insert ${rows.length}`, () => {
       let index = 0;
       const tuples = rows.map(() => `(${columns.map(() => this.placeholder(index++)).join(', ')})`);
-      return `INSERT INTO ${this.table()} (${columns.map((c) => this.escape(c.databaseName)).join(', ')}) VALUES ${tuples.join(', ')}`;
+      return `INSERT INTO ${this.table()} (${this.columnList(columns)}) VALUES ${tuples.join(', ')}`;
     });
     const parameters = rows.flatMap((row) => columns.map((column) => this.persistent(column, row[column.propertyName as Key<E>])));
     await this.run(manager, text, parameters);
@@ -108,15 +108,49 @@ export class TableStatements<E extends ObjectLiteral> {
 
   /** Sets the `shape.set` columns of the matching rows; returns how many rows it changed. */
   async update(manager: EntityManager, shape: UpdateShape<E>, setValues: unknown[], whereValues: unknown[]): Promise<number> {
+    const { text, parameters } = this.updateStatement(shape, setValues, whereValues);
+    return (await this.run(manager, text, parameters)).affected;
+  }
+
+  /**
+   * As `update`, then `row` inserted into `into` for the row it changed, none when it changed none
+   * (a versioned update that lost a race): on PostgreSQL in one statement, the insert reading the
+   * update's RETURNING, which saves a round trip; on SQLite, whose statements cost none, in two.
+   * Returns how many rows the update changed.
+   */
+  async updateThenInsert<R extends ObjectLiteral>(
+    manager: EntityManager,
+    shape: UpdateShape<E>,
+    setValues: unknown[],
+    whereValues: unknown[],
+    into: TableStatements<R>,
+    row: Partial<R>,
+  ): Promise<number> {
+    if (this.dataSource.options.type !== 'postgres') {
+      const affected = await this.update(manager, shape, setValues, whereValues);
+      if (affected > 0) await into.insert(manager, [row]);
+      return affected;
+    }
+    const update = this.updateStatement(shape, setValues, whereValues);
+    const columns = into.insertColumns;
+    const text = this.text(`${update.key} then insert ${into.metadata.tableName}`, () => {
+      const values = columns.map((_, i) => this.placeholder(update.parameters.length + i)).join(', ');
+      return `WITH changed AS (${update.text} RETURNING 1) INSERT INTO ${into.table()} (${into.columnList(columns)}) SELECT ${values} FROM changed`;
+    });
+    const inserted = columns.map((column) => into.persistent(column, row[column.propertyName as Key<R>]));
+    return (await this.run(manager, text, [...update.parameters, ...inserted])).affected;
+  }
+
+  private updateStatement(shape: UpdateShape<E>, setValues: unknown[], whereValues: unknown[]): { key: string; text: string; parameters: unknown[] } {
     const set = shape.set.map((key) => this.column(key));
     const assigned = set.map((column, i) => this.persistent(column, setValues[i]));
     const { where, parameters } = this.where(shape.where, whereValues, assigned.length);
-    const text = this.text(`update ${shape.set} ${where.shape}`, () => {
+    const key = `update ${shape.set} ${where.shape}`;
+    const text = this.text(key, () => {
       const assignments = set.map((column, i) => `${this.escape(column.databaseName)} = ${this.placeholder(i)}`).join(', ');
       return `UPDATE ${this.table()} SET ${assignments}${where.text}`;
     });
-    const { affected } = await this.run(manager, text, [...assigned, ...parameters]);
-    return affected;
+    return { key, text, parameters: [...assigned, ...parameters] };
   }
 
   private compiled(shape: SelectShape<E>): { columns: ColumnMetadata[]; key: string } {
@@ -185,6 +219,10 @@ export class TableStatements<E extends ObjectLiteral> {
 
   private table(): string {
     return this.metadata.tablePath.split('.').map((part) => this.escape(part)).join('.');
+  }
+
+  private columnList(columns: ColumnMetadata[]): string {
+    return columns.map((c) => this.escape(c.databaseName)).join(', ');
   }
 
   private escape(name: string): string {

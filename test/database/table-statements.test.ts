@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { CaseHistoryEntry } from '../../src/cases/case-history-entry.entity.js';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
 import { TableStatements, type SelectShape, type UpdateShape } from '../../src/database/table-statements.js';
 import { TransactionRunner } from '../../src/database/transaction-runner.js';
@@ -87,6 +88,31 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
     });
     expect({ stale, current }).toEqual({ stale: 0, current: 1 });
     expect({ state: after.state, version: after.version }).toEqual({ state: 'initiated', version: 2 });
+  });
+
+  it('writes the row that goes with an update only when the update changed a row, and reads it back as written', async () => {
+    const written = aCase();
+    const change: UpdateShape<CaseRecord> = { set: ['state', 'version'], where: ['id', 'version'] };
+    const entry = (version: number) => ({
+      caseId: written.id,
+      version,
+      type: 'INITIATE',
+      payload: { diaryNumber: 'SN 2026/1', nested: { list: [1, 'två'] } },
+      fromState: 'received',
+      toState: 'initiated',
+      at: new Date('2026-11-17T09:30:00.456Z'),
+      actorId: 'anna',
+      actorRole: 'secretary',
+    });
+    const [stale, current, history] = await transactions.run(async (manager) => {
+      const entries = TableStatements.of(manager.connection, CaseHistoryEntry);
+      await cases.insert(manager, [written]);
+      const stale = await cases.updateThenInsert(manager, change, ['initiated', 2], [written.id, 7], entries, entry(7));
+      const current = await cases.updateThenInsert(manager, change, ['initiated', 2], [written.id, 1], entries, entry(2));
+      return [stale, current, await manager.find(CaseHistoryEntry, { where: { caseId: written.id } })];
+    });
+    expect({ stale, current }).toEqual({ stale: 0, current: 1 });
+    expect(history).toEqual([expect.objectContaining(entry(2))]);
   });
 
   it('selects by a list and a null column, in the order asked, and writes several rows in one statement', async () => {
