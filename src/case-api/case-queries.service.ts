@@ -72,9 +72,9 @@ export class CaseQueries {
 
   get(caseId: string): Promise<CaseView> {
     return this.transactions.read(async (manager) => {
-      const record = await this.rows.load(manager, caseId);
-      if (!record) throw new NotFoundError('case');
-      return this.viewWithin(manager, record);
+      const loaded = await this.rows.loadWithParties(manager, caseId);
+      if (!loaded) throw new NotFoundError('case');
+      return this.viewWithin(manager, loaded.record, { parties: loaded.parties });
     });
   }
 

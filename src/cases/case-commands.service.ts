@@ -36,6 +36,14 @@ export interface ApplyOptions {
 /** How the caller wants the committed change answered, built inside the transaction from what it wrote. */
 export type ReadBack<T> = (manager: EntityManager, change: CaseChange) => Promise<T>;
 
+/** How a change is answered: what is read back for it, and whether that shows the parties (then read with the case). */
+interface Answering<T> {
+  readBack: ReadBack<T>;
+  showsParties: boolean;
+}
+
+const NO_ANSWER: Answering<undefined> = { readBack: async () => undefined, showsParties: false };
+
 /**
  * The one path every change to a case takes, whether a secretary sent it or a deadline fired:
  * load the case once, ask the machine, and write case, history, the features' effects (deadlines
@@ -105,12 +113,12 @@ export class CaseCommands {
   }
 
   async apply(caseId: string, event: ClientEvent | SystemEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseRecord> {
-    return (await this.execute(caseId, event, actor, options, async () => undefined)).change.record;
+    return (await this.execute(caseId, event, actor, options, NO_ANSWER)).change.record;
   }
 
   /** As `apply`, answered by `readBack` inside the same transaction from the rows the change wrote. */
   applyAndAnswer<T>(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions, readBack: ReadBack<T>): Promise<{ change: CaseChange; answer: T }> {
-    return this.execute(caseId, event, actor, options, readBack);
+    return this.execute(caseId, event, actor, options, { readBack, showsParties: true });
   }
 
   /**
@@ -120,7 +128,7 @@ export class CaseCommands {
    */
   async dryRun<B, A>(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions, probe: DryRunProbe<B, A>): Promise<A> {
     try {
-      await this.execute(caseId, event, actor, options, async () => undefined, probe as DryRunProbe<unknown, unknown>);
+      await this.execute(caseId, event, actor, options, NO_ANSWER, probe as DryRunProbe<unknown, unknown>);
     } catch (error) {
       if (error instanceof DryRunRollback) return error.answer as A;
       throw error;
@@ -133,12 +141,14 @@ export class CaseCommands {
     event: ClientEvent | SystemEvent,
     actor: Actor,
     options: ApplyOptions,
-    readBack: ReadBack<T>,
+    answering: Answering<T>,
     probe?: DryRunProbe<unknown, unknown>,
   ): Promise<{ change: CaseChange; answer: T }> {
     const now = this.clock.now();
-    const { change, after, answer } = await this.transactions.run(async (manager) => {
-      const record = await this.rows.load(manager, caseId);
+    const outcome = await this.transactions.run(async (manager) => {
+      // An answer that shows the parties has them read with the case (one round trip on PostgreSQL), not after.
+      const loaded = answering.showsParties ? await this.rows.loadWithParties(manager, caseId) : { record: await this.rows.load(manager, caseId), parties: undefined };
+      const record = loaded?.record ?? null;
       const reachedBy = supporterReachOnCommand(record, actor);
       if (!record) throw new NotFoundError('case');
       const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
@@ -156,17 +166,18 @@ export class CaseCommands {
       await this.effects.check(manager, stamped, record.snapshot.context, now);
       const before = probe ? { seen: await probe.before(manager, record) } : undefined;
       const next = this.advanced(record, record.machineVersion, decision.snapshot, now);
-      const change: CaseChange = { event: stamped, record: next, fromState: record.state, snapshot: decision.snapshot, actor: reachedBy, now, rows: {} };
+      const rows = loaded?.parties ? { parties: loaded.parties } : {};
+      const change: CaseChange = { event: stamped, record: next, fromState: record.state, snapshot: decision.snapshot, actor: reachedBy, now, rows };
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
       if (!(await this.rows.replace(manager, change, record.version))) throw new StaleVersionError(record.version, record.version + 1);
       await options.alsoWithin?.(manager, change);
       const after = await this.effects.within(manager, change);
       if (probe && before) throw new DryRunRollback(await probe.after(manager, before.seen, change));
-      const answer = await readBack(manager, change);
-      return { change, after: await this.appendAudit(manager, change, after), answer };
+      const answered = await answering.readBack(manager, change);
+      return { change, after: await this.appendAudit(manager, change, after), answered };
     });
-    await this.afterCommit(change.record, event.type, change.fromState, after);
-    return { change, answer };
+    await this.afterCommit(outcome.change.record, event.type, outcome.change.fromState, outcome.after);
+    return { change: outcome.change, answer: outcome.answered };
   }
 
   /**

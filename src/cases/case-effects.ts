@@ -59,7 +59,7 @@ export interface CaseChange<T extends ChangeType = ChangeType> {
  * merging (`declare module` on this file), so cases names no feature's rows.
  */
 export interface ChangeRows {
-  /** A registration's parties, as written. */
+  /** The case's parties: as a registration wrote them, or as a change whose answer shows them read them with the case. */
   parties?: CaseParty[];
 }
 

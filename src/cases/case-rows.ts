@@ -26,6 +26,13 @@ export class CaseRows {
     return record ?? null;
   }
 
+  /** The case with its parties, for an answer that shows them: on PostgreSQL in one round trip. */
+  async loadWithParties(manager: EntityManager, caseId: string): Promise<{ record: CaseRecord; parties: CaseParty[] } | null> {
+    const cases = TableStatements.of(manager.connection, CaseRecord);
+    const [found] = await cases.selectWithChildren(manager, BY_ID, [caseId], 'id', TableStatements.of(manager.connection, CaseParty), 'caseId');
+    return found ? { record: found[0], parties: found[1] } : null;
+  }
+
   parties(manager: EntityManager, caseId: string): Promise<CaseParty[]> {
     return TableStatements.of(manager.connection, CaseParty).select(manager, PARTIES_OF_CASE, [caseId]);
   }

@@ -9,7 +9,9 @@ export interface RecordedStatement {
 const OPENS_TRANSACTION = /^(BEGIN|START) TRANSACTION/i;
 /** A unit of work inside a SQLite commit group (see TransactionRunner): a savepoint one level down. */
 const OPENS_UNIT = /^SAVEPOINT typeorm_1$/;
-const READ_TABLE = /^SELECT\b[\s\S]*?\bFROM\s+"?(\w+)"?/i;
+const READ = /^SELECT\b/i;
+/** Every table a read names, its subqueries' included (a case read with its parties reads both). */
+const FROM_TABLE = /\bFROM\s+"?(\w+)"?/gi;
 
 /** What a stretch of work cost the database: for the benchmark's figures and the one-pass tests. */
 export interface StatementSummary {
@@ -18,7 +20,7 @@ export interface StatementSummary {
   transactions: number;
   /** Units of work (TransactionRunner.run calls): transactions on PostgreSQL, savepoints in a SQLite group. */
   units: number;
-  /** How many times each table was read (SELECT … FROM table). */
+  /** How many statements read each table (SELECT … FROM table, in a subquery too). */
   readsByTable: Record<string, number>;
   /** Reads run more than once with the same parameters: a row read twice. */
   repeatedReads: string[];
@@ -30,9 +32,8 @@ export function summarize(statements: readonly RecordedStatement[]): StatementSu
   const readsByTable: Record<string, number> = {};
   const timesRead = new Map<string, number>();
   for (const { sql, parameters } of statements) {
-    const table = READ_TABLE.exec(sql)?.[1];
-    if (!table) continue;
-    readsByTable[table] = (readsByTable[table] ?? 0) + 1;
+    if (!READ.test(sql)) continue;
+    for (const table of new Set(Array.from(sql.matchAll(FROM_TABLE), (match) => match[1]))) readsByTable[table] = (readsByTable[table] ?? 0) + 1;
     const read = `${sql} ${JSON.stringify(parameters)}`;
     timesRead.set(read, (timesRead.get(read) ?? 0) + 1);
   }

@@ -18,6 +18,12 @@ function comparison<E>(condition: Condition<E>): [Key<E>, '=' | '<=' | '<>'] | u
   return undefined;
 }
 
+/** The column types PostgreSQL's JSON gives as node-postgres reads them (no dates, no 64-bit integers, no numerics). */
+const JSON_AS_DRIVER = new Set(['character varying', 'varchar', 'text', 'uuid', 'integer', 'int', 'int4', 'smallint', 'int2', 'boolean', 'bool']);
+
+/** The name under which a parent row carries its children's JSON. */
+const CHILDREN = 'table_statements_children';
+
 export interface SelectShape<E> {
   where: Condition<E>[];
   /** The columns to read; every column by default. */
@@ -53,6 +59,8 @@ export class TableStatements<E extends ObjectLiteral> {
   private readonly insertColumns: ColumnMetadata[];
   /** A select shape's columns and the part of its text's key that no value changes, worked out once per shape (shapes are constants). */
   private readonly selects = new WeakMap<SelectShape<E>, { columns: ColumnMetadata[]; key: string }>();
+  private readonly keyShapes = new Map<string, SelectShape<E>>();
+  private jsonReadable: ColumnMetadata[] | undefined;
   /** SQL text by shape: the text of an IN list depends on its length. */
   private readonly texts = new Map<string, string>();
 
@@ -78,19 +86,43 @@ export class TableStatements<E extends ObjectLiteral> {
   async select(manager: EntityManager, shape: SelectShape<E>, values: unknown[]): Promise<E[]> {
     const { columns, key } = this.compiled(shape);
     const { where, parameters } = this.where(shape.where, values);
-    const text = this.text(`${key} ${where.shape}`, () => {
-      const order = shape.orderBy?.length ? ` ORDER BY ${shape.orderBy.map(([key, direction]) => `${this.name(key)} ${direction}`).join(', ')}` : '';
-      const limit = shape.limit === undefined ? '' : ` LIMIT ${shape.limit}`;
-      const lock = shape.skipLocked && this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-      return `SELECT ${this.columnList(columns)} FROM ${this.table()}${where.text}${order}${limit}${lock}`;
+    const text = this.text(`${key} ${where.shape}`, () => this.selectText(shape, columns, where.text));
+    const { records } = await this.run(manager, text, parameters);
+    return records.map((raw) => this.hydrated(raw, columns));
+  }
+
+  /**
+   * The rows matching `values` (as `select`), each with the rows of `children` whose `childKey`
+   * equals its `key`. PostgreSQL answers both in one statement, the children aggregated as JSON,
+   * which saves a round trip; so their columns must be of types JSON carries as the driver reads
+   * them (text, integers that fit a number, booleans). SQLite, whose statements cost no round
+   * trip, answers in two.
+   */
+  async selectWithChildren<C extends ObjectLiteral>(
+    manager: EntityManager,
+    shape: SelectShape<E>,
+    values: unknown[],
+    key: Key<E>,
+    children: TableStatements<C>,
+    childKey: Key<C>,
+  ): Promise<[E, C[]][]> {
+    // Checked on SQLite too, so a child table that PostgreSQL could not aggregate fails wherever it is first tried.
+    const childColumns = children.jsonColumns();
+    if (this.dataSource.options.type !== 'postgres') {
+      const rows = await this.select(manager, shape, values);
+      const byKey = children.keyShape(childKey);
+      return Promise.all(rows.map(async (row): Promise<[E, C[]]> => [row, await children.select(manager, byKey, [row[key]])]));
+    }
+    const { columns, key: shapeKey } = this.compiled(shape);
+    const { where, parameters } = this.where(shape.where, values);
+    const text = this.text(`${shapeKey} ${where.shape} with ${children.metadata.tableName}.${childKey} on ${key}`, () => {
+      const aggregated =
+        `(SELECT coalesce(json_agg(child), '[]'::json) FROM ${children.table()} child ` +
+        `WHERE child.${children.name(childKey)} = ${this.table()}.${this.name(key)}) AS ${this.escape(CHILDREN)}`;
+      return this.selectText(shape, columns, where.text, aggregated);
     });
     const { records } = await this.run(manager, text, parameters);
-    const driver = this.dataSource.driver;
-    return records.map((raw) => {
-      const row = this.metadata.create() as E;
-      for (const column of columns) (row as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
-      return row;
-    });
+    return records.map((raw) => [this.hydrated(raw, columns), (raw[CHILDREN] as Record<string, unknown>[]).map((child) => children.hydrated(child, childColumns))]);
   }
 
   /** Inserts the rows in one statement; every column but a generated key must be given (null for none). */
@@ -151,6 +183,38 @@ export class TableStatements<E extends ObjectLiteral> {
       return `UPDATE ${this.table()} SET ${assignments}${where.text}`;
     });
     return { key, text, parameters: [...assigned, ...parameters] };
+  }
+
+  private selectText(shape: SelectShape<E>, columns: ColumnMetadata[], where: string, extraColumn?: string): string {
+    const order = shape.orderBy?.length ? ` ORDER BY ${shape.orderBy.map(([key, direction]) => `${this.name(key)} ${direction}`).join(', ')}` : '';
+    const limit = shape.limit === undefined ? '' : ` LIMIT ${shape.limit}`;
+    const lock = shape.skipLocked && this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const selected = extraColumn ? `${this.columnList(columns)}, ${extraColumn}` : this.columnList(columns);
+    return `SELECT ${selected} FROM ${this.table()}${where}${order}${limit}${lock}`;
+  }
+
+  private hydrated(raw: Record<string, unknown>, columns: ColumnMetadata[]): E {
+    const driver = this.dataSource.driver;
+    const row = this.metadata.create() as E;
+    for (const column of columns) (row as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
+    return row;
+  }
+
+  /** The shape of this table's rows by one column's value, one constant per column (shapes are cached by identity). */
+  private keyShape(key: Key<E>): SelectShape<E> {
+    let shape = this.keyShapes.get(key);
+    if (!shape) this.keyShapes.set(key, (shape = { where: [key] }));
+    return shape;
+  }
+
+  /** Every column, once checked to read the same from JSON as from the driver (see selectWithChildren). */
+  private jsonColumns(): ColumnMetadata[] {
+    if (!this.jsonReadable) {
+      const unfit = this.metadata.columns.filter((column) => !JSON_AS_DRIVER.has(this.dataSource.driver.normalizeType(column)));
+      if (unfit.length > 0) throw new Error(`${this.metadata.tableName}: ${unfit.map((c) => c.propertyName).join(', ')} cannot be read back from JSON as the driver reads them`);
+      this.jsonReadable = this.metadata.columns;
+    }
+    return this.jsonReadable;
   }
 
   private compiled(shape: SelectShape<E>): { columns: ColumnMetadata[]; key: string } {

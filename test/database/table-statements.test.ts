@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { CaseHistoryEntry } from '../../src/cases/case-history-entry.entity.js';
+import { CaseParty } from '../../src/cases/case-party.entity.js';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
 import { TableStatements, type SelectShape, type UpdateShape } from '../../src/database/table-statements.js';
 import { TransactionRunner } from '../../src/database/transaction-runner.js';
@@ -113,6 +114,47 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
     });
     expect({ stale, current }).toEqual({ stale: 0, current: 1 });
     expect(history).toEqual([expect.objectContaining(entry(2))]);
+  });
+
+  it('reads rows with their children as reading each would: text, integers and nulls, and none for a row without', async () => {
+    const [withParties, without] = [aCase(), aCase()];
+    const party = (position: number, overrides: Partial<CaseParty> = {}) =>
+      Object.assign(new CaseParty(), {
+        id: randomUUID(),
+        caseId: withParties.id,
+        role: 'child',
+        position,
+        name: 'Kim Åström',
+        personnummerCiphertext: 'v1:sealed',
+        personnummerHash: 'ab'.repeat(32),
+        addressCiphertext: null,
+        protection: null,
+        custody: 'joint',
+        ...overrides,
+      });
+    const written = [party(0), party(1, { addressCiphertext: 'v1:address', protection: 'sekretessmarkering', custody: null })];
+    const parties = TableStatements.of(t.app.get(DataSource), CaseParty);
+    const [both, alone, found] = await transactions.run(async (manager) => {
+      await cases.insert(manager, [withParties, without]);
+      await parties.insert(manager, written);
+      return [
+        await cases.selectWithChildren(manager, { where: ['id'] }, [withParties.id], 'id', parties, 'caseId'),
+        await cases.selectWithChildren(manager, { where: ['id'] }, [without.id], 'id', parties, 'caseId'),
+        await manager.findBy(CaseParty, { caseId: withParties.id }),
+      ];
+    });
+    expect(both).toHaveLength(1);
+    expect(both[0][0]).toEqual(withParties);
+    expect(both[0][1].every((p) => p instanceof CaseParty)).toBe(true);
+    expect([...both[0][1]].sort((a, b) => a.position - b.position)).toEqual([...found].sort((a, b) => a.position - b.position));
+    expect([...found].sort((a, b) => a.position - b.position)).toEqual(written);
+    expect(alone).toEqual([[without, []]]);
+  });
+
+  it('refuses children whose columns JSON would not carry as the driver reads them (dates), on either database', async () => {
+    await expect(transactions.run((manager) => cases.selectWithChildren(manager, { where: ['id'] }, [randomUUID()], 'id', deadlines, 'caseId'))).rejects.toThrow(
+      'deadlines: dueAt, createdAt, settledAt cannot be read back from JSON as the driver reads them',
+    );
   });
 
   it('selects by a list and a null column, in the order asked, and writes several rows in one statement', async () => {
