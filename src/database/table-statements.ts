@@ -127,15 +127,29 @@ export class TableStatements<E extends ObjectLiteral> {
 
   /** Inserts the rows in one statement; every column but a generated key must be given (null for none). */
   async insert(manager: EntityManager, rows: Partial<E>[]): Promise<void> {
-    if (rows.length === 0) return;
+    await this.insertRows(manager, rows, false);
+  }
+
+  /**
+   * Inserts those of the rows whose key no row has yet, and says how many it inserted: a claim
+   * that several processes may make at once, exactly one winning (ON CONFLICT DO NOTHING; on
+   * PostgreSQL a claim made while another holds the key uncommitted waits for its outcome).
+   */
+  insertIfAbsent(manager: EntityManager, rows: Partial<E>[]): Promise<number> {
+    return this.insertRows(manager, rows, true);
+  }
+
+  private async insertRows(manager: EntityManager, rows: Partial<E>[], ifAbsent: boolean): Promise<number> {
+    if (rows.length === 0) return 0;
     const columns = this.insertColumns;
-    const text = this.text(`insert ${rows.length}`, () => {
+    const text = this.text(`insert ${rows.length} ${ifAbsent}`, () => {
       let index = 0;
       const tuples = rows.map(() => `(${columns.map(() => this.placeholder(index++)).join(', ')})`);
-      return `INSERT INTO ${this.table()} (${this.columnList(columns)}) VALUES ${tuples.join(', ')}`;
+      const onConflict = ifAbsent ? ' ON CONFLICT DO NOTHING' : '';
+      return `INSERT INTO ${this.table()} (${this.columnList(columns)}) VALUES ${tuples.join(', ')}${onConflict}`;
     });
     const parameters = rows.flatMap((row) => columns.map((column) => this.persistent(column, row[column.propertyName as Key<E>])));
-    await this.run(manager, text, parameters);
+    return (await this.run(manager, text, parameters)).affected;
   }
 
   /** Sets the `shape.set` columns of the matching rows; returns how many rows it changed. */

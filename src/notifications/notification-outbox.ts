@@ -82,8 +82,8 @@ export class NotificationOutbox {
     const { day, hour } = swedishDayAndHour(now);
     if (!isWorkingDay(day) || hour < this.config.notifications.digestHour) return 0;
     return this.transactions.run(async (manager) => {
-      if (await manager.existsBy(DigestRun, { day })) return 0;
-      await manager.insert(DigestRun, { day, composedAt: now, mails: 0 });
+      // Claimed, not looked up first: processes that try at the same moment all see no digest yet, and one insert must win quietly.
+      if ((await TableStatements.of(manager.connection, DigestRun).insertIfAbsent(manager, [{ day, composedAt: now, mails: 0 }])) === 0) return 0;
       const waiting = await manager.find(NotificationItem, {
         where: { mailId: IsNull(), createdAt: LessThanOrEqual(now) },
         order: { createdAt: 'ASC', id: 'ASC' },

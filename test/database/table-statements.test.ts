@@ -157,6 +157,26 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
     );
   });
 
+  it('lets one of two transactions claim a key, the other finding it taken once the first commits', async () => {
+    const written = aCase();
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const first = transactions.run(async (manager) => {
+      const claimed = await cases.insertIfAbsent(manager, [written]);
+      inserted();
+      // Held uncommitted until the second has asked: on PostgreSQL its claim waits for this commit.
+      await released;
+      return claimed;
+    });
+    await firstInserted;
+    const second = transactions.run((manager) => cases.insertIfAbsent(manager, [{ ...written, courtCaseNumber: 'T 1-26' }]));
+    release();
+    expect(await Promise.all([first, second])).toEqual([1, 0]);
+    expect(await t.app.get(DataSource).manager.findOneByOrFail(CaseRecord, { id: written.id })).toEqual(written);
+  });
+
   it('selects by a list and a null column, in the order asked, and writes several rows in one statement', async () => {
     const caseId = randomUUID();
     const rows = [aDeadline(caseId, '2027-02-01T09:00:00.000Z'), aDeadline(caseId, '2026-12-01T09:00:00.000Z', 'periodEnd'), aDeadline(caseId, '2027-01-01T09:00:00.000Z')];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
 import { DeadlineActions } from '../../src/deadlines/deadline-actions.js';
+import { NotificationOutbox } from '../../src/notifications/notification-outbox.js';
 import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
 import { textWithoutIds } from '../support/personal-data-scan.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
@@ -121,6 +122,24 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     const [listed] = (await outbox(t)).items;
     expect(listed).toMatchObject({ type: 'digest', digestDay: '2026-12-01', status: 'sent' });
     expect(listed.alerts.map((a) => a.caseId).sort()).toEqual([annasCase, bosCase].sort());
+  });
+
+  it('composes a day’s digest once when several processes try at the same moment, the others finding it done', async () => {
+    // No worker: the four compositions below are the only ones.
+    rig = await DeadlineRig.create(database, mailEnv(undefined, { NOTIFY_DIGEST_HOUR: '9', RUN_WORKER: 'false' }));
+    const t = await rig.startService();
+    rig.clock.setNow('2026-11-30T07:00:00+01:00'); // a Monday
+    await t.as('secretary', { sub: 'anna' }).put('/staff/me/notifications').send({ visitStopped: 'digest' }).expect(200);
+    const caseId = await caseOf(t, 'anna', 'SN 2026/0801');
+    rig.clock.setNow('2026-12-01T08:30:00+01:00');
+    await stopVisit(t, caseId, '2026-12-01T08:00:00+01:00');
+
+    rig.clock.setNow('2026-12-01T09:00:01+01:00');
+    const composer = t.app.get(NotificationOutbox);
+    const composed = await Promise.all(Array.from({ length: 4 }, () => composer.composeDigestIfDue()));
+    expect(composed.sort()).toEqual([0, 0, 0, 1]);
+    const mails = (await outbox(t)).items;
+    expect(mails.map((m) => ({ type: m.type, digestDay: m.digestDay }))).toEqual([{ type: 'digest', digestDay: '2026-12-01' }]);
   });
 
   it('mails a deadline that keeps failing once, however often it fails, without the error it failed with', async () => {
