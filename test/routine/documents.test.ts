@@ -134,6 +134,22 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     ]);
   });
 
+  it('keeps one correction of a document when several are sent at the same moment, refusing the others as corrections of a corrected document', async () => {
+    const caseId = await caseIn(t, 'initiated');
+    for (let round = 0; round < 3; round++) {
+      const original = await t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, recipients: ['Maria'] }).expect(201);
+      const sent = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, title: `Inskrivningsblankett (rättelse ${i})`, recipients: ['Maria'], corrects: original.body.id }),
+        ),
+      );
+      expect(sent.map((res) => res.status).sort()).toEqual([201, 422, 422, 422]);
+      for (const refused of sent.filter((res) => res.status === 422)) expect(refused.body).toMatchObject({ rule: 'correctLatest', field: 'corrects' });
+      const corrections = (await t.http.get(`/cases/${caseId}/documents`).expect(200)).body.items.filter((d: { corrects: string | null }) => d.corrects === original.body.id);
+      expect(corrections).toHaveLength(1);
+    }
+  });
+
   describe('an archived case', () => {
     let caseId: string;
     let documentId: string;

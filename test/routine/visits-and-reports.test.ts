@@ -106,6 +106,21 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     await t.http.post(reports).send({ text: 'Tre timmar.', corrects: correction.body.id }).expect(201);
   });
 
+  it('keeps one correction of a report when several are sent at the same moment, refusing the others in the report’s words', async () => {
+    const { caseId, visitId } = await caseWithVisit();
+    const reports = `/cases/${caseId}/visits/${visitId}/reports`;
+    for (let round = 0; round < 3; round++) {
+      const original = await t.http.post(reports).send({ text: `Umgänget, omgång ${round}.` }).expect(201);
+      const sent = await Promise.all(Array.from({ length: 4 }, (_, i) => t.http.post(reports).send({ text: `Rättelse ${i}.`, corrects: original.body.id })));
+      expect(sent.map((res) => res.status).sort()).toEqual([201, 422, 422, 422]);
+      for (const refused of sent.filter((res) => res.status === 422)) {
+        expect(refused.body).toMatchObject({ rule: 'correctLatest', field: 'corrects', message: 'that report was already corrected: correct the latest entry instead' });
+      }
+      const listed = (await t.http.get(reports).expect(200)).body.items;
+      expect(listed.filter((r: { corrects: string | null }) => r.corrects === original.body.id)).toHaveLength(1);
+    }
+  });
+
   it('files a scanned paper report as a document with its checksum', async () => {
     const { caseId, visitId } = await caseWithVisit();
     const res = await t.http.post(`/cases/${caseId}/visits/${visitId}/reports/scans`).field('author', 'Karin Lund').attach('file', PNG, { filename: 'rapport.png', contentType: 'image/png' }).expect(201);
