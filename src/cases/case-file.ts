@@ -21,13 +21,16 @@ export async function requireCase(manager: EntityManager, caseId: string): Promi
 
 /**
  * Every write to a case's file (visits, reports, interviews, documents) goes through this check.
- * On PostgreSQL the case row stays share-locked until the write commits, so an ARCHIVE cannot slip
- * in between (SQLite runs one transaction at a time anyway).
+ * On PostgreSQL the case row stays locked until the write commits, so an ARCHIVE cannot slip in
+ * between, and the writes to one case's file take turns: each one's checks (a consent recorded
+ * once, an interview booked before it is held, a correction of the latest entry) see what the one
+ * before committed. A shared lock let two writers pass the same check at once. SQLite runs one
+ * transaction at a time anyway.
  */
 export async function requireWritableCase(manager: EntityManager, caseId: string): Promise<CaseRecord> {
   const record =
     manager.connection.options.type === 'postgres'
-      ? await manager.findOne(CaseRecord, { where: { id: caseId }, lock: { mode: 'pessimistic_read' } })
+      ? await manager.findOne(CaseRecord, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } })
       : await manager.findOneBy(CaseRecord, { id: caseId });
   if (!record) throw new NotFoundError('case');
   if (record.state === 'archived') throw new CaseArchivedError();

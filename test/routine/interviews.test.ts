@@ -87,6 +87,20 @@ describe.each(DATABASES)('child interviews (%s)', (database) => {
     ]);
   });
 
+  it('records a guardian’s consent once and keeps one interview when the same is sent several times at once', async () => {
+    const racing = await caseIn(t, 'startupMeeting', { children: [{ name: 'Ella', personnummer: aChildPersonnummer(), custody: 'residentParent' }] });
+    const step = (name: string) => t.http.post(`/cases/${racing}/interviews/0/${name}`);
+    const consents = await Promise.all(Array.from({ length: 4 }, () => step('consent').send({ guardian: 'residentParent', givenOn: '2026-11-24', atStartupMeeting: true })));
+    expect(consents.map((res) => res.status).sort()).toEqual([200, 422, 422, 422]);
+    for (const refused of consents.filter((res) => res.status === 422)) expect(refused.body.rule).toBe('consentOnce');
+    // Booking again before the interview is held moves it: every booking is taken, one after the other, on one interview.
+    const bookings = await Promise.all(Array.from({ length: 4 }, () => step('booking').send({ bookedFor: '2026-12-02T15:00:00+01:00' })));
+    expect(bookings.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+    const [child] = (await t.http.get(`/cases/${racing}/interviews`).expect(200)).body.items;
+    expect(child).toMatchObject({ status: 'booked', consent: { records: [expect.objectContaining({ guardian: 'residentParent' })] } });
+    expect(child.consent.records).toHaveLength(1);
+  });
+
   it('answers 404 for a child the judgment does not name', async () => {
     await consent(5, 'residentParent').expect(404);
   });
