@@ -46,7 +46,8 @@ export class StaffDirectory {
 
   async write(subject: string, dto: StaffProfileDto): Promise<StaffProfileView> {
     const profile = Object.assign(new StaffProfile(), { subject, ...dto, updatedAt: this.clock.now() });
-    await this.transactions.run((manager) => manager.save(StaffProfile, profile));
+    // One statement whether the profile is new or not: a find-then-insert let two first writes at once collide on the key.
+    await this.transactions.run((manager) => manager.upsert(StaffProfile, profile, ['subject']));
     return profileView(profile);
   }
 }

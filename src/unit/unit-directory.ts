@@ -38,7 +38,8 @@ export class UnitDirectory {
         updatedAt: this.clock.now(),
         updatedBy: actor.id,
       });
-      await manager.save(UnitDetails, next);
+      // Written whether the row is there yet or not: two first writes at once must not collide on its key.
+      await manager.upsert(UnitDetails, next, ['id']);
       return unitView(next);
     });
   }

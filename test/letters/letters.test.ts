@@ -103,6 +103,16 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
       expect(bad.body.message).toEqual(expect.arrayContaining([expect.stringContaining('phone'), expect.stringContaining('email')]));
     });
 
+    it('takes a new caseworker’s profile sent several times at once, keeping one of them whole', async () => {
+      const per = () => t.as('secretary', { sub: 'per-ek' });
+      const sent = Array.from({ length: 4 }, (_, i) => ({ ...CASEWORKER, name: 'Per Ek', phone: `018-727 12 3${i}` }));
+      const answers = await Promise.all(sent.map((profile) => per().put('/staff/me').send(profile)));
+      expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+      const { subject, ...kept } = (await per().get('/staff/me').expect(200)).body;
+      expect(subject).toBe('per-ek');
+      expect(sent).toContainEqual(kept);
+    });
+
     it('writes the decision to the supporter and to each parent, with legal basis and appeal information', async () => {
       const { caseId, judgment } = await caseIn('supporterAppointed');
       const letters = await generateLetters(t, caseId, { kind: 'supporterDecision' });
