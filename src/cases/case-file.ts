@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { findLocked } from '../database/locked-row.js';
 import { CaseRecord } from './case-record.entity.js';
 import { DomainError, NotFoundError } from '../common/domain-errors.js';
 
@@ -28,10 +29,7 @@ export async function requireCase(manager: EntityManager, caseId: string): Promi
  * transaction at a time anyway.
  */
 export async function requireWritableCase(manager: EntityManager, caseId: string): Promise<CaseRecord> {
-  const record =
-    manager.connection.options.type === 'postgres'
-      ? await manager.findOne(CaseRecord, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } })
-      : await manager.findOneBy(CaseRecord, { id: caseId });
+  const record = await findLocked(manager, CaseRecord, { id: caseId });
   if (!record) throw new NotFoundError('case');
   if (record.state === 'archived') throw new CaseArchivedError();
   return record;

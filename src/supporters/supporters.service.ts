@@ -7,6 +7,7 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { findLocked } from '../database/locked-row.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { ListSupportersQuery } from './dto/list-supporters.query.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
@@ -129,9 +130,12 @@ export class SupportersService {
   /**
    * Inside the appointing (or replacing) transaction: only an approved supporter with current
    * register extracts and a free place can be appointed. The answer names everything missing.
+   * On PostgreSQL the supporter's row stays locked to the commit, so appointments of one supporter
+   * to different cases take turns and each counts the assignments the one before committed (they
+   * all counted the same free place and overfilled it).
    */
   async requireAppointable(manager: EntityManager, supporterId: string, now: Date): Promise<Supporter> {
-    const supporter = await manager.findOneBy(Supporter, { id: supporterId });
+    const supporter = await findLocked(manager, Supporter, { id: supporterId });
     if (!supporter) {
       throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
     }

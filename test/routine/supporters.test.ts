@@ -99,6 +99,16 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     expect(view.body).toMatchObject({ capacity: 2, activeAssignments: 2, freeCapacity: 0 });
   });
 
+  it('keeps to the supporter’s capacity when several cases appoint them at the same moment', async () => {
+    const supporterId = await registerSupporter(t, 'Maja Berg');
+    const cases = [await initiatedCase(), await initiatedCase(), await initiatedCase()];
+    const sent = await Promise.all(cases.map((caseId) => t.http.post(`/cases/${caseId}/events`).send({ ...APPOINT, supporterId })));
+    expect(sent.map((res) => res.status).sort()).toEqual([200, 422, 422]);
+    for (const refused of sent.filter((res) => res.status === 422)) expect(refused.body).toMatchObject({ rule: 'supporterCapacity', field: 'supporterId' });
+    const view = await t.http.get(`/supporters/${supporterId}`).expect(200);
+    expect(view.body).toMatchObject({ capacity: 1, activeAssignments: 1, freeCapacity: 0 });
+  });
+
   it('lists supporters by status, language, area and free capacity', async () => {
     const arabic = await interested({ name: 'Amal Haddad', languages: ['arabiska'], area: 'Sävja' });
     const busy = await registerSupporter(t, 'Per Nyström');
