@@ -1,12 +1,16 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 
 /**
- * The row, locked until the transaction ends on PostgreSQL (FOR UPDATE), so transactions that
- * check something about it before writing take turns, and each one's later statements see what
- * the one before committed. SQLite runs one transaction at a time and has no row locks.
+ * Find options that lock the rows read until the transaction ends on PostgreSQL (FOR UPDATE), so
+ * transactions that check something about them before writing take turns, and each one's later
+ * statements see what the one before committed. SQLite runs one transaction at a time and has no
+ * row locks: none there.
  */
+export function rowLock(manager: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' } } : {};
+}
+
+/** The row, locked as `rowLock` says. */
 export function findLocked<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, where: FindOptionsWhere<E>): Promise<E | null> {
-  return manager.connection.options.type === 'postgres'
-    ? manager.findOne(entity, { where, lock: { mode: 'pessimistic_write' } })
-    : manager.findOneBy(entity, where);
+  return manager.findOne(entity, { where, ...rowLock(manager) });
 }

@@ -9,6 +9,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { ListTotals } from '../database/list-totals.js';
+import { rowLock } from '../database/locked-row.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
@@ -98,7 +99,8 @@ export class DisposalService {
       order: { disposalDate: 'ASC', caseId: 'ASC' },
     });
     if (retentions.length === 0) return [];
-    const records = await manager.find(CaseRecord, { where: { id: In(retentions.map((r) => r.caseId)), state: 'archived' } });
+    // Locked: a second disposal started at the same moment waits, then finds these cases gone instead of disposing of them again.
+    const records = await manager.find(CaseRecord, { where: { id: In(retentions.map((r) => r.caseId)), state: 'archived' }, ...rowLock(manager) });
     const byId = new Map(records.map((r) => [r.id, r]));
     return retentions.filter((r) => byId.has(r.caseId)).map((r) => [r, byId.get(r.caseId)!]);
   }

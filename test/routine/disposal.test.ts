@@ -111,4 +111,16 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
     for (const trace of ['Gallringsson', 'Gallringsgatan', MARKER, gone.residentParent.personnummer]) expect(stored).not.toContain(trace);
     expect(stored).toContain('Bodil Behållsdotter');
   });
+
+  it('disposes of each case once when two administrators start the disposal at the same moment', async () => {
+    t.clock.setNow('2029-01-10T12:00:00+01:00');
+    const due = (await t.as('administrator').get('/disposals/due').expect(200)).body.items.map((item: { caseId: string }) => item.caseId);
+    expect(due).toEqual([keptArchivedId]);
+    const runs = await Promise.all([1, 2].map(() => t.as('administrator').post('/disposals').send({ dryRun: false })));
+    expect(runs.map((res) => res.status)).toEqual([200, 200]);
+    expect(runs.flatMap((res) => res.body.items.map((item: { caseId: string }) => item.caseId))).toEqual([keptArchivedId]);
+    expect((await t.as('administrator').get('/disposals').expect(200)).body.total).toBe(2);
+    await t.http.get(`/cases/${keptArchivedId}`).expect(404);
+    await t.http.get(`/cases/${activeId}`).expect(200);
+  });
 });
