@@ -33,9 +33,9 @@ export class CalendarService {
   /** A new feed token for the secretary; any earlier one stops working. The token is answered once, never stored. */
   issue(ownerId: string): Promise<string> {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    // One statement over the owner's key: a delete and an insert let two renewals at once collide on it.
     return this.transactions.run(async (manager) => {
-      await manager.delete(CalendarToken, { ownerId });
-      await manager.insert(CalendarToken, { ownerId, tokenHash: hashOf(token), createdAt: this.clock.now() });
+      await manager.upsert(CalendarToken, { ownerId, tokenHash: hashOf(token), createdAt: this.clock.now() }, ['ownerId']);
       return token;
     });
   }

@@ -91,6 +91,14 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     await t.anonymous.get('/calendar/feeds/not-a-token.ics').expect(404);
   });
 
+  it('keeps one working URL when a secretary renews it several times at once', async () => {
+    const cecilia = () => t.as('secretary', { sub: 'sec-cecilia' });
+    const issued = await Promise.all([1, 2, 3].map(() => cecilia().post('/staff/me/calendar-token')));
+    expect(issued.map((res) => res.status)).toEqual([201, 201, 201]);
+    const answers = await Promise.all(issued.map((res) => t.anonymous.get(pathOf(res.body.url))));
+    expect(answers.map((res) => res.status).sort()).toEqual([200, 404, 404]);
+  });
+
   it('gives feed tokens to secretaries only', async () => {
     await t.as('supporter').post('/staff/me/calendar-token').expect(403);
     await t.anonymous.post('/staff/me/calendar-token').expect(401);
