@@ -7,6 +7,8 @@ import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
 
 const BY_ID: SelectShape<CaseRecord> = { where: ['id'] };
+/** The first key of the registrations' advisory locks; the second is the court case's hash (two-key locks never meet the audit chain's one-key lock). */
+const REGISTRATION_LOCK_CLASS = 7_412_002;
 const PARTIES_OF_CASE: SelectShape<CaseParty> = { where: ['caseId'] };
 /** The columns a change of a case may write, over the version it was decided on; the judgment and the creation stay as registered. */
 const CHANGE: UpdateShape<CaseRecord> = {
@@ -37,8 +39,15 @@ export class CaseRows {
     return TableStatements.of(manager.connection, CaseParty).select(manager, PARTIES_OF_CASE, [caseId]);
   }
 
-  /** The open cases (not archived) registered for one court case, oldest first. */
+  /**
+   * The open cases (not archived) registered for one court case, oldest first. On PostgreSQL the
+   * registrations of one court case take turns first (a lock on its court and number, held to the
+   * commit), so a judgment sent twice at once finds the first registration instead of missing it.
+   */
   async openFor(manager: EntityManager, court: string, courtCaseNumber: string): Promise<string[]> {
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REGISTRATION_LOCK_CLASS, `${court}\n${courtCaseNumber}`]);
+    }
     const open = await manager.find(CaseRecord, {
       select: { id: true },
       where: { court, courtCaseNumber, state: Not('archived') },

@@ -44,6 +44,14 @@ describe.each(DATABASES)('checks a secretary expects at registration (%s)', (dat
     await t.http.post('/cases').send(aJudgment({ court: 'Stockholms tingsrätt', courtCaseNumber: first.courtCaseNumber })).expect(201);
   });
 
+  it('registers a judgment sent several times at once (a double click) once, refusing the others as the second open case', async () => {
+    const judgment = aJudgment();
+    const sent = await Promise.all([1, 2, 3].map(() => t.http.post('/cases').send(judgment)));
+    expect(sent.map((res) => res.status).sort()).toEqual([201, 409, 409]);
+    const registered = sent.find((res) => res.status === 201)!.body.id as string;
+    for (const refused of sent.filter((res) => res.status === 409)) expect(refused.body).toMatchObject({ rule: 'oneOpenCasePerCourtCase', existingCaseId: registered });
+  });
+
   it('trims names and stores them without the surrounding spaces', async () => {
     const body = aJudgment();
     body.children = [{ ...body.children[0], name: '  Alva  ' }];
