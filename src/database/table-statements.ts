@@ -148,8 +148,7 @@ export class TableStatements<E extends ObjectLiteral> {
       const onConflict = ifAbsent ? ' ON CONFLICT DO NOTHING' : '';
       return `INSERT INTO ${this.table()} (${this.columnList(columns)}) VALUES ${tuples.join(', ')}${onConflict}`;
     });
-    const parameters = rows.flatMap((row) => columns.map((column) => this.persistent(column, row[column.propertyName as Key<E>])));
-    return (await this.run(manager, text, parameters)).affected;
+    return (await this.run(manager, text, this.insertParameters(rows))).affected;
   }
 
   /** Sets the `shape.set` columns of the matching rows; returns how many rows it changed. */
@@ -183,8 +182,12 @@ export class TableStatements<E extends ObjectLiteral> {
       const values = columns.map((_, i) => this.placeholder(update.parameters.length + i)).join(', ');
       return `WITH changed AS (${update.text} RETURNING 1) INSERT INTO ${into.table()} (${into.columnList(columns)}) SELECT ${values} FROM changed`;
     });
-    const inserted = columns.map((column) => into.persistent(column, row[column.propertyName as Key<R>]));
-    return (await this.run(manager, text, [...update.parameters, ...inserted])).affected;
+    return (await this.run(manager, text, [...update.parameters, ...into.insertParameters([row])])).affected;
+  }
+
+  /** An insert's values, row by row in the order of `insertColumns`. */
+  private insertParameters(rows: Partial<E>[]): unknown[] {
+    return rows.flatMap((row) => this.insertColumns.map((column) => this.persistent(column, row[column.propertyName as Key<E>])));
   }
 
   private updateStatement(shape: UpdateShape<E>, setValues: unknown[], whereValues: unknown[]): { key: string; text: string; parameters: unknown[] } {
