@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { UniqueIndex } from '../database/unique-violation.js';
 
 /** The routine's documents (seed 000), by what they are to the case. */
 export const DOCUMENT_KINDS = [
@@ -20,15 +19,14 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 /** Where the document came from: written by the system from the case's data, uploaded, or only noted. */
 export type DocumentOrigin = 'generated' | 'uploaded' | 'recorded';
 
-/** A document is corrected once; a later correction corrects the correction. */
-export const ONE_CORRECTION_OF_A_DOCUMENT: UniqueIndex = { name: 'UQ_documents_corrects', table: 'documents', columns: ['correctsId'] };
-
 /**
  * One document on a case. Immutable like every entry in a social-services record: a changed
- * document is a new one that names the one it replaces (`correctsId`).
+ * document is a new one that names the one it replaces (`correctsId`), and a document is replaced
+ * once (a later correction corrects the correction): the services check it under the case's lock,
+ * the unique index holds it in the database.
  */
 @Entity('documents')
-@Index(ONE_CORRECTION_OF_A_DOCUMENT.name, ONE_CORRECTION_OF_A_DOCUMENT.columns, { unique: true })
+@Index('UQ_documents_corrects', ['correctsId'], { unique: true })
 export class CaseDocument {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

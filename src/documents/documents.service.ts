@@ -7,11 +7,10 @@ import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { violatesUniqueIndex } from '../database/unique-violation.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from './checked-upload.js';
 import { readContent, storeContent } from './document-contents.js';
-import { CaseDocument, ONE_CORRECTION_OF_A_DOCUMENT } from './document.entity.js';
+import { CaseDocument } from './document.entity.js';
 import type { DocumentFactsDto } from './dto/document.dtos.js';
 
 export function documentView(document: CaseDocument, correctedBy: string | null) {
@@ -147,10 +146,7 @@ export class DocumentsService {
       createdAt: this.clock.now(),
       createdBy: actor.id,
     });
-    await manager.insert(CaseDocument, document).catch((error: unknown) => {
-      // Another correction of the same document committed after the check above.
-      throw violatesUniqueIndex(error, ONE_CORRECTION_OF_A_DOCUMENT) ? alreadyCorrected() : error;
-    });
+    await manager.insert(CaseDocument, document);
     if (upload) await storeContent(manager, document.id, upload.bytes);
     return documentView(document, null);
   }
@@ -158,7 +154,9 @@ export class DocumentsService {
   /** A correction names a document on the same case that no other correction has replaced yet. */
   private async requireCorrectable(manager: EntityManager, caseId: string, correctsId: string): Promise<void> {
     await this.find(manager, caseId, correctsId);
-    if (await manager.existsBy(CaseDocument, { caseId, correctsId })) throw alreadyCorrected();
+    if (await manager.existsBy(CaseDocument, { caseId, correctsId })) {
+      throw new BusinessRuleError('correctLatest', 'that document was already corrected: correct the latest version', 'corrects');
+    }
   }
 
   private async find(manager: EntityManager, caseId: string, documentId: string): Promise<CaseDocument> {
@@ -166,8 +164,4 @@ export class DocumentsService {
     if (!document) throw new NotFoundError('document');
     return document;
   }
-}
-
-function alreadyCorrected(): BusinessRuleError {
-  return new BusinessRuleError('correctLatest', 'that document was already corrected: correct the latest version', 'corrects');
 }

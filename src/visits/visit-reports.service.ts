@@ -10,13 +10,12 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { violatesUniqueIndex } from '../database/unique-violation.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from '../documents/checked-upload.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
-import { ONE_CORRECTION_OF_A_REPORT, VisitReport, type ReportForm } from './visit-report.entity.js';
+import { VisitReport, type ReportForm } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';
 
 interface Filing {
@@ -139,13 +138,9 @@ export class VisitReportsService {
       correctsId: corrected?.documentId ?? null,
       body: filing.text ?? undefined,
     };
-    // A report corrected meanwhile shows first as its document corrected: refused in the report's words.
-    const document = await (filing.upload
-      ? this.documents.storeUploadWithin(manager, caseId, facts, filing.upload, actor)
-      : this.documents.recordWithin(manager, caseId, facts, actor)
-    ).catch((error: unknown) => {
-      throw error instanceof BusinessRuleError && error.rule === 'correctLatest' ? reportAlreadyCorrected() : error;
-    });
+    const document = filing.upload
+      ? await this.documents.storeUploadWithin(manager, caseId, facts, filing.upload, actor)
+      : await this.documents.recordWithin(manager, caseId, facts, actor);
     const report = Object.assign(new VisitReport(), {
       id: randomUUID(),
       caseId,
@@ -158,9 +153,7 @@ export class VisitReportsService {
       filedBy: actor.id,
       filedByRole: actor.role,
     });
-    await manager.insert(VisitReport, report).catch((error: unknown) => {
-      throw violatesUniqueIndex(error, ONE_CORRECTION_OF_A_REPORT) ? reportAlreadyCorrected() : error;
-    });
+    await manager.insert(VisitReport, report);
     return reportViews([report])[0];
   }
 
@@ -174,11 +167,9 @@ export class VisitReportsService {
   private async correctable(manager: EntityManager, visitId: string, reportId: string): Promise<VisitReport> {
     const report = await manager.findOneBy(VisitReport, { id: reportId, visitId });
     if (!report) throw new NotFoundError('report to correct');
-    if (await manager.existsBy(VisitReport, { correctsId: reportId })) throw reportAlreadyCorrected();
+    if (await manager.existsBy(VisitReport, { correctsId: reportId })) {
+      throw new BusinessRuleError('correctLatest', 'that report was already corrected: correct the latest entry instead', 'corrects');
+    }
     return report;
   }
-}
-
-function reportAlreadyCorrected(): BusinessRuleError {
-  return new BusinessRuleError('correctLatest', 'that report was already corrected: correct the latest entry instead', 'corrects');
 }
