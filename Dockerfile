@@ -1,7 +1,7 @@
 # The service's image: the API by default; `node dist/src/worker.js` for a worker,
 # `node dist/scripts/migrate.js` to migrate the schema (see compose.yaml and the README).
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source where no prebuilt binary can be fetched.
 RUN apt-get update \
@@ -16,7 +16,7 @@ COPY scripts ./scripts
 COPY bench ./bench
 RUN npm run build && npm prune --omit=dev --no-fund --no-audit
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

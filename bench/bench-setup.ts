@@ -52,8 +52,10 @@ export class BenchDatabase {
   static async create(postgres: boolean): Promise<BenchDatabase> {
     const dir = mkdtempSync(join(tmpdir(), 'umgangesstod-bench-'));
     if (!postgres) {
-      return new BenchDatabase({ DATA_DIR: dir, DATABASE_URL: '', SQLITE_PATH: join(dir, 'bench.sqlite') }, 'SQLite WAL synchronous=FULL', async () =>
-        rmSync(dir, { recursive: true, force: true }),
+      return new BenchDatabase(
+        { DATA_DIR: dir, DATABASE_URL: '', SQLITE_PATH: join(dir, 'bench.sqlite') },
+        'SQLite WAL synchronous=FULL',
+        async () => rmSync(dir, { recursive: true, force: true }),
       );
     }
     const server = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
@@ -91,7 +93,12 @@ export class ServiceProcess {
 
   static async start(entry: 'main' | 'worker', env: Record<string, string>, port: number): Promise<ServiceProcess> {
     const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'src', `${entry}.js`)], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env, ...(entry === 'main' ? { PORT: String(port) } : { METRICS_PORT: String(port) }) },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        ...env,
+        ...(entry === 'main' ? { PORT: String(port) } : { METRICS_PORT: String(port) }),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
@@ -99,7 +106,10 @@ export class ServiceProcess {
     const until = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode} before it answered`);
-      const answered = await fetch(`${service.url}${probe}`).then((r) => r.ok, () => false);
+      const answered = await fetch(`${service.url}${probe}`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (answered) return service;
       if (Date.now() > until) throw new Error(`${entry} did not answer ${probe} within 60 s`);
       await new Promise((done) => setTimeout(done, 200));
@@ -109,7 +119,9 @@ export class ServiceProcess {
   /** Resident set size in MB, from /proc (Linux). */
   rssMb(): number | undefined {
     try {
-      const line = readFileSync(`/proc/${this.child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+      const line = readFileSync(`/proc/${this.child.pid}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('VmRSS:'));
       return line ? Number(line.split(/\s+/)[1]) / 1024 : undefined;
     } catch {
       return undefined;

@@ -17,11 +17,17 @@ async function seed(database: BenchDatabase, templateId: string, count: number):
     const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
     await client.connect();
     try {
-      const columns = (await client.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND table_schema = current_schema()`)).rows.map(
-        (r: { column_name: string }) => r.column_name,
-      );
+      const columns = (
+        await client.query(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND table_schema = current_schema()`,
+        )
+      ).rows.map((r: { column_name: string }) => r.column_name);
       const value = (c: string) =>
-        c === 'id' ? `md5(c.id || g)::uuid::varchar` : c === 'createdAt' ? `c."createdAt" + g * interval '1 millisecond'` : `c."${c}"`;
+        c === 'id'
+          ? `md5(c.id || g)::uuid::varchar`
+          : c === 'createdAt'
+            ? `c."createdAt" + g * interval '1 millisecond'`
+            : `c."${c}"`;
       await client.query(
         `INSERT INTO cases (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${columns.map(value).join(', ')} FROM cases c CROSS JOIN generate_series(1, $2) g WHERE c.id = $1`,
         [templateId, count],
@@ -74,7 +80,12 @@ function line(label: string, latencies: number[]): string {
 export async function runCasesBenchmark({ cases, postgres }: { cases: number; postgres: boolean }): Promise<void> {
   const database = await BenchDatabase.create(postgres);
   const secret = randomBytes(32).toString('base64url');
-  const env = { ...database.env, JWT_SECRET: secret, RUN_WORKER: 'false', QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` };
+  const env = {
+    ...database.env,
+    JWT_SECRET: secret,
+    RUN_WORKER: 'false',
+    QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+  };
   const port = freePort();
   let service = await ServiceProcess.start('main', env, port);
   const client = new BenchClient(service.url!, {
@@ -84,12 +95,18 @@ export async function runCasesBenchmark({ cases, postgres }: { cases: number; po
     const template = (await client.request('POST', '/cases', judgment)).body as { id: string };
     const seeding = performance.now();
     await seed(database, template.id, cases - 1);
-    console.log(`cases: ${cases} in state received on ${database.label}, seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-    console.log(`  load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: latencies grow with other work on the machine`);
+    console.log(
+      `cases: ${cases} in state received on ${database.label}, seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `  load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores: latencies grow with other work on the machine`,
+    );
     const first = await timed(client, '/cases?state=received&limit=50');
     const { total } = (await client.request('GET', '/cases?state=received&limit=1')).body as { total: number };
     const lastByOffset = await timed(client, `/cases?state=received&limit=50&offset=${total - 50}`);
-    const { next } = (await client.request('GET', `/cases?state=received&limit=50&offset=${total - 100}`)).body as { next: string };
+    const { next } = (await client.request('GET', `/cases?state=received&limit=50&offset=${total - 100}`)).body as {
+      next: string;
+    };
     const lastByCursor = await timed(client, `/cases?state=received&limit=50&after=${next}`);
     const one = await timed(client, `/cases/${template.id}`);
     console.log(line('list by state, first page', first));
@@ -100,7 +117,9 @@ export async function runCasesBenchmark({ cases, postgres }: { cases: number; po
     await service.stop();
     const restarting = performance.now();
     service = await ServiceProcess.start('main', env, port);
-    console.log(`  restart to ready (built, node dist/src/main.js) ${((performance.now() - restarting) / 1000).toFixed(1)} s (target ≤ 10 s)`);
+    console.log(
+      `  restart to ready (built, node dist/src/main.js) ${((performance.now() - restarting) / 1000).toFixed(1)} s (target ≤ 10 s)`,
+    );
   } finally {
     await client.close();
     await service.stop();

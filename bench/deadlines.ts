@@ -28,7 +28,13 @@ export interface DeadlineBenchOptions {
   workers?: number;
 }
 
-const DEFAULTS: DeadlineBenchOptions = { deadlines: 10_000, spreadMs: 5000, leadMs: 2000, timeoutMs: 60_000, postgres: false };
+const DEFAULTS: DeadlineBenchOptions = {
+  deadlines: 10_000,
+  spreadMs: 5000,
+  leadMs: 2000,
+  timeoutMs: 60_000,
+  postgres: false,
+};
 
 /** The sum over the workers' /metrics of their deliveries that acted. */
 async function firedDeliveries(workers: ServiceProcess[]): Promise<number> {
@@ -103,24 +109,38 @@ export async function runDeadlineBenchmark(options: Partial<DeadlineBenchOptions
       fired = await dataSource.getRepository(Deadline).countBy({ status: 'fired' });
     }
     const doneAt = Date.now();
-    const settled = await dataSource.getRepository(Deadline).find({ select: { dueAt: true, settledAt: true }, where: { status: 'fired' } });
+    const settled = await dataSource
+      .getRepository(Deadline)
+      .find({ select: { dueAt: true, settledAt: true }, where: { status: 'fired' } });
     const lags = settled.map((row) => row.settledAt!.getTime() - row.dueAt.getTime());
     const dueAt = new Map<string, number>(rows.map((row) => [row.id, row.dueAt.getTime()]));
     const committedLags = [...committedAt].map(([id, at]) => at - dueAt.get(id)!);
     const lastActed = Math.max(...settled.map((row) => row.settledAt!.getTime()));
     const totalAlerts = await dataSource.getRepository(Alert).count();
-    const acting = workers === undefined ? [...actedOn.values()].reduce((a, b) => a + b, 0) : await firedDeliveries(spawned);
+    const acting =
+      workers === undefined ? [...actedOn.values()].reduce((a, b) => a + b, 0) : await firedDeliveries(spawned);
     const duplicates = acting - fired;
 
     const who = workers === undefined ? 'the benchmark process as worker' : `${workers} worker process(es)`;
     const when = spreadMs === 0 ? 'all due in the same instant' : `due over ${spreadMs} ms`;
-    console.log(`deadlines: ${count} reminders ${when}, ${leadMs} ms after scheduling; ${database.label}; ${who}, concurrency ${config.deadlines.concurrency} each, batches of up to ${config.deadlines.batch}`);
+    console.log(
+      `deadlines: ${count} reminders ${when}, ${leadMs} ms after scheduling; ${database.label}; ${who}, concurrency ${config.deadlines.concurrency} each, batches of up to ${config.deadlines.batch}`,
+    );
     console.log(`  handed to the queue in ${handedOverMs} ms; ${fired} of ${count} acted`);
-    if (handedOverMs > leadMs) console.log(`  NOTE: handing over took longer than the ${leadMs} ms lead: the lag below includes scheduling (a loaded machine)`);
-    console.log(`  all acted ${((lastActed - scheduledAt) / 1000).toFixed(2)} s after scheduling, ${((lastActed - lastDue) / 1000).toFixed(2)} s after the last fell due (target: within 10 s)`);
-    console.log(`  lag due → acted   p50 ${percentile(lags, 50)} ms   p99 ${percentile(lags, 99)} ms   max ${Math.max(...lags)} ms (target p99 < 1000 ms)`);
+    if (handedOverMs > leadMs)
+      console.log(
+        `  NOTE: handing over took longer than the ${leadMs} ms lead: the lag below includes scheduling (a loaded machine)`,
+      );
+    console.log(
+      `  all acted ${((lastActed - scheduledAt) / 1000).toFixed(2)} s after scheduling, ${((lastActed - lastDue) / 1000).toFixed(2)} s after the last fell due (target: within 10 s)`,
+    );
+    console.log(
+      `  lag due → acted   p50 ${percentile(lags, 50)} ms   p99 ${percentile(lags, 99)} ms   max ${Math.max(...lags)} ms (target p99 < 1000 ms)`,
+    );
     if (committedLags.length > 0) {
-      console.log(`  lag due → committed p50 ${percentile(committedLags, 50)} ms   p99 ${percentile(committedLags, 99)} ms   max ${Math.max(...committedLags)} ms (as the worker saw its transaction commit)`);
+      console.log(
+        `  lag due → committed p50 ${percentile(committedLags, 50)} ms   p99 ${percentile(committedLags, 99)} ms   max ${Math.max(...committedLags)} ms (as the worker saw its transaction commit)`,
+      );
     }
     console.log(`  duplicates ${duplicates} (acting deliveries ${acting}, alerts raised ${totalAlerts})`);
     if (workers !== undefined) console.log(`  ${coresLine(workers)}`);

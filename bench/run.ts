@@ -20,7 +20,15 @@ if (args.cases !== undefined) {
   await runCasesBenchmark({ cases: args.cases, postgres: args.postgres });
   process.exit(0);
 }
-const load = { cases: Number(process.env.BENCH_CASES ?? 300), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), postgres: args.postgres };
+const load = {
+  cases: Number(process.env.BENCH_CASES ?? 300),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
+  postgres: args.postgres,
+};
 if (args.apiProcesses !== undefined) await runProcessesBenchmark({ ...load, apiProcesses: args.apiProcesses });
 else await runLifecycleBenchmark(load);
-await runDeadlineBenchmarks({ postgres: args.postgres, workers: args.workers, deadlines: Number(process.env.BENCH_DEADLINES ?? 10_000) });
+await runDeadlineBenchmarks({
+  postgres: args.postgres,
+  workers: args.workers,
+  deadlines: Number(process.env.BENCH_DEADLINES ?? 10_000),
+});

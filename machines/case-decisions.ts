@@ -30,7 +30,17 @@ function inertScope(machine: CaseMachine): AnyActorScope {
   if (!scope) {
     // Never started: it stands for the actor a transition belongs to, as XState's own inert scope does.
     const self = createActor(machine, { input: undefined as unknown as CaseInput });
-    scope = { self, id: '', sessionId: '', system: self.system, logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {}, actionExecutor: () => {} };
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      stopChild: () => {},
+      actionExecutor: () => {},
+    };
     inertScopes.set(machine, scope);
   }
   return scope;

@@ -125,7 +125,11 @@ export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
   'SUBMIT_EVALUATION',
   'ARCHIVE',
 ];
-export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = ['MIDPOINT_REACHED', 'PERIOD_ENDED', 'VISIT_REPORT_FILED'];
+export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = [
+  'MIDPOINT_REACHED',
+  'PERIOD_ENDED',
+  'VISIT_REPORT_FILED',
+];
 
 /**
  * Every event reaches the machine stamped with the instant the system recorded it, so the

@@ -25,8 +25,8 @@ export const caseSetup = setup({
     startupMeetingCompleted: ({ context }) =>
       Boolean(
         context.startupMeeting?.heldAt &&
-          context.startupMeeting.enrollmentFormSigned &&
-          context.startupMeeting.rulesAccepted,
+        context.startupMeeting.enrollmentFormSigned &&
+        context.startupMeeting.rulesAccepted,
       ),
     midpointNotYetReached: ({ context }) => context.midpointReachedAt === undefined,
     evaluationDue: ({ context }) =>

@@ -47,7 +47,10 @@ export interface WantedDeadline {
 /** One reminder per instant at which a held or stopped visit still lacks its report. */
 function visitReportReminders(context: CaseContext, delays: ReminderDelays): WantedDeadline[] {
   const instants = new Set(context.visitsAwaitingReport ?? []);
-  return [...instants].map((occurredAt) => ({ kind: 'visitReportMissing', dueAt: addDays(occurredAt, delays.visitReportMissing) }));
+  return [...instants].map((occurredAt) => ({
+    kind: 'visitReportMissing',
+    dueAt: addDays(occurredAt, delays.visitReportMissing),
+  }));
 }
 
 /** When the judgment reached the unit: the day the secretary gave, or else the registration. */
@@ -83,7 +86,11 @@ export function wantedDeadlines(state: string, context: CaseContext, delays: Rem
     case 'startupMeeting': {
       const meeting = context.startupMeeting!;
       wanted.push(periodEnd);
-      wanted.push(meeting.heldAt ? remind('visitsNotStarted', meeting.heldAt) : remind('startupMeetingNotHeld', meeting.summonsSentAt));
+      wanted.push(
+        meeting.heldAt
+          ? remind('visitsNotStarted', meeting.heldAt)
+          : remind('startupMeetingNotHeld', meeting.summonsSentAt),
+      );
       break;
     }
     case 'activeVisits':
@@ -93,7 +100,11 @@ export function wantedDeadlines(state: string, context: CaseContext, delays: Rem
       wanted.push(periodEnd, ...visitReportReminders(context, delays));
       break;
     case 'midpointFollowUp':
-      wanted.push(periodEnd, remind('followUpNotHeld', context.midpointReachedAt!), ...visitReportReminders(context, delays));
+      wanted.push(
+        periodEnd,
+        remind('followUpNotHeld', context.midpointReachedAt!),
+        ...visitReportReminders(context, delays),
+      );
       break;
     case 'closing': {
       const closing = context.closing!;

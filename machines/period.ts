@@ -58,7 +58,8 @@ export function dayStartsAt(date: string): string {
 
 export const addDays = remembered(
   (instant: string, days: number) => `${instant}+${days}`,
-  (instant: string, days: number): string => isoInstant(DateTime.fromISO(instant, { zone: CASE_TIME_ZONE }).plus({ days })),
+  (instant: string, days: number): string =>
+    isoInstant(DateTime.fromISO(instant, { zone: CASE_TIME_ZONE }).plus({ days })),
 );
 
 export function isCalendarDate(value: string): boolean {

@@ -4,7 +4,11 @@
  * period, its reminders, its visits' days), and time-zone arithmetic is among the dearest work on
  * that path.
  */
-export function remembered<A extends unknown[], R>(key: (...args: A) => string, compute: (...args: A) => R, max = 10_000): (...args: A) => R {
+export function remembered<A extends unknown[], R>(
+  key: (...args: A) => string,
+  compute: (...args: A) => R,
+  max = 10_000,
+): (...args: A) => R {
   const answers = new Map<string, R>();
   return (...args: A): R => {
     const k = key(...args);

@@ -22,14 +22,23 @@ export function visitTimeProblem(context: CaseContext, occurredAt: string): Visi
   const at = Date.parse(occurredAt);
   const { startsAt, endsAt } = periodBounds(context.judgment.periodStart, context.judgment.periodEnd);
   if (at < Date.parse(startsAt)) {
-    return { rule: 'visitWithinPeriod', message: `occurredAt must not be before the period starts (${context.judgment.periodStart})` };
+    return {
+      rule: 'visitWithinPeriod',
+      message: `occurredAt must not be before the period starts (${context.judgment.periodStart})`,
+    };
   }
   if (at >= Date.parse(endsAt)) {
-    return { rule: 'visitWithinPeriod', message: `occurredAt must not be after the period's last day (${context.judgment.periodEnd})` };
+    return {
+      rule: 'visitWithinPeriod',
+      message: `occurredAt must not be after the period's last day (${context.judgment.periodEnd})`,
+    };
   }
   const { closing } = context;
   if (closing?.cause === 'endedEarly' && at > Date.parse(closing.startedAt)) {
-    return { rule: 'visitWithinPeriod', message: `occurredAt must not be after the support ended early (${closing.startedAt})` };
+    return {
+      rule: 'visitWithinPeriod',
+      message: `occurredAt must not be after the support ended early (${closing.startedAt})`,
+    };
   }
   const startDay = visitsStartDay(context);
   if (startDay && swedishDayOf(occurredAt) < startDay) {

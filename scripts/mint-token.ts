@@ -31,7 +31,9 @@ function main(): void {
   const problems = [
     ...(values.help ? [''] : []),
     ...(roles.length === 0 ? ['--role is required'] : []),
-    ...roles.filter((r) => !(ROLES as readonly string[]).includes(r)).map((r) => `--role ${r} is not one of ${ROLES.join(', ')}`),
+    ...roles
+      .filter((r) => !(ROLES as readonly string[]).includes(r))
+      .map((r) => `--role ${r} is not one of ${ROLES.join(', ')}`),
     ...(values.sub ? [] : ['--sub is required']),
     ...(roles.includes('supporter') && !values['supporter-id'] ? ['--supporter-id is required for a supporter'] : []),
     ...(Number.isFinite(hours) && hours > 0 ? [] : ['--hours must be a positive number']),

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const outcome = await rewrapPersonnummer(dataSource, new PersonnummerProtector(config));
-    console.log(`${outcome.rewrapped} of ${outcome.parties} personnummer re-encrypted under the current key; 0 left under older keys`);
+    console.log(
+      `${outcome.rewrapped} of ${outcome.parties} personnummer re-encrypted under the current key; 0 left under older keys`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -56,7 +56,13 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(version)
     .setLicense(license, `https://spdx.org/licenses/${license}.html`)
     .addServer('/', 'The service that serves this document')
-    .addBearerAuth({ type: 'http', description: 'A token from the municipality’s OpenID Connect provider, or `npm run token` locally' }, 'bearer')
+    .addBearerAuth(
+      {
+        type: 'http',
+        description: 'A token from the municipality’s OpenID Connect provider, or `npm run token` locally',
+      },
+      'bearer',
+    )
     .addSecurityRequirements('bearer');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
@@ -83,6 +89,7 @@ function refuseLargeBody(operation: OperationObject): void {
 /** A success answer whose body says it all is described by its status's name (`OK`, `Created`). */
 function nameUndescribedAnswers(operation: OperationObject): void {
   for (const [status, answer] of Object.entries(operation.responses)) {
-    if (answer && 'description' in answer && !answer.description) answer.description = STATUS_CODES[Number(status)] ?? status;
+    if (answer && 'description' in answer && !answer.description)
+      answer.description = STATUS_CODES[Number(status)] ?? status;
   }
 }

@@ -67,9 +67,7 @@ export class AppModule {
         MetricsExportModule,
         QueueDashboardModule,
       ],
-      providers: [
-        { provide: APP_FILTER, useClass: DomainErrorFilter },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -17,17 +17,27 @@ export class AlertsController {
 
   /** Open alerts by default, oldest first; `status=all` for every one. */
   @Get()
-  @Operation('List alerts, open ones by default, oldest first', 'Filter by case, kind or status; `status=all` for every one.')
+  @Operation(
+    'List alerts, open ones by default, oldest first',
+    'Filter by case, kind or status; `status=all` for every one.',
+  )
   @ApiOkResponse({ type: AlertListResponse })
   @ApiErrors(400)
   async list(@Query() query: ListAlertsQuery, @CurrentActor() actor: Actor): Promise<AlertListResponse> {
-    const page = await this.alerts.list({ caseId: query.caseId, kind: query.kind, status: query.status }, query.limit, query.offset);
+    const page = await this.alerts.list(
+      { caseId: query.caseId, kind: query.kind, status: query.status },
+      query.limit,
+      query.offset,
+    );
     return { ...page, items: page.items.map((alert) => alertViewFor(actor.role, alert)) };
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @Operation('Acknowledge an alert as seen', 'The first acknowledgement stands; acknowledging again changes nothing. An alert resolves itself when what it waited for happens.')
+  @Operation(
+    'Acknowledge an alert as seen',
+    'The first acknowledgement stands; acknowledging again changes nothing. An alert resolves itself when what it waited for happens.',
+  )
   @ApiOkResponse({ type: AlertResponse })
   @ApiErrors(404)
   async acknowledge(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AlertResponse> {

@@ -20,7 +20,10 @@ export interface AlertFilter {
 
 /** Alerts about deadlines that no longer wait: still open ones resolve (of some kinds only, when named). */
 const RESOLVE: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { isNull: 'resolvedAt' }] };
-const RESOLVE_OF_KINDS: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { in: 'kind' }, { isNull: 'resolvedAt' }] };
+const RESOLVE_OF_KINDS: UpdateShape<Alert> = {
+  set: ['resolvedAt'],
+  where: [{ in: 'deadlineId' }, { in: 'kind' }, { isNull: 'resolvedAt' }],
+};
 
 /** Which deadlines already have an alert, and of what kind. */
 const ALERTS_OF_DEADLINES: SelectShape<Alert> = { where: [{ in: 'deadlineId' }], columns: ['deadlineId', 'kind'] };
@@ -62,9 +65,12 @@ export class AlertsService {
     now: Date,
   ): Promise<void> {
     // Without a deadline (a stopped visit) every raising is its own alert.
-    const existing = alert.deadlineId ? await manager.findOneBy(Alert, { deadlineId: alert.deadlineId, kind: alert.kind }) : null;
+    const existing = alert.deadlineId
+      ? await manager.findOneBy(Alert, { deadlineId: alert.deadlineId, kind: alert.kind })
+      : null;
     if (existing) {
-      if (!existing.resolvedAt && alert.detail !== undefined) await manager.update(Alert, { id: existing.id }, { detail: alert.detail });
+      if (!existing.resolvedAt && alert.detail !== undefined)
+        await manager.update(Alert, { id: existing.id }, { detail: alert.detail });
       return;
     }
     const raised = newAlert(alert, now);
@@ -77,14 +83,20 @@ export class AlertsService {
    * together), in a few statements whatever their number: one per deadline and kind, an
    * existing one left as it is.
    */
-  async raiseForDeadlinesWithin(manager: EntityManager, alerts: { caseId: string; kind: AlertKind; deadlineId: string }[], now: Date): Promise<void> {
+  async raiseForDeadlinesWithin(
+    manager: EntityManager,
+    alerts: { caseId: string; kind: AlertKind; deadlineId: string }[],
+    now: Date,
+  ): Promise<void> {
     const table = TableStatements.of(manager.connection, Alert);
     const raised: Alert[] = [];
     for (let i = 0; i < alerts.length; i += ROWS_PER_STATEMENT) {
       const chunk = alerts.slice(i, i + ROWS_PER_STATEMENT);
       const existing = await table.select(manager, ALERTS_OF_DEADLINES, [chunk.map((alert) => alert.deadlineId)]);
       const held = new Set(existing.map((alert) => `${alert.deadlineId} ${alert.kind}`));
-      const fresh = chunk.filter((alert) => !held.has(`${alert.deadlineId} ${alert.kind}`)).map((alert) => newAlert(alert, now));
+      const fresh = chunk
+        .filter((alert) => !held.has(`${alert.deadlineId} ${alert.kind}`))
+        .map((alert) => newAlert(alert, now));
       await table.insert(manager, fresh);
       raised.push(...fresh);
     }
@@ -107,10 +119,13 @@ export class AlertsService {
       ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
     };
     // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
-    const [total, alerts] = await this.transactions.run(async (manager) => [
-      await this.totals.count(manager, Alert, where, JSON.stringify(filter)),
-      await manager.find(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
-    ] as const);
+    const [total, alerts] = await this.transactions.run(
+      async (manager) =>
+        [
+          await this.totals.count(manager, Alert, where, JSON.stringify(filter)),
+          await manager.find(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
+        ] as const,
+    );
     return { items: alerts.map(alertView), total };
   }
 
@@ -121,7 +136,11 @@ export class AlertsService {
       if (!alert) throw new NotFoundError('alert');
       if (!alert.acknowledgedAt) {
         Object.assign(alert, { acknowledgedAt: this.clock.now(), acknowledgedBy: actor.id });
-        await manager.update(Alert, { id }, { acknowledgedAt: alert.acknowledgedAt, acknowledgedBy: alert.acknowledgedBy });
+        await manager.update(
+          Alert,
+          { id },
+          { acknowledgedAt: alert.acknowledgedAt, acknowledgedBy: alert.acknowledgedBy },
+        );
       }
       return alertView(alert);
     });

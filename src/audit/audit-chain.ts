@@ -43,14 +43,17 @@ export function chainHash(prevHash: string, facts: AuditFacts, key: Buffer): str
 }
 
 export type ChainVerdict =
-  | { intact: true; entries: number }
-  | { intact: false; entries: number; brokenAt: number; reason: string };
+  { intact: true; entries: number } | { intact: false; entries: number; brokenAt: number; reason: string };
 
 /**
  * Walks the trail in order and names the first entry that does not fit the chain. With the head
  * exported outside the database, a trail that stops short of it (its tail cut) is broken too.
  */
-export async function verifyChain(entries: AsyncIterable<AuditEntry>, key: Buffer, head?: ChainHead): Promise<ChainVerdict> {
+export async function verifyChain(
+  entries: AsyncIterable<AuditEntry>,
+  key: Buffer,
+  head?: ChainHead,
+): Promise<ChainVerdict> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let keyed = false;
@@ -59,16 +62,23 @@ export async function verifyChain(entries: AsyncIterable<AuditEntry>, key: Buffe
     const broken = (reason: string): ChainVerdict => ({ intact: false, entries: count, brokenAt: entry.seq, reason });
     if (entry.seq !== expectedSeq) return broken(`expected entry ${expectedSeq} here: entries are missing`);
     if (entry.prevHash !== prevHash) return broken('its link to the entry before does not match');
-    if (keyed && entry.scheme !== KEYED_SCHEME) return broken('an unkeyed entry after keyed ones: it was not written by the service');
+    if (keyed && entry.scheme !== KEYED_SCHEME)
+      return broken('an unkeyed entry after keyed ones: it was not written by the service');
     if (entry.hash !== chainHash(prevHash, entry, key)) return broken('its content does not match its hash');
-    if (head && entry.seq === head.seq && entry.hash !== head.hash) return broken('it differs from the head exported outside the database');
+    if (head && entry.seq === head.seq && entry.hash !== head.hash)
+      return broken('it differs from the head exported outside the database');
     keyed ||= entry.scheme === KEYED_SCHEME;
     prevHash = entry.hash;
     expectedSeq += 1;
     count += 1;
   }
   if (head && count < head.seq) {
-    return { intact: false, entries: count, brokenAt: count + 1, reason: `the trail ends at entry ${count}, but entry ${head.seq} was exported as its head: entries were cut` };
+    return {
+      intact: false,
+      entries: count,
+      brokenAt: count + 1,
+      reason: `the trail ends at entry ${count}, but entry ${head.seq} was exported as its head: entries were cut`,
+    };
   }
   return { intact: true, entries: count };
 }

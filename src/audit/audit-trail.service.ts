@@ -1,5 +1,12 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Between, DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import {
+  Between,
+  DataSource,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  type EntityManager,
+  type FindOptionsWhere,
+} from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Page } from '../common/paging.dto.js';
@@ -13,7 +20,10 @@ import { auditChainKey, HeadFile } from './chain-anchor.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** What the caller of `record` says; sequence, time and hashes are the trail's own. */
-export type AuditRecord = Pick<AuditEntry, 'actorId' | 'actorRole' | 'caseId' | 'subject' | 'action' | 'resource' | 'ip' | 'allowed' | 'status'>;
+export type AuditRecord = Pick<
+  AuditEntry,
+  'actorId' | 'actorRole' | 'caseId' | 'subject' | 'action' | 'resource' | 'ip' | 'allowed' | 'status'
+>;
 
 export interface AuditFilter {
   caseId?: string;
@@ -35,12 +45,18 @@ function fitted(record: AuditRecord, widths: [string, number][]): AuditRecord {
   const out: Record<string, unknown> = { ...record };
   for (const [field, width] of widths) {
     const value = out[field];
-    if (typeof value === 'string') out[field] = Array.from(value.replace(LONE_SURROGATE, '\uFFFD')).slice(0, width).join('');
+    if (typeof value === 'string')
+      out[field] = Array.from(value.replace(LONE_SURROGATE, '\uFFFD')).slice(0, width).join('');
   }
   return out as AuditRecord;
 }
 
-const CHAIN_HEAD: SelectShape<AuditEntry> = { where: [], columns: ['seq', 'hash'], orderBy: [['seq', 'DESC']], limit: 1 };
+const CHAIN_HEAD: SelectShape<AuditEntry> = {
+  where: [],
+  columns: ['seq', 'hash'],
+  orderBy: [['seq', 'DESC']],
+  limit: 1,
+};
 
 /** Any fixed number: the one lock PostgreSQL appenders queue on, so the chain has one head. */
 const CHAIN_LOCK_KEY = 7_412_001;
@@ -97,7 +113,12 @@ export class AuditTrail implements OnApplicationShutdown {
     const [last] = this.postgres ? await this.headUnderLock(manager) : await trail.select(manager, CHAIN_HEAD, []);
     let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
     const rows = records.map((record) => {
-      const facts = { ...fitted(record, this.widths), seq: previous.seq + 1, at: this.clock.now(), scheme: KEYED_SCHEME };
+      const facts = {
+        ...fitted(record, this.widths),
+        seq: previous.seq + 1,
+        at: this.clock.now(),
+        scheme: KEYED_SCHEME,
+      };
       const hash = chainHash(previous.hash, facts, this.key);
       const row = { ...facts, prevHash: previous.hash, hash };
       previous = { seq: facts.seq, hash };
@@ -109,7 +130,9 @@ export class AuditTrail implements OnApplicationShutdown {
 
   /** PostgreSQL: takes the chain's lock and reads the head it guards in one round trip (see ReadAuditHeadUnderLock1763900002100). */
   private async headUnderLock(manager: EntityManager): Promise<ChainHead[]> {
-    const { records } = await PreparedStatements.of(manager.connection).run(manager.queryRunner!, HEAD_UNDER_LOCK, [CHAIN_LOCK_KEY]);
+    const { records } = await PreparedStatements.of(manager.connection).run(manager.queryRunner!, HEAD_UNDER_LOCK, [
+      CHAIN_LOCK_KEY,
+    ]);
     return records as unknown as ChainHead[];
   }
 
@@ -150,10 +173,13 @@ export class AuditTrail implements OnApplicationShutdown {
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
     const where = whereOf(filter);
     // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
-    const [total, items] = await this.transactions.run(async (manager) => [
-      await this.totals.count(manager, AuditEntry, where, JSON.stringify(filter)),
-      await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset }),
-    ] as const);
+    const [total, items] = await this.transactions.run(
+      async (manager) =>
+        [
+          await this.totals.count(manager, AuditEntry, where, JSON.stringify(filter)),
+          await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset }),
+        ] as const,
+    );
     return { items, total };
   }
 }

@@ -15,7 +15,9 @@ const APPEND_ONLY_TRIGGERS = {
 async function enabledTriggers(dataSource: DataSource): Promise<string[]> {
   const rows: { name: string }[] =
     dataSource.options.type === 'postgres'
-      ? await dataSource.query(`SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'audit_trail'::regclass AND NOT tgisinternal AND tgenabled <> 'D'`)
+      ? await dataSource.query(
+          `SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'audit_trail'::regclass AND NOT tgisinternal AND tgenabled <> 'D'`,
+        )
       : await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_trail'`);
   return rows.map((row) => row.name);
 }
@@ -29,12 +31,20 @@ export async function verifyAuditTrail(dataSource: DataSource, config: AppConfig
   const expected = APPEND_ONLY_TRIGGERS[dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite'];
   const present = await enabledTriggers(dataSource);
   const missing = expected.filter((name) => !present.includes(name));
-  if (missing.length > 0) return { intact: false, problem: `the append-only trigger(s) ${missing.join(', ')} are missing or disabled` };
+  if (missing.length > 0)
+    return { intact: false, problem: `the append-only trigger(s) ${missing.join(', ')} are missing or disabled` };
   const head = await readHead(config.audit.headPath);
   const verdict = await verifyChain(readTrail(dataSource.manager), auditChainKey(config), head);
   if (!verdict.intact) {
-    return { intact: false, problem: `BROKEN at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.entries} entries before it are intact)` };
+    return {
+      intact: false,
+      problem: `BROKEN at entry ${verdict.brokenAt}: ${verdict.reason} (${verdict.entries} entries before it are intact)`,
+    };
   }
-  if (!head && verdict.entries > 0) return { intact: false, problem: `no exported head at ${config.audit.headPath}: the end of the trail cannot be checked` };
+  if (!head && verdict.entries > 0)
+    return {
+      intact: false,
+      problem: `no exported head at ${config.audit.headPath}: the end of the trail cannot be checked`,
+    };
   return verdict;
 }

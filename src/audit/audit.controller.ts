@@ -35,7 +35,10 @@ export class AuditController {
 
   /** Requests refused for want of a valid token: counted, not written to the trail one by one. */
   @Get('unauthenticated')
-  @Operation('Count the requests refused for want of a valid token, per route, since this process started', 'They read nothing, so they are counted rather than written to the trail.')
+  @Operation(
+    'Count the requests refused for want of a valid token, per route, since this process started',
+    'They read nothing, so they are counted rather than written to the trail.',
+  )
   @ApiOkResponse({ type: UnauthenticatedRefusalsResponse })
   unauthenticatedRefusals(): UnauthenticatedRefusalsResponse {
     return this.unauthenticated.summary();

@@ -1,4 +1,11 @@
-import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA, SSE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { catchError, concatMap, from, ignoreElements, map, merge, Observable, shareReplay, throwError } from 'rxjs';
@@ -13,8 +20,13 @@ import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './reques
 /** Refusals of who-may-see-what; anything else (a 404, a 409) was an allowed attempt that failed. */
 function outcomeOf(error: unknown): { status: number; allowed: boolean } {
   const status =
-    error instanceof HttpException ? error.getStatus() : error instanceof DomainError ? httpStatusOf(error) : HttpStatus.INTERNAL_SERVER_ERROR;
-  const refused = status === HttpStatus.UNAUTHORIZED || status === HttpStatus.FORBIDDEN || error instanceof CaseOutOfReachError;
+    error instanceof HttpException
+      ? error.getStatus()
+      : error instanceof DomainError
+        ? httpStatusOf(error)
+        : HttpStatus.INTERNAL_SERVER_ERROR;
+  const refused =
+    status === HttpStatus.UNAUTHORIZED || status === HttpStatus.FORBIDDEN || error instanceof CaseOutOfReachError;
   return { status, allowed: !refused };
 }
 
@@ -35,7 +47,10 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const handler = context.getHandler();
-    if (context.getType() !== 'http' || this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, context.getClass()])) {
+    if (
+      context.getType() !== 'http' ||
+      this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, context.getClass()])
+    ) {
       return next.handle();
     }
     const facts = requestFacts(context, this.reflector);
@@ -43,18 +58,29 @@ export class AuditInterceptor implements NestInterceptor {
     // once, so no event committed meanwhile is missed, but lets an event out only after the entry.
     if (this.reflector.get<boolean>(SSE_METADATA, handler)) {
       const recorded = from(this.trail.record({ ...facts, allowed: true, status: HttpStatus.OK })).pipe(shareReplay(1));
-      return merge(recorded.pipe(ignoreElements()), next.handle().pipe(concatMap((event) => recorded.pipe(map(() => event)))));
+      return merge(
+        recorded.pipe(ignoreElements()),
+        next.handle().pipe(concatMap((event) => recorded.pipe(map(() => event)))),
+      );
     }
     const method = context.switchToHttp().getRequest<{ method: string }>().method;
-    const status = this.reflector.get<number>(HTTP_CODE_METADATA, handler) ?? (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const status =
+      this.reflector.get<number>(HTTP_CODE_METADATA, handler) ??
+      (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     const scoped = isCaseScoped(context, this.reflector);
     const { shown, shownToldByHandler } = shownBy(context, this.reflector);
     const answered = { ...facts, allowed: true, status };
     const byCommand = this.reflector.get<boolean>(AUDITED_BY_COMMAND_KEY, handler) ?? false;
     const pending = byCommand || shownToldByHandler ? new PendingAuditEntry(answered, byCommand) : undefined;
-    const handled = pending ? new Observable<unknown>((subscriber) => this.requestAudit.run(pending, () => next.handle().subscribe(subscriber))) : next.handle();
+    const handled = pending
+      ? new Observable<unknown>((subscriber) =>
+          this.requestAudit.run(pending, () => next.handle().subscribe(subscriber)),
+        )
+      : next.handle();
     return handled.pipe(
-      catchError((error: unknown) => from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error)))),
+      catchError((error: unknown) =>
+        from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error))),
+      ),
       concatMap(async (body: unknown) => {
         if (pending?.written) return body;
         const items = pending?.shown ?? (shown ? shown(body as never) : undefined);
@@ -72,7 +98,14 @@ function withCreatedCase(record: AuditRecord, scoped: boolean, body: unknown): A
 }
 
 /** One entry per thing the answer shows; an answer that shows nothing still leaves one. */
-function entriesShown(record: AuditRecord & RequestFacts, shown: { caseId?: string | null; subject?: string | null }[]): AuditRecord[] {
+function entriesShown(
+  record: AuditRecord & RequestFacts,
+  shown: { caseId?: string | null; subject?: string | null }[],
+): AuditRecord[] {
   if (shown.length === 0) return [record];
-  return shown.map((item) => ({ ...record, caseId: item.caseId ?? record.caseId, subject: item.subject ?? record.subject }));
+  return shown.map((item) => ({
+    ...record,
+    caseId: item.caseId ?? record.caseId,
+    subject: item.subject ?? record.subject,
+  }));
 }

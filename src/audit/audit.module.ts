@@ -12,7 +12,12 @@ import { AuditEntry } from './audit-entry.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditTrail, RequestAudit, UnauthenticatedRefusals, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  providers: [
+    AuditTrail,
+    RequestAudit,
+    UnauthenticatedRefusals,
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
   exports: [AuditTrail, RequestAudit, UnauthenticatedRefusals],
 })
 export class AuditModule {}

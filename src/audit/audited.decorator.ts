@@ -18,8 +18,11 @@ export interface AuditedOptions {
 }
 
 /** How the audit trail records a route beyond what its method and parameters tell. */
-export const Audited = <B>(options: { reads?: boolean; shown?: (body: B) => AuditedSubject[]; shownToldByHandler?: boolean }) =>
-  SetMetadata(AUDITED_KEY, options as AuditedOptions);
+export const Audited = <B>(options: {
+  reads?: boolean;
+  shown?: (body: B) => AuditedSubject[];
+  shownToldByHandler?: boolean;
+}) => SetMetadata(AUDITED_KEY, options as AuditedOptions);
 
 export const AUDITED_BY_COMMAND_KEY = 'audit:byCommand';
 

@@ -8,7 +8,9 @@ import type { ChainHead } from './audit-chain.js';
 
 /** The chain's HMAC key: AUDIT_CHAIN_KEY, or one generated into the data directory, never in the database. */
 export function auditChainKey(config: AppConfig): Buffer {
-  const key = config.audit.key ?? readOrCreateSecret(config.dataDir, SECRET_FILES.auditChainKey, () => randomBytes(32).toString('base64'));
+  const key =
+    config.audit.key ??
+    readOrCreateSecret(config.dataDir, SECRET_FILES.auditChainKey, () => randomBytes(32).toString('base64'));
   return Buffer.from(key, 'base64');
 }
 
@@ -29,7 +31,8 @@ export class HeadFile {
   constructor(private readonly path: string) {}
 
   write(head: ChainHead): void {
-    const record = JSON.stringify({ seq: head.seq, hash: head.hash, check: headCheck(head) }).padEnd(HEAD_RECORD_BYTES - 1) + '\n';
+    const record =
+      JSON.stringify({ seq: head.seq, hash: head.hash, check: headCheck(head) }).padEnd(HEAD_RECORD_BYTES - 1) + '\n';
     if (record.length !== HEAD_RECORD_BYTES) throw new Error(`an audit head does not fit ${HEAD_RECORD_BYTES} bytes`);
     const reopened = this.fd === undefined || fstatSync(this.fd).nlink === 0;
     if (reopened) this.open();

@@ -15,7 +15,10 @@ function readByQuery(context: ExecutionContext, reflector: Reflector, query: unk
   return parameter !== undefined && (query as Record<string, unknown> | undefined)?.[parameter] === 'true';
 }
 
-export type RequestFacts = Pick<AuditRecord, 'actorId' | 'actorRole' | 'caseId' | 'subject' | 'action' | 'resource' | 'ip'>;
+export type RequestFacts = Pick<
+  AuditRecord,
+  'actorId' | 'actorRole' | 'caseId' | 'subject' | 'action' | 'resource' | 'ip'
+>;
 
 /**
  * What the route names besides the case: its last other parameter, as `document:<id>` for
@@ -27,7 +30,8 @@ function subjectOf(routePath: string, params: Record<string, unknown>, caseParam
   const value = name ? params[name] : undefined;
   if (!name || typeof value !== 'string') return null;
   const segments = routePath.split('/');
-  const kind = name === 'id' ? (segments[segments.indexOf(':id') - 1] ?? 'item').replace(/s$/, '') : name.replace(/Id$/, '');
+  const kind =
+    name === 'id' ? (segments[segments.indexOf(':id') - 1] ?? 'item').replace(/s$/, '') : name.replace(/Id$/, '');
   return `${kind}:${value}`;
 }
 
@@ -40,7 +44,11 @@ export function requestFacts(context: ExecutionContext, reflector: Reflector): R
   const caseParam = param ?? 'caseId';
   const caseId = request.params?.[caseParam];
   const routePath = (request.route as { path?: string } | undefined)?.path ?? '?';
-  const reads = options?.reads || request.method === 'GET' || request.method === 'HEAD' || readByQuery(context, reflector, request.query);
+  const reads =
+    options?.reads ||
+    request.method === 'GET' ||
+    request.method === 'HEAD' ||
+    readByQuery(context, reflector, request.query);
   return {
     actorId: request.actor?.id ?? null,
     actorRole: request.actor?.role ?? null,
@@ -54,10 +62,19 @@ export function requestFacts(context: ExecutionContext, reflector: Reflector): R
 
 /** Whether the route concerns one case, so a created case's id can be taken from the answer. */
 export function isCaseScoped(context: ExecutionContext, reflector: Reflector): boolean {
-  return reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, [context.getHandler(), context.getClass()]) !== undefined;
+  return (
+    reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, [context.getHandler(), context.getClass()]) !==
+    undefined
+  );
 }
 
 /** How the route tells what its answer shows, item by item: from the answer (a list, a search), or by its handler (a CSV). */
-export function shownBy(context: ExecutionContext, reflector: Reflector): Pick<AuditedOptions, 'shown' | 'shownToldByHandler'> {
-  return reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, [context.getHandler(), context.getClass()]) ?? {};
+export function shownBy(
+  context: ExecutionContext,
+  reflector: Reflector,
+): Pick<AuditedOptions, 'shown' | 'shownToldByHandler'> {
+  return (
+    reflector.getAllAndOverride<AuditedOptions | undefined>(AUDITED_KEY, [context.getHandler(), context.getClass()]) ??
+    {}
+  );
 }

@@ -22,6 +22,10 @@ export class UnauthenticatedRefusals {
   /** Since this process started: the total and the count per route. */
   summary(): { since: string; total: number; byResource: Record<string, number> } {
     const byResource = Object.fromEntries([...this.byResource].sort(([a], [b]) => a.localeCompare(b)));
-    return { since: this.since.toISOString(), total: Object.values(byResource).reduce((sum, n) => sum + n, 0), byResource };
+    return {
+      since: this.since.toISOString(),
+      total: Object.values(byResource).reduce((sum, n) => sum + n, 0),
+      byResource,
+    };
   }
 }

@@ -1,4 +1,11 @@
-import { ForbiddenException, HttpStatus, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpStatus,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { AuditTrail, type AuditRecord } from '../audit/audit-trail.service.js';
@@ -8,7 +15,11 @@ import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { CaseAccess } from './case-access.js';
-import { CASE_ID_PARAM_KEY, REACH_CHECKED_BY_COMMAND_KEY, REPLACED_SUPPORTER_KEY } from '../common/case-scoped.decorator.js';
+import {
+  CASE_ID_PARAM_KEY,
+  REACH_CHECKED_BY_COMMAND_KEY,
+  REPLACED_SUPPORTER_KEY,
+} from '../common/case-scoped.decorator.js';
 import { PUBLIC_KEY, ROLES_KEY, TOKEN_COOKIE_KEY } from '../common/roles.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
 
@@ -56,10 +67,17 @@ export class AccessGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const role = allowed.find((r) => principal.roles.includes(r));
     if (!role) {
-      await this.refuse(context, HttpStatus.FORBIDDEN, { actorId: principal.sub, actorRole: principal.roles.join(',') || null });
+      await this.refuse(context, HttpStatus.FORBIDDEN, {
+        actorId: principal.sub,
+        actorRole: principal.roles.join(',') || null,
+      });
       throw new ForbiddenException();
     }
-    request.actor = { id: principal.sub, role, ...(principal.supporterId ? { supporterId: principal.supporterId } : {}) };
+    request.actor = {
+      id: principal.sub,
+      role,
+      ...(principal.supporterId ? { supporterId: principal.supporterId } : {}),
+    };
     const caseParam = this.reflector.getAllAndOverride<string | undefined>(CASE_ID_PARAM_KEY, targets);
     const caseId = caseParam ? request.params[caseParam] : undefined;
     const checkedByCommand = this.reflector.getAllAndOverride<boolean>(REACH_CHECKED_BY_COMMAND_KEY, targets) ?? false;
@@ -76,7 +94,11 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private refuse(context: ExecutionContext, status: HttpStatus, who: Partial<Pick<AuditRecord, 'actorId' | 'actorRole'>> = {}): Promise<void> {
+  private refuse(
+    context: ExecutionContext,
+    status: HttpStatus,
+    who: Partial<Pick<AuditRecord, 'actorId' | 'actorRole'>> = {},
+  ): Promise<void> {
     return this.trail.record({ ...requestFacts(context, this.reflector), ...who, allowed: false, status });
   }
 }

@@ -24,7 +24,10 @@ export class CaseAccess {
   reachOf(caseId: string, supporterId: string | undefined): Promise<SupporterReach | null> {
     if (!supporterId) return Promise.resolve(null);
     return this.transactions.run(async (manager) => {
-      const record = await manager.findOne(CaseRecord, { where: { id: caseId }, select: { id: true, state: true, supporterId: true, snapshot: true } });
+      const record = await manager.findOne(CaseRecord, {
+        where: { id: caseId },
+        select: { id: true, state: true, supporterId: true, snapshot: true },
+      });
       if (!record || record.state === 'archived') return null;
       const since = currentAppointmentSince(record, supporterId);
       if (since) return { kind: 'current', since };

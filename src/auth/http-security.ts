@@ -24,7 +24,13 @@ function notStored(_req: Request, res: Response, next: NextFunction): void {
  */
 function refuseNulInAddress(request: Request, response: Response, next: NextFunction): void {
   if (!/%00/.test(request.url)) return next();
-  response.status(400).json({ statusCode: 400, error: 'InvalidInput', message: ['the address must not contain the NUL character (%00)'] });
+  response
+    .status(400)
+    .json({
+      statusCode: 400,
+      error: 'InvalidInput',
+      message: ['the address must not contain the NUL character (%00)'],
+    });
 }
 
 /**
@@ -39,7 +45,11 @@ export function secureHttpApp(app: NestExpressApplication, config: AppConfig): v
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
   app.use(answerUnparsableBody);
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposedHeaders: ['ETag'] });
+    app.enableCors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+      exposedHeaders: ['ETag'],
+    });
   }
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
 }

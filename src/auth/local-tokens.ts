@@ -10,8 +10,11 @@ export const LOCAL_AUDIENCE = 'umgangesstod';
 
 /** The HS256 key of the embedded default: JWT_SECRET, or the one generated into the data directory. */
 export function localSigningKey(config: AppConfig): Uint8Array {
-  if (config.auth.mode !== 'local') throw new Error('tokens are issued by the OpenID Connect provider, not minted locally');
-  const secret = config.auth.secret ?? readOrCreateSecret(config.dataDir, SECRET_FILES.jwt, () => randomBytes(32).toString('base64url'));
+  if (config.auth.mode !== 'local')
+    throw new Error('tokens are issued by the OpenID Connect provider, not minted locally');
+  const secret =
+    config.auth.secret ??
+    readOrCreateSecret(config.dataDir, SECRET_FILES.jwt, () => randomBytes(32).toString('base64url'));
   return new TextEncoder().encode(secret);
 }
 

@@ -45,7 +45,10 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<RateRule | undefined>(RATE_LIMIT_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<RateRule | undefined>(RATE_LIMIT_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const now = this.clock.now().getTime();
@@ -54,7 +57,10 @@ export class RateLimitGuard implements CanActivate {
     const endsAt = (window + 1) * rule.windowMs;
     const count = (await this.countInRedis(key, rule.windowMs)) ?? this.countInMemory(key, endsAt, now);
     if (count <= rule.limit) return true;
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.ceil((endsAt - now) / 1000)));
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(Math.ceil((endsAt - now) / 1000)));
     throw new HttpException('too many requests from this address: try again later', HttpStatus.TOO_MANY_REQUESTS);
   }
 

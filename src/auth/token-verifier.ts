@@ -65,7 +65,9 @@ export class TokenVerifier {
       return undefined;
     }
     if (typeof payload.sub !== 'string' || payload.sub === '' || payload.exp === undefined) return undefined;
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)) : [];
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r))
+      : [];
     const supporterId = typeof payload.supporterId === 'string' ? payload.supporterId : undefined;
     const principal: Principal = { sub: payload.sub, roles, ...(supporterId ? { supporterId } : {}) };
     this.remember(token, principal, payload);
@@ -74,7 +76,10 @@ export class TokenVerifier {
 
   /** Until the earlier of expiry and maximum age, without the clock tolerance jose grants past them. */
   private remember(token: string, principal: Principal, payload: JWTPayload): void {
-    const endsAt = Math.min(payload.exp!, typeof payload.iat === 'number' ? payload.iat + this.maxAgeSeconds : payload.exp!);
+    const endsAt = Math.min(
+      payload.exp!,
+      typeof payload.iat === 'number' ? payload.iat + this.maxAgeSeconds : payload.exp!,
+    );
     if (this.verified.size >= REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { principal, until: endsAt * 1000 });
   }

@@ -36,7 +36,11 @@ const UID_DOMAIN = 'umgangesstod';
 export const feedUid = (kind: string, id: string) => `${kind}-${id}@${UID_DOMAIN}`;
 
 export function calendarFeed(items: FeedItem[]): string {
-  const calendar = ical({ name: 'Umgängesstöd: mina ärenden', prodId: { company: 'umgangesstod', product: 'case-engine', language: 'SV' }, ttl: 3600 });
+  const calendar = ical({
+    name: 'Umgängesstöd: mina ärenden',
+    prodId: { company: 'umgangesstod', product: 'case-engine', language: 'SV' },
+    ttl: 3600,
+  });
   for (const item of items) {
     calendar.createEvent({
       id: item.uid,

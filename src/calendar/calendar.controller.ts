@@ -24,7 +24,10 @@ export class CalendarController {
   /** Creates the secretary's feed URL, or renews it (the old one stops working). The URL is shown this once. */
   @Post('staff/me/calendar-token')
   @Roles('secretary')
-  @Operation('Create or renew your calendar feed’s address', 'The address is shown this once; renewing it stops the old one.')
+  @Operation(
+    'Create or renew your calendar feed’s address',
+    'The address is shown this once; renewing it stops the old one.',
+  )
   @ApiCreatedResponse({ type: CalendarTokenResponse })
   async issue(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarTokenResponse> {
     const token = await this.calendar.issue(actor.id);
@@ -52,7 +55,10 @@ export class CalendarController {
     'For calendar apps, which send no bearer token: the long random token in `{file}` (`<token>.ics`) is the key. Every read is audited in the owner’s name.',
   )
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The deadlines and meetings of the owner’s cases', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The deadlines and meetings of the owner’s cases',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @ApiErrors(404)
   async feed(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;

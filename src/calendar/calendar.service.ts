@@ -35,7 +35,9 @@ export class CalendarService {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
     // One statement over the owner's key: a delete and an insert let two renewals at once collide on it.
     return this.transactions.run(async (manager) => {
-      await manager.upsert(CalendarToken, { ownerId, tokenHash: hashOf(token), createdAt: this.clock.now() }, ['ownerId']);
+      await manager.upsert(CalendarToken, { ownerId, tokenHash: hashOf(token), createdAt: this.clock.now() }, [
+        'ownerId',
+      ]);
       return token;
     });
   }
@@ -60,24 +62,30 @@ export class CalendarService {
     if (cases.length === 0) return [];
     const byId = new Map(cases.map((record) => [record.id, record]));
     const caseIds = [...byId.keys()];
-    const deadlines = await manager.find(Deadline, { where: { caseId: In(caseIds), status: 'pending' }, order: { dueAt: 'ASC' } });
+    const deadlines = await manager.find(Deadline, {
+      where: { caseId: In(caseIds), status: 'pending' },
+      order: { dueAt: 'ASC' },
+    });
     const plans = await manager.find(VisitPlan, { where: { caseId: In(caseIds) }, order: { plannedFor: 'ASC' } });
     const logged = new Set(
-      (await manager.find(Visit, { select: { planId: true }, where: { caseId: In(caseIds), planId: Not(IsNull()) } }))
-        .map((visit) => visit.planId),
+      (
+        await manager.find(Visit, { select: { planId: true }, where: { caseId: In(caseIds), planId: Not(IsNull()) } })
+      ).map((visit) => visit.planId),
     );
     const meetings: FeedItem[] = cases.flatMap((record) => {
       // A case that ended before its start-up meeting was held keeps the summons in its context: no meeting is due.
       const meeting = record.state === 'startupMeeting' ? record.snapshot.context.startupMeeting : undefined;
       if (!meeting || meeting.heldAt) return [];
-      return [{
-        uid: feedUid('startup-meeting', record.id),
-        caseReference: caseReference(record),
-        summary: 'Uppstartsmöte med föräldrarna',
-        start: new Date(meeting.meetingAt),
-        minutes: MEETING_MINUTES,
-        stamp: new Date(meeting.summonsSentAt),
-      }];
+      return [
+        {
+          uid: feedUid('startup-meeting', record.id),
+          caseReference: caseReference(record),
+          summary: 'Uppstartsmöte med föräldrarna',
+          start: new Date(meeting.meetingAt),
+          minutes: MEETING_MINUTES,
+          stamp: new Date(meeting.summonsSentAt),
+        },
+      ];
     });
     return [
       ...deadlines.map((deadline) => ({

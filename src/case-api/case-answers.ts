@@ -20,10 +20,22 @@ export class CaseAnswers {
 
   register(dto: RegisterCaseDto, actor: Actor): Promise<CaseView> {
     // A new case has no visits and no retention yet.
-    return this.commands.register(dto, actor, (manager, change) => this.queries.viewWithin(manager, change.record, { ...change.rows, visits: [], retention: null, snapshot: change.snapshot }));
+    return this.commands.register(dto, actor, (manager, change) =>
+      this.queries.viewWithin(manager, change.record, {
+        ...change.rows,
+        visits: [],
+        retention: null,
+        snapshot: change.snapshot,
+      }),
+    );
   }
 
-  async send(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions = {}): Promise<ReturnType<typeof caseViewFor>> {
+  async send(
+    caseId: string,
+    event: ClientEvent,
+    actor: Actor,
+    options: ApplyOptions = {},
+  ): Promise<ReturnType<typeof caseViewFor>> {
     const { change, answer } = await this.commands.applyAndAnswer(caseId, event, actor, options, (manager, committed) =>
       this.queries.viewWithin(manager, committed.record, { ...committed.rows, snapshot: committed.snapshot }),
     );

@@ -35,7 +35,12 @@ const SUMMARY_COLUMNS = [
 ] as const satisfies readonly (keyof CaseRecord)[];
 
 /** Cases (as `alias`) in the state, after the cursor's position, in the list's order (createdAt, id). */
-function inCreationOrder<Q extends SelectQueryBuilder<CaseRecord>>(query: Q, alias: string, state?: string, after?: CaseListPosition): Q {
+function inCreationOrder<Q extends SelectQueryBuilder<CaseRecord>>(
+  query: Q,
+  alias: string,
+  state?: string,
+  after?: CaseListPosition,
+): Q {
   if (state) query.andWhere(`${alias}.state = :state`, { state });
   if (after) {
     query.andWhere(
@@ -86,7 +91,12 @@ export class CaseQueries {
     const deadlines = known.deadlines ?? (await this.deadlines.listForCase(manager, caseId));
     const visits = known.visits ?? (await this.visits.listForCase(manager, caseId));
     // Retention starts with ARCHIVE, the last state: a case not archived has none to read.
-    const retention = known.retention !== undefined ? known.retention : record.state === 'archived' ? await this.retention.findWithin(manager, caseId) : null;
+    const retention =
+      known.retention !== undefined
+        ? known.retention
+        : record.state === 'archived'
+          ? await this.retention.findWithin(manager, caseId)
+          : null;
     const opened = parties.map((p) => ({ ...p, personnummer: this.personnummer.open(p.personnummerCiphertext) }));
     return caseView(record, opened, deadlines, visits, retention, known.snapshot);
   }
@@ -97,7 +107,9 @@ export class CaseQueries {
     const records = await this.transactions.run(async (manager) => {
       const parties = await manager.find(CaseParty, { where: { personnummerHash }, select: { caseId: true } });
       const ids = [...new Set(parties.map((p) => p.caseId))];
-      return ids.length === 0 ? [] : manager.find(CaseRecord, { where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
+      return ids.length === 0
+        ? []
+        : manager.find(CaseRecord, { where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
     });
     return { items: records.map(caseSummaryView), total: records.length };
   }
@@ -117,7 +129,10 @@ export class CaseQueries {
       if (offset > 0) {
         const escape = (name: string) => manager.connection.driver.escape(name);
         query.innerJoin(
-          (page) => inCreationOrder(page.select('p.id', 'pageId').from(CaseRecord, 'p'), 'p', filter.state).limit(limit + 1).offset(offset),
+          (page) =>
+            inCreationOrder(page.select('p.id', 'pageId').from(CaseRecord, 'p'), 'p', filter.state)
+              .limit(limit + 1)
+              .offset(offset),
           'page',
           `${escape('page')}.${escape('pageId')} = c.id`,
         );
@@ -125,18 +140,29 @@ export class CaseQueries {
         inCreationOrder(query, 'c', filter.state, after).limit(limit + 1);
       }
       const records = await query.orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').getMany();
-      const total = await this.totals.count(filter.state, () => manager.countBy(CaseRecord, filter.state ? { state: filter.state } : {}));
+      const total = await this.totals.count(filter.state, () =>
+        manager.countBy(CaseRecord, filter.state ? { state: filter.state } : {}),
+      );
       return { records, total };
     });
     const page = records.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(caseSummaryView), total, next: records.length > limit && last ? encodeCursor(last) : null };
+    return {
+      items: page.map(caseSummaryView),
+      total,
+      next: records.length > limit && last ? encodeCursor(last) : null,
+    };
   }
 
   async history(caseId: string, limit: number, offset: number): Promise<Page<ReturnType<typeof historyEntryView>>> {
     const [entries, total] = await this.transactions.run(async (manager) => {
       if (!(await manager.existsBy(CaseRecord, { id: caseId }))) throw new NotFoundError('case');
-      return manager.findAndCount(CaseHistoryEntry, { where: { caseId }, order: { version: 'ASC' }, take: limit, skip: offset });
+      return manager.findAndCount(CaseHistoryEntry, {
+        where: { caseId },
+        order: { version: 'ASC' },
+        take: limit,
+        skip: offset,
+      });
     });
     return { items: entries.map(historyEntryView), total };
   }

@@ -35,7 +35,8 @@ export function caseView(
 ) {
   const current = decided ?? restore(machineFor(record.machineVersion), record.snapshot);
   const { judgment, ...progress } = record.snapshot.context;
-  const byRole = (role: CaseParty['role']) => parties.filter((p) => p.role === role).sort((a, b) => a.position - b.position);
+  const byRole = (role: CaseParty['role']) =>
+    parties.filter((p) => p.role === role).sort((a, b) => a.position - b.position);
   return {
     id: record.id,
     state: record.state,
@@ -62,7 +63,9 @@ export function caseView(
       supporterId: v.supporterId,
     })),
     /** Set when the case is archived: the day its file is to be disposed of (gallring). */
-    retention: retention ? { archivedAt: retention.archivedAt.toISOString(), disposalDate: retention.disposalDate } : null,
+    retention: retention
+      ? { archivedAt: retention.archivedAt.toISOString(), disposalDate: retention.disposalDate }
+      : null,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
@@ -123,7 +126,12 @@ export function supporterCaseView(view: CaseView, actor: Actor) {
     children: view.parties.children.map((child) => ({ firstName: firstName(child.name) })),
     residentParent: { name: view.parties.residentParent?.name },
     visitingParent: { name: view.parties.visitingParent?.name },
-    visits: visitsWithin(view, actor).map(({ id, occurredAt, durationMinutes, outcome }) => ({ id, occurredAt, durationMinutes, outcome })),
+    visits: visitsWithin(view, actor).map(({ id, occurredAt, durationMinutes, outcome }) => ({
+      id,
+      occurredAt,
+      durationMinutes,
+      outcome,
+    })),
     allowedEvents: actor.reach?.kind === 'current' ? view.allowedEvents.filter((type) => type === 'LOG_VISIT') : [],
   };
 }

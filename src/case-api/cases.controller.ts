@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ClientEvent } from '../../machines/case-events.js';
 import { AuditedAsReadWhen } from '../audit/request-facts.js';
@@ -46,7 +54,12 @@ const EVENT_BODY_SCHEMA = {
   },
 };
 
-const ETAG = { ETag: { description: 'The case version, `"<version>"`: send it back as If-Match', schema: { type: 'string' as const } } };
+const ETAG = {
+  ETag: {
+    description: 'The case version, `"<version>"`: send it back as If-Match',
+    schema: { type: 'string' as const },
+  },
+};
 
 @ApiTags('cases')
 @Roles('secretary')
@@ -67,7 +80,11 @@ export class CasesController {
   @ApiCreatedResponse({ type: CaseResponse, headers: ETAG })
   @ApiErrors(400, 409, 422)
   @AuditedByCommand()
-  async register(@Body() dto: RegisterCaseDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseResponse> {
+  async register(
+    @Body() dto: RegisterCaseDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseResponse> {
     return this.withEtag(res, await this.commands.register(dto, actor));
   }
 
@@ -83,7 +100,10 @@ export class CasesController {
   /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
   @Post('search')
   @HttpCode(200)
-  @Operation('Find the cases a child or parent is party to', 'The personnummer travels in the body, never in the URL, where proxies and logs would keep it.')
+  @Operation(
+    'Find the cases a child or parent is party to',
+    'The personnummer travels in the body, never in the URL, where proxies and logs would keep it.',
+  )
   @ApiOkResponse({ type: CaseSearchResponse })
   @ApiErrors(400)
   @Audited<{ items: { id: string }[] }>({ reads: true, shown: (page) => page.items.map((c) => ({ caseId: c.id })) })
@@ -100,12 +120,19 @@ export class CasesController {
   @CaseForRoleModels()
   @ApiOkResponse({ schema: CASE_FOR_ROLE_SCHEMA, headers: ETAG })
   @ReplacedSupporterMay()
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseForRole> {
+  async get(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseForRole> {
     return this.withEtag(res, caseViewFor(actor, await this.queries.get(id)));
   }
 
   @Get(':id/history')
-  @Operation('Read a case’s history, oldest first', 'One entry per change: the event, the states before and after, when and by whom.')
+  @Operation(
+    'Read a case’s history, oldest first',
+    'One entry per change: the event, the states before and after, when and by whom.',
+  )
   @ApiOkResponse({ type: HistoryResponse })
   @ApiErrors(400)
   history(@Param('id') id: string, @Query() paging: PagingQuery): Promise<HistoryResponse> {

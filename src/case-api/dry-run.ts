@@ -74,7 +74,10 @@ export async function dryRunAnswer(
   const fresh = pending.filter((row) => !baseline.pending.some((before) => before.id === row.id));
   const moved = fresh
     .map((row) => ({ row, from: gone.find((old) => old.kind === row.kind) }))
-    .filter((pair): pair is { row: Deadline; from: Deadline } => pair.from !== undefined && pair.from.kind !== 'visitReportMissing');
+    .filter(
+      (pair): pair is { row: Deadline; from: Deadline } =>
+        pair.from !== undefined && pair.from.kind !== 'visitReportMissing',
+    );
   const movedIds = new Set(moved.flatMap(({ row, from }) => [row.id, from.id]));
   return {
     dryRun: true,
@@ -90,8 +93,12 @@ export async function dryRunAnswer(
       cancelled: gone.filter((row) => !movedIds.has(row.id)).map(moment),
     },
     alerts: {
-      resolved: baseline.unresolved.filter((alert) => !unresolved.some((still) => still.id === alert.id)).map(({ id, kind }) => ({ id, kind })),
-      raised: unresolved.filter((alert) => !baseline.unresolved.some((before) => before.id === alert.id)).map(({ kind }) => ({ kind })),
+      resolved: baseline.unresolved
+        .filter((alert) => !unresolved.some((still) => still.id === alert.id))
+        .map(({ id, kind }) => ({ id, kind })),
+      raised: unresolved
+        .filter((alert) => !baseline.unresolved.some((before) => before.id === alert.id))
+        .map(({ kind }) => ({ kind })),
     },
     // allowedClientEvents picks from the client events only; its declared type is the wider one.
     allowedEvents: allowedClientEvents(snapshot) as ClientEventType[],
@@ -101,5 +108,6 @@ export async function dryRunAnswer(
 /** The dry run of a client event: its deadlines and alerts before and after, and where the case would stand. */
 export const CASE_DRY_RUN: DryRunProbe<DryRunBaseline, DryRunAnswer> = {
   before: dryRunBaseline,
-  after: (manager, baseline, change) => dryRunAnswer(manager, baseline, change.event.type, change.record, change.snapshot),
+  after: (manager, baseline, change) =>
+    dryRunAnswer(manager, baseline, change.event.type, change.record, change.snapshot),
 };

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
-import { decide, persist, restore, startCase, subState, topState, type CaseSnapshot } from '../../machines/case-decisions.js';
+import {
+  decide,
+  persist,
+  restore,
+  startCase,
+  subState,
+  topState,
+  type CaseSnapshot,
+} from '../../machines/case-decisions.js';
 import { caseFacts } from '../../machines/case-facts.js';
 import { migrateToCurrent, needsMigration } from '../../machines/migrations.js';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
@@ -10,7 +18,13 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RequestAudit } from '../audit/request-audit.js';
 import { SYSTEM_ACTOR, type Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
-import { BusinessRuleError, DuplicateCaseError, EventNotAllowedError, NotFoundError, StaleVersionError } from '../common/domain-errors.js';
+import {
+  BusinessRuleError,
+  DuplicateCaseError,
+  EventNotAllowedError,
+  NotFoundError,
+  StaleVersionError,
+} from '../common/domain-errors.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -95,7 +109,7 @@ export class CaseCommands {
         ...this.personnummer.protect(normalizePersonnummer(party.personnummer)),
         addressCiphertext: sealAddress(this.personnummer, party.address),
         protection: party.protection ?? null,
-        custody: role === 'child' ? (('custody' in party && party.custody) || 'joint') : null,
+        custody: role === 'child' ? ('custody' in party && party.custody) || 'joint' : null,
       }),
     );
     const confirmation = dto.confirmDuplicateOf ? { confirmDuplicateOf: dto.confirmDuplicateOf } : {};
@@ -112,12 +126,23 @@ export class CaseCommands {
     return answer;
   }
 
-  async apply(caseId: string, event: ClientEvent | SystemEvent, actor: Actor, options: ApplyOptions = {}): Promise<CaseRecord> {
+  async apply(
+    caseId: string,
+    event: ClientEvent | SystemEvent,
+    actor: Actor,
+    options: ApplyOptions = {},
+  ): Promise<CaseRecord> {
     return (await this.execute(caseId, event, actor, options, NO_ANSWER)).change.record;
   }
 
   /** As `apply`, answered by `readBack` inside the same transaction from the rows the change wrote. */
-  applyAndAnswer<T>(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions, readBack: ReadBack<T>): Promise<{ change: CaseChange; answer: T }> {
+  applyAndAnswer<T>(
+    caseId: string,
+    event: ClientEvent,
+    actor: Actor,
+    options: ApplyOptions,
+    readBack: ReadBack<T>,
+  ): Promise<{ change: CaseChange; answer: T }> {
     return this.execute(caseId, event, actor, options, { readBack, showsParties: true });
   }
 
@@ -126,7 +151,13 @@ export class CaseCommands {
    * then rolled back, with nothing queued or published; `probe` looks before and after the writes.
    * A refusal throws as a real send's would.
    */
-  async dryRun<B, A>(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions, probe: DryRunProbe<B, A>): Promise<A> {
+  async dryRun<B, A>(
+    caseId: string,
+    event: ClientEvent,
+    actor: Actor,
+    options: ApplyOptions,
+    probe: DryRunProbe<B, A>,
+  ): Promise<A> {
     try {
       await this.execute(caseId, event, actor, options, NO_ANSWER, probe as DryRunProbe<unknown, unknown>);
     } catch (error) {
@@ -147,7 +178,9 @@ export class CaseCommands {
     const now = this.clock.now();
     const outcome = await this.transactions.run(async (manager) => {
       // An answer that shows the parties has them read with the case (one round trip on PostgreSQL), not after.
-      const loaded = answering.showsParties ? await this.rows.loadWithParties(manager, caseId) : { record: await this.rows.load(manager, caseId), parties: undefined };
+      const loaded = answering.showsParties
+        ? await this.rows.loadWithParties(manager, caseId)
+        : { record: await this.rows.load(manager, caseId), parties: undefined };
       const record = loaded?.record ?? null;
       const reachedBy = supporterReachOnCommand(record, actor);
       if (!record) throw new NotFoundError('case');
@@ -167,9 +200,18 @@ export class CaseCommands {
       const before = probe ? { seen: await probe.before(manager, record) } : undefined;
       const next = this.advanced(record, record.machineVersion, decision.snapshot, now);
       const rows = loaded?.parties ? { parties: loaded.parties } : {};
-      const change: CaseChange = { event: stamped, record: next, fromState: record.state, snapshot: decision.snapshot, actor: reachedBy, now, rows };
+      const change: CaseChange = {
+        event: stamped,
+        record: next,
+        fromState: record.state,
+        snapshot: decision.snapshot,
+        actor: reachedBy,
+        now,
+        rows,
+      };
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
-      if (!(await this.rows.replace(manager, change, record.version))) throw new StaleVersionError(record.version, record.version + 1);
+      if (!(await this.rows.replace(manager, change, record.version)))
+        throw new StaleVersionError(record.version, record.version + 1);
       await options.alsoWithin?.(manager, change);
       const after = await this.effects.within(manager, change);
       if (probe && before) throw new DryRunRollback(await probe.after(manager, before.seen, change));
@@ -200,7 +242,15 @@ export class CaseCommands {
         toVersion: migrated.version,
         path: migrated.path,
       } as ChangeEvent<'MACHINE_MIGRATED'>;
-      const change: CaseChange = { event, record: next, fromState: record.state, snapshot, actor: SYSTEM_ACTOR, now, rows: {} };
+      const change: CaseChange = {
+        event,
+        record: next,
+        fromState: record.state,
+        snapshot,
+        actor: SYSTEM_ACTOR,
+        now,
+        rows: {},
+      };
       if (!(await this.rows.replace(manager, change, record.version))) return null;
       const after = await this.effects.within(manager, change);
       return { record: next, after };
@@ -211,7 +261,11 @@ export class CaseCommands {
   }
 
   /** One open case per court case: a second one is almost always the same judgment registered twice. */
-  private async checkNoOtherOpenCase(manager: EntityManager, record: CaseRecord, confirmedDuplicateOf: string | undefined): Promise<void> {
+  private async checkNoOtherOpenCase(
+    manager: EntityManager,
+    record: CaseRecord,
+    confirmedDuplicateOf: string | undefined,
+  ): Promise<void> {
     const open = await this.rows.openFor(manager, record.court, record.courtCaseNumber);
     const confirmed = confirmedDuplicateOf !== undefined && open.includes(confirmedDuplicateOf);
     if (open.length > 0 && !confirmed) throw new DuplicateCaseError(open[0]);
@@ -219,13 +273,23 @@ export class CaseCommands {
 
   /** The case as a change leaves it: one version on, under `machineVersion`, where `snapshot` stands. */
   private advanced(record: CaseRecord, machineVersion: string, snapshot: CaseSnapshot, now: Date): CaseRecord {
-    return Object.assign(new CaseRecord(), record, { machineVersion, ...this.stateOf(snapshot), version: record.version + 1, updatedAt: now });
+    return Object.assign(new CaseRecord(), record, {
+      machineVersion,
+      ...this.stateOf(snapshot),
+      version: record.version + 1,
+      updatedAt: now,
+    });
   }
 
   /** The columns a snapshot fills: where the case stands, the snapshot itself, and the facts queries read. */
   private stateOf(snapshot: CaseSnapshot) {
     const persisted = persist(snapshot);
-    return { state: topState(snapshot.value), subState: subState(snapshot.value), snapshot: persisted, ...caseFacts(persisted) };
+    return {
+      state: topState(snapshot.value),
+      subState: subState(snapshot.value),
+      snapshot: persisted,
+      ...caseFacts(persisted),
+    };
   }
 
   /**
@@ -237,8 +301,21 @@ export class CaseCommands {
     return audited ? [...after, audited] : after;
   }
 
-  private async afterCommit(record: CaseRecord, eventType: string, fromState: string | null, after: AfterCommit[]): Promise<void> {
-    this.transitions.publish({ caseId: record.id, eventType, fromState, toState: record.state, subState: record.subState, version: record.version, at: record.updatedAt.toISOString() });
+  private async afterCommit(
+    record: CaseRecord,
+    eventType: string,
+    fromState: string | null,
+    after: AfterCommit[],
+  ): Promise<void> {
+    this.transitions.publish({
+      caseId: record.id,
+      eventType,
+      fromState,
+      toState: record.state,
+      subState: record.subState,
+      version: record.version,
+      at: record.updatedAt.toISOString(),
+    });
     for (const then of after) await then();
   }
 }

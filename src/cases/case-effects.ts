@@ -33,7 +33,9 @@ export const EFFECTS_NEEDED = {
 
 export type EffectName = keyof typeof EFFECTS_NEEDED;
 
-type TypesOf<N extends EffectName> = (typeof EFFECTS_NEEDED)[N] extends readonly (infer T extends ChangeType)[] ? T : ChangeType;
+type TypesOf<N extends EffectName> = (typeof EFFECTS_NEEDED)[N] extends readonly (infer T extends ChangeType)[]
+  ? T
+  : ChangeType;
 
 /** The event as the history records it: a machine event, or a registration or migration with its details. */
 export type ChangeEvent<T extends ChangeType = ChangeType> = T extends CaseEvent['type']
@@ -82,7 +84,10 @@ export class MissingCaseEffectError extends Error {
   constructor(readonly missing: { name: EffectName; changes: readonly ChangeType[] | 'everyChange' }[]) {
     super(
       `no effect is registered for ${missing
-        .map(({ name, changes }) => `${name} (needed by ${changes === 'everyChange' ? 'every change' : changes.join(', ')})`)
+        .map(
+          ({ name, changes }) =>
+            `${name} (needed by ${changes === 'everyChange' ? 'every change' : changes.join(', ')})`,
+        )
         .join('; ')}: the module that owns it is not imported`,
     );
   }
@@ -114,14 +119,18 @@ export class CaseEffects implements OnApplicationBootstrap {
   }
 
   requireComplete(): void {
-    const missing = ORDER.filter((name) => !this.effects.has(name)).map((name) => ({ name, changes: EFFECTS_NEEDED[name] }));
+    const missing = ORDER.filter((name) => !this.effects.has(name)).map((name) => ({
+      name,
+      changes: EFFECTS_NEEDED[name],
+    }));
     if (missing.length > 0) throw new MissingCaseEffectError(missing);
     this.complete = true;
   }
 
   async prepare<E extends ChangeEvent>(manager: EntityManager, event: E, caseId: string): Promise<E> {
     let prepared = event;
-    for (const effect of this.for(event.type)) if (effect.prepare) prepared = (await effect.prepare(manager, prepared, caseId)) as E;
+    for (const effect of this.for(event.type))
+      if (effect.prepare) prepared = (await effect.prepare(manager, prepared, caseId)) as E;
     return prepared;
   }
 

@@ -4,7 +4,10 @@ import { CaseOutOfReachError } from '../common/domain-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
 
 /** Since when `supporterId` serves the case, if they are its supporter now and it is not archived. */
-export function currentAppointmentSince(record: Pick<CaseRecord, 'state' | 'supporterId' | 'snapshot'>, supporterId: string | undefined): string | null {
+export function currentAppointmentSince(
+  record: Pick<CaseRecord, 'state' | 'supporterId' | 'snapshot'>,
+  supporterId: string | undefined,
+): string | null {
   if (!supporterId || record.state === 'archived' || record.supporterId !== supporterId) return null;
   return supporterAppointedSince(record.snapshot);
 }

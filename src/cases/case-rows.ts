@@ -29,9 +29,19 @@ export class CaseRows {
   }
 
   /** The case with its parties, for an answer that shows them: on PostgreSQL in one round trip. */
-  async loadWithParties(manager: EntityManager, caseId: string): Promise<{ record: CaseRecord; parties: CaseParty[] } | null> {
+  async loadWithParties(
+    manager: EntityManager,
+    caseId: string,
+  ): Promise<{ record: CaseRecord; parties: CaseParty[] } | null> {
     const cases = TableStatements.of(manager.connection, CaseRecord);
-    const [found] = await cases.selectWithChildren(manager, BY_ID, [caseId], 'id', TableStatements.of(manager.connection, CaseParty), 'caseId');
+    const [found] = await cases.selectWithChildren(
+      manager,
+      BY_ID,
+      [caseId],
+      'id',
+      TableStatements.of(manager.connection, CaseParty),
+      'caseId',
+    );
     return found ? { record: found[0], parties: found[1] } : null;
   }
 
@@ -46,7 +56,10 @@ export class CaseRows {
    */
   async openFor(manager: EntityManager, court: string, courtCaseNumber: string): Promise<string[]> {
     if (manager.connection.options.type === 'postgres') {
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REGISTRATION_LOCK_CLASS, `${court}\n${courtCaseNumber}`]);
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        REGISTRATION_LOCK_CLASS,
+        `${court}\n${courtCaseNumber}`,
+      ]);
     }
     const open = await manager.find(CaseRecord, {
       select: { id: true },
@@ -71,7 +84,14 @@ export class CaseRows {
   async replace(manager: EntityManager, change: CaseChange, expectedVersion: number): Promise<boolean> {
     const changed = CHANGE.set.map((column) => change.record[column]);
     const history = TableStatements.of(manager.connection, CaseHistoryEntry);
-    const written = await TableStatements.of(manager.connection, CaseRecord).updateThenInsert(manager, CHANGE, changed, [change.record.id, expectedVersion], history, historyEntry(change));
+    const written = await TableStatements.of(manager.connection, CaseRecord).updateThenInsert(
+      manager,
+      CHANGE,
+      changed,
+      [change.record.id, expectedVersion],
+      history,
+      historyEntry(change),
+    );
     return written !== 0;
   }
 }

@@ -17,7 +17,12 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
  * other features comes in through CaseEffects; the case's HTTP side and view are in case-api.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]), AuditModule, CaseEffectsModule, StaffModule],
+  imports: [
+    TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]),
+    AuditModule,
+    CaseEffectsModule,
+    StaffModule,
+  ],
   controllers: [ResponsibleSecretaryController],
   providers: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
   exports: [CaseCommands, CaseRows, CaseTransitions, CaseEffectsModule],

@@ -7,16 +7,32 @@ import type { RegisterCaseDto } from './dto/register-case.dto.js';
 /** The dates a judgment brings must be in the order things happened, none of them after today. */
 function checkDatesInOrder(dto: RegisterCaseDto, today: string): void {
   if (dto.judgmentDate > today) {
-    throw new BusinessRuleError('judgmentInThePast', `judgmentDate must not be in the future (today is ${today})`, 'judgmentDate');
+    throw new BusinessRuleError(
+      'judgmentInThePast',
+      `judgmentDate must not be in the future (today is ${today})`,
+      'judgmentDate',
+    );
   }
   if (dto.periodStart < dto.judgmentDate) {
-    throw new BusinessRuleError('periodAfterJudgment', 'periodStart must not be before judgmentDate: support starts once it is ordered', 'periodStart');
+    throw new BusinessRuleError(
+      'periodAfterJudgment',
+      'periodStart must not be before judgmentDate: support starts once it is ordered',
+      'periodStart',
+    );
   }
   if (dto.receivedAt !== undefined && dto.receivedAt > today) {
-    throw new BusinessRuleError('receivedInThePast', `receivedAt must not be in the future (today is ${today})`, 'receivedAt');
+    throw new BusinessRuleError(
+      'receivedInThePast',
+      `receivedAt must not be in the future (today is ${today})`,
+      'receivedAt',
+    );
   }
   if (dto.receivedAt !== undefined && dto.receivedAt < dto.judgmentDate) {
-    throw new BusinessRuleError('receivedAfterJudgment', 'receivedAt must not be before judgmentDate: a judgment reaches the unit after it is given', 'receivedAt');
+    throw new BusinessRuleError(
+      'receivedAfterJudgment',
+      'receivedAt must not be before judgmentDate: a judgment reaches the unit after it is given',
+      'receivedAt',
+    );
   }
 }
 
@@ -39,7 +55,9 @@ export function judgmentFrom(dto: RegisterCaseDto, periodCapMonths: number, toda
       'periodEnd',
     );
   }
-  const people = [...dto.children, dto.residentParent, dto.visitingParent].map((p) => normalizePersonnummer(p.personnummer));
+  const people = [...dto.children, dto.residentParent, dto.visitingParent].map((p) =>
+    normalizePersonnummer(p.personnummer),
+  );
   if (new Set(people).size !== people.length) {
     throw new BusinessRuleError('partiesDistinct', 'the same personnummer is given for two parties', 'personnummer');
   }

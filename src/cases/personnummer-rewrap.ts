@@ -15,7 +15,11 @@ export interface RewrapOutcome {
  * batch per transaction, so an older key can be removed from the list once this has run. Rows
  * already under the current key are left alone: running it again changes nothing.
  */
-export async function rewrapPersonnummer(dataSource: DataSource, protector: PersonnummerProtector, batchSize = 500): Promise<RewrapOutcome> {
+export async function rewrapPersonnummer(
+  dataSource: DataSource,
+  protector: PersonnummerProtector,
+  batchSize = 500,
+): Promise<RewrapOutcome> {
   const outcome: RewrapOutcome = { rewrapped: 0, parties: 0 };
   let after = '';
   for (;;) {
@@ -30,7 +34,11 @@ export async function rewrapPersonnummer(dataSource: DataSource, protector: Pers
     await dataSource.transaction(async (manager) => {
       for (const party of stale) {
         const personnummerCiphertext = protector.seal(protector.open(party.personnummerCiphertext));
-        await manager.update(CaseParty, { id: party.id, personnummerCiphertext: party.personnummerCiphertext }, { personnummerCiphertext });
+        await manager.update(
+          CaseParty,
+          { id: party.id, personnummerCiphertext: party.personnummerCiphertext },
+          { personnummerCiphertext },
+        );
       }
     });
     outcome.rewrapped += stale.length;

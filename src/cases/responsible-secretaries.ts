@@ -42,10 +42,16 @@ export class ResponsibleSecretaryController {
   @Put(':id/responsible-secretary')
   @CaseScoped('id')
   @Roles('secretary')
-  @Operation('Hand the case to another secretary', 'The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).')
+  @Operation(
+    'Hand the case to another secretary',
+    'The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).',
+  )
   @ApiOkResponse({ type: ResponsibleSecretaryResponse })
   @ApiErrors(400, 409, 422)
-  assign(@Param('id', new ParseUUIDPipe({ version: '4' })) caseId: string, @Body() dto: ResponsibleSecretaryDto): Promise<ResponsibleSecretaryResponse> {
+  assign(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) caseId: string,
+    @Body() dto: ResponsibleSecretaryDto,
+  ): Promise<ResponsibleSecretaryResponse> {
     return this.responsible.assign(caseId, dto.secretaryId);
   }
 }

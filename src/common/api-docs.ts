@@ -1,5 +1,12 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse, DECORATORS, getSchemaPath, type ResponseObject } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  DECORATORS,
+  getSchemaPath,
+  type ResponseObject,
+} from '@nestjs/swagger';
 
 /**
  * The one shape of every refusal, whether a domain error (DomainErrorFilter) or one of Nest's
@@ -27,25 +34,42 @@ export class ApiErrorBody {
   @ApiPropertyOptional({ example: 'received', description: '409: the state the case is in' })
   state?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['INITIATE'], description: '409 (EventNotAllowed): the events the case takes in that state' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['INITIATE'],
+    description: '409 (EventNotAllowed): the events the case takes in that state',
+  })
   allowedEvents?: string[];
 
-  @ApiPropertyOptional({ example: 4, description: '409 (StaleVersion): the case’s version now; fetch it again and decide anew' })
+  @ApiPropertyOptional({
+    example: 4,
+    description: '409 (StaleVersion): the case’s version now; fetch it again and decide anew',
+  })
   currentVersion?: number;
 
-  @ApiPropertyOptional({ example: 'supporterAppointable', description: '422, and 409 for a duplicate case: the business rule that refused the request' })
+  @ApiPropertyOptional({
+    example: 'supporterAppointable',
+    description: '422, and 409 for a duplicate case: the business rule that refused the request',
+  })
   rule?: string;
 
-  @ApiPropertyOptional({ example: 'supporterId', description: '422, and 409 for a duplicate case: the field the rule concerns, where there is one' })
+  @ApiPropertyOptional({
+    example: 'supporterId',
+    description: '422, and 409 for a duplicate case: the field the rule concerns, where there is one',
+  })
   field?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: '409 (oneOpenCasePerCourtCase): the open case for the same court case; send its id as confirmDuplicateOf to register another',
+    description:
+      '409 (oneOpenCasePerCourtCase): the open case for the same court case; send its id as confirmDuplicateOf to register another',
   })
   existingCaseId?: string;
 
-  @ApiPropertyOptional({ example: 'req-7', description: '500: the request’s id, which the service’s log line for it carries' })
+  @ApiPropertyOptional({
+    example: 'req-7',
+    description: '500: the request’s id, which the service’s log line for it carries',
+  })
   requestId?: string;
 }
 
@@ -63,7 +87,9 @@ const DESCRIPTIONS: Record<ErrorStatus, string> = {
   500: 'Something went wrong on the service’s side: quote `requestId` when you report it',
 };
 
-const HEADERS: Partial<Record<ErrorStatus, Record<string, { description: string; schema: { type: 'string' | 'integer' } }>>> = {
+const HEADERS: Partial<
+  Record<ErrorStatus, Record<string, { description: string; schema: { type: 'string' | 'integer' } }>>
+> = {
   401: { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } },
   429: { 'Retry-After': { description: 'Seconds until the window allows calls again', schema: { type: 'integer' } } },
 };
@@ -94,13 +120,18 @@ function mergeOperation(patch: OperationPatch): MethodDecorator & ClassDecorator
           .filter((name) => name !== 'constructor' && typeof prototype![name] === 'function')
           .map((name) => prototype![name] as object);
     for (const handler of handlers) {
-      Reflect.defineMetadata(OPERATION_KEY, { summary: '', ...Reflect.getMetadata(OPERATION_KEY, handler), ...patch }, handler);
+      Reflect.defineMetadata(
+        OPERATION_KEY,
+        { summary: '', ...Reflect.getMetadata(OPERATION_KEY, handler), ...patch },
+        handler,
+      );
     }
   };
 }
 
 /** The operation's summary in the domain's words and, where the rule is not obvious, its description. */
-export const Operation = (summary: string, description?: string) => mergeOperation({ summary, ...(description ? { description } : {}) });
+export const Operation = (summary: string, description?: string) =>
+  mergeOperation({ summary, ...(description ? { description } : {}) });
 
 /** Overrides the document's bearer requirement: the operation is called without a token. */
 export const NoTokenNeeded = () => mergeOperation({ security: [] });
@@ -112,12 +143,15 @@ export const NoTokenNeeded = () => mergeOperation({ security: [] });
  */
 export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((status): MethodDecorator & ClassDecorator => (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
-      const holder = descriptor ? (descriptor.value as object) : target;
-      const documented = Reflect.getMetadata(RESPONSES_KEY, holder) as Record<string, unknown> | undefined;
-      if (documented?.[status]) return;
-      ApiResponse({ status, ...errorResponse(status) })(target, key!, descriptor!);
-    }),
+    ...statuses.map(
+      (status): MethodDecorator & ClassDecorator =>
+        (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+          const holder = descriptor ? (descriptor.value as object) : target;
+          const documented = Reflect.getMetadata(RESPONSES_KEY, holder) as Record<string, unknown> | undefined;
+          if (documented?.[status]) return;
+          ApiResponse({ status, ...errorResponse(status) })(target, key!, descriptor!);
+        },
+    ),
   );
 }
 

@@ -16,7 +16,8 @@ function CaseMayBeMissing(param: string): MethodDecorator & ClassDecorator {
       ApiErrors(404)(target, key!, descriptor);
       return;
     }
-    const namesCase = (holder: object) => String(Reflect.getMetadata(PATH_METADATA, holder) ?? '').includes(`:${param}`);
+    const namesCase = (holder: object) =>
+      String(Reflect.getMetadata(PATH_METADATA, holder) ?? '').includes(`:${param}`);
     const prototype = (target as { prototype: Record<string, unknown> }).prototype;
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const handler = Object.getOwnPropertyDescriptor(prototype, name)!;
@@ -31,7 +32,8 @@ function CaseMayBeMissing(param: string): MethodDecorator & ClassDecorator {
  * only for a case they are currently appointed to (any other answers 404, as if it did not
  * exist), and the audit trail files each call under that case.
  */
-export const CaseScoped = (param = 'id') => applyDecorators(SetMetadata(CASE_ID_PARAM_KEY, param), CaseMayBeMissing(param));
+export const CaseScoped = (param = 'id') =>
+  applyDecorators(SetMetadata(CASE_ID_PARAM_KEY, param), CaseMayBeMissing(param));
 
 export const REPLACED_SUPPORTER_KEY = 'replacedSupporterMay';
 

@@ -37,7 +37,12 @@ export class DomainErrorFilter implements ExceptionFilter {
       const status = httpStatusOf(error);
       response
         .status(status)
-        .json({ statusCode: status, error: error.constructor.name.replace(/Error$/, ''), message: error.message, ...error.details() });
+        .json({
+          statusCode: status,
+          error: error.constructor.name.replace(/Error$/, ''),
+          message: error.message,
+          ...error.details(),
+        });
     } else if (error instanceof HttpException) {
       response.status(error.getStatus()).json(httpExceptionBody(error));
     } else {
@@ -47,9 +52,15 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   private answerUnexpected(error: unknown, request: Request & { log: Logger }, response: Response): void {
     const requestId = String(request.id);
-    const described = error instanceof Error ? { type: error.name, stack: error.stack ?? error.message } : { type: typeof error, stack: '' };
+    const described =
+      error instanceof Error
+        ? { type: error.name, stack: error.stack ?? error.message }
+        : { type: typeof error, stack: '' };
     request.log.error(
-      { route: routeOf(request), err: { type: described.type, stack: described.stack.replace(PERSONNUMMER_SHAPED, '[hidden]') } },
+      {
+        route: routeOf(request),
+        err: { type: described.type, stack: described.stack.replace(PERSONNUMMER_SHAPED, '[hidden]') },
+      },
       'unexpected error',
     );
     if (response.headersSent) {
@@ -73,6 +84,11 @@ export class DomainErrorFilter implements ExceptionFilter {
 function httpExceptionBody(exception: HttpException): unknown {
   const status = exception.getStatus();
   const answer = exception.getResponse();
-  const { error, message } = typeof answer === 'object' ? (answer as { error?: unknown; message?: unknown }) : { error: undefined, message: answer };
-  return message === undefined ? answer : { statusCode: status, error: typeof error === 'string' ? error : (STATUS_CODES[status] ?? 'Error'), message };
+  const { error, message } =
+    typeof answer === 'object'
+      ? (answer as { error?: unknown; message?: unknown })
+      : { error: undefined, message: answer };
+  return message === undefined
+    ? answer
+    : { statusCode: status, error: typeof error === 'string' ? error : (STATUS_CODES[status] ?? 'Error'), message };
 }

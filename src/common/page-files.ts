@@ -15,7 +15,12 @@ export interface PageFiles {
  * compiled service, in dist/, finds them there too), with libraries from node_modules given by
  * path. Nothing comes from the internet.
  */
-export function pageFiles(moduleUrl: string, srcFolder: string, own: string[], libraries: Record<string, string>): PageFiles {
+export function pageFiles(
+  moduleUrl: string,
+  srcFolder: string,
+  own: string[],
+  libraries: Record<string, string>,
+): PageFiles {
   const here = dirname(fileURLToPath(moduleUrl));
   const candidates = [join(here, 'page'), resolve(here, '../../..', srcFolder, 'page')];
   const dir = candidates.find((candidate) => existsSync(join(candidate, 'index.html')));

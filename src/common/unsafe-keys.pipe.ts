@@ -17,7 +17,8 @@ function unsafeInputProblem(input: unknown, where: string): string | undefined {
   for (let item = pending.pop(); item; item = pending.pop()) {
     const field = `${where}${item.path ? ` field ${item.path}` : ''}`;
     // PostgreSQL cannot store NUL in text; refused here, it is refused the same on SQLite.
-    if (typeof item.value === 'string' && item.value.includes('\u0000')) return `${field} must not contain the NUL character`;
+    if (typeof item.value === 'string' && item.value.includes('\u0000'))
+      return `${field} must not contain the NUL character`;
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth > MAX_NESTING) return `${field} nests deeper than ${MAX_NESTING} levels`;
     for (const key of Object.keys(item.value)) {

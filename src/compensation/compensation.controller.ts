@@ -26,14 +26,19 @@ export class CompensationController {
   )
   @ApiOkResponse({ type: CompensationResponse })
   @ApiErrors(400)
-  @Audited<{ items: { supporterId: string }[] }>({ shown: (page) => page.items.map((l) => ({ subject: `supporter:${l.supporterId}` })) })
+  @Audited<{ items: { supporterId: string }[] }>({
+    shown: (page) => page.items.map((l) => ({ subject: `supporter:${l.supporterId}` })),
+  })
   forMonth(@Query() query: CompensationQuery): Promise<CompensationResponse> {
     return this.compensation.forMonth(query.month);
   }
 
   @Get('export')
   @Roles('secretary')
-  @Operation('Export a month’s compensation as CSV for the payroll office', 'Semicolon-separated, decimal comma, UTF-8.')
+  @Operation(
+    'Export a month’s compensation as CSV for the payroll office',
+    'Semicolon-separated, decimal comma, UTF-8.',
+  )
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'One line per supporter', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400)

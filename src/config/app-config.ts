@@ -1,107 +1,176 @@
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsIP,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { DEFAULT_REMINDER_DELAYS, type ReminderDelays } from '../../machines/deadline-rules.js';
 
 const SEK_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
 
 /** The environment as it may be given; every variable is optional and has a default. */
 class Environment {
-  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SQLITE_PATH?: string;
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ and - only' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ and - only' })
   QUEUE_PREFIX?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(36)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
   PERIOD_CAP_MONTHS?: number;
 
-  @IsOptional() @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  @IsOptional()
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_SUPPORTER_NOT_APPOINTED_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_STARTUP_MEETING_NOT_HELD_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_VISIT_REPORT_MISSING_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_EVALUATION_NOT_SUBMITTED_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_NOT_ARCHIVED_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_SUMMONS_NOT_SENT_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_VISITS_NOT_STARTED_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_FOLLOW_UP_NOT_HELD_DAYS?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   REMINDER_CLOSING_MEETING_NOT_HELD_DAYS?: number;
 
-  @IsOptional() @IsIn(['true', 'false'], { message: 'INSPECT_STATELY must be true or false' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'INSPECT_STATELY must be true or false' })
   INSPECT_STATELY?: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   INSPECT_STATELY_PORT?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(60)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
   SUPPORTER_VETTING_VALID_MONTHS?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
   RETENTION_YEARS?: number;
 
-  @IsOptional() @IsInt() @Min(0) @Max(365)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
   REPORT_GRACE_DAYS?: number;
 
-  @IsOptional() @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_HOUR must be an amount in SEK, e.g. 150 or 152.50' })
+  @IsOptional()
+  @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_HOUR must be an amount in SEK, e.g. 150 or 152.50' })
   COMPENSATION_RATE_PER_HOUR?: string;
 
-  @IsOptional() @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_VISIT must be an amount in SEK, e.g. 100 or 99.50' })
+  @IsOptional()
+  @Matches(SEK_AMOUNT, { message: 'COMPENSATION_RATE_PER_VISIT must be an amount in SEK, e.g. 100 or 99.50' })
   COMPENSATION_RATE_PER_VISIT?: string;
 
-  @IsOptional() @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
   UPLOAD_MAX_BYTES?: number;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @IsUrl({ require_tld: false }, { message: 'OIDC_ISSUER must be the identity provider\'s issuer URL' })
+  @IsOptional()
+  @IsUrl({ require_tld: false }, { message: "OIDC_ISSUER must be the identity provider's issuer URL" })
   OIDC_ISSUER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   OIDC_AUDIENCE?: string;
 
-  @IsOptional() @IsUrl({ require_tld: false }, { message: 'OIDC_JWKS_URL must be the URL of the identity provider\'s JWKS' })
+  @IsOptional()
+  @IsUrl({ require_tld: false }, { message: "OIDC_JWKS_URL must be the URL of the identity provider's JWKS" })
   OIDC_JWKS_URL?: string;
 
   @IsOptional()
   @Matches(/^((RS|PS|ES)(256|384|512)|EdDSA)(,((RS|PS|ES)(256|384|512)|EdDSA))*$/, {
-    message: 'OIDC_ALGORITHMS must be a comma-separated list of the provider\'s signing algorithms (RS256, PS256, ES256, EdDSA, …)',
+    message:
+      "OIDC_ALGORITHMS must be a comma-separated list of the provider's signing algorithms (RS256, PS256, ES256, EdDSA, …)",
   })
   OIDC_ALGORITHMS?: string;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
-    message: 'PERSONAL_DATA_KEYS must be a comma-separated list of keyId:base64key, each key 32 bytes, the current key first',
+    message:
+      'PERSONAL_DATA_KEYS must be a comma-separated list of keyId:base64key, each key 32 bytes, the current key first',
   })
   PERSONAL_DATA_KEYS?: string;
 
@@ -109,74 +178,121 @@ class Environment {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PERSONAL_DATA_HASH_KEY must be 32 bytes in base64' })
   PERSONAL_DATA_HASH_KEY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CORS_ORIGINS?: string;
 
-  @IsOptional() @Matches(/^\d{1,6}(b|kb|mb)$/, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
+  @IsOptional()
+  @Matches(/^\d{1,6}(b|kb|mb)$/, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
   BODY_LIMIT?: string;
 
   @IsOptional()
   @Matches(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*|loopback|linklocal|uniquelocal)$/, {
-    message: 'TRUST_PROXY must be the number of proxy hops or the proxies\' addresses (comma-separated), never true',
+    message: "TRUST_PROXY must be the number of proxy hops or the proxies' addresses (comma-separated), never true",
   })
   TRUST_PROXY?: string;
 
-  @IsOptional() @IsInt() @Min(60) @Max(7 * 24 * 3600)
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
   TOKEN_MAX_AGE_SECONDS?: number;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'AUDIT_CHAIN_KEY must be 32 bytes in base64' })
   AUDIT_CHAIN_KEY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   AUDIT_HEAD_PATH?: string;
 
-  @IsOptional() @IsIn(['true', 'false'], { message: 'RUN_WORKER must be true or false' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'RUN_WORKER must be true or false' })
   RUN_WORKER?: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(3600)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   RECONCILE_EVERY_SECONDS?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
   DEADLINE_ATTEMPTS?: number;
 
-  @IsOptional() @IsInt() @Min(10) @Max(600000)
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(600000)
   DEADLINE_BACKOFF_MS?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DEADLINE_CONCURRENCY?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   DEADLINE_BATCH?: number;
 
-  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @IsOptional() @IsString() @Matches(/@/, { message: 'MAIL_FROM must be an e-mail address, e.g. Umgängesstöd <noreply@kommun.se>' })
+  @IsOptional()
+  @IsString()
+  @Matches(/@/, { message: 'MAIL_FROM must be an e-mail address, e.g. Umgängesstöd <noreply@kommun.se>' })
   MAIL_FROM?: string;
 
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be the http(s) address users reach the service at' })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'PUBLIC_BASE_URL must be the http(s) address users reach the service at' },
+  )
   PUBLIC_BASE_URL?: string;
 
-  @IsOptional() @IsEmail({ allow_display_name: false, require_tld: false }, { message: 'NOTIFY_FALLBACK_EMAIL must be an e-mail address' })
+  @IsOptional()
+  @IsEmail(
+    { allow_display_name: false, require_tld: false },
+    { message: 'NOTIFY_FALLBACK_EMAIL must be an e-mail address' },
+  )
   NOTIFY_FALLBACK_EMAIL?: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(23)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(23)
   NOTIFY_DIGEST_HOUR?: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
   MAIL_ATTEMPTS?: number;
 
-  @IsOptional() @IsInt() @Min(10) @Max(3600000)
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
   MAIL_BACKOFF_MS?: number;
 
-  @IsOptional() @IsIP(undefined, { message: 'HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  @IsOptional()
+  @IsIP(undefined, { message: 'HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
   HOST?: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   METRICS_PORT?: number;
 
-  @IsOptional() @IsIP(undefined, { message: 'METRICS_HOST must be an IP address to listen on, e.g. 127.0.0.1' })
+  @IsOptional()
+  @IsIP(undefined, { message: 'METRICS_HOST must be an IP address to listen on, e.g. 127.0.0.1' })
   METRICS_HOST?: string;
 }
 
@@ -326,10 +442,14 @@ function authFrom(e: Environment): AuthConfig {
   const oidc = [e.OIDC_ISSUER, e.OIDC_AUDIENCE, e.OIDC_JWKS_URL];
   if (oidc.every((v) => v === undefined)) return { mode: 'local', secret: e.JWT_SECRET };
   if (oidc.some((v) => v === undefined)) {
-    throw new InvalidConfigError('Invalid configuration:\n  - OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be given together');
+    throw new InvalidConfigError(
+      'Invalid configuration:\n  - OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be given together',
+    );
   }
   if (e.JWT_SECRET !== undefined) {
-    throw new InvalidConfigError('Invalid configuration:\n  - JWT_SECRET and OIDC_* exclude each other: tokens come from one place');
+    throw new InvalidConfigError(
+      'Invalid configuration:\n  - JWT_SECRET and OIDC_* exclude each other: tokens come from one place',
+    );
   }
   const algorithms = (e.OIDC_ALGORITHMS ?? 'RS256').split(',');
   return { mode: 'oidc', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL!, algorithms };
@@ -340,7 +460,9 @@ function keyListFrom(list: string | undefined): string | undefined {
   const ids = (list ?? '').split(',').map((item) => item.split(':')[0]);
   const repeated = ids.filter((id, i) => id !== '' && ids.indexOf(id) !== i);
   if (repeated.length > 0) {
-    throw new InvalidConfigError(`Invalid configuration:\n  - PERSONAL_DATA_KEYS names key id ${repeated[0]} twice: each key needs its own id`);
+    throw new InvalidConfigError(
+      `Invalid configuration:\n  - PERSONAL_DATA_KEYS names key id ${repeated[0]} twice: each key needs its own id`,
+    );
   }
   return list;
 }
@@ -395,7 +517,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: e.UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024,
     auth: authFrom(e),
     personalData: { keys: keyListFrom(e.PERSONAL_DATA_KEYS), hashKey: e.PERSONAL_DATA_HASH_KEY },
-    corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    corsOrigins: (e.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
     bodyLimit: e.BODY_LIMIT ?? '100kb',
     ...(e.TRUST_PROXY ? { trustProxy: trustProxyFrom(e.TRUST_PROXY) } : {}),
     tokenMaxAgeSeconds: e.TOKEN_MAX_AGE_SECONDS ?? 12 * 3600,

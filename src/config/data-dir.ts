@@ -41,5 +41,6 @@ export function secureDataDir(config: AppConfig): void {
     }
   }
   const present = readdirSync(dataDir);
-  for (const name of Object.values(SECRET_FILES).filter((n) => present.includes(n))) refuseIfOpenToOthers(join(dataDir, name));
+  for (const name of Object.values(SECRET_FILES).filter((n) => present.includes(n)))
+    refuseIfOpenToOthers(join(dataDir, name));
 }

@@ -17,7 +17,22 @@ import { IndexStaleMachineVersions1763900002000 } from './migrations/17639000020
 import { ReadAuditHeadUnderLock1763900002100 } from './migrations/1763900002100-read-audit-head-under-lock.js';
 import { OneCorrectionPerEntry1763900002200 } from './migrations/1763900002200-one-correction-per-entry.js';
 
-export const MIGRATIONS = [CreateCaseTables1763900000000, CreateAlerts1763900000100, ProtectPersonalData1763900000200, CreateRoutineTables1763900000300, AddResponsibleSecretary1763900000400, AddCaseFacts1763900000500, AddLetterParties1763900001200, IndexCaseLists1763900001300, CreateCalendarTokens1763900001400, KeyAuditChain1763900001500, CreateNotifications1763900001700, IndexStaleMachineVersions1763900002000, ReadAuditHeadUnderLock1763900002100, OneCorrectionPerEntry1763900002200];
+export const MIGRATIONS = [
+  CreateCaseTables1763900000000,
+  CreateAlerts1763900000100,
+  ProtectPersonalData1763900000200,
+  CreateRoutineTables1763900000300,
+  AddResponsibleSecretary1763900000400,
+  AddCaseFacts1763900000500,
+  AddLetterParties1763900001200,
+  IndexCaseLists1763900001300,
+  CreateCalendarTokens1763900001400,
+  KeyAuditChain1763900001500,
+  CreateNotifications1763900001700,
+  IndexStaleMachineVersions1763900002000,
+  ReadAuditHeadUnderLock1763900002100,
+  OneCorrectionPerEntry1763900002200,
+];
 
 /**
  * How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts).

@@ -17,14 +17,25 @@ const LARGE_TOTAL_TTL_MS = 5000;
 export class ListTotals {
   private readonly kept = new Map<string, { value: unknown; until: number }>();
 
-  async count<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, where: FindOptionsWhere<E>, filterKey: string): Promise<number> {
+  async count<E extends ObjectLiteral>(
+    manager: EntityManager,
+    entity: EntityTarget<E>,
+    where: FindOptionsWhere<E>,
+    filterKey: string,
+  ): Promise<number> {
     if (!(await this.exceeds(manager, entity, where))) return manager.countBy(entity, where);
     return this.keep(filterKey, () => manager.countBy(entity, where));
   }
 
   /** Whether more than EXACT_TOTAL_UP_TO rows match: reads no more keys than that. */
-  async exceeds<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, where: FindOptionsWhere<E>): Promise<boolean> {
-    const select = Object.fromEntries(manager.getRepository(entity).metadata.primaryColumns.map((column) => [column.propertyName, true])) as FindOptionsSelect<E>;
+  async exceeds<E extends ObjectLiteral>(
+    manager: EntityManager,
+    entity: EntityTarget<E>,
+    where: FindOptionsWhere<E>,
+  ): Promise<boolean> {
+    const select = Object.fromEntries(
+      manager.getRepository(entity).metadata.primaryColumns.map((column) => [column.propertyName, true]),
+    ) as FindOptionsSelect<E>;
     const probe = await manager.find(entity, { select, where, skip: EXACT_TOTAL_UP_TO, take: 1 });
     return probe.length > 0;
   }

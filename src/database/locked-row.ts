@@ -11,6 +11,10 @@ export function rowLock(manager: EntityManager): { lock?: { mode: 'pessimistic_w
 }
 
 /** The row, locked as `rowLock` says. */
-export function findLocked<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, where: FindOptionsWhere<E>): Promise<E | null> {
+export function findLocked<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  where: FindOptionsWhere<E>,
+): Promise<E | null> {
   return manager.findOne(entity, { where, ...rowLock(manager) });
 }

@@ -17,7 +17,11 @@ interface SqliteConnection {
 }
 
 interface PostgresConnection {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+  query(config: {
+    name: string;
+    text: string;
+    values: unknown[];
+  }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
 /**
@@ -49,7 +53,9 @@ export class PreparedStatements {
     const connection: unknown = await runner.connect();
     this.dataSource.logger.logQuery(text, parameters, runner);
     try {
-      return this.postgres ? await this.onPostgres(connection as PostgresConnection, text, parameters) : this.onSqlite(connection as SqliteConnection, text, parameters);
+      return this.postgres
+        ? await this.onPostgres(connection as PostgresConnection, text, parameters)
+        : this.onSqlite(connection as SqliteConnection, text, parameters);
     } catch (error) {
       this.dataSource.logger.logQueryError(error as Error, text, parameters, runner);
       throw new QueryFailedError(text, parameters, error as Error);

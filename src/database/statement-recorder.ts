@@ -33,12 +33,19 @@ export function summarize(statements: readonly RecordedStatement[]): StatementSu
   const timesRead = new Map<string, number>();
   for (const { sql, parameters } of statements) {
     if (!READ.test(sql)) continue;
-    for (const table of new Set(Array.from(sql.matchAll(FROM_TABLE), (match) => match[1]))) readsByTable[table] = (readsByTable[table] ?? 0) + 1;
+    for (const table of new Set(Array.from(sql.matchAll(FROM_TABLE), (match) => match[1])))
+      readsByTable[table] = (readsByTable[table] ?? 0) + 1;
     const read = `${sql} ${JSON.stringify(parameters)}`;
     timesRead.set(read, (timesRead.get(read) ?? 0) + 1);
   }
   const repeatedReads = [...timesRead].filter(([, times]) => times > 1).map(([read]) => read);
-  return { statements: statements.length, transactions, units: savepoints > 0 ? savepoints : transactions, readsByTable, repeatedReads };
+  return {
+    statements: statements.length,
+    transactions,
+    units: savepoints > 0 ? savepoints : transactions,
+    readsByTable,
+    repeatedReads,
+  };
 }
 
 /**
@@ -46,7 +53,10 @@ export function summarize(statements: readonly RecordedStatement[]): StatementSu
  * (which TypeORM calls for every statement whatever the logging settings) and handing each call
  * on to the logger it replaced. Not for production: a measuring instrument.
  */
-export async function recordStatements<T>(dataSource: DataSource, work: () => Promise<T>): Promise<{ result: T; statements: RecordedStatement[] }> {
+export async function recordStatements<T>(
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: RecordedStatement[] }> {
   const statements: RecordedStatement[] = [];
   const original = dataSource.logger;
   const recorder: Logger = {

@@ -19,7 +19,19 @@ function comparison<E>(condition: Condition<E>): [Key<E>, '=' | '<=' | '<>'] | u
 }
 
 /** The column types PostgreSQL's JSON gives as node-postgres reads them (no dates, no 64-bit integers, no numerics). */
-const JSON_AS_DRIVER = new Set(['character varying', 'varchar', 'text', 'uuid', 'integer', 'int', 'int4', 'smallint', 'int2', 'boolean', 'bool']);
+const JSON_AS_DRIVER = new Set([
+  'character varying',
+  'varchar',
+  'text',
+  'uuid',
+  'integer',
+  'int',
+  'int4',
+  'smallint',
+  'int2',
+  'boolean',
+  'bool',
+]);
 
 /** The name under which a parent row carries its children's JSON. */
 const CHILDREN = 'table_statements_children';
@@ -78,7 +90,11 @@ export class TableStatements<E extends ObjectLiteral> {
     let tables = TableStatements.byDataSource.get(dataSource);
     if (!tables) TableStatements.byDataSource.set(dataSource, (tables = new Map()));
     let table = tables.get(entity);
-    if (!table) tables.set(entity, (table = new TableStatements(dataSource, entity) as unknown as TableStatements<ObjectLiteral>));
+    if (!table)
+      tables.set(
+        entity,
+        (table = new TableStatements(dataSource, entity) as unknown as TableStatements<ObjectLiteral>),
+      );
     return table as unknown as TableStatements<E>;
   }
 
@@ -111,18 +127,26 @@ export class TableStatements<E extends ObjectLiteral> {
     if (this.dataSource.options.type !== 'postgres') {
       const rows = await this.select(manager, shape, values);
       const byKey = children.keyShape(childKey);
-      return Promise.all(rows.map(async (row): Promise<[E, C[]]> => [row, await children.select(manager, byKey, [row[key]])]));
+      return Promise.all(
+        rows.map(async (row): Promise<[E, C[]]> => [row, await children.select(manager, byKey, [row[key]])]),
+      );
     }
     const { columns, key: shapeKey } = this.compiled(shape);
     const { where, parameters } = this.where(shape.where, values);
-    const text = this.text(`${shapeKey} ${where.shape} with ${children.metadata.tableName}.${childKey} on ${key}`, () => {
-      const aggregated =
-        `(SELECT coalesce(json_agg(child), '[]'::json) FROM ${children.table()} child ` +
-        `WHERE child.${children.name(childKey)} = ${this.table()}.${this.name(key)}) AS ${this.escape(CHILDREN)}`;
-      return this.selectText(shape, columns, where.text, aggregated);
-    });
+    const text = this.text(
+      `${shapeKey} ${where.shape} with ${children.metadata.tableName}.${childKey} on ${key}`,
+      () => {
+        const aggregated =
+          `(SELECT coalesce(json_agg(child), '[]'::json) FROM ${children.table()} child ` +
+          `WHERE child.${children.name(childKey)} = ${this.table()}.${this.name(key)}) AS ${this.escape(CHILDREN)}`;
+        return this.selectText(shape, columns, where.text, aggregated);
+      },
+    );
     const { records } = await this.run(manager, text, parameters);
-    return records.map((raw) => [this.hydrated(raw, columns), (raw[CHILDREN] as Record<string, unknown>[]).map((child) => children.hydrated(child, childColumns))]);
+    return records.map((raw) => [
+      this.hydrated(raw, columns),
+      (raw[CHILDREN] as Record<string, unknown>[]).map((child) => children.hydrated(child, childColumns)),
+    ]);
   }
 
   /** Inserts the rows in one statement; every column but a generated key must be given (null for none). */
@@ -152,7 +176,12 @@ export class TableStatements<E extends ObjectLiteral> {
   }
 
   /** Sets the `shape.set` columns of the matching rows; returns how many rows it changed. */
-  async update(manager: EntityManager, shape: UpdateShape<E>, setValues: unknown[], whereValues: unknown[]): Promise<number> {
+  async update(
+    manager: EntityManager,
+    shape: UpdateShape<E>,
+    setValues: unknown[],
+    whereValues: unknown[],
+  ): Promise<number> {
     const { text, parameters } = this.updateStatement(shape, setValues, whereValues);
     return (await this.run(manager, text, parameters)).affected;
   }
@@ -187,23 +216,33 @@ export class TableStatements<E extends ObjectLiteral> {
 
   /** An insert's values, row by row in the order of `insertColumns`. */
   private insertParameters(rows: Partial<E>[]): unknown[] {
-    return rows.flatMap((row) => this.insertColumns.map((column) => this.persistent(column, row[column.propertyName as Key<E>])));
+    return rows.flatMap((row) =>
+      this.insertColumns.map((column) => this.persistent(column, row[column.propertyName as Key<E>])),
+    );
   }
 
-  private updateStatement(shape: UpdateShape<E>, setValues: unknown[], whereValues: unknown[]): { key: string; text: string; parameters: unknown[] } {
+  private updateStatement(
+    shape: UpdateShape<E>,
+    setValues: unknown[],
+    whereValues: unknown[],
+  ): { key: string; text: string; parameters: unknown[] } {
     const set = shape.set.map((key) => this.column(key));
     const assigned = set.map((column, i) => this.persistent(column, setValues[i]));
     const { where, parameters } = this.where(shape.where, whereValues, assigned.length);
     const key = `update ${shape.set} ${where.shape}`;
     const text = this.text(key, () => {
-      const assignments = set.map((column, i) => `${this.escape(column.databaseName)} = ${this.placeholder(i)}`).join(', ');
+      const assignments = set
+        .map((column, i) => `${this.escape(column.databaseName)} = ${this.placeholder(i)}`)
+        .join(', ');
       return `UPDATE ${this.table()} SET ${assignments}${where.text}`;
     });
     return { key, text, parameters: [...assigned, ...parameters] };
   }
 
   private selectText(shape: SelectShape<E>, columns: ColumnMetadata[], where: string, extraColumn?: string): string {
-    const order = shape.orderBy?.length ? ` ORDER BY ${shape.orderBy.map(([key, direction]) => `${this.name(key)} ${direction}`).join(', ')}` : '';
+    const order = shape.orderBy?.length
+      ? ` ORDER BY ${shape.orderBy.map(([key, direction]) => `${this.name(key)} ${direction}`).join(', ')}`
+      : '';
     const limit = shape.limit === undefined ? '' : ` LIMIT ${shape.limit}`;
     const lock = shape.skipLocked && this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
     const selected = extraColumn ? `${this.columnList(columns)}, ${extraColumn}` : this.columnList(columns);
@@ -213,7 +252,11 @@ export class TableStatements<E extends ObjectLiteral> {
   private hydrated(raw: Record<string, unknown>, columns: ColumnMetadata[]): E {
     const driver = this.dataSource.driver;
     const row = this.metadata.create() as E;
-    for (const column of columns) (row as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
+    for (const column of columns)
+      (row as Record<string, unknown>)[column.propertyName] = driver.prepareHydratedValue(
+        raw[column.databaseName],
+        column,
+      );
     return row;
   }
 
@@ -227,8 +270,13 @@ export class TableStatements<E extends ObjectLiteral> {
   /** Every column, once checked to read the same from JSON as from the driver (see selectWithChildren). */
   private jsonColumns(): ColumnMetadata[] {
     if (!this.jsonReadable) {
-      const unfit = this.metadata.columns.filter((column) => !JSON_AS_DRIVER.has(this.dataSource.driver.normalizeType(column)));
-      if (unfit.length > 0) throw new Error(`${this.metadata.tableName}: ${unfit.map((c) => c.propertyName).join(', ')} cannot be read back from JSON as the driver reads them`);
+      const unfit = this.metadata.columns.filter(
+        (column) => !JSON_AS_DRIVER.has(this.dataSource.driver.normalizeType(column)),
+      );
+      if (unfit.length > 0)
+        throw new Error(
+          `${this.metadata.tableName}: ${unfit.map((c) => c.propertyName).join(', ')} cannot be read back from JSON as the driver reads them`,
+        );
       this.jsonReadable = this.metadata.columns;
     }
     return this.jsonReadable;
@@ -238,13 +286,20 @@ export class TableStatements<E extends ObjectLiteral> {
     let compiled = this.selects.get(shape);
     if (!compiled) {
       const columns = (shape.columns ?? [...this.columns.keys()]).map((key) => this.column(key));
-      compiled = { columns, key: `select ${columns.map((c) => c.propertyName)} ${shape.orderBy} ${shape.limit} ${shape.skipLocked}` };
+      compiled = {
+        columns,
+        key: `select ${columns.map((c) => c.propertyName)} ${shape.orderBy} ${shape.limit} ${shape.skipLocked}`,
+      };
       this.selects.set(shape, compiled);
     }
     return compiled;
   }
 
-  private where(conditions: Condition<E>[], values: unknown[], firstIndex = 0): { where: { shape: string; text: string }; parameters: unknown[] } {
+  private where(
+    conditions: Condition<E>[],
+    values: unknown[],
+    firstIndex = 0,
+  ): { where: { shape: string; text: string }; parameters: unknown[] } {
     const parameters: unknown[] = [];
     const clauses: string[] = [];
     const shape: string[] = [];
@@ -269,7 +324,10 @@ export class TableStatements<E extends ObjectLiteral> {
         shape.push(`${condition.isNull} null`);
       }
     });
-    return { where: { shape: shape.join(','), text: clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '' }, parameters };
+    return {
+      where: { shape: shape.join(','), text: clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '' },
+      parameters,
+    };
   }
 
   private text(shape: string, build: () => string): string {
@@ -299,7 +357,10 @@ export class TableStatements<E extends ObjectLiteral> {
   }
 
   private table(): string {
-    return this.metadata.tablePath.split('.').map((part) => this.escape(part)).join('.');
+    return this.metadata.tablePath
+      .split('.')
+      .map((part) => this.escape(part))
+      .join('.');
   }
 
   private columnList(columns: ColumnMetadata[]): string {

@@ -74,7 +74,10 @@ export class DeadlineActions {
     this.claimable = {
       where: ['status', { atMost: 'dueAt' }, { not: 'id' }, { isNull: 'event' }],
       // Ties by id, not by when they were added: deliveries come in that order, and would only wait on a batch holding the very rows they deliver.
-      orderBy: [['dueAt', 'ASC'], ['id', 'ASC']],
+      orderBy: [
+        ['dueAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
       limit: this.batch - 1,
       skipLocked: true,
     };
@@ -111,7 +114,11 @@ export class DeadlineActions {
       const row = await manager.findOneBy(Deadline, { id: deadlineId });
       if (!row || row.status !== 'pending') return;
       const detail = `${row.kind} due ${row.dueAt.toISOString()} failed: ${reason}`.slice(0, 1000);
-      await this.alerts.raiseWithin(manager, { caseId: row.caseId, kind: 'deadlineFailed', deadlineId, detail }, this.clock.now());
+      await this.alerts.raiseWithin(
+        manager,
+        { caseId: row.caseId, kind: 'deadlineFailed', deadlineId, detail },
+        this.clock.now(),
+      );
     });
   }
 
@@ -133,11 +140,24 @@ export class DeadlineActions {
     await this.deadlines.settleWithin(manager, row.id, 'fired', now);
     const others = this.batch > 1 ? await this.claimDueReminders(manager, row.id, now) : [];
     this.remember(claim, others);
-    await this.alerts.resolveWithin(manager, others.map((other) => other.id), now, ['deadlineFailed']);
-    const reminders = [row, ...others].map((due) => ({ caseId: due.caseId, kind: due.kind as ReminderKind, deadlineId: due.id }));
+    await this.alerts.resolveWithin(
+      manager,
+      others.map((other) => other.id),
+      now,
+      ['deadlineFailed'],
+    );
+    const reminders = [row, ...others].map((due) => ({
+      caseId: due.caseId,
+      kind: due.kind as ReminderKind,
+      deadlineId: due.id,
+    }));
     await this.alerts.raiseForDeadlinesWithin(manager, reminders, now);
     const lagOf = (due: Deadline) => now.getTime() - due.dueAt.getTime();
-    return { outcome: 'fired', lagMs: lagOf(row), alongside: others.map((other) => ({ deadlineId: other.id, lagMs: lagOf(other) })) };
+    return {
+      outcome: 'fired',
+      lagMs: lagOf(row),
+      alongside: others.map((other) => ({ deadlineId: other.id, lagMs: lagOf(other) })),
+    };
   }
 
   /**
@@ -177,7 +197,9 @@ export class DeadlineActions {
 
   private async cancel(deadlineId: string): Promise<DeadlineOutcome> {
     try {
-      await this.transactions.run((manager) => this.deadlines.settleWithin(manager, deadlineId, 'cancelled', this.clock.now()));
+      await this.transactions.run((manager) =>
+        this.deadlines.settleWithin(manager, deadlineId, 'cancelled', this.clock.now()),
+      );
       return { outcome: 'cancelled' };
     } catch (error) {
       if (error instanceof DeadlineAlreadySettledError) return { outcome: 'skipped' };

@@ -41,7 +41,11 @@ export class DeadlineEffects implements OnModuleInit {
       name: 'periodEndedAlert',
       within: async (manager, change) => {
         if (periodRanOutBeforeVisits(change.snapshot.context)) {
-          await this.alerts.raiseWithin(manager, { caseId: change.record.id, kind: 'periodEndedBeforeVisits' }, change.now);
+          await this.alerts.raiseWithin(
+            manager,
+            { caseId: change.record.id, kind: 'periodEndedBeforeVisits' },
+            change.now,
+          );
         }
       },
     });

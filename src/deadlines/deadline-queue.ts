@@ -49,8 +49,10 @@ export class DeadlineQueue implements OnModuleDestroy {
 
   /** Of these deadline ids, the ones whose job Redis holds (waiting, delayed, active or retrying). */
   async withJobs(deadlineIds: string[]): Promise<Set<string>> {
-    const held = await this.ask(deadlineIds, (pipeline, id) => pipeline.exists(this.queue.toKey(deadlineJobId(id))), (reply) =>
-      reply === 1 ? true : undefined,
+    const held = await this.ask(
+      deadlineIds,
+      (pipeline, id) => pipeline.exists(this.queue.toKey(deadlineJobId(id))),
+      (reply) => (reply === 1 ? true : undefined),
     );
     return new Set(held.keys());
   }
@@ -59,8 +61,10 @@ export class DeadlineQueue implements OnModuleDestroy {
   async delayedUntil(deadlineIds: string[]): Promise<Map<string, number>> {
     const delayedKey = this.queue.keys.delayed;
     // BullMQ scores a delayed job by its time times 0x1000 plus a counter.
-    return this.ask(deadlineIds, (pipeline, id) => pipeline.zscore(delayedKey, deadlineJobId(id)), (reply) =>
-      reply === null ? undefined : Math.floor(Number(reply) / 0x1000),
+    return this.ask(
+      deadlineIds,
+      (pipeline, id) => pipeline.zscore(delayedKey, deadlineJobId(id)),
+      (reply) => (reply === null ? undefined : Math.floor(Number(reply) / 0x1000)),
     );
   }
 

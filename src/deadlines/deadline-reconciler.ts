@@ -35,7 +35,9 @@ export class DeadlineReconciler {
     await this.queue.schedule(missing);
     const promoted = await this.promoteOverdue(pending.filter((d) => held.has(d.id)));
     if (missing.length > 0 || promoted > 0) {
-      this.logger.log(`Reconciled ${pending.length} pending deadline(s): ${missing.length} re-queued, ${promoted} overdue run now`);
+      this.logger.log(
+        `Reconciled ${pending.length} pending deadline(s): ${missing.length} re-queued, ${promoted} overdue run now`,
+      );
     }
     for (const listener of this.reconciledListeners) listener();
     return { pending: pending.length, added: missing.length, promoted };

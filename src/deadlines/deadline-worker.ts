@@ -92,10 +92,14 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const attempts = job.opts.attempts ?? 1;
     const deadlineId = job.data.deadlineId!;
     if (job.attemptsMade < attempts) {
-      this.logger.warn(`Deadline ${deadlineId} failed (attempt ${job.attemptsMade} of ${attempts}), will retry: ${error.message}`);
+      this.logger.warn(
+        `Deadline ${deadlineId} failed (attempt ${job.attemptsMade} of ${attempts}), will retry: ${error.message}`,
+      );
       return;
     }
-    this.logger.error(`Deadline ${deadlineId} failed ${attempts} times; alert raised, the reconciler retries it: ${error.message}`);
+    this.logger.error(
+      `Deadline ${deadlineId} failed ${attempts} times; alert raised, the reconciler retries it: ${error.message}`,
+    );
     await this.actions.reportGivenUp(deadlineId, error.message).catch((reportError: Error) => {
       this.logger.error(`Could not raise the alert for deadline ${deadlineId}: ${reportError.message}`);
     });
@@ -107,7 +111,9 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
       await this.queue.scheduleReconciliation(this.everyMs());
       await this.reconciler.reconcile();
     } catch (error) {
-      this.logger.warn(`Catching up with the database failed (${(error as Error).message}); the next reconciliation will`);
+      this.logger.warn(
+        `Catching up with the database failed (${(error as Error).message}); the next reconciliation will`,
+      );
     }
   }
 

@@ -12,7 +12,12 @@ import { Deadline } from './deadline.entity.js';
 /** Deadline rows, what case changes do to them, and their hand-over to the queue; the worker that acts on them is DeadlineWorkerModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([Deadline]), AlertsModule, CaseEffectsModule],
-  providers: [DeadlineEffects, DeadlinesService, DeadlineQueue, { provide: DeadlineDispatcher, useClass: QueuedDeadlineDispatcher }],
+  providers: [
+    DeadlineEffects,
+    DeadlinesService,
+    DeadlineQueue,
+    { provide: DeadlineDispatcher, useClass: QueuedDeadlineDispatcher },
+  ],
   exports: [DeadlinesService, DeadlineDispatcher, DeadlineQueue],
 })
 export class DeadlinesModule {}

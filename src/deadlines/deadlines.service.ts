@@ -6,7 +6,13 @@ import { AlertsService } from '../alerts/alerts.service.js';
 import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
 import { Deadline } from './deadline.entity.js';
 
-const DEADLINES_OF_CASE: SelectShape<Deadline> = { where: ['caseId'], orderBy: [['dueAt', 'ASC'], ['createdAt', 'ASC']] };
+const DEADLINES_OF_CASE: SelectShape<Deadline> = {
+  where: ['caseId'],
+  orderBy: [
+    ['dueAt', 'ASC'],
+    ['createdAt', 'ASC'],
+  ],
+};
 const CANCEL_PENDING: UpdateShape<Deadline> = { set: ['status', 'settledAt'], where: [{ in: 'id' }, 'status'] };
 
 function sameDeadline(row: Deadline, wanted: WantedDeadline): boolean {
@@ -35,16 +41,30 @@ export class DeadlinesService {
    * for has happened. Returns the added ones, to be handed to the queue after commit, and all the
    * case's deadlines as they now stand (in `listForCase`'s order), so nobody reads them again.
    */
-  async alignWithin(manager: EntityManager, caseId: string, wanted: WantedDeadline[], now: Date): Promise<{ added: Deadline[]; rows: Deadline[] }> {
+  async alignWithin(
+    manager: EntityManager,
+    caseId: string,
+    wanted: WantedDeadline[],
+    now: Date,
+  ): Promise<{ added: Deadline[]; rows: Deadline[] }> {
     const stored = await this.listForCase(manager, caseId);
     const existing = stored.filter((row) => row.status === 'pending' || row.status === 'fired');
     const gone = existing.filter((row) => !wanted.some((w) => sameDeadline(row, w)));
     const moot = gone.filter((row) => row.status === 'pending');
     if (moot.length > 0) {
-      await TableStatements.of(manager.connection, Deadline).update(manager, CANCEL_PENDING, ['cancelled', now], [moot.map((row) => row.id), 'pending']);
+      await TableStatements.of(manager.connection, Deadline).update(
+        manager,
+        CANCEL_PENDING,
+        ['cancelled', now],
+        [moot.map((row) => row.id), 'pending'],
+      );
       for (const row of moot) Object.assign(row, { status: 'cancelled', settledAt: now });
     }
-    await this.alerts.resolveWithin(manager, gone.map((row) => row.id), now);
+    await this.alerts.resolveWithin(
+      manager,
+      gone.map((row) => row.id),
+      now,
+    );
     const added = wanted
       .filter((w) => !existing.some((row) => sameDeadline(row, w)))
       .map((w) =>
@@ -68,8 +88,17 @@ export class DeadlinesService {
    * DeadlineAlreadySettledError (rolling the transaction back) when it is no longer pending, so
    * a deadline delivered twice acts once. Alerts about its failing resolve; a cancelled one's all do.
    */
-  async settleWithin(manager: EntityManager, deadlineId: string, status: 'fired' | 'cancelled', now: Date): Promise<void> {
-    const { affected } = await manager.update(Deadline, { id: deadlineId, status: 'pending' }, { status, settledAt: now });
+  async settleWithin(
+    manager: EntityManager,
+    deadlineId: string,
+    status: 'fired' | 'cancelled',
+    now: Date,
+  ): Promise<void> {
+    const { affected } = await manager.update(
+      Deadline,
+      { id: deadlineId, status: 'pending' },
+      { status, settledAt: now },
+    );
     if (affected !== 1) throw new DeadlineAlreadySettledError(deadlineId);
     await this.alerts.resolveWithin(manager, [deadlineId], now, status === 'fired' ? ['deadlineFailed'] : undefined);
   }
@@ -81,6 +110,10 @@ export class DeadlinesService {
 
   /** Every pending deadline, soonest first: what the queue must hold. */
   listPending(manager: EntityManager): Promise<Pick<Deadline, 'id' | 'dueAt'>[]> {
-    return manager.find(Deadline, { select: { id: true, dueAt: true }, where: { status: 'pending' }, order: { dueAt: 'ASC' } });
+    return manager.find(Deadline, {
+      select: { id: true, dueAt: true },
+      where: { status: 'pending' },
+      order: { dueAt: 'ASC' },
+    });
   }
 }

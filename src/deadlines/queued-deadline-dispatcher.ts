@@ -18,7 +18,9 @@ export class QueuedDeadlineDispatcher extends DeadlineDispatcher {
   dispatch(deadlines: Deadline[]): void {
     if (deadlines.length === 0) return;
     this.queue.schedule(deadlines).catch((error: Error) => {
-      this.logger.warn(`${deadlines.length} deadline(s) not handed to the queue yet (${error.message}); the reconciler will`);
+      this.logger.warn(
+        `${deadlines.length} deadline(s) not handed to the queue yet (${error.message}); the reconciler will`,
+      );
     });
   }
 }

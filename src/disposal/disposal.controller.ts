@@ -5,7 +5,12 @@ import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { PagingQuery } from '../common/paging.dto.js';
-import { DisposalDoneResponse, DisposalPreviewResponse, DisposedCaseListResponse, DueCaseListResponse } from './dto/disposal.responses.js';
+import {
+  DisposalDoneResponse,
+  DisposalPreviewResponse,
+  DisposedCaseListResponse,
+  DueCaseListResponse,
+} from './dto/disposal.responses.js';
 import { DisposeDto } from './dto/dispose.dto.js';
 import { DisposalService } from './disposal.service.js';
 
@@ -26,11 +31,21 @@ export class DisposalController {
 
   @Post()
   @HttpCode(200)
-  @Operation('Dispose of (gallra) every case past its disposal date', 'With `dryRun: true`, lists what would go and removes nothing; otherwise answers the stubs kept of the cases removed.')
+  @Operation(
+    'Dispose of (gallra) every case past its disposal date',
+    'With `dryRun: true`, lists what would go and removes nothing; otherwise answers the stubs kept of the cases removed.',
+  )
   @ApiExtraModels(DisposalPreviewResponse, DisposalDoneResponse)
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(DisposalPreviewResponse) }, { $ref: getSchemaPath(DisposalDoneResponse) }] } })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(DisposalPreviewResponse) }, { $ref: getSchemaPath(DisposalDoneResponse) }],
+    },
+  })
   @ApiErrors(400)
-  dispose(@Body() dto: DisposeDto, @CurrentActor() actor: Actor): Promise<DisposalPreviewResponse | DisposalDoneResponse> {
+  dispose(
+    @Body() dto: DisposeDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DisposalPreviewResponse | DisposalDoneResponse> {
     return this.disposal.dispose(dto.dryRun, actor);
   }
 

@@ -5,5 +5,9 @@ import { DisposalController } from './disposal.controller.js';
 import { DisposalService } from './disposal.service.js';
 import { DisposedCase } from './disposed-case.entity.js';
 
-@Module({ imports: [TypeOrmModule.forFeature([DisposedCase]), AuditModule], controllers: [DisposalController], providers: [DisposalService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([DisposedCase]), AuditModule],
+  controllers: [DisposalController],
+  providers: [DisposalService],
+})
 export class DisposalModule {}

@@ -23,11 +23,26 @@ import { DisposedCase } from './disposed-case.entity.js';
 
 /** Everything a case's file holds, by its case id; the case row itself goes last. */
 const FILE_TABLES: EntityTarget<ObjectLiteral>[] = [
-  VisitReport, Visit, VisitPlan, ChildInterview, InterviewConsent, CaseDocument, CaseParty, CaseHistoryEntry, Deadline, Alert, CaseRetention,
+  VisitReport,
+  Visit,
+  VisitPlan,
+  ChildInterview,
+  InterviewConsent,
+  CaseDocument,
+  CaseParty,
+  CaseHistoryEntry,
+  Deadline,
+  Alert,
+  CaseRetention,
 ];
 
 function dueView(retention: CaseRetention, record: CaseRecord) {
-  return { caseId: retention.caseId, state: record.state, archivedAt: retention.archivedAt.toISOString(), disposalDate: retention.disposalDate };
+  return {
+    caseId: retention.caseId,
+    state: record.state,
+    archivedAt: retention.archivedAt.toISOString(),
+    disposalDate: retention.disposalDate,
+  };
 }
 
 function stubView(stub: DisposedCase) {
@@ -73,11 +88,22 @@ export class DisposalService {
     if (dryRun) return { dryRun, ...(await this.due()) };
     const stubs = await this.transactions.run(async (manager) => {
       const disposed: DisposedCase[] = [];
-      for (const [retention, record] of await this.dueWithin(manager)) disposed.push(await this.disposeWithin(manager, record, retention, actor));
+      for (const [retention, record] of await this.dueWithin(manager))
+        disposed.push(await this.disposeWithin(manager, record, retention, actor));
       return disposed;
     });
     for (const stub of stubs) {
-      await this.trail.record({ actorId: actor.id, actorRole: actor.role, caseId: stub.caseId, subject: null, action: 'write', resource: 'DISPOSE case file (gallring)', ip: null, allowed: true, status: 200 });
+      await this.trail.record({
+        actorId: actor.id,
+        actorRole: actor.role,
+        caseId: stub.caseId,
+        subject: null,
+        action: 'write',
+        resource: 'DISPOSE case file (gallring)',
+        ip: null,
+        allowed: true,
+        status: 200,
+      });
     }
     await this.scrubFreedPages();
     return { dryRun, items: stubs.map(stubView), total: stubs.length };
@@ -86,10 +112,13 @@ export class DisposalService {
   /** The stubs of disposed cases, for statistics. */
   async statistics(limit: number, offset: number) {
     // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
-    const [total, stubs] = await this.transactions.run(async (manager) => [
-      await this.totals.count(manager, DisposedCase, {}, 'all'),
-      await manager.find(DisposedCase, { order: { disposedAt: 'ASC', caseId: 'ASC' }, take: limit, skip: offset }),
-    ] as const);
+    const [total, stubs] = await this.transactions.run(
+      async (manager) =>
+        [
+          await this.totals.count(manager, DisposedCase, {}, 'all'),
+          await manager.find(DisposedCase, { order: { disposedAt: 'ASC', caseId: 'ASC' }, take: limit, skip: offset }),
+        ] as const,
+    );
     return { items: stubs.map(stubView), total };
   }
 
@@ -100,14 +129,24 @@ export class DisposalService {
     });
     if (retentions.length === 0) return [];
     // Locked: a second disposal started at the same moment waits, then finds these cases gone instead of disposing of them again.
-    const records = await manager.find(CaseRecord, { where: { id: In(retentions.map((r) => r.caseId)), state: 'archived' }, ...rowLock(manager) });
+    const records = await manager.find(CaseRecord, {
+      where: { id: In(retentions.map((r) => r.caseId)), state: 'archived' },
+      ...rowLock(manager),
+    });
     const byId = new Map(records.map((r) => [r.id, r]));
     return retentions.filter((r) => byId.has(r.caseId)).map((r) => [r, byId.get(r.caseId)!]);
   }
 
-  private async disposeWithin(manager: EntityManager, record: CaseRecord, retention: CaseRetention, actor: Actor): Promise<DisposedCase> {
+  private async disposeWithin(
+    manager: EntityManager,
+    record: CaseRecord,
+    retention: CaseRetention,
+    actor: Actor,
+  ): Promise<DisposedCase> {
     const caseId = record.id;
-    const documentIds = (await manager.find(CaseDocument, { where: { caseId }, select: { id: true } })).map((d) => d.id);
+    const documentIds = (await manager.find(CaseDocument, { where: { caseId }, select: { id: true } })).map(
+      (d) => d.id,
+    );
     const stub = Object.assign(new DisposedCase(), {
       caseId,
       state: record.state,
@@ -128,7 +167,12 @@ export class DisposalService {
     });
     if (documentIds.length > 0) {
       const column = manager.connection.driver.escape('documentId');
-      await manager.createQueryBuilder().delete().from('document_contents').where(`${column} IN (:...documentIds)`, { documentIds }).execute();
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from('document_contents')
+        .where(`${column} IN (:...documentIds)`, { documentIds })
+        .execute();
     }
     for (const table of FILE_TABLES) await manager.delete(table, { caseId });
     await manager.delete(CaseRecord, { id: caseId });
@@ -143,6 +187,7 @@ export class DisposalService {
    * dead rows on its own.
    */
   private async scrubFreedPages(): Promise<void> {
-    if (this.dataSource.options.type === 'better-sqlite3') await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (this.dataSource.options.type === 'better-sqlite3')
+      await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 }

@@ -40,15 +40,27 @@ export async function checkUpload(file: IncomingFile | undefined, maxBytes: numb
   const detected = await fileTypeFromBuffer(file.buffer);
   const accepted = detected ? ACCEPTED[detected.mime] : undefined;
   if (!detected || !accepted) {
-    throw new BusinessRuleError('uploadContentType', `file content must be ${Object.keys(ACCEPTED).join(', ')}; it is ${detected?.mime ?? 'not recognised'}`, 'file');
+    throw new BusinessRuleError(
+      'uploadContentType',
+      `file content must be ${Object.keys(ACCEPTED).join(', ')}; it is ${detected?.mime ?? 'not recognised'}`,
+      'file',
+    );
   }
   const extension = extname(file.originalname).toLowerCase();
   if (extension !== '' && !accepted.includes(extension)) {
-    throw new BusinessRuleError('uploadExtensionMatchesContent', `file is named ${extension} but its content is ${detected.mime}`, 'file');
+    throw new BusinessRuleError(
+      'uploadExtensionMatchesContent',
+      `file is named ${extension} but its content is ${detected.mime}`,
+      'file',
+    );
   }
   const declared = file.mimetype.toLowerCase();
   if (declared !== 'application/octet-stream' && declared !== detected.mime) {
-    throw new BusinessRuleError('uploadDeclaredTypeMatchesContent', `file was sent as ${declared} but its content is ${detected.mime}`, 'file');
+    throw new BusinessRuleError(
+      'uploadDeclaredTypeMatchesContent',
+      `file was sent as ${declared} but its content is ${detected.mime}`,
+      'file',
+    );
   }
   return storedFile(safeFileName(file.originalname, accepted[0]), detected.mime, file.buffer);
 }

@@ -8,7 +8,12 @@ import type { EntityManager } from 'typeorm';
 const TABLE = 'document_contents';
 
 export async function storeContent(manager: EntityManager, documentId: string, bytes: Buffer): Promise<void> {
-  await manager.createQueryBuilder().insert().into(TABLE, ['documentId', 'bytes']).values({ documentId, bytes }).execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(TABLE, ['documentId', 'bytes'])
+    .values({ documentId, bytes })
+    .execute();
 }
 
 export async function readContent(manager: EntityManager, documentId: string): Promise<Buffer | undefined> {

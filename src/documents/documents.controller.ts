@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CaseScoped } from '../common/case-scoped.decorator.js';
 import { Roles } from '../common/roles.decorator.js';
@@ -48,7 +56,10 @@ export class DocumentsController {
       'Content-Disposition': { description: 'attachment, with the file name', schema: { type: 'string' } },
     },
     content: Object.fromEntries(
-      ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'application/octet-stream'].map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+      ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'application/octet-stream'].map((type) => [
+        type,
+        { schema: { type: 'string', format: 'binary' } },
+      ]),
     ),
   })
   @ApiErrors(400)
@@ -64,10 +75,17 @@ export class DocumentsController {
 
   @Post()
   @Roles('secretary')
-  @Operation('Note a document the unit holds elsewhere, without a file', 'With `corrects`, it replaces an earlier document, which stays. An archived case answers 409.')
+  @Operation(
+    'Note a document the unit holds elsewhere, without a file',
+    'With `corrects`, it replaces an earlier document, which stays. An archived case answers 409.',
+  )
   @ApiCreatedResponse({ type: DocumentResponse })
   @ApiErrors(400, 409, 422)
-  record(@Param('caseId', UUID) caseId: string, @Body() dto: DocumentFactsDto, @CurrentActor() actor: Actor): Promise<DocumentResponse> {
+  record(
+    @Param('caseId', UUID) caseId: string,
+    @Body() dto: DocumentFactsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DocumentResponse> {
     return this.documents.record(caseId, dto, actor);
   }
 

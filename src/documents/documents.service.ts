@@ -42,11 +42,22 @@ export type DocumentView = ReturnType<typeof documentView>;
  */
 function administratorDocumentView(view: DocumentView) {
   const { id, kind, origin, date, status, file, corrects, correctedBy, createdAt } = view;
-  return { id, kind, origin, date, status, file: file && { contentType: file.contentType, size: file.size, sha256: file.sha256 }, corrects, correctedBy, createdAt };
+  return {
+    id,
+    kind,
+    origin,
+    date,
+    status,
+    file: file && { contentType: file.contentType, size: file.size, sha256: file.sha256 },
+    corrects,
+    correctedBy,
+    createdAt,
+  };
 }
 
 /** The administrator receives the case file when the case is archived; until then it is the secretary's. */
-const seesWholeFile = (role: Actor['role'], record: CaseRecord) => role !== 'administrator' || record.state === 'archived';
+const seesWholeFile = (role: Actor['role'], record: CaseRecord) =>
+  role !== 'administrator' || record.state === 'archived';
 
 /** A document's facts as stored: the DTO's with the corrected document resolved. */
 export type DocumentFacts = Omit<DocumentFactsDto, 'corrects'> & { correctsId: string | null; body?: string };
@@ -65,7 +76,10 @@ export class DocumentsService {
       const documents = await manager.find(CaseDocument, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const correctedBy = new Map(documents.filter((d) => d.correctsId).map((d) => [d.correctsId!, d.id]));
       const views = documents.map((d) => documentView(d, correctedBy.get(d.id) ?? null));
-      return { items: seesWholeFile(role, record) ? views : views.map(administratorDocumentView), total: documents.length };
+      return {
+        items: seesWholeFile(role, record) ? views : views.map(administratorDocumentView),
+        total: documents.length,
+      };
     });
   }
 
@@ -73,7 +87,7 @@ export class DocumentsService {
   content(caseId: string, documentId: string, role: Actor['role']): Promise<{ document: CaseDocument; bytes: Buffer }> {
     return this.transactions.run(async (manager) => {
       if (!seesWholeFile(role, await requireCase(manager, caseId))) {
-        throw new ForbiddenException('the administrator reads a case\'s documents once the case is archived');
+        throw new ForbiddenException("the administrator reads a case's documents once the case is archived");
       }
       const document = await this.find(manager, caseId, documentId);
       const bytes = document.sha256 ? await readContent(manager, documentId) : undefined;
@@ -90,7 +104,12 @@ export class DocumentsService {
     });
   }
 
-  async upload(caseId: string, file: IncomingFile | undefined, dto: DocumentFactsDto, actor: Actor): Promise<DocumentView> {
+  async upload(
+    caseId: string,
+    file: IncomingFile | undefined,
+    dto: DocumentFactsDto,
+    actor: Actor,
+  ): Promise<DocumentView> {
     const upload = await checkUpload(file, this.config.uploadMaxBytes);
     return this.transactions.run(async (manager) => {
       await requireWritableCase(manager, caseId);
@@ -104,12 +123,24 @@ export class DocumentsService {
   }
 
   /** For another part of the file (a scanned visit report): stores a checked upload inside its transaction. */
-  storeUploadWithin(manager: EntityManager, caseId: string, facts: DocumentFacts, upload: CheckedUpload, actor: Actor): Promise<DocumentView> {
+  storeUploadWithin(
+    manager: EntityManager,
+    caseId: string,
+    facts: DocumentFacts,
+    upload: CheckedUpload,
+    actor: Actor,
+  ): Promise<DocumentView> {
     return this.insertWithin(manager, caseId, 'uploaded', facts, upload, actor);
   }
 
   /** For a letter written from the case's data: keeps the generated PDF inside the letter's transaction. */
-  storeGeneratedWithin(manager: EntityManager, caseId: string, facts: DocumentFacts, pdf: CheckedUpload, actor: Actor): Promise<DocumentView> {
+  storeGeneratedWithin(
+    manager: EntityManager,
+    caseId: string,
+    facts: DocumentFacts,
+    pdf: CheckedUpload,
+    actor: Actor,
+  ): Promise<DocumentView> {
     return this.insertWithin(manager, caseId, 'generated', facts, pdf, actor);
   }
 
@@ -155,7 +186,11 @@ export class DocumentsService {
   private async requireCorrectable(manager: EntityManager, caseId: string, correctsId: string): Promise<void> {
     await this.find(manager, caseId, correctsId);
     if (await manager.existsBy(CaseDocument, { caseId, correctsId })) {
-      throw new BusinessRuleError('correctLatest', 'that document was already corrected: correct the latest version', 'corrects');
+      throw new BusinessRuleError(
+        'correctLatest',
+        'that document was already corrected: correct the latest version',
+        'corrects',
+      );
     }
   }
 

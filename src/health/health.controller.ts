@@ -21,7 +21,10 @@ export class HealthController {
   @ApiExtraModels(ComponentHealth)
   @ApiOkResponse({ type: HealthResponse, description: 'Everything answers' })
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database or Redis does not answer' })
-  @Operation('Check that the service, its database and Redis answer', 'Open without a token. 503 while the database or Redis does not answer; deadlines wait in the database meanwhile.')
+  @Operation(
+    'Check that the service, its database and Redis answer',
+    'Open without a token. 503 while the database or Redis does not answer; deadlines wait in the database meanwhile.',
+  )
   check() {
     return this.health.check([() => this.database.pingCheck('database'), () => this.redis.pingCheck('redis')]);
   }

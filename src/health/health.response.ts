@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger
 /** One component's state; a component down says why in `message`. */
 export class ComponentHealth {
   @ApiProperty({ enum: ['up', 'down'] }) status!: string;
-  @ApiPropertyOptional({ example: 'connect ECONNREFUSED; deadlines wait in the database until Redis answers' }) message?: string;
+  @ApiPropertyOptional({ example: 'connect ECONNREFUSED; deadlines wait in the database until Redis answers' })
+  message?: string;
   @ApiPropertyOptional({ example: 12, description: 'How long the check took, in ms' }) responseTime?: number;
 }
 
@@ -20,7 +21,11 @@ const BY_COMPONENT = {
 export class HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: string;
   @ApiPropertyOptional({ ...BY_COMPONENT, description: 'The components that are up' }) info?: object;
-  @ApiPropertyOptional({ ...BY_COMPONENT, example: { redis: { status: 'down', message: 'Redis does not answer' } }, description: 'The components that are down' })
+  @ApiPropertyOptional({
+    ...BY_COMPONENT,
+    example: { redis: { status: 'down', message: 'Redis does not answer' } },
+    description: 'The components that are down',
+  })
   error?: object;
   @ApiProperty({ ...BY_COMPONENT, description: 'Every component' }) details!: object;
 }

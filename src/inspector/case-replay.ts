@@ -19,7 +19,10 @@ export function eventOf(entry: Pick<CaseHistoryEntry, 'type' | 'payload' | 'at'>
 
 /** The registration entry carries the judgment as its payload; the case starts from it. */
 export function startFrom(machine: CaseMachine, registration: Pick<CaseHistoryEntry, 'payload' | 'at'>): CaseSnapshot {
-  return startCase(machine, { judgment: registration.payload as Judgment, registeredAt: registration.at.toISOString() });
+  return startCase(machine, {
+    judgment: registration.payload as Judgment,
+    registeredAt: registration.at.toISOString(),
+  });
 }
 
 export class ReplayMismatchError extends Error {}
@@ -36,7 +39,9 @@ export function replayHistory(machine: CaseMachine, entries: CaseHistoryEntry[])
     const previous = snapshots.at(-1);
     const next = previous === undefined ? startFrom(machine, entry) : transition(machine, previous, eventOf(entry))[0];
     if (topState(next.value) !== entry.toState) {
-      throw new ReplayMismatchError(`replaying version ${entry.version} gave ${topState(next.value)}, the history says ${entry.toState}`);
+      throw new ReplayMismatchError(
+        `replaying version ${entry.version} gave ${topState(next.value)}, the history says ${entry.toState}`,
+      );
     }
     snapshots.push(next);
   }

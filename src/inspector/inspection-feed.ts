@@ -159,9 +159,18 @@ export class InspectionFeed implements OnModuleInit, OnModuleDestroy {
   /** Restores the case as it was before the transition and sends it the recorded event, inspected. */
   private async runInspected(transition: CaseTransition): Promise<void> {
     const { machineVersion, entries } = await this.transactions.run(async (manager) => {
-      const record = await manager.findOne(CaseRecord, { where: { id: transition.caseId }, select: { id: true, machineVersion: true } });
-      const entries = await manager.find(CaseHistoryEntry, { where: { caseId: transition.caseId }, order: { version: 'ASC' } });
-      return { machineVersion: record?.machineVersion, entries: entries.filter((e) => e.version <= transition.version) };
+      const record = await manager.findOne(CaseRecord, {
+        where: { id: transition.caseId },
+        select: { id: true, machineVersion: true },
+      });
+      const entries = await manager.find(CaseHistoryEntry, {
+        where: { caseId: transition.caseId },
+        order: { version: 'ASC' },
+      });
+      return {
+        machineVersion: record?.machineVersion,
+        entries: entries.filter((e) => e.version <= transition.version),
+      };
     });
     const last = entries.at(-1);
     if (machineVersion === undefined || last?.version !== transition.version) throw new Error('history not found');
@@ -186,7 +195,12 @@ export class InspectionFeed implements OnModuleInit, OnModuleDestroy {
       ? { judgment: before.context.judgment, registeredAt: before.context.registeredAt }
       : { judgment: last.payload as Judgment, registeredAt: last.at.toISOString() };
     // Restored from the snapshot before the transition, or started from the judgment for a registration.
-    const actor = createActor(machine, { input, id: transition.caseId, inspect: inspector.inspect, ...(before ? { snapshot: before } : {}) });
+    const actor = createActor(machine, {
+      input,
+      id: transition.caseId,
+      inspect: inspector.inspect,
+      ...(before ? { snapshot: before } : {}),
+    });
     let failure: unknown;
     actor.subscribe({ error: (error) => (failure = error) });
     actor.start();

@@ -24,10 +24,15 @@ export interface InspectedTransition {
 
 function stateOf(snapshot: { value?: unknown } | undefined): string | null {
   const value = snapshot?.value;
-  return typeof value === 'string' || (typeof value === 'object' && value !== null) ? statePath(value as StateValue) : null;
+  return typeof value === 'string' || (typeof value === 'object' && value !== null)
+    ? statePath(value as StateValue)
+    : null;
 }
 
-export function reduceInspectionEvent(transition: InspectedTransition, event: StatelyInspectionEvent): InspectionMessage {
+export function reduceInspectionEvent(
+  transition: InspectedTransition,
+  event: StatelyInspectionEvent,
+): InspectionMessage {
   const base = { caseId: transition.caseId, version: transition.version, inspection: event.type, at: transition.at };
   switch (event.type) {
     case '@xstate.actor':

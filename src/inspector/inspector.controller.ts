@@ -56,7 +56,10 @@ export class InspectorController {
   }
 
   @Get('api/cases/:id')
-  @Operation('Follow a case’s path through the machine', 'Its states with times, its pending deadlines and the events it may take; no personal data and no event payloads.')
+  @Operation(
+    'Follow a case’s path through the machine',
+    'Its states with times, its pending deadlines and the events it may take; no personal data and no event payloads.',
+  )
   @ApiOkResponse({ type: CaseFlowResponse })
   @ApiErrors(400, 404)
   caseFlow(@Param('id', new ParseUUIDPipe()) id: string): Promise<CaseFlowResponse> {
@@ -65,9 +68,15 @@ export class InspectorController {
 
   /** Server-sent events: one per XState inspection event of a committed transition. */
   @Sse('api/stream')
-  @Operation('Stream the inspection events of every committed transition', 'Server-sent events, one per XState inspection event (`@xstate.actor`, `@xstate.event`, `@xstate.snapshot`).')
+  @Operation(
+    'Stream the inspection events of every committed transition',
+    'Server-sent events, one per XState inspection event (`@xstate.actor`, `@xstate.event`, `@xstate.snapshot`).',
+  )
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An endless event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'An endless event stream',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   stream(): Observable<MessageEvent> {
     return this.feed.messages.pipe(map((message) => ({ data: message })));
   }

@@ -24,7 +24,10 @@ export function consentComplete(child: Pick<CaseParty, 'position' | 'custody'>, 
  * records: some child's interview has the consent of every guardian with custody of them.
  */
 export async function interviewConsentGiven(manager: EntityManager, caseId: string): Promise<boolean> {
-  const children = await manager.find(CaseParty, { where: { caseId, role: 'child' }, select: { position: true, custody: true } });
+  const children = await manager.find(CaseParty, {
+    where: { caseId, role: 'child' },
+    select: { position: true, custody: true },
+  });
   const consents = await manager.findBy(InterviewConsent, { caseId });
   return children.some((child) => consentComplete(child, consents));
 }

@@ -5,5 +5,8 @@ import { InterviewConsent } from './interview-consent.entity.js';
 import { MeetingConsentEffect } from './meeting-consent.effect.js';
 
 /** What the consent records do to case commands; apart from InterviewsModule so the worker-only process has it without the routes. */
-@Module({ imports: [TypeOrmModule.forFeature([InterviewConsent]), CaseEffectsModule], providers: [MeetingConsentEffect] })
+@Module({
+  imports: [TypeOrmModule.forFeature([InterviewConsent]), CaseEffectsModule],
+  providers: [MeetingConsentEffect],
+})
 export class InterviewConsentModule {}

@@ -5,7 +5,13 @@ import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto, WithdrawConsentDto } from './dto/interview.dtos.js';
+import {
+  BookInterviewDto,
+  DeclineInterviewDto,
+  GiveConsentDto,
+  HoldInterviewDto,
+  WithdrawConsentDto,
+} from './dto/interview.dtos.js';
 import { InterviewListResponse, InterviewResponse } from './dto/interview.responses.js';
 import { InterviewsService } from './interviews.service.js';
 
@@ -34,7 +40,12 @@ export class InterviewsController {
   @Operation('Record the consent to interview a child', 'Recorded once per child (422 `consentOnce` after that).')
   @ApiOkResponse({ type: InterviewResponse })
   @ApiErrors(400, 409, 422)
-  giveConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: GiveConsentDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
+  giveConsent(
+    @Param('caseId', UUID) caseId: string,
+    @Param('childIndex', CHILD) childIndex: number,
+    @Body() dto: GiveConsentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InterviewResponse> {
     return this.interviews.giveConsent(caseId, childIndex, dto, actor);
   }
 
@@ -42,30 +53,53 @@ export class InterviewsController {
   @Post(':childIndex/consent/withdrawal')
   @Roles('secretary')
   @HttpCode(200)
-  @Operation('Record that a guardian withdrew their consent', 'Only a standing consent (422 `consentStanding`), on or after the day it was given (422 `withdrawnAfterGiven`).')
+  @Operation(
+    'Record that a guardian withdrew their consent',
+    'Only a standing consent (422 `consentStanding`), on or after the day it was given (422 `withdrawnAfterGiven`).',
+  )
   @ApiOkResponse({ type: InterviewResponse })
   @ApiErrors(400, 409, 422)
-  withdrawConsent(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: WithdrawConsentDto): Promise<InterviewResponse> {
+  withdrawConsent(
+    @Param('caseId', UUID) caseId: string,
+    @Param('childIndex', CHILD) childIndex: number,
+    @Body() dto: WithdrawConsentDto,
+  ): Promise<InterviewResponse> {
     return this.interviews.withdrawConsent(caseId, childIndex, dto);
   }
 
   @Post(':childIndex/booking')
   @Roles('secretary')
   @HttpCode(200)
-  @Operation('Book a child’s interview', 'Only for a child whose consent was given (422 `childInterviewOrder` otherwise).')
+  @Operation(
+    'Book a child’s interview',
+    'Only for a child whose consent was given (422 `childInterviewOrder` otherwise).',
+  )
   @ApiOkResponse({ type: InterviewResponse })
   @ApiErrors(400, 409, 422)
-  book(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: BookInterviewDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
+  book(
+    @Param('caseId', UUID) caseId: string,
+    @Param('childIndex', CHILD) childIndex: number,
+    @Body() dto: BookInterviewDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InterviewResponse> {
     return this.interviews.book(caseId, childIndex, dto, actor);
   }
 
   @Post(':childIndex/held')
   @Roles('secretary')
   @HttpCode(200)
-  @Operation('Record a child’s interview as held, with its notes', 'Only after it was booked (422 `childInterviewOrder` otherwise).')
+  @Operation(
+    'Record a child’s interview as held, with its notes',
+    'Only after it was booked (422 `childInterviewOrder` otherwise).',
+  )
   @ApiOkResponse({ type: InterviewResponse })
   @ApiErrors(400, 409, 422)
-  hold(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: HoldInterviewDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
+  hold(
+    @Param('caseId', UUID) caseId: string,
+    @Param('childIndex', CHILD) childIndex: number,
+    @Body() dto: HoldInterviewDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InterviewResponse> {
     return this.interviews.hold(caseId, childIndex, dto, actor);
   }
 
@@ -75,7 +109,12 @@ export class InterviewsController {
   @Operation('Record that a child declined the interview', 'Not after it was held (422 `childInterviewOrder`).')
   @ApiOkResponse({ type: InterviewResponse })
   @ApiErrors(400, 409, 422)
-  decline(@Param('caseId', UUID) caseId: string, @Param('childIndex', CHILD) childIndex: number, @Body() dto: DeclineInterviewDto, @CurrentActor() actor: Actor): Promise<InterviewResponse> {
+  decline(
+    @Param('caseId', UUID) caseId: string,
+    @Param('childIndex', CHILD) childIndex: number,
+    @Body() dto: DeclineInterviewDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InterviewResponse> {
     return this.interviews.decline(caseId, childIndex, dto, actor);
   }
 }

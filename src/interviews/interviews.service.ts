@@ -9,11 +9,22 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { ChildInterview, type InterviewStatus } from './child-interview.entity.js';
 import { consentComplete, guardiansOf, standing } from './consent-rules.js';
-import type { BookInterviewDto, DeclineInterviewDto, GiveConsentDto, HoldInterviewDto, WithdrawConsentDto } from './dto/interview.dtos.js';
+import type {
+  BookInterviewDto,
+  DeclineInterviewDto,
+  GiveConsentDto,
+  HoldInterviewDto,
+  WithdrawConsentDto,
+} from './dto/interview.dtos.js';
 import { InterviewConsent } from './interview-consent.entity.js';
 
 function consentView(consent: InterviewConsent) {
-  return { guardian: consent.guardian, givenOn: consent.givenOn, atStartupMeeting: consent.atStartupMeeting, withdrawnOn: consent.withdrawnOn };
+  return {
+    guardian: consent.guardian,
+    givenOn: consent.givenOn,
+    atStartupMeeting: consent.atStartupMeeting,
+    withdrawnOn: consent.withdrawnOn,
+  };
 }
 
 function interviewView(child: CaseParty, interview: ChildInterview | null, consents: InterviewConsent[]) {
@@ -73,7 +84,9 @@ export class InterviewsService {
       const children = await manager.find(CaseParty, { where: { caseId, role: 'child' }, order: { position: 'ASC' } });
       const interviews = await manager.findBy(ChildInterview, { caseId });
       const consents = await this.consentsOf(manager, caseId);
-      const items = children.map((child) => interviewView(child, interviews.find((i) => i.childPosition === child.position) ?? null, consents));
+      const items = children.map((child) =>
+        interviewView(child, interviews.find((i) => i.childPosition === child.position) ?? null, consents),
+      );
       return { items, total: items.length };
     });
   }
@@ -81,10 +94,18 @@ export class InterviewsService {
   giveConsent(caseId: string, childIndex: number, dto: GiveConsentDto, actor: Actor) {
     return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
       if (!guardiansOf(child.custody).includes(dto.guardian)) {
-        throw new BusinessRuleError('guardianHasCustody', `the ${dto.guardian} has no custody of this child: consent comes from a guardian with custody`, 'guardian');
+        throw new BusinessRuleError(
+          'guardianHasCustody',
+          `the ${dto.guardian} has no custody of this child: consent comes from a guardian with custody`,
+          'guardian',
+        );
       }
       if (standing(consents, child.position).some((c) => c.guardian === dto.guardian)) {
-        throw new BusinessRuleError('consentOnce', `the ${dto.guardian}'s consent for this child is already recorded`, 'guardian');
+        throw new BusinessRuleError(
+          'consentOnce',
+          `the ${dto.guardian}'s consent for this child is already recorded`,
+          'guardian',
+        );
       }
       await manager.insert(InterviewConsent, {
         id: randomUUID(),
@@ -103,9 +124,18 @@ export class InterviewsService {
   withdrawConsent(caseId: string, childIndex: number, dto: WithdrawConsentDto) {
     return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
       const consent = standing(consents, child.position).find((c) => c.guardian === dto.guardian);
-      if (!consent) throw new BusinessRuleError('consentStanding', `the ${dto.guardian} has no consent standing for this child to withdraw`, 'guardian');
+      if (!consent)
+        throw new BusinessRuleError(
+          'consentStanding',
+          `the ${dto.guardian} has no consent standing for this child to withdraw`,
+          'guardian',
+        );
       if (dto.withdrawnOn < consent.givenOn) {
-        throw new BusinessRuleError('withdrawnAfterGiven', `consent is withdrawn on or after the day it was given (${consent.givenOn})`, 'withdrawnOn');
+        throw new BusinessRuleError(
+          'withdrawnAfterGiven',
+          `consent is withdrawn on or after the day it was given (${consent.givenOn})`,
+          'withdrawnOn',
+        );
       }
       await manager.update(InterviewConsent, { id: consent.id }, { withdrawnOn: dto.withdrawnOn });
     });
@@ -123,9 +153,18 @@ export class InterviewsService {
       this.requireConsent(file);
       const heldAt = new Date(dto.heldAt);
       if (heldAt < file.interview!.bookedFor!) {
-        throw new BusinessRuleError('heldAfterBooking', `an interview is held at or after its booked time (${file.interview!.bookedFor!.toISOString()})`, 'heldAt');
+        throw new BusinessRuleError(
+          'heldAfterBooking',
+          `an interview is held at or after its booked time (${file.interview!.bookedFor!.toISOString()})`,
+          'heldAt',
+        );
       }
-      if (heldAt > this.clock.now()) throw new BusinessRuleError('interviewHasHappened', 'an interview is marked held after it took place: heldAt is in the future', 'heldAt');
+      if (heldAt > this.clock.now())
+        throw new BusinessRuleError(
+          'interviewHasHappened',
+          'an interview is marked held after it took place: heldAt is in the future',
+          'heldAt',
+        );
       return { status: 'held', heldAt, notes: dto.notes };
     });
   }
@@ -141,26 +180,43 @@ export class InterviewsService {
   private requireConsent({ child, consents }: ChildFile): void {
     if (!consentComplete(child, consents)) {
       const needed = guardiansOf(child.custody).join(' and ');
-      throw new BusinessRuleError('childInterviewConsent', `a child interview needs the standing consent of every guardian with custody (${needed})`);
+      throw new BusinessRuleError(
+        'childInterviewConsent',
+        `a child interview needs the standing consent of every guardian with custody (${needed})`,
+      );
     }
   }
 
-  private step(caseId: string, childIndex: number, actor: Actor, step: keyof typeof ALLOWED_FROM, next: (file: ChildFile) => Partial<ChildInterview>) {
+  private step(
+    caseId: string,
+    childIndex: number,
+    actor: Actor,
+    step: keyof typeof ALLOWED_FROM,
+    next: (file: ChildFile) => Partial<ChildInterview>,
+  ) {
     return this.withChild(caseId, childIndex, async (manager, file) => {
       const status = file.interview?.status ?? null;
       if (!ALLOWED_FROM[step].includes(status)) {
         throw new BusinessRuleError('childInterviewOrder', `${REFUSAL[step]} (status: ${status ?? 'not booked'})`);
       }
-      const updated = Object.assign(file.interview ?? Object.assign(new ChildInterview(), emptyInterview(caseId, file.child.position)), next(file), {
-        updatedAt: this.clock.now(),
-        updatedBy: actor.id,
-      });
+      const updated = Object.assign(
+        file.interview ?? Object.assign(new ChildInterview(), emptyInterview(caseId, file.child.position)),
+        next(file),
+        {
+          updatedAt: this.clock.now(),
+          updatedBy: actor.id,
+        },
+      );
       await manager.save(ChildInterview, updated);
     });
   }
 
   /** Loads the child's file, lets `change` write, and answers with the child's interview as it now stands. */
-  private withChild(caseId: string, childIndex: number, change: (manager: EntityManager, file: ChildFile) => Promise<void>) {
+  private withChild(
+    caseId: string,
+    childIndex: number,
+    change: (manager: EntityManager, file: ChildFile) => Promise<void>,
+  ) {
     return this.transactions.run(async (manager) => {
       await requireWritableCase(manager, caseId);
       const child = await manager.findOneBy(CaseParty, { caseId, role: 'child', position: childIndex });
@@ -177,7 +233,10 @@ export class InterviewsService {
   }
 }
 
-function emptyInterview(caseId: string, childPosition: number): Omit<ChildInterview, 'status' | 'updatedAt' | 'updatedBy'> {
+function emptyInterview(
+  caseId: string,
+  childPosition: number,
+): Omit<ChildInterview, 'status' | 'updatedAt' | 'updatedBy'> {
   return {
     id: randomUUID(),
     caseId,

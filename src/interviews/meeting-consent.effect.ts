@@ -10,7 +10,10 @@ export class MeetingConsentEffect implements OnModuleInit {
   onModuleInit(): void {
     this.effects.register({
       name: 'meetingConsent',
-      prepare: async (manager, event, caseId) => ({ ...event, childInterviewConsent: await interviewConsentGiven(manager, caseId) }),
+      prepare: async (manager, event, caseId) => ({
+        ...event,
+        childInterviewConsent: await interviewConsentGiven(manager, caseId),
+      }),
     });
   }
 }

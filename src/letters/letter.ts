@@ -54,8 +54,15 @@ export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer
   const width = doc.page.width - 2 * MARGIN;
 
   // Sender on the left, the references on the right, as Swedish authorities' letters have them.
-  doc.font('Helvetica-Bold').fontSize(13).text(unit.municipality, MARGIN, MARGIN, { width: width / 2 });
-  doc.font('Helvetica').fontSize(10).text(unit.committee, { width: width / 2 }).text(unit.unitName, { width: width / 2 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .text(unit.municipality, MARGIN, MARGIN, { width: width / 2 });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(unit.committee, { width: width / 2 })
+    .text(unit.unitName, { width: width / 2 });
   const references: [string, string][] = [
     ['Datum', frame.dateText],
     ['Diarienummer', frame.diaryNumber],
@@ -63,13 +70,22 @@ export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer
   ];
   let y = MARGIN;
   for (const [label, value] of references) {
-    doc.font('Helvetica-Bold').fontSize(9).text(label, MARGIN + width * 0.6, y, { width: width * 0.4 });
-    doc.font('Helvetica').fontSize(10).text(value, MARGIN + width * 0.6, y + 10, { width: width * 0.4 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(label, MARGIN + width * 0.6, y, { width: width * 0.4 });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(value, MARGIN + width * 0.6, y + 10, { width: width * 0.4 });
     y += 26;
   }
 
   // Where a window envelope shows the address.
-  doc.font('Helvetica').fontSize(11).text(letter.recipientBlock.join('\n'), MARGIN + width * 0.5, 150, { width: width * 0.5 });
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .text(letter.recipientBlock.join('\n'), MARGIN + width * 0.5, 150, { width: width * 0.5 });
 
   doc.font('Helvetica-Bold').fontSize(15).text(letter.title, MARGIN, 250, { width });
   doc.moveDown(0.6).fontSize(10.5);
@@ -79,7 +95,8 @@ export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer
   doc.moveDown();
   for (const section of letter.sections) {
     if (section.heading) doc.font('Helvetica-Bold').fontSize(11.5).text(section.heading).moveDown(0.3);
-    for (const paragraph of section.paragraphs) doc.font('Helvetica').fontSize(10.5).text(paragraph, { width }).moveDown(0.6);
+    for (const paragraph of section.paragraphs)
+      doc.font('Helvetica').fontSize(10.5).text(paragraph, { width }).moveDown(0.6);
     doc.moveDown(0.4);
   }
 
@@ -108,19 +125,44 @@ function footers(doc: PDFKit.PDFDocument, { unit, diaryNumber, courtCaseNumber }
     doc.page.margins.bottom = 0;
     const top = doc.page.height - MARGIN - FOOTER_HEIGHT + 16;
     const width = doc.page.width - 2 * MARGIN;
-    doc.moveTo(MARGIN, top - 6).lineTo(MARGIN + width, top - 6).lineWidth(0.5).stroke();
+    doc
+      .moveTo(MARGIN, top - 6)
+      .lineTo(MARGIN + width, top - 6)
+      .lineWidth(0.5)
+      .stroke();
     const column = width / 3;
     const cell = (x: number, heading: string, lines: string[]) => {
-      doc.font('Helvetica-Bold').fontSize(8).text(heading, MARGIN + x, top, { width: column - 8, lineBreak: false });
-      doc.font('Helvetica').fontSize(8).text(lines.join('\n'), MARGIN + x, top + 10, { width: column - 8 });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(8)
+        .text(heading, MARGIN + x, top, { width: column - 8, lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .text(lines.join('\n'), MARGIN + x, top + 10, { width: column - 8 });
     };
     cell(0, 'Postadress', [`${unit.committee}, ${unit.unitName}`, ...unit.postalAddress.split('\n')]);
     cell(column, 'Telefon', [unit.phone, `Telefontid: ${unit.phoneHours}`]);
     cell(2 * column, 'E-post', [unit.email]);
     if (i > start) {
-      doc.font('Helvetica').fontSize(8).text(`${unit.municipality}   Diarienummer ${diaryNumber}   Målnummer ${courtCaseNumber}`, MARGIN, MARGIN - 28, { width, lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .text(
+          `${unit.municipality}   Diarienummer ${diaryNumber}   Målnummer ${courtCaseNumber}`,
+          MARGIN,
+          MARGIN - 28,
+          { width, lineBreak: false },
+        );
     }
-    doc.font('Helvetica').fontSize(8).text(`Sida ${i - start + 1} av ${count}`, MARGIN, doc.page.height - MARGIN + 4, { width, align: 'right', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .text(`Sida ${i - start + 1} av ${count}`, MARGIN, doc.page.height - MARGIN + 4, {
+        width,
+        align: 'right',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
 }

@@ -26,7 +26,11 @@ export class LettersController {
   )
   @ApiCreatedResponse({ type: DocumentListResponse })
   @ApiErrors(400, 409, 422)
-  generate(@Param('caseId', UUID) caseId: string, @Body() dto: GenerateLetterDto, @CurrentActor() actor: Actor): Promise<DocumentListResponse> {
+  generate(
+    @Param('caseId', UUID) caseId: string,
+    @Body() dto: GenerateLetterDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DocumentListResponse> {
     return this.letters.generate(caseId, dto, actor);
   }
 }

@@ -5,5 +5,9 @@ import { UnitModule } from '../unit/unit.module.js';
 import { LettersController } from './letters.controller.js';
 import { LettersService } from './letters.service.js';
 
-@Module({ imports: [DocumentsModule, StaffModule, UnitModule], controllers: [LettersController], providers: [LettersService] })
+@Module({
+  imports: [DocumentsModule, StaffModule, UnitModule],
+  controllers: [LettersController],
+  providers: [LettersService],
+})
 export class LettersModule {}

@@ -24,7 +24,11 @@ import { swedishDay } from './swedish-format.js';
 
 const FOLLOW_UPS = { HOLD_FOLLOW_UP: 'midpoint', HOLD_CLOSING_MEETING: 'closing' } as const;
 
-const LETTER_FILE_NAMES = { supporterDecision: 'beslut-umgangesstodsperson', summons: 'kallelse-uppstartsmote', evaluation: 'utvardering' };
+const LETTER_FILE_NAMES = {
+  supporterDecision: 'beslut-umgangesstodsperson',
+  summons: 'kallelse-uppstartsmote',
+  evaluation: 'utvardering',
+};
 
 /**
  * The routine's letters, written from the whole case (parties, supporter, visits, follow-ups) and
@@ -53,10 +57,18 @@ export class LettersService {
       const sources = await this.letterSources(manager, caseId, context, dto);
       const letters = writeLetters(dto.kind, sources);
       if (dto.corrects && letters.length > 1) {
-        throw new BusinessRuleError('correctsOneLetter', 'corrects names one letter, but this kind is written to several recipients', 'corrects');
+        throw new BusinessRuleError(
+          'correctsOneLetter',
+          'corrects names one letter, but this kind is written to several recipients',
+          'corrects',
+        );
       }
       if (!context.diaryNumber) {
-        throw new BusinessRuleError('diaryNumber', 'letters carry the diary number: give it with INITIATE (diaryNumber)', 'diaryNumber');
+        throw new BusinessRuleError(
+          'diaryNumber',
+          'letters carry the diary number: give it with INITIATE (diaryNumber)',
+          'diaryNumber',
+        );
       }
       const frame: LetterFrame = {
         unit: await this.unit.requireComplete(manager),
@@ -80,20 +92,41 @@ export class LettersService {
           // The evaluation keeps its text; a letter for forwarding keeps how to send it.
           body: letter.forwarding ?? dto.text,
         };
-        items.push(await this.documents.storeGeneratedWithin(manager, caseId, facts, storedFile(fileName, 'application/pdf', pdf), actor));
+        items.push(
+          await this.documents.storeGeneratedWithin(
+            manager,
+            caseId,
+            facts,
+            storedFile(fileName, 'application/pdf', pdf),
+            actor,
+          ),
+        );
       }
       return { items, total: items.length };
     });
   }
 
-  private async letterSources(manager: EntityManager, caseId: string, context: LetterSources['context'], dto: GenerateLetterDto): Promise<LetterSources> {
+  private async letterSources(
+    manager: EntityManager,
+    caseId: string,
+    context: LetterSources['context'],
+    dto: GenerateLetterDto,
+  ): Promise<LetterSources> {
     const parties = (await manager.find(CaseParty, { where: { caseId }, order: { position: 'ASC' } })).map(
-      (p): LetterParty => ({ role: p.role, name: p.name, protection: p.protection, address: openAddress(this.protector, p.addressCiphertext) }),
+      (p): LetterParty => ({
+        role: p.role,
+        name: p.name,
+        protection: p.protection,
+        address: openAddress(this.protector, p.addressCiphertext),
+      }),
     );
     const supporterId = context.supporter?.supporterId;
     const supporter = supporterId ? await manager.findOneBy(Supporter, { id: supporterId }) : null;
     const visits = await manager.find(Visit, { where: { caseId }, order: { occurredAt: 'ASC' } });
-    const followUps = await manager.find(CaseHistoryEntry, { where: { caseId, type: In(Object.keys(FOLLOW_UPS)) }, order: { version: 'ASC' } });
+    const followUps = await manager.find(CaseHistoryEntry, {
+      where: { caseId, type: In(Object.keys(FOLLOW_UPS)) },
+      order: { version: 'ASC' },
+    });
     return {
       context,
       children: parties.filter((p) => p.role === 'child'),
@@ -101,7 +134,12 @@ export class LettersService {
       visitingParent: parties.find((p) => p.role === 'visitingParent')!,
       supporter: supporter ? { name: supporter.name, email: supporter.email } : undefined,
       supporterTerms: await supporterTerms(manager, caseId),
-      visits: visits.map((v) => ({ occurredAt: v.occurredAt.toISOString(), outcome: v.outcome, stopReason: v.stopReason, notes: v.notes })),
+      visits: visits.map((v) => ({
+        occurredAt: v.occurredAt.toISOString(),
+        outcome: v.outcome,
+        stopReason: v.stopReason,
+        notes: v.notes,
+      })),
       followUps: followUps.map((entry) => {
         const { heldAt, notes } = entry.payload as { heldAt: string; notes?: string };
         return { kind: FOLLOW_UPS[entry.type as keyof typeof FOLLOW_UPS], heldAt, notes: notes ?? null };

@@ -106,18 +106,30 @@ const WHAT_A_PARENT_CAN_DO =
 
 /** The appeal information: the supporter learns that it stands; a parent also learns what they can do. */
 function appealInformation(toParent: boolean): LetterSection {
-  return { heading: 'Information om överklagande', paragraphs: toParent ? [NOT_APPEALABLE, WHAT_A_PARENT_CAN_DO] : [NOT_APPEALABLE] };
+  return {
+    heading: 'Information om överklagande',
+    paragraphs: toParent ? [NOT_APPEALABLE, WHAT_A_PARENT_CAN_DO] : [NOT_APPEALABLE],
+  };
 }
 
 function supporterDecision(s: LetterSources): Letter[] {
   const appointed = s.context.supporter;
   if (!appointed || !s.supporter) {
-    throw new BusinessRuleError('supporterAppointed', 'the decision is written once a supporter has been appointed (APPOINT_SUPPORTER)', 'kind');
+    throw new BusinessRuleError(
+      'supporterAppointed',
+      'the decision is written once a supporter has been appointed (APPOINT_SUPPORTER)',
+      'kind',
+    );
   }
   const { judgment } = s.context;
   const content = {
     title: 'Beslut om umgängesstödsperson',
-    facts: [...caseFacts(s), ['Barn', names(s.children)], ['Umgängesstödsperson', s.supporter.name], ['Beslutsdatum', swedishDay(appointed.decidedAt)]] as [string, string][],
+    facts: [
+      ...caseFacts(s),
+      ['Barn', names(s.children)],
+      ['Umgängesstödsperson', s.supporter.name],
+      ['Beslutsdatum', swedishDay(appointed.decidedAt)],
+    ] as [string, string][],
     sections: [
       {
         heading: 'Beslut',
@@ -138,7 +150,10 @@ function supporterDecision(s: LetterSources): Letter[] {
       },
     ],
   };
-  const withAppeal = (toParent: boolean) => ({ ...content, sections: [...content.sections, appealInformation(toParent)] });
+  const withAppeal = (toParent: boolean) => ({
+    ...content,
+    sections: [...content.sections, appealInformation(toParent)],
+  });
   return [
     { ...withAppeal(false), ...supporterAddressed(s) },
     { ...withAppeal(true), ...addressed(s.residentParent) },
@@ -149,7 +164,11 @@ function supporterDecision(s: LetterSources): Letter[] {
 function summons(s: LetterSources): Letter[] {
   const meeting = s.context.startupMeeting;
   if (!meeting) {
-    throw new BusinessRuleError('summonsSent', 'the summons is written once the start-up meeting is booked (SEND_SUMMONS with meetingAt)', 'kind');
+    throw new BusinessRuleError(
+      'summonsSent',
+      'the summons is written once the start-up meeting is booked (SEND_SUMMONS with meetingAt)',
+      'kind',
+    );
   }
   const { court } = s.context.judgment;
   const facts: [string, string][] = [
@@ -231,10 +250,16 @@ function visitsSection(visits: LetterVisit[]): LetterSection {
   const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => counted(n, one, many));
   const stops = visits
     .filter((v) => v.outcome === 'stopped')
-    .map((v) => `Besöket den ${swedishDay(v.occurredAt)} avbröts eftersom ${STOP_REASON_WORDS[v.stopReason ?? 'other']}${v.notes ? ` (${v.notes})` : ''}.`);
+    .map(
+      (v) =>
+        `Besöket den ${swedishDay(v.occurredAt)} avbröts eftersom ${STOP_REASON_WORDS[v.stopReason ?? 'other']}${v.notes ? ` (${v.notes})` : ''}.`,
+    );
   return {
     heading: 'Umgängestillfällen',
-    paragraphs: [said.length > 0 ? `Under perioden har det varit ${swedishList(said)}.` : 'Inga umgängestillfällen har ägt rum.', ...stops],
+    paragraphs: [
+      said.length > 0 ? `Under perioden har det varit ${swedishList(said)}.` : 'Inga umgängestillfällen har ägt rum.',
+      ...stops,
+    ],
   };
 }
 
@@ -247,7 +272,11 @@ function followUpSentence({ kind, heldAt, notes }: LetterSources['followUps'][nu
 function evaluation(s: LetterSources): Letter[] {
   const { judgment } = s.context;
   if (!judgment.evaluationRequested) {
-    throw new BusinessRuleError('evaluationRequested', `${judgment.court} did not ask for an evaluation in this case`, 'kind');
+    throw new BusinessRuleError(
+      'evaluationRequested',
+      `${judgment.court} did not ask for an evaluation in this case`,
+      'kind',
+    );
   }
   if (!s.text) throw new BusinessRuleError('evaluationText', 'the evaluation needs its text', 'text');
   // The last supporter served until the case closed, or serves still.
@@ -271,15 +300,26 @@ function evaluation(s: LetterSources): Letter[] {
         visitsSection(s.visits),
         {
           heading: 'Uppföljning',
-          paragraphs: s.followUps.length > 0 ? s.followUps.map(followUpSentence) : ['Inget uppföljningsmöte har hållits.'],
+          paragraphs:
+            s.followUps.length > 0 ? s.followUps.map(followUpSentence) : ['Inget uppföljningsmöte har hållits.'],
         },
-        { heading: 'Bedömning', paragraphs: s.text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '') },
+        {
+          heading: 'Bedömning',
+          paragraphs: s.text
+            .split(/\n\s*\n/)
+            .map((p) => p.trim())
+            .filter((p) => p !== ''),
+        },
       ],
     },
   ];
 }
 
-const WRITERS: Record<GeneratedLetter, (sources: LetterSources) => Letter[]> = { supporterDecision, summons, evaluation };
+const WRITERS: Record<GeneratedLetter, (sources: LetterSources) => Letter[]> = {
+  supporterDecision,
+  summons,
+  evaluation,
+};
 
 /** The letters of that kind for this case, one per recipient; 422 when the case does not yet hold what they need. */
 export function writeLetters(kind: GeneratedLetter, sources: LetterSources): Letter[] {

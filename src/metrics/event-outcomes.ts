@@ -1,8 +1,20 @@
-import { Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { catchError, type Observable } from 'rxjs';
 import { CLIENT_EVENT_TYPES } from '../../machines/case-events.js';
-import { BusinessRuleError, EventNotAllowedError, InvalidInputError, NotFoundError, StaleVersionError } from '../common/domain-errors.js';
+import {
+  BusinessRuleError,
+  EventNotAllowedError,
+  InvalidInputError,
+  NotFoundError,
+  StaleVersionError,
+} from '../common/domain-errors.js';
 import { Metrics, type EventOutcome } from './metrics.js';
 
 function outcomeOf(error: unknown): EventOutcome {

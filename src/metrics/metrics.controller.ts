@@ -14,9 +14,15 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @Operation('Scrape the service’s metrics (Prometheus text format)', 'Request rates and durations, event outcomes, queue depths and deadline lag, for Prometheus.')
+  @Operation(
+    'Scrape the service’s metrics (Prometheus text format)',
+    'Request rates and durations, event outcomes, queue depths and deadline lag, for Prometheus.',
+  )
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'The metrics, Prometheus exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The metrics, Prometheus exposition format 0.0.4',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
     res.type(this.metrics.contentType);
     return this.metrics.render();

@@ -78,7 +78,12 @@ export class Metrics {
   }
 
   /** A gauge whose value is read when scraped; a read that fails leaves it out of that scrape. */
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[], read: () => Promise<[Partial<Record<L, string>>, number][]>): void {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: () => Promise<[Partial<Record<L, string>>, number][]>,
+  ): void {
     new Gauge({
       name,
       help,

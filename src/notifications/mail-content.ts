@@ -56,6 +56,14 @@ export function digestMail(day: string, notices: CaseNotice[]): MailContent {
   ]);
   return {
     subject: `Umgängesstöd: daglig sammanställning ${day} (${count} ${count === 1 ? 'påminnelse' : 'påminnelser'})`,
-    text: ['Hej!', '', `Det här har hänt i dina ärenden sedan förra sammanställningen:`, '', ...sections, ...FOOTER, ''].join('\n'),
+    text: [
+      'Hej!',
+      '',
+      `Det här har hänt i dina ärenden sedan förra sammanställningen:`,
+      '',
+      ...sections,
+      ...FOOTER,
+      '',
+    ].join('\n'),
   };
 }

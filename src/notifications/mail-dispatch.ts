@@ -53,7 +53,9 @@ export class MailDispatch implements EntitySubscriberInterface, OnModuleInit {
 
   private hand(mailIds: string[]): void {
     this.queue.enqueue(mailIds).catch((error: Error) => {
-      this.logger.warn(`${mailIds.length} mail(s) not handed to the queue yet (${error.message}); the next reconciliation will`);
+      this.logger.warn(
+        `${mailIds.length} mail(s) not handed to the queue yet (${error.message}); the next reconciliation will`,
+      );
     });
   }
 }

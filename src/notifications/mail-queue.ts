@@ -38,7 +38,9 @@ export class MailQueue implements OnModuleDestroy {
 
   async enqueue(mailIds: string[]): Promise<void> {
     if (mailIds.length === 0) return;
-    await this.queue.addBulk(mailIds.map((mailId) => ({ name: SEND_JOB, data: { mailId }, opts: { jobId: mailJobId(mailId) } })));
+    await this.queue.addBulk(
+      mailIds.map((mailId) => ({ name: SEND_JOB, data: { mailId }, opts: { jobId: mailJobId(mailId) } })),
+    );
   }
 
   /** Of these mails, those Redis holds no job for (never handed over, lost, or given up on). */

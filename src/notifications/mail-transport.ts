@@ -34,7 +34,12 @@ export class MailTransport implements OnModuleDestroy {
     this.messageIdDomain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? 'umgangesstod.invalid';
     if (smtpUrl) {
       // Short timeouts: a mail server that hangs must not hold a worker slot for minutes.
-      this.transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+      this.transporter = nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      });
     } else {
       this.outboxDir = join(config.dataDir, 'outbox');
       this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });

@@ -46,7 +46,8 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     // Redis outages are reported once by RedisConnection; a failed send is recorded on its outbox row.
     this.worker.on('error', () => undefined);
     this.worker.on('failed', (job, error) => {
-      if (job?.name === SEND_JOB) this.logger.warn(`Mail ${job.data.mailId} not sent (attempt ${job.attemptsMade}): ${error.message}`);
+      if (job?.name === SEND_JOB)
+        this.logger.warn(`Mail ${job.data.mailId} not sent (attempt ${job.attemptsMade}): ${error.message}`);
     });
     this.stopListening = this.redis.onReady(() => void this.track(this.catchUp()));
     if (this.redis.ready) void this.track(this.catchUp());
@@ -69,7 +70,8 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const requeued = await this.queue.withoutJobs(await this.outbox.pendingIds());
     await this.queue.enqueue(requeued);
     const digests = await this.outbox.composeDigestIfDue();
-    if (requeued.length > 0 || digests > 0) this.logger.log(`${requeued.length} pending mail(s) re-queued, ${digests} digest(s) composed`);
+    if (requeued.length > 0 || digests > 0)
+      this.logger.log(`${requeued.length} pending mail(s) re-queued, ${digests} digest(s) composed`);
     return `${requeued.length} re-queued, ${digests} digests`;
   }
 

@@ -31,13 +31,23 @@ export class NotificationList {
 
   constructor(private readonly transactions: TransactionRunner) {}
 
-  list(status: MailStatus | undefined, limit: number, offset: number): Promise<Page<NotificationMailView> & { counts: Record<MailStatus, number> }> {
+  list(
+    status: MailStatus | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<Page<NotificationMailView> & { counts: Record<MailStatus, number> }> {
     return this.transactions.run(async (manager) => {
       const where: FindOptionsWhere<NotificationMail> = status ? { status } : {};
       // Counted first: a mail that reaches the status in between then shows in the items, never in a total whose items lack it.
       const total = await this.totals.count(manager, NotificationMail, where, status ?? 'all');
-      const mails = await manager.find(NotificationMail, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
-      const items = mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
+      const mails = await manager.find(NotificationMail, {
+        where,
+        order: { createdAt: 'DESC', id: 'ASC' },
+        take: limit,
+        skip: offset,
+      });
+      const items =
+        mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
       const countByStatus = () =>
         manager
           .createQueryBuilder(NotificationMail, 'mail')
@@ -46,12 +56,22 @@ export class NotificationList {
           .groupBy('mail.status')
           .getRawMany<{ status: MailStatus; count: string | number }>();
       // The counts per status read every mail: past a small outbox they are kept like a large total.
-      const grouped = (await this.totals.exceeds(manager, NotificationMail, {})) ? await this.totals.keep('counts', countByStatus) : await countByStatus();
-      const counts = Object.fromEntries(MAIL_STATUSES.map((s) => [s, Number(grouped.find((g) => g.status === s)?.count ?? 0)])) as Record<
-        MailStatus,
-        number
-      >;
-      return { items: mails.map((m) => mailView(m, items.filter((i) => i.mailId === m.id))), total, counts };
+      const grouped = (await this.totals.exceeds(manager, NotificationMail, {}))
+        ? await this.totals.keep('counts', countByStatus)
+        : await countByStatus();
+      const counts = Object.fromEntries(
+        MAIL_STATUSES.map((s) => [s, Number(grouped.find((g) => g.status === s)?.count ?? 0)]),
+      ) as Record<MailStatus, number>;
+      return {
+        items: mails.map((m) =>
+          mailView(
+            m,
+            items.filter((i) => i.mailId === m.id),
+          ),
+        ),
+        total,
+        counts,
+      };
     });
   }
 }

@@ -48,7 +48,8 @@ export class NotificationOutbox {
     const items: Partial<NotificationItem>[] = [];
     for (const alert of notified) {
       for (const recipient of recipients.get(alert.caseId) ?? []) {
-        if (!modes.has(recipient.subject)) modes.set(recipient.subject, await this.preferences.modesWithin(manager, recipient.subject));
+        if (!modes.has(recipient.subject))
+          modes.set(recipient.subject, await this.preferences.modesWithin(manager, recipient.subject));
         const mode = modes.get(recipient.subject)![alert.kind as NotifiedKind];
         if (mode === 'off') continue;
         const mailId = mode === 'immediate' ? randomUUID() : null;
@@ -67,9 +68,15 @@ export class NotificationOutbox {
     }
     const mailTable = TableStatements.of(manager.connection, NotificationMail);
     const itemTable = TableStatements.of(manager.connection, NotificationItem);
-    for (let i = 0; i < mails.length; i += ROWS_PER_STATEMENT) await mailTable.insert(manager, mails.slice(i, i + ROWS_PER_STATEMENT));
-    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) await itemTable.insert(manager, items.slice(i, i + ROWS_PER_STATEMENT));
-    if (mails.length > 0) this.dispatch.afterCommit(manager, mails.map((mail) => mail.id));
+    for (let i = 0; i < mails.length; i += ROWS_PER_STATEMENT)
+      await mailTable.insert(manager, mails.slice(i, i + ROWS_PER_STATEMENT));
+    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT)
+      await itemTable.insert(manager, items.slice(i, i + ROWS_PER_STATEMENT));
+    if (mails.length > 0)
+      this.dispatch.afterCommit(
+        manager,
+        mails.map((mail) => mail.id),
+      );
   }
 
   /**
@@ -83,20 +90,29 @@ export class NotificationOutbox {
     if (!isWorkingDay(day) || hour < this.config.notifications.digestHour) return 0;
     return this.transactions.run(async (manager) => {
       // Claimed, not looked up first: processes that try at the same moment all see no digest yet, and one insert must win quietly.
-      if ((await TableStatements.of(manager.connection, DigestRun).insertIfAbsent(manager, [{ day, composedAt: now, mails: 0 }])) === 0) return 0;
+      if (
+        (await TableStatements.of(manager.connection, DigestRun).insertIfAbsent(manager, [
+          { day, composedAt: now, mails: 0 },
+        ])) === 0
+      )
+        return 0;
       const waiting = await manager.find(NotificationItem, {
         where: { mailId: IsNull(), createdAt: LessThanOrEqual(now) },
         order: { createdAt: 'ASC', id: 'ASC' },
       });
       const byAddress = new Map<string, NotificationItem[]>();
-      for (const item of waiting) byAddress.set(item.recipientEmail, [...(byAddress.get(item.recipientEmail) ?? []), item]);
+      for (const item of waiting)
+        byAddress.set(item.recipientEmail, [...(byAddress.get(item.recipientEmail) ?? []), item]);
       const mailIds: string[] = [];
       for (const [email, items] of byAddress) {
         const mailId = randomUUID();
         // A shared mailbox's digest serves several people: it names one only when it is one person's.
         const subjects = new Set(items.map((i) => i.recipientSubject));
         const subject = subjects.size === 1 ? items[0].recipientSubject : null;
-        await manager.insert(NotificationMail, { ...this.newMail(mailId, 'digest', email, subject, now), digestDay: day });
+        await manager.insert(NotificationMail, {
+          ...this.newMail(mailId, 'digest', email, subject, now),
+          digestDay: day,
+        });
         await manager.update(NotificationItem, { id: In(items.map((i) => i.id)) }, { mailId });
         mailIds.push(mailId);
       }
@@ -109,18 +125,34 @@ export class NotificationOutbox {
   /** The oldest mails not yet sent, for the reconciliation. */
   async pendingIds(): Promise<string[]> {
     const rows = await this.transactions.run((manager) =>
-      manager.find(NotificationMail, { where: { status: 'pending' }, select: { id: true }, order: { createdAt: 'ASC' }, take: RECONCILE_BATCH }),
+      manager.find(NotificationMail, {
+        where: { status: 'pending' },
+        select: { id: true },
+        order: { createdAt: 'ASC' },
+        take: RECONCILE_BATCH,
+      }),
     );
     return rows.map((r) => r.id);
   }
 
   /** A mail's text, built when it is sent from what the database says then: the case's diary number, the link. */
   async contentOf(manager: EntityManager, mail: NotificationMail): Promise<MailContent> {
-    const items = await manager.find(NotificationItem, { where: { mailId: mail.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const items = await manager.find(NotificationItem, {
+      where: { mailId: mail.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     const caseIds = [...new Set(items.map((i) => i.caseId))];
-    const cases = await manager.find(CaseRecord, { where: { id: In(caseIds) }, select: { id: true, diaryNumber: true } });
+    const cases = await manager.find(CaseRecord, {
+      where: { id: In(caseIds) },
+      select: { id: true, diaryNumber: true },
+    });
     const resolved = new Set(
-      (await manager.find(Alert, { where: { id: In(items.map((i) => i.alertId)) }, select: { id: true, resolvedAt: true } }))
+      (
+        await manager.find(Alert, {
+          where: { id: In(items.map((i) => i.alertId)) },
+          select: { id: true, resolvedAt: true },
+        })
+      )
         .filter((a) => a.resolvedAt)
         .map((a) => a.id),
     );
@@ -128,12 +160,20 @@ export class NotificationOutbox {
       caseId,
       diaryNumber: cases.find((c) => c.id === caseId)?.diaryNumber ?? null,
       link: `${this.config.notifications.publicBaseUrl}/cases/${caseId}`,
-      alerts: items.filter((i) => i.caseId === caseId).map((i) => ({ kind: i.alertKind, resolved: resolved.has(i.alertId) })),
+      alerts: items
+        .filter((i) => i.caseId === caseId)
+        .map((i) => ({ kind: i.alertKind, resolved: resolved.has(i.alertId) })),
     }));
     return mail.type === 'digest' ? digestMail(mail.digestDay!, notices) : alertMail(notices[0]);
   }
 
-  private newMail(id: string, type: MailType, email: string, subject: string | null, createdAt: Date): NotificationMail {
+  private newMail(
+    id: string,
+    type: MailType,
+    email: string,
+    subject: string | null,
+    createdAt: Date,
+  ): NotificationMail {
     return Object.assign(new NotificationMail(), {
       id,
       type,

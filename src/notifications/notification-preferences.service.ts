@@ -22,7 +22,10 @@ export class NotificationPreferences {
   }
 
   get(subject: string): Promise<{ modes: Modes; defaults: Modes }> {
-    return this.transactions.run(async (manager) => ({ modes: await this.modesWithin(manager, subject), defaults: DEFAULT_MODES }));
+    return this.transactions.run(async (manager) => ({
+      modes: await this.modesWithin(manager, subject),
+      defaults: DEFAULT_MODES,
+    }));
   }
 
   /** Sets the kinds given and leaves the others as they were; a mode equal to the default is kept as a choice too. */
@@ -30,7 +33,11 @@ export class NotificationPreferences {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       for (const [alertKind, mode] of Object.entries(changes)) {
-        await manager.upsert(NotificationPreference, { subject, alertKind: alertKind as NotifiedKind, mode, updatedAt: now }, ['subject', 'alertKind']);
+        await manager.upsert(
+          NotificationPreference,
+          { subject, alertKind: alertKind as NotifiedKind, mode, updatedAt: now },
+          ['subject', 'alertKind'],
+        );
       }
       return { modes: await this.modesWithin(manager, subject), defaults: DEFAULT_MODES };
     });

@@ -9,7 +9,10 @@ import { UnitDirectory } from '../unit/unit-directory.js';
 /** Cases looked up per statement (SQLite and PostgreSQL bound a statement's parameters). */
 const CASES_PER_STATEMENT = 500;
 
-const SECRETARIES_OF_CASES: SelectShape<CaseRecord> = { where: [{ in: 'id' }], columns: ['id', 'responsibleSecretaryId'] };
+const SECRETARIES_OF_CASES: SelectShape<CaseRecord> = {
+  where: [{ in: 'id' }],
+  columns: ['id', 'responsibleSecretaryId'],
+};
 
 /** An address to mail, and the person (token subject) whose choices decide what reaches it. */
 export interface Recipient {
@@ -35,7 +38,9 @@ export class NotificationRecipients {
   async forCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, Recipient[]>> {
     const secretaries = new Map<string, string | null>();
     for (let i = 0; i < caseIds.length; i += CASES_PER_STATEMENT) {
-      const records = await TableStatements.of(manager.connection, CaseRecord).select(manager, SECRETARIES_OF_CASES, [caseIds.slice(i, i + CASES_PER_STATEMENT)]);
+      const records = await TableStatements.of(manager.connection, CaseRecord).select(manager, SECRETARIES_OF_CASES, [
+        caseIds.slice(i, i + CASES_PER_STATEMENT),
+      ]);
       for (const record of records) secretaries.set(record.id, record.responsibleSecretaryId);
     }
     const emails = new Map<string, string | null>();
@@ -47,7 +52,9 @@ export class NotificationRecipients {
     for (const caseId of caseIds) {
       const subject = secretaries.get(caseId) ?? null;
       const email =
-        (subject ? emails.get(subject) : null) ?? (await (mailbox ??= this.unit.mailboxWithin(manager))) ?? this.config.notifications.fallbackEmail;
+        (subject ? emails.get(subject) : null) ??
+        (await (mailbox ??= this.unit.mailboxWithin(manager))) ??
+        this.config.notifications.fallbackEmail;
       recipients.set(caseId, email ? [{ email, subject }] : []);
     }
     return recipients;

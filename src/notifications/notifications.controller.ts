@@ -4,7 +4,11 @@ import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { ListNotificationsQuery, UpdateNotificationPreferencesDto, type PreferenceChanges } from './dto/notification.dtos.js';
+import {
+  ListNotificationsQuery,
+  UpdateNotificationPreferencesDto,
+  type PreferenceChanges,
+} from './dto/notification.dtos.js';
 import { NotificationMailListResponse, NotificationPreferencesResponse } from './dto/notification.responses.js';
 import { NotificationList } from './notification-list.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
@@ -20,7 +24,10 @@ export class NotificationsController {
   /** Every mail of the outbox, newest first, with how many are sent, pending and failed. */
   @Get('notifications')
   @Roles('administrator')
-  @Operation('List the outbox’s mails, newest first, with how many are sent, pending and failed', 'Optionally only those in one `status`.')
+  @Operation(
+    'List the outbox’s mails, newest first, with how many are sent, pending and failed',
+    'Optionally only those in one `status`.',
+  )
   @ApiOkResponse({ type: NotificationMailListResponse })
   @ApiErrors(400)
   list(@Query() query: ListNotificationsQuery): Promise<NotificationMailListResponse> {
@@ -38,10 +45,16 @@ export class NotificationsController {
 
   @Put('staff/me/notifications')
   @Roles('secretary', 'administrator')
-  @Operation('Choose how you are told of some alert kinds', 'The kinds given change, the others stay; an unknown kind or mode answers 400 naming it.')
+  @Operation(
+    'Choose how you are told of some alert kinds',
+    'The kinds given change, the others stay; an unknown kind or mode answers 400 naming it.',
+  )
   @ApiOkResponse({ type: NotificationPreferencesResponse })
   @ApiErrors(400)
-  choose(@CurrentActor() actor: Actor, @Body() changes: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesResponse> {
+  choose(
+    @CurrentActor() actor: Actor,
+    @Body() changes: UpdateNotificationPreferencesDto,
+  ): Promise<NotificationPreferencesResponse> {
     return this.preferences.update(actor.id, changes as PreferenceChanges);
   }
 }

@@ -21,7 +21,12 @@ import { NotificationPreference } from './notification-preference.entity.js';
 
 /** Alerts told by e-mail: written to the outbox with the alert, sent by a job, once. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DigestRun, NotificationItem, NotificationMail, NotificationPreference]), AlertsModule, StaffModule, UnitModule],
+  imports: [
+    TypeOrmModule.forFeature([DigestRun, NotificationItem, NotificationMail, NotificationPreference]),
+    AlertsModule,
+    StaffModule,
+    UnitModule,
+  ],
   controllers: [NotificationsController],
   providers: [
     NotificationRecipients,

@@ -31,7 +31,9 @@ function closedWeekdays(year: number): Set<string> {
   const june19 = DateTime.fromObject({ year, month: 6, day: 19 }, { zone: ZONE });
   const midsummerEve = june19.plus({ days: (5 - june19.weekday + 7) % 7 });
   const fixed = ['01-01', '01-06', '05-01', '06-06', '12-24', '12-25', '12-26', '12-31'].map((md) => `${year}-${md}`);
-  const moving = [easter.minus({ days: 2 }), easter.plus({ days: 1 }), easter.plus({ days: 39 }), midsummerEve].map((d) => d.toISODate()!);
+  const moving = [easter.minus({ days: 2 }), easter.plus({ days: 1 }), easter.plus({ days: 39 }), midsummerEve].map(
+    (d) => d.toISODate()!,
+  );
   return new Set([...fixed, ...moving]);
 }
 

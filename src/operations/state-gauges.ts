@@ -23,26 +23,43 @@ export class StateGauges implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.gauge('deadlines_pending', 'Pending deadline rows, by whether they are already due', ['due'], async () => {
-      const rows = await this.dataSource
-        .getRepository(Deadline)
-        .createQueryBuilder('d')
-        .select('COUNT(*)', 'total')
-        .addSelect('SUM(CASE WHEN d.dueAt <= :now THEN 1 ELSE 0 END)', 'due')
-        .where('d.status = :pending', { pending: 'pending', now: this.clock.now() })
-        .getRawOne<{ total: string | number; due: string | number | null }>();
-      const total = Number(rows?.total ?? 0);
-      const due = Number(rows?.due ?? 0);
-      return [[{ due: 'true' }, due], [{ due: 'false' }, total - due]];
-    });
-    this.metrics.gauge('deadlines_failed', 'Deadlines the queue gave up on that are still pending (their deadlineFailed alert is unresolved)', [], async () => {
-      const failed = await this.dataSource.getRepository(Alert).createQueryBuilder('a')
-        .where('a.kind = :kind AND a.resolvedAt IS NULL', { kind: 'deadlineFailed' })
-        .getCount();
-      return [[{}, failed]];
-    });
+    this.metrics.gauge(
+      'deadlines_pending',
+      'Pending deadline rows, by whether they are already due',
+      ['due'],
+      async () => {
+        const rows = await this.dataSource
+          .getRepository(Deadline)
+          .createQueryBuilder('d')
+          .select('COUNT(*)', 'total')
+          .addSelect('SUM(CASE WHEN d.dueAt <= :now THEN 1 ELSE 0 END)', 'due')
+          .where('d.status = :pending', { pending: 'pending', now: this.clock.now() })
+          .getRawOne<{ total: string | number; due: string | number | null }>();
+        const total = Number(rows?.total ?? 0);
+        const due = Number(rows?.due ?? 0);
+        return [
+          [{ due: 'true' }, due],
+          [{ due: 'false' }, total - due],
+        ];
+      },
+    );
+    this.metrics.gauge(
+      'deadlines_failed',
+      'Deadlines the queue gave up on that are still pending (their deadlineFailed alert is unresolved)',
+      [],
+      async () => {
+        const failed = await this.dataSource
+          .getRepository(Alert)
+          .createQueryBuilder('a')
+          .where('a.kind = :kind AND a.resolvedAt IS NULL', { kind: 'deadlineFailed' })
+          .getCount();
+        return [[{}, failed]];
+      },
+    );
     this.metrics.gauge('alerts_open', 'Alerts neither acknowledged nor resolved, by kind', ['kind'], async () => {
-      const rows = await this.dataSource.getRepository(Alert).createQueryBuilder('a')
+      const rows = await this.dataSource
+        .getRepository(Alert)
+        .createQueryBuilder('a')
         .select('a.kind', 'kind')
         .addSelect('COUNT(*)', 'open')
         .where('a.resolvedAt IS NULL AND a.acknowledgedAt IS NULL')
@@ -50,9 +67,14 @@ export class StateGauges implements OnModuleInit {
         .getRawMany<{ kind: string; open: string | number }>();
       return rows.map((r) => [{ kind: r.kind }, Number(r.open)]);
     });
-    this.metrics.gauge('deadline_queue_jobs', 'Jobs in the deadline queue in Redis, by state (absent while Redis is unreachable)', ['state'], async () => {
-      const counts = await this.queue.queue.getJobCounts(...JOB_STATES);
-      return JOB_STATES.map((state) => [{ state }, counts[state] ?? 0]);
-    });
+    this.metrics.gauge(
+      'deadline_queue_jobs',
+      'Jobs in the deadline queue in Redis, by state (absent while Redis is unreachable)',
+      ['state'],
+      async () => {
+        const counts = await this.queue.queue.getJobCounts(...JOB_STATES);
+        return JOB_STATES.map((state) => [{ state }, counts[state] ?? 0]);
+      },
+    );
   }
 }

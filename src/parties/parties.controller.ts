@@ -18,7 +18,10 @@ export class PartiesController {
   constructor(private readonly parties: PartiesService) {}
 
   @Get()
-  @Operation('List the case’s parties with their addresses', 'Every read is audited; the address of a party with protected identity is never shown.')
+  @Operation(
+    'List the case’s parties with their addresses',
+    'Every read is audited; the address of a party with protected identity is never shown.',
+  )
   @ApiOkResponse({ type: PartyListResponse })
   @ApiErrors(400)
   list(@Param('caseId', UUID) caseId: string): Promise<PartyListResponse> {
@@ -26,10 +29,17 @@ export class PartiesController {
   }
 
   @Put(':partyId')
-  @Operation('Change a party’s address, protection or (for a child) custody', 'Fields left out keep their value; custody only for a child (422 `custodyOfChild`).')
+  @Operation(
+    'Change a party’s address, protection or (for a child) custody',
+    'Fields left out keep their value; custody only for a child (422 `custodyOfChild`).',
+  )
   @ApiOkResponse({ type: PartyResponse })
   @ApiErrors(400, 409, 422)
-  update(@Param('caseId', UUID) caseId: string, @Param('partyId', UUID) partyId: string, @Body() dto: PartyDetailsDto): Promise<PartyResponse> {
+  update(
+    @Param('caseId', UUID) caseId: string,
+    @Param('partyId', UUID) partyId: string,
+    @Body() dto: PartyDetailsDto,
+  ): Promise<PartyResponse> {
     return this.parties.update(caseId, partyId, dto);
   }
 }

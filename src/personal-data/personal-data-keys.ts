@@ -28,7 +28,10 @@ export function parseKeyList(list: string): Pick<PersonalDataKeys, 'currentKeyId
  */
 export function personalDataKeys(config: AppConfig): PersonalDataKeys {
   const generate = () => randomBytes(32).toString('base64');
-  const list = config.personalData.keys ?? readOrCreateSecret(config.dataDir, SECRET_FILES.personalDataKeys, () => `k1:${generate()}`);
-  const hashKey = config.personalData.hashKey ?? readOrCreateSecret(config.dataDir, SECRET_FILES.personalDataHashKey, generate);
+  const list =
+    config.personalData.keys ??
+    readOrCreateSecret(config.dataDir, SECRET_FILES.personalDataKeys, () => `k1:${generate()}`);
+  const hashKey =
+    config.personalData.hashKey ?? readOrCreateSecret(config.dataDir, SECRET_FILES.personalDataHashKey, generate);
   return { ...parseKeyList(list), hashKey: Buffer.from(hashKey, 'base64') };
 }

@@ -40,7 +40,13 @@ export class PersonnummerProtector {
     const cipher = createCipheriv('aes-256-gcm', this.material.keys.get(keyId)!, iv);
     cipher.setAAD(Buffer.from(`${FORMAT}.${keyId}`));
     const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [FORMAT, keyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+    return [
+      FORMAT,
+      keyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ciphertext.toString('base64url'),
+    ].join('.');
   }
 
   isSealedUnderCurrentKey(sealed: string): boolean {
@@ -51,7 +57,8 @@ export class PersonnummerProtector {
   open(sealed: string): string {
     const [format, keyId, iv, tag, ciphertext] = sealed.split('.');
     const key = this.material.keys.get(keyId);
-    if (format !== FORMAT || !key) throw new Error(`personal data sealed with an unknown key (${keyId}): is PERSONAL_DATA_KEYS complete?`);
+    if (format !== FORMAT || !key)
+      throw new Error(`personal data sealed with an unknown key (${keyId}): is PERSONAL_DATA_KEYS complete?`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(`${format}.${keyId}`));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));

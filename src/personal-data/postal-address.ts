@@ -5,11 +5,16 @@ import type { PersonnummerProtector } from './personnummer-protector.js';
 /** A Swedish postal address as it goes on an envelope. */
 export class PostalAddressDto {
   @ApiPropertyOptional({ example: 'c/o Ödman' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   careOf?: string;
 
   @ApiProperty({ example: 'Storgatan 1 B' })
-  @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   street!: string;
 
   @ApiProperty({ example: '753 20' })
@@ -17,17 +22,24 @@ export class PostalAddressDto {
   postalCode!: string;
 
   @ApiProperty({ example: 'Uppsala' })
-  @IsString() @IsNotEmpty() @MaxLength(80)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
   city!: string;
 }
 
 export type PostalAddress = Pick<PostalAddressDto, 'careOf' | 'street' | 'postalCode' | 'city'>;
 
 /** Sealed at rest like a personnummer (AES-256-GCM under the same keys); only letters open it. */
-export function sealAddress(protector: PersonnummerProtector, address: PostalAddress | undefined | null): string | null {
+export function sealAddress(
+  protector: PersonnummerProtector,
+  address: PostalAddress | undefined | null,
+): string | null {
   if (!address) return null;
   const { careOf, street, postalCode, city } = address;
-  return protector.seal(JSON.stringify({ careOf, street, postalCode: postalCode.replace(/^(\d{3}) ?(\d{2})$/, '$1 $2'), city }));
+  return protector.seal(
+    JSON.stringify({ careOf, street, postalCode: postalCode.replace(/^(\d{3}) ?(\d{2})$/, '$1 $2'), city }),
+  );
 }
 
 export function openAddress(protector: PersonnummerProtector, sealed: string | null): PostalAddress | null {
@@ -36,5 +48,9 @@ export function openAddress(protector: PersonnummerProtector, sealed: string | n
 
 /** The envelope's lines: `c/o …`, street, `753 20 UPPSALA` (the city in capitals, as the post office wants it). */
 export function addressLines(address: PostalAddress): string[] {
-  return [...(address.careOf ? [address.careOf] : []), address.street, `${address.postalCode} ${address.city.toLocaleUpperCase('sv')}`];
+  return [
+    ...(address.careOf ? [address.careOf] : []),
+    address.street,
+    `${address.postalCode} ${address.city.toLocaleUpperCase('sv')}`,
+  ];
 }

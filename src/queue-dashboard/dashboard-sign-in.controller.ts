@@ -10,7 +10,8 @@ import { DASHBOARD_TOKEN_COOKIE } from './queue-dashboard.controller.js';
 
 class DashboardSignIn {
   @ApiProperty({ description: 'An administrator’s bearer token' })
-  @IsString() @MaxLength(8192)
+  @IsString()
+  @MaxLength(8192)
   token!: string;
 }
 
@@ -47,7 +48,10 @@ export class DashboardSignInController {
 
   @Post()
   @HttpCode(303)
-  @Operation('Sign in to the queue dashboard with an administrator’s token', 'Keeps the token in an HttpOnly cookie sent only to the dashboard’s path, and sends the browser there.')
+  @Operation(
+    'Sign in to the queue dashboard with an administrator’s token',
+    'Keeps the token in an HttpOnly cookie sent only to the dashboard’s path, and sends the browser there.',
+  )
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiResponse({
     status: 303,
@@ -58,10 +62,15 @@ export class DashboardSignInController {
     },
   })
   @ApiErrors(400, 401)
-  async signIn(@Body() body: DashboardSignIn, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async signIn(
+    @Body() body: DashboardSignIn,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     const token = body.token.trim();
     const principal = await this.tokens.principalOf(token);
-    if (!principal?.roles.includes('administrator')) throw new UnauthorizedException('an administrator\'s valid token is needed');
+    if (!principal?.roles.includes('administrator'))
+      throw new UnauthorizedException("an administrator's valid token is needed");
     res.cookie(DASHBOARD_TOKEN_COOKIE, token, {
       path: DASHBOARD_PATH,
       httpOnly: true,

@@ -8,9 +8,7 @@ const MAX_SOCKET_PATH = 100;
 const START_TIMEOUT_MS = 5000;
 
 export type EmbeddedRedisStart =
-  | { outcome: 'started'; server: EmbeddedRedis }
-  | { outcome: 'notInstalled' }
-  | { outcome: 'failed'; reason: string };
+  { outcome: 'started'; server: EmbeddedRedis } | { outcome: 'notInstalled' } | { outcome: 'failed'; reason: string };
 
 /**
  * A private redis-server for the embedded default: data (append-only file) under the data
@@ -31,32 +29,53 @@ export class EmbeddedRedis {
     const dir = join(resolve(dataDir), 'redis');
     const endpoint = EmbeddedRedis.endpointFor(dataDir);
     if (endpoint.path.length > MAX_SOCKET_PATH) {
-      return { outcome: 'failed', reason: `the socket path ${endpoint.path} is too long for a unix socket: use a shorter DATA_DIR` };
+      return {
+        outcome: 'failed',
+        reason: `the socket path ${endpoint.path} is too long for a unix socket: use a shorter DATA_DIR`,
+      };
     }
     mkdirSync(dir, { recursive: true });
     const child = spawn(
       command,
       [
-        '--port', '0',
-        '--unixsocket', endpoint.path,
-        '--unixsocketperm', '700',
-        '--dir', dir,
-        '--appendonly', 'yes',
-        '--save', '',
-        '--logfile', join(dir, 'redis.log'),
-        '--daemonize', 'no',
+        '--port',
+        '0',
+        '--unixsocket',
+        endpoint.path,
+        '--unixsocketperm',
+        '700',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--save',
+        '',
+        '--logfile',
+        join(dir, 'redis.log'),
+        '--daemonize',
+        'no',
       ],
       { stdio: 'ignore' },
     );
     const ended: { why?: string } = {};
-    child.once('error', (error: NodeJS.ErrnoException) => (ended.why = error.code === 'ENOENT' ? 'notInstalled' : error.message));
-    child.once('exit', (code, signal) => (ended.why ??= `redis-server exited (${signal ?? `code ${code}`}); see ${join(dir, 'redis.log')}`));
+    child.once(
+      'error',
+      (error: NodeJS.ErrnoException) => (ended.why = error.code === 'ENOENT' ? 'notInstalled' : error.message),
+    );
+    child.once(
+      'exit',
+      (code, signal) =>
+        (ended.why ??= `redis-server exited (${signal ?? `code ${code}`}); see ${join(dir, 'redis.log')}`),
+    );
     const answered = await EmbeddedRedis.waitForPing(endpoint, () => ended.why !== undefined);
     if (ended.why === 'notInstalled') return { outcome: 'notInstalled' };
     if (ended.why !== undefined) return { outcome: 'failed', reason: ended.why };
     if (!answered) {
       child.kill('SIGKILL');
-      return { outcome: 'failed', reason: `redis-server did not answer within ${START_TIMEOUT_MS} ms; see ${join(dir, 'redis.log')}` };
+      return {
+        outcome: 'failed',
+        reason: `redis-server did not answer within ${START_TIMEOUT_MS} ms; see ${join(dir, 'redis.log')}`,
+      };
     }
     return { outcome: 'started', server: new EmbeddedRedis(child, endpoint) };
   }

@@ -21,7 +21,9 @@ export class RedisConnection implements OnApplicationShutdown {
     this.client.on('error', (error: Error) => {
       if (this.unreachable) return;
       this.unreachable = true;
-      this.logger.warn(`Redis at ${this.describe()} is unreachable (${error.message}): deadlines wait in the database until it answers`);
+      this.logger.warn(
+        `Redis at ${this.describe()} is unreachable (${error.message}): deadlines wait in the database until it answers`,
+      );
     });
     this.client.on('ready', () => {
       if (!this.unreachable) return;
@@ -45,7 +47,9 @@ export class RedisConnection implements OnApplicationShutdown {
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
     let whenReady: (() => void) | undefined;
-    const connected = this.ready ? Promise.resolve() : new Promise<void>((done) => this.client.once('ready', (whenReady = done)));
+    const connected = this.ready
+      ? Promise.resolve()
+      : new Promise<void>((done) => this.client.once('ready', (whenReady = done)));
     try {
       return await Promise.race([connected.then(() => this.client.ping()), timeout]);
     } finally {

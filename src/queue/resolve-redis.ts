@@ -29,7 +29,9 @@ export async function resolveRedis(
   }
   const started = await EmbeddedRedis.start(config.dataDir, redisServer);
   if (started.outcome === 'started') {
-    log.log(`No Redis at ${describeEndpoint(configured)}: started a private redis-server at ${describeEndpoint(started.server.endpoint)}`);
+    log.log(
+      `No Redis at ${describeEndpoint(configured)}: started a private redis-server at ${describeEndpoint(started.server.endpoint)}`,
+    );
     return { endpoint: started.server.endpoint, embedded: started.server };
   }
   const why =

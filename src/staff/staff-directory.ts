@@ -30,10 +30,19 @@ export class StaffDirectory {
 
   /** As `profileOf`, for a letter that cannot go out without it: 422 naming what is missing. */
   async requireProfileOf(manager: EntityManager, subject: string | null): Promise<StaffProfileView> {
-    if (!subject) throw new BusinessRuleError('responsibleSecretary', 'the case has no responsible secretary: set one with PUT /cases/:id/responsible-secretary', 'responsibleSecretaryId');
+    if (!subject)
+      throw new BusinessRuleError(
+        'responsibleSecretary',
+        'the case has no responsible secretary: set one with PUT /cases/:id/responsible-secretary',
+        'responsibleSecretaryId',
+      );
     const profile = await this.profileOf(subject, manager);
     if (!profile) {
-      throw new BusinessRuleError('caseworkerProfile', `the responsible secretary (${subject}) has no staff profile: they write it with PUT /staff/me (name, title, phone, email)`, 'responsibleSecretaryId');
+      throw new BusinessRuleError(
+        'caseworkerProfile',
+        `the responsible secretary (${subject}) has no staff profile: they write it with PUT /staff/me (name, title, phone, email)`,
+        'responsibleSecretaryId',
+      );
     }
     return profile;
   }

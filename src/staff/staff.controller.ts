@@ -15,7 +15,10 @@ export class StaffController {
 
   @Get('me')
   @Roles('secretary', 'administrator')
-  @Operation('Read your own staff profile', 'The name, title, phone and e-mail your letters are signed with; 404 until you write it.')
+  @Operation(
+    'Read your own staff profile',
+    'The name, title, phone and e-mail your letters are signed with; 404 until you write it.',
+  )
   @ApiOkResponse({ type: StaffProfileResponse })
   @ApiErrors(404)
   mine(@CurrentActor() actor: Actor): Promise<StaffProfileResponse> {
@@ -24,7 +27,10 @@ export class StaffController {
 
   @Put('me')
   @Roles('secretary', 'administrator')
-  @Operation('Write your own staff profile', 'Replaces it whole; a case’s letters need its responsible secretary’s profile.')
+  @Operation(
+    'Write your own staff profile',
+    'Replaces it whole; a case’s letters need its responsible secretary’s profile.',
+  )
   @ApiOkResponse({ type: StaffProfileResponse })
   @ApiErrors(400)
   write(@Body() dto: StaffProfileDto, @CurrentActor() actor: Actor): Promise<StaffProfileResponse> {

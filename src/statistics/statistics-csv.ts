@@ -3,7 +3,11 @@ import type { StatisticsFigures } from './statistics-figures.js';
 
 const HEADER = ['Avsnitt', 'Mått', 'Värde'];
 
-const SPREADS = { supporterAppointed: 'umgängesstödjare utsedd', startupMeeting: 'uppstartsmöte', firstVisit: 'första besök' } as const;
+const SPREADS = {
+  supporterAppointed: 'umgängesstödjare utsedd',
+  startupMeeting: 'uppstartsmöte',
+  firstVisit: 'första besök',
+} as const;
 
 const value = (figure: number | string | null) => (figure === null ? '' : decimalComma(String(figure)));
 
@@ -17,7 +21,11 @@ export function statisticsCsv(figures: StatisticsFigures): string {
     ['Ärenden', 'avslutade', cases.closed],
     ['Ärenden', 'avslutade: perioden löpte ut', cases.endedBy.periodEnded],
     ['Ärenden', 'avslutade i förtid', cases.endedBy.endedEarly],
-    ...Object.entries(cases.endedEarlyByReason).map(([reason, n]): [string, string, number | string] => ['Ärenden', `avslutade i förtid: ${reason}`, n]),
+    ...Object.entries(cases.endedEarlyByReason).map(([reason, n]): [string, string, number | string] => [
+      'Ärenden',
+      `avslutade i förtid: ${reason}`,
+      n,
+    ]),
     ['Ärenden', 'utvärderade', cases.evaluated],
     ['Ärenden', 'arkiverade', cases.archived],
     ...Object.entries(SPREADS).flatMap(([key, label]): [string, string, number | string | null][] => {
@@ -30,11 +38,19 @@ export function statisticsCsv(figures: StatisticsFigures): string {
     }),
     ['Besök', 'genomförda', visits.held],
     ['Besök', 'avbrutna', visits.stopped],
-    ...Object.entries(visits.stoppedByReason).map(([reason, n]): [string, string, number | string] => ['Besök', `avbrutna: ${reason}`, n]),
+    ...Object.entries(visits.stoppedByReason).map(([reason, n]): [string, string, number | string] => [
+      'Besök',
+      `avbrutna: ${reason}`,
+      n,
+    ]),
     ['Besök', 'inställda', visits.cancelled],
     ['Besök', 'uteblivna', visits.notAttended],
     ['Påminnelser', 'utlösta', reminders.raised],
-    ...Object.entries(reminders.byKind).map(([kind, n]): [string, string, number | string] => ['Påminnelser', `utlösta: ${kind}`, n]),
+    ...Object.entries(reminders.byKind).map(([kind, n]): [string, string, number | string] => [
+      'Påminnelser',
+      `utlösta: ${kind}`,
+      n,
+    ]),
     ['Påminnelser', 'fortfarande öppna', reminders.stillOpen],
     ['Påminnelser', 'dagar öppna: median', reminders.daysOpen.medianDays],
     ['Påminnelser', 'dagar öppna: 90:e percentilen', reminders.daysOpen.p90Days],

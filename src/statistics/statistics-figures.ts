@@ -16,8 +16,21 @@ export interface Spread {
 
 /** The facts the figures are computed from, as read from the tables. */
 export interface StatisticsFacts {
-  history: { caseId: string; type: string; payload: Record<string, unknown>; at: Date; fromState: string | null; toState: string }[];
-  visits: { caseId: string; occurredAt: Date; outcome: string; stopReason: string | null; supporterId: string | null }[];
+  history: {
+    caseId: string;
+    type: string;
+    payload: Record<string, unknown>;
+    at: Date;
+    fromState: string | null;
+    toState: string;
+  }[];
+  visits: {
+    caseId: string;
+    occurredAt: Date;
+    outcome: string;
+    stopReason: string | null;
+    supporterId: string | null;
+  }[];
   alerts: { kind: string; raisedAt: Date; resolvedAt: Date | null }[];
 }
 
@@ -48,7 +61,11 @@ export function spread(days: number[]): Spread {
   if (days.length === 0) return { cases: 0, medianDays: null, p90Days: null };
   if (days.length < SUPPRESS_BELOW) return { cases: SUPPRESSED, medianDays: SUPPRESSED, p90Days: SUPPRESSED };
   const sorted = [...days].sort((a, b) => a - b);
-  return { cases: days.length, medianDays: oneDecimal(percentile(sorted, 50)), p90Days: oneDecimal(percentile(sorted, 90)) };
+  return {
+    cases: days.length,
+    medianDays: oneDecimal(percentile(sorted, 50)),
+    p90Days: oneDecimal(percentile(sorted, 90)),
+  };
 }
 
 function countBy<T>(items: T[], keys: readonly string[], keyOf: (item: T) => string): Record<string, Count> {
@@ -60,7 +77,13 @@ function countBy<T>(items: T[], keys: readonly string[], keyOf: (item: T) => str
   return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, suppressed(n)]));
 }
 
-const plainMedian = (values: number[]) => (values.length === 0 ? null : percentile([...values].sort((a, b) => a - b), 50));
+const plainMedian = (values: number[]) =>
+  values.length === 0
+    ? null
+    : percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
 
 /** Why a case ended early, as a category: free-text reasons can name people and are never shown. */
 export const UNCATEGORISED = 'uncategorised';
@@ -74,18 +97,23 @@ export function statisticsFigures(facts: StatisticsFacts, period: Period) {
   const entries = (type: string) => facts.history.filter((entry) => entry.type === type);
   const firstPerCase = (type: string) => {
     const first = new Map<string, StatisticsFacts['history'][number]>();
-    for (const entry of entries(type)) if (!first.has(entry.caseId) || entry.at < first.get(entry.caseId)!.at) first.set(entry.caseId, entry);
+    for (const entry of entries(type))
+      if (!first.has(entry.caseId) || entry.at < first.get(entry.caseId)!.at) first.set(entry.caseId, entry);
     return first;
   };
   // Judgment received: the registration's own receivedAt where it has one, else when it was registered.
   const registrations = firstPerCase('REGISTER');
-  const received = new Map([...registrations].map(([caseId, entry]) => [caseId, instant(entry.payload.receivedAt, entry.at)]));
+  const received = new Map(
+    [...registrations].map(([caseId, entry]) => [caseId, instant(entry.payload.receivedAt, entry.at)]),
+  );
   const daysSinceReceived = (milestones: { caseId: string; at: Date }[]) =>
     milestones
       .filter(({ caseId, at }) => received.has(caseId) && within(at))
       .map(({ caseId, at }) => (at.getTime() - received.get(caseId)!.getTime()) / DAY_MS);
 
-  const closings = facts.history.filter((entry) => entry.toState === 'closing' && entry.fromState !== 'closing' && within(entry.at));
+  const closings = facts.history.filter(
+    (entry) => entry.toState === 'closing' && entry.fromState !== 'closing' && within(entry.at),
+  );
   const endedEarly = closings.filter((entry) => entry.type === 'END_EARLY');
   const heldVisits = facts.visits.filter((visit) => visit.outcome === 'completed' || visit.outcome === 'stopped');
   const firstVisits = new Map<string, Date>();
@@ -95,7 +123,9 @@ export function statisticsFigures(facts: StatisticsFacts, period: Period) {
   }
   const visits = facts.visits.filter((visit) => within(visit.occurredAt));
   const stopped = visits.filter((visit) => visit.outcome === 'stopped');
-  const reminders = facts.alerts.filter((alert) => (REMINDER_KINDS as readonly string[]).includes(alert.kind) && within(alert.raisedAt));
+  const reminders = facts.alerts.filter(
+    (alert) => (REMINDER_KINDS as readonly string[]).includes(alert.kind) && within(alert.raisedAt),
+  );
   const resolved = reminders.filter((alert) => alert.resolvedAt !== null);
 
   return {
@@ -116,10 +146,20 @@ export function statisticsFigures(facts: StatisticsFacts, period: Period) {
     },
     daysFromJudgmentReceived: {
       supporterAppointed: spread(
-        daysSinceReceived([...firstPerCase('APPOINT_SUPPORTER').values()].map((e) => ({ caseId: e.caseId, at: instant(e.payload.decidedAt, e.at) }))),
+        daysSinceReceived(
+          [...firstPerCase('APPOINT_SUPPORTER').values()].map((e) => ({
+            caseId: e.caseId,
+            at: instant(e.payload.decidedAt, e.at),
+          })),
+        ),
       ),
       startupMeeting: spread(
-        daysSinceReceived([...firstPerCase('HOLD_STARTUP_MEETING').values()].map((e) => ({ caseId: e.caseId, at: instant(e.payload.heldAt, e.at) }))),
+        daysSinceReceived(
+          [...firstPerCase('HOLD_STARTUP_MEETING').values()].map((e) => ({
+            caseId: e.caseId,
+            at: instant(e.payload.heldAt, e.at),
+          })),
+        ),
       ),
       firstVisit: spread(daysSinceReceived([...firstVisits].map(([caseId, at]) => ({ caseId, at })))),
     },
@@ -167,6 +207,9 @@ function supporterLoad(facts: StatisticsFacts, period: Period, visits: Statistic
   return {
     active: assignments.size,
     casesPerSupporter: { median: plainMedian(loads), max: loads.length === 0 ? null : Math.max(...loads) },
-    visitsPerSupporter: { median: plainMedian(visitCounts), max: visitCounts.length === 0 ? null : Math.max(...visitCounts) },
+    visitsPerSupporter: {
+      median: plainMedian(visitCounts),
+      max: visitCounts.length === 0 ? null : Math.max(...visitCounts),
+    },
   };
 }

@@ -45,14 +45,20 @@ export class StatisticsController {
     const csv = query.format ? query.format === 'csv' : /^text\/csv\b/.test(accept ?? '');
     if (!csv) return figures;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="umgangesstod-statistik-${figures.period.from}-${figures.period.to}.csv"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="umgangesstod-statistik-${figures.period.from}-${figures.period.to}.csv"`,
+    );
     return statisticsCsv(figures);
   }
 
   /** The page and its files are code, no data: open, so a browser loads them before it has a token. */
   @Get('page')
   @Public()
-  @Operation('The statistics page with charts (HTML)', 'Code, no data: the page asks for the figures with the signed-in person’s token.')
+  @Operation(
+    'The statistics page with charts (HTML)',
+    'Code, no data: the page asks for the figures with the signed-in person’s token.',
+  )
   @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
   page(@Res() res: Response): void {
     res.sendFile(this.files.page);

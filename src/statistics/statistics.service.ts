@@ -14,15 +14,34 @@ import { statisticsFigures, type Period, type StatisticsFigures } from './statis
 const ZONE = 'Europe/Stockholm';
 
 /** The history events the figures read; the rest of a case's history tells them nothing. */
-const COUNTED_EVENTS = ['REGISTER', 'APPOINT_SUPPORTER', 'REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'PERIOD_ENDED', 'END_EARLY', 'SUBMIT_EVALUATION', 'ARCHIVE'];
+const COUNTED_EVENTS = [
+  'REGISTER',
+  'APPOINT_SUPPORTER',
+  'REPLACE_SUPPORTER',
+  'HOLD_STARTUP_MEETING',
+  'PERIOD_ENDED',
+  'END_EARLY',
+  'SUBMIT_EVALUATION',
+  'ARCHIVE',
+];
 
 /**
  * A disposed case still counts through its anonymous stub: as registered and archived on its own
  * dates. Its other milestones went with its case file.
  */
 function stubFacts(stub: Pick<DisposedCase, 'caseId' | 'registeredAt' | 'archivedAt'>) {
-  const fact = (type: string, at: Date, fromState: string | null, toState: string) => ({ caseId: stub.caseId, type, payload: {}, at, fromState, toState });
-  return [fact('REGISTER', stub.registeredAt, null, 'received'), fact('ARCHIVE', stub.archivedAt, 'closing', 'archived')];
+  const fact = (type: string, at: Date, fromState: string | null, toState: string) => ({
+    caseId: stub.caseId,
+    type,
+    payload: {},
+    at,
+    fromState,
+    toState,
+  });
+  return [
+    fact('REGISTER', stub.registeredAt, null, 'received'),
+    fact('ARCHIVE', stub.archivedAt, 'closing', 'archived'),
+  ];
 }
 
 @Injectable()
@@ -45,9 +64,18 @@ export class StatisticsService {
         select: { caseId: true, occurredAt: true, outcome: true, stopReason: true, supporterId: true },
         where: { occurredAt: before },
       });
-      const alerts = await manager.find(Alert, { select: { kind: true, raisedAt: true, resolvedAt: true }, where: { raisedAt: before } });
-      const disposed = await manager.find(DisposedCase, { select: { caseId: true, registeredAt: true, archivedAt: true }, where: { registeredAt: before } });
-      const facts = [...history.map((entry) => ({ ...entry, payload: entry.payload as Record<string, unknown> })), ...disposed.flatMap(stubFacts)];
+      const alerts = await manager.find(Alert, {
+        select: { kind: true, raisedAt: true, resolvedAt: true },
+        where: { raisedAt: before },
+      });
+      const disposed = await manager.find(DisposedCase, {
+        select: { caseId: true, registeredAt: true, archivedAt: true },
+        where: { registeredAt: before },
+      });
+      const facts = [
+        ...history.map((entry) => ({ ...entry, payload: entry.payload as Record<string, unknown> })),
+        ...disposed.flatMap(stubFacts),
+      ];
       return statisticsFigures({ history: facts, visits, alerts }, period);
     });
   }

@@ -11,7 +11,8 @@ export interface SupporterTerm extends Appointment {
 export async function supporterTerms(manager: EntityManager, caseId: string): Promise<SupporterTerm[]> {
   const appointments = await appointmentsOf(manager, caseId);
   const ids = [...new Set(appointments.map((a) => a.supporterId))];
-  const supporters = ids.length > 0 ? await manager.find(Supporter, { where: { id: In(ids) }, select: { id: true, name: true } }) : [];
+  const supporters =
+    ids.length > 0 ? await manager.find(Supporter, { where: { id: In(ids) }, select: { id: true, name: true } }) : [];
   const names = new Map(supporters.map((s) => [s.id, s.name]));
   return appointments.map((a) => ({ ...a, name: names.get(a.supporterId) ?? 'okänd' }));
 }

@@ -36,7 +36,9 @@ export function vettingGaps(supporter: Supporter, today: string, validMonths: nu
     const on = supporter[VETTING_STEP_COLUMN[step]];
     if (on === null) gaps.push(STEP_WORDING[step]);
     else if ((EXTRACTS as readonly string[]).includes(step) && !extractStillValid(on, today, validMonths)) {
-      gaps.push(`the ${step === 'criminalRecordExtract' ? 'criminal records' : 'social services records'} extract of ${on} is older than ${validMonths} months: a new one is needed`);
+      gaps.push(
+        `the ${step === 'criminalRecordExtract' ? 'criminal records' : 'social services records'} extract of ${on} is older than ${validMonths} months: a new one is needed`,
+      );
     }
   }
   return gaps;

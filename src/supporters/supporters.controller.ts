@@ -22,7 +22,10 @@ export class SupportersController {
   @Post('interest')
   @Public()
   @RateLimited(10, 600)
-  @Operation('Offer yourself as a contact supporter', 'The e-service’s form, open without a token: at most 10 calls per 10 minutes from one address (429 after that).')
+  @Operation(
+    'Offer yourself as a contact supporter',
+    'The e-service’s form, open without a token: at most 10 calls per 10 minutes from one address (429 after that).',
+  )
   @ApiCreatedResponse({ type: InterestResponse })
   @ApiErrors(400)
   expressInterest(@Body() dto: SupporterProfileDto): Promise<InterestResponse> {
@@ -31,7 +34,10 @@ export class SupportersController {
 
   @Post()
   @Roles('secretary')
-  @Operation('Register a supporter the unit recruited directly', 'Vetting and the administrator’s decision follow as for anyone who expressed interest.')
+  @Operation(
+    'Register a supporter the unit recruited directly',
+    'Vetting and the administrator’s decision follow as for anyone who expressed interest.',
+  )
   @ApiCreatedResponse({ type: SupporterResponse })
   @ApiErrors(400)
   register(@Body() dto: RegisterSupporterDto): Promise<SupporterResponse> {
@@ -65,7 +71,10 @@ export class SupportersController {
   )
   @ApiOkResponse({ type: SupporterResponse })
   @ApiErrors(400, 404, 422)
-  recordVettingStep(@Param('id', SUPPORTER_ID) id: string, @Body() dto: RecordVettingStepDto): Promise<SupporterResponse> {
+  recordVettingStep(
+    @Param('id', SUPPORTER_ID) id: string,
+    @Body() dto: RecordVettingStepDto,
+  ): Promise<SupporterResponse> {
     return this.supporters.recordVettingStep(id, dto);
   }
 
@@ -78,7 +87,11 @@ export class SupportersController {
   )
   @ApiOkResponse({ type: SupporterResponse })
   @ApiErrors(400, 404, 422)
-  decide(@Param('id', SUPPORTER_ID) id: string, @Body() dto: DecideSupporterDto, @CurrentActor() actor: Actor): Promise<SupporterResponse> {
+  decide(
+    @Param('id', SUPPORTER_ID) id: string,
+    @Body() dto: DecideSupporterDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SupporterResponse> {
     return this.supporters.decide(id, dto, actor);
   }
 

@@ -37,7 +37,12 @@ function supporterView(supporter: Supporter, assignments: number, gaps: string[]
       socialServicesExtractOn: supporter.socialServicesExtractOn,
     },
     decision: supporter.decidedAt
-      ? { status: supporter.status, at: supporter.decidedAt.toISOString(), by: supporter.decidedBy, reason: supporter.decisionReason }
+      ? {
+          status: supporter.status,
+          at: supporter.decidedAt.toISOString(),
+          by: supporter.decidedBy,
+          reason: supporter.decisionReason,
+        }
       : null,
     appointable: gaps.length === 0,
     appointmentGaps: gaps,
@@ -96,10 +101,17 @@ export class SupportersService {
     return this.transactions.run(async (manager) => {
       const supporter = await this.find(manager, id);
       if (dto.date > swedishDate(this.clock.now())) {
-        throw new BusinessRuleError('vettingStepHasHappened', 'date lies in the future: a vetting step is recorded once taken', 'date');
+        throw new BusinessRuleError(
+          'vettingStepHasHappened',
+          'date lies in the future: a vetting step is recorded once taken',
+          'date',
+        );
       }
       await manager.update(Supporter, { id }, { [VETTING_STEP_COLUMN[dto.step]]: dto.date });
-      return this.viewOf({ ...supporter, [VETTING_STEP_COLUMN[dto.step]]: dto.date }, await this.assignmentsOf(manager, id));
+      return this.viewOf(
+        { ...supporter, [VETTING_STEP_COLUMN[dto.step]]: dto.date },
+        await this.assignmentsOf(manager, id),
+      );
     });
   }
 
@@ -113,7 +125,12 @@ export class SupportersService {
           throw new BusinessRuleError('vettingComplete', `the supporter cannot be approved: ${gaps.join('; ')}`);
         }
       }
-      const decision = { status: dto.decision, decidedAt: this.clock.now(), decidedBy: actor.id, decisionReason: dto.reason ?? null };
+      const decision = {
+        status: dto.decision,
+        decidedAt: this.clock.now(),
+        decidedBy: actor.id,
+        decisionReason: dto.reason ?? null,
+      };
       await manager.update(Supporter, { id }, decision);
       return this.viewOf({ ...supporter, ...decision }, await this.assignmentsOf(manager, id));
     });
@@ -141,7 +158,11 @@ export class SupportersService {
     }
     const gaps = appointmentGaps(supporter, swedishDate(now), this.config.supporterVettingValidMonths);
     if (gaps.length > 0) {
-      throw new BusinessRuleError('supporterAppointable', `the supporter cannot be appointed: ${gaps.join('; ')}`, 'supporterId');
+      throw new BusinessRuleError(
+        'supporterAppointable',
+        `the supporter cannot be appointed: ${gaps.join('; ')}`,
+        'supporterId',
+      );
     }
     const assignments = await this.assignmentsOf(manager, supporterId);
     if (assignments >= supporter.capacity) {

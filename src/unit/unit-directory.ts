@@ -8,7 +8,15 @@ import type { UnitDetailsDto } from './dto/unit-details.dto.js';
 import { UnitDetails } from './unit-details.entity.js';
 
 const ROW = 'unit';
-export const UNIT_FIELDS = ['municipality', 'committee', 'unitName', 'postalAddress', 'phone', 'email', 'phoneHours'] as const;
+export const UNIT_FIELDS = [
+  'municipality',
+  'committee',
+  'unitName',
+  'postalAddress',
+  'phone',
+  'email',
+  'phoneHours',
+] as const;
 type UnitField = (typeof UNIT_FIELDS)[number];
 
 export type UnitView = Record<UnitField, string | null>;
@@ -54,7 +62,11 @@ export class UnitDirectory {
     const view = unitView(await manager.findOneBy(UnitDetails, { id: ROW }));
     const missing = UNIT_FIELDS.filter((field) => view[field] === null);
     if (missing.length > 0) {
-      throw new BusinessRuleError('unitDetailsComplete', `the unit's details are missing ${missing.join(', ')}: the administrator sets them with PUT /unit`, missing[0]);
+      throw new BusinessRuleError(
+        'unitDetailsComplete',
+        `the unit's details are missing ${missing.join(', ')}: the administrator sets them with PUT /unit`,
+        missing[0],
+      );
     }
     return view as CompleteUnit;
   }

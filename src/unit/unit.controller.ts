@@ -23,7 +23,10 @@ export class UnitController {
 
   @Put()
   @Roles('administrator')
-  @Operation('Fill in or change the unit’s details', 'Fields left out keep their value; letters are refused (422) until every field is there.')
+  @Operation(
+    'Fill in or change the unit’s details',
+    'Fields left out keep their value; letters are refused (422) until every field is there.',
+  )
   @ApiOkResponse({ type: UnitResponse })
   @ApiErrors(400)
   write(@Body() dto: UnitDetailsDto, @CurrentActor() actor: Actor): Promise<UnitResponse> {

@@ -5,5 +5,10 @@ import { UnitDirectory } from './unit-directory.js';
 import { UnitDetails } from './unit-details.entity.js';
 
 /** The unit's own details (municipality, committee, address, phone): read by every letter. */
-@Module({ imports: [TypeOrmModule.forFeature([UnitDetails])], controllers: [UnitController], providers: [UnitDirectory], exports: [UnitDirectory] })
+@Module({
+  imports: [TypeOrmModule.forFeature([UnitDetails])],
+  controllers: [UnitController],
+  providers: [UnitDirectory],
+  exports: [UnitDirectory],
+})
 export class UnitModule {}

@@ -17,12 +17,17 @@ export class VisitRecordEffect implements OnModuleInit {
       name: 'visitRecord',
       check: async (_manager, event, context, now) => {
         if (Date.parse(event.occurredAt) > now.getTime()) {
-          throw new BusinessRuleError('visitHasHappened', 'a visit is logged after it took place: occurredAt is in the future', 'occurredAt');
+          throw new BusinessRuleError(
+            'visitHasHappened',
+            'a visit is logged after it took place: occurredAt is in the future',
+            'occurredAt',
+          );
         }
         const problem = visitTimeProblem(context, event.occurredAt);
         if (problem) throw new BusinessRuleError(problem.rule, problem.message, 'occurredAt');
       },
-      within: (manager, change) => this.visits.recordWithin(manager, change.record, change.event, change.actor, change.now),
+      within: (manager, change) =>
+        this.visits.recordWithin(manager, change.record, change.event, change.actor, change.now),
     });
   }
 }

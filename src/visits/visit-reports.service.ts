@@ -50,12 +50,22 @@ export class VisitReportsService {
   ) {}
 
   fileText(caseId: string, visitId: string, dto: TextReportDto, actor: Actor) {
-    return this.file(caseId, visitId, { form: 'text', text: dto.text, upload: null, author: actor.id, corrects: dto.corrects }, actor);
+    return this.file(
+      caseId,
+      visitId,
+      { form: 'text', text: dto.text, upload: null, author: actor.id, corrects: dto.corrects },
+      actor,
+    );
   }
 
   async fileScan(caseId: string, visitId: string, file: IncomingFile | undefined, dto: ScannedReportDto, actor: Actor) {
     const upload = await checkUpload(file, this.config.uploadMaxBytes);
-    return this.file(caseId, visitId, { form: 'scan', text: null, upload, author: dto.author ?? actor.id, corrects: dto.corrects }, actor);
+    return this.file(
+      caseId,
+      visitId,
+      { form: 'scan', text: null, upload, author: dto.author ?? actor.id, corrects: dto.corrects },
+      actor,
+    );
   }
 
   list(caseId: string, visitId: string, actor: Actor) {
@@ -99,10 +109,18 @@ export class VisitReportsService {
    * reminder and resolves its alert), in the same transaction; later reports and corrections do not.
    */
   private async file(caseId: string, visitId: string, filing: Filing, actor: Actor): Promise<ReportView> {
-    const { visit, first } = await this.transactions.run((manager) => this.checkFiling(manager, caseId, visitId, filing, actor));
+    const { visit, first } = await this.transactions.run((manager) =>
+      this.checkFiling(manager, caseId, visitId, filing, actor),
+    );
     // Checked again inside the writing transaction: the case may have been archived in between.
     const fileWithin = async (manager: EntityManager) =>
-      this.recordWithin(manager, caseId, await this.checkFiling(manager, caseId, visitId, filing, actor), filing, actor);
+      this.recordWithin(
+        manager,
+        caseId,
+        await this.checkFiling(manager, caseId, visitId, filing, actor),
+        filing,
+        actor,
+      );
     if (!first) return this.transactions.run(fileWithin);
     let filed: ReportView | undefined;
     const event = { type: 'VISIT_REPORT_FILED' as const, occurredAt: visit.occurredAt.toISOString() };
@@ -114,18 +132,33 @@ export class VisitReportsService {
     return filed!;
   }
 
-  private async checkFiling(manager: EntityManager, caseId: string, visitId: string, filing: Filing, actor: Actor): Promise<CheckedFiling> {
+  private async checkFiling(
+    manager: EntityManager,
+    caseId: string,
+    visitId: string,
+    filing: Filing,
+    actor: Actor,
+  ): Promise<CheckedFiling> {
     await requireWritableCase(manager, caseId);
     const visit = await this.visitFor(manager, caseId, visitId, actor);
     if (!REPORTED_OUTCOMES.includes(visit.outcome)) {
-      throw new BusinessRuleError('reportForHeldVisit', `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`);
+      throw new BusinessRuleError(
+        'reportForHeldVisit',
+        `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`,
+      );
     }
     const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
     const first = !corrected && !(await manager.existsBy(VisitReport, { visitId }));
     return { visit, corrected, first };
   }
 
-  private async recordWithin(manager: EntityManager, caseId: string, checked: CheckedFiling, filing: Filing, actor: Actor): Promise<ReportView> {
+  private async recordWithin(
+    manager: EntityManager,
+    caseId: string,
+    checked: CheckedFiling,
+    filing: Filing,
+    actor: Actor,
+  ): Promise<ReportView> {
     const { visit, corrected } = checked;
     const now = this.clock.now();
     const facts = {
@@ -160,7 +193,8 @@ export class VisitReportsService {
   /** A supporter reaches only the visits they were the supporter on; to them any other does not exist. */
   private async visitFor(manager: EntityManager, caseId: string, visitId: string, actor: Actor): Promise<Visit> {
     const visit = await manager.findOneBy(Visit, { id: visitId, caseId });
-    if (!visit || (actor.role === 'supporter' && visit.supporterId !== actor.supporterId)) throw new NotFoundError('visit');
+    if (!visit || (actor.role === 'supporter' && visit.supporterId !== actor.supporterId))
+      throw new NotFoundError('visit');
     return visit;
   }
 
@@ -168,7 +202,11 @@ export class VisitReportsService {
     const report = await manager.findOneBy(VisitReport, { id: reportId, visitId });
     if (!report) throw new NotFoundError('report to correct');
     if (await manager.existsBy(VisitReport, { correctsId: reportId })) {
-      throw new BusinessRuleError('correctLatest', 'that report was already corrected: correct the latest entry instead', 'corrects');
+      throw new BusinessRuleError(
+        'correctLatest',
+        'that report was already corrected: correct the latest entry instead',
+        'corrects',
+      );
     }
     return report;
   }

@@ -1,6 +1,24 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
 import { CaseScoped, ReplacedSupporterMay } from '../common/case-scoped.decorator.js';
 import { Roles } from '../common/roles.decorator.js';
@@ -37,10 +55,17 @@ export class VisitsController {
   @Post('cases/:caseId/visit-plans')
   @CaseScoped('caseId')
   @Roles('secretary')
-  @Operation('Plan a visit', 'With the supporter appointed on the case unless `supporterId` names another. Its outcome is logged later with LOG_VISIT and `visitPlanId`.')
+  @Operation(
+    'Plan a visit',
+    'With the supporter appointed on the case unless `supporterId` names another. Its outcome is logged later with LOG_VISIT and `visitPlanId`.',
+  )
   @ApiCreatedResponse({ type: VisitPlanResponse })
   @ApiErrors(400, 409, 422)
-  plan(@Param('caseId', UUID) caseId: string, @Body() dto: PlanVisitDto, @CurrentActor() actor: Actor): Promise<VisitPlanResponse> {
+  plan(
+    @Param('caseId', UUID) caseId: string,
+    @Body() dto: PlanVisitDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<VisitPlanResponse> {
     return this.visits.plan(caseId, dto, actor);
   }
 
@@ -58,7 +83,10 @@ export class VisitsController {
   @CaseScoped('caseId')
   @ReplacedSupporterMay()
   @Roles('secretary', 'supporter')
-  @Operation('List the reports on a visit, oldest first', 'A supporter sees only the visits they were the supporter on.')
+  @Operation(
+    'List the reports on a visit, oldest first',
+    'A supporter sees only the visits they were the supporter on.',
+  )
   @ApiOkResponse({ type: VisitReportListResponse })
   @ApiErrors(400)
   listReports(
@@ -94,7 +122,10 @@ export class VisitsController {
   @CaseScoped('caseId')
   @Roles('secretary')
   @UseInterceptors(FileInterceptor('file'))
-  @Operation('File a scanned paper report on a visit', 'Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields.')
+  @Operation(
+    'File a scanned paper report on a visit',
+    'Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields.',
+  )
   @ApiConsumes('multipart/form-data')
   @ApiExtraModels(ScannedReportDto)
   @ApiBody({

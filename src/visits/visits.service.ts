@@ -45,7 +45,13 @@ function visitView(visit: Visit, reports: VisitReport[]) {
   };
 }
 
-const VISITS_OF_CASE: SelectShape<Visit> = { where: ['caseId'], orderBy: [['occurredAt', 'ASC'], ['loggedAt', 'ASC']] };
+const VISITS_OF_CASE: SelectShape<Visit> = {
+  where: ['caseId'],
+  orderBy: [
+    ['occurredAt', 'ASC'],
+    ['loggedAt', 'ASC'],
+  ],
+};
 
 @Injectable()
 export class VisitsService {
@@ -72,22 +78,28 @@ export class VisitsService {
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
     const id = randomUUID();
-    await TableStatements.of(manager.connection, Visit).insert(manager, [{
-      id,
-      caseId,
-      occurredAt: new Date(visit.occurredAt),
-      durationMinutes: visit.durationMinutes,
-      outcome: visit.outcome,
-      stopReason: visit.stopReason ?? null,
-      notes: visit.notes ?? null,
-      loggedAt: now,
-      loggedBy: actor.id,
-      planId: plan?.id ?? null,
-      supporterId: plan?.supporterId ?? record.supporterId,
-      cancelledBy: visit.cancelledBy ?? null,
-    }]);
+    await TableStatements.of(manager.connection, Visit).insert(manager, [
+      {
+        id,
+        caseId,
+        occurredAt: new Date(visit.occurredAt),
+        durationMinutes: visit.durationMinutes,
+        outcome: visit.outcome,
+        stopReason: visit.stopReason ?? null,
+        notes: visit.notes ?? null,
+        loggedAt: now,
+        loggedBy: actor.id,
+        planId: plan?.id ?? null,
+        supporterId: plan?.supporterId ?? record.supporterId,
+        cancelledBy: visit.cancelledBy ?? null,
+      },
+    ]);
     if (visit.outcome === 'stopped') {
-      await this.alerts.raiseWithin(manager, { caseId, kind: 'visitStopped', detail: `visit ${id} stopped: ${visit.stopReason}` }, now);
+      await this.alerts.raiseWithin(
+        manager,
+        { caseId, kind: 'visitStopped', detail: `visit ${id} stopped: ${visit.stopReason}` },
+        now,
+      );
     }
   }
 
@@ -100,7 +112,11 @@ export class VisitsService {
       const record = await requireWritableCase(manager, caseId);
       const supporterId = dto.supporterId ?? record.supporterId;
       if (!supporterId) {
-        throw new BusinessRuleError('visitHasSupporter', 'a visit is planned with a supporter: appoint one or name supporterId', 'supporterId');
+        throw new BusinessRuleError(
+          'visitHasSupporter',
+          'a visit is planned with a supporter: appoint one or name supporterId',
+          'supporterId',
+        );
       }
       if (!(await manager.existsBy(Supporter, { id: supporterId }))) {
         throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
@@ -129,7 +145,12 @@ export class VisitsService {
       const loggedAs = new Map(visits.filter((v) => v.planId).map((v) => [v.planId!, v.id]));
       return {
         plans: plans.map((p) => planView(p, loggedAs.get(p.id) ?? null)),
-        visits: visits.map((v) => visitView(v, reports.filter((r) => r.visitId === v.id))),
+        visits: visits.map((v) =>
+          visitView(
+            v,
+            reports.filter((r) => r.visitId === v.id),
+          ),
+        ),
       };
     });
   }

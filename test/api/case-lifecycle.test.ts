@@ -24,7 +24,12 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
   it('walks the whole routine without evaluation and records every step in the history', async () => {
     const caseId = await caseIn(t, 'activeVisits');
     await send(t, caseId, visit);
-    const stopped = { ...visit, occurredAt: '2026-11-30T10:00:00+01:00', outcome: 'stopped', stopReason: 'visitingParentIntoxicated' };
+    const stopped = {
+      ...visit,
+      occurredAt: '2026-11-30T10:00:00+01:00',
+      outcome: 'stopped',
+      stopReason: 'visitingParentIntoxicated',
+    };
     await send(t, caseId, stopped);
 
     const active = await t.http.get(`/cases/${caseId}`).expect(200);
@@ -47,8 +52,17 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
 
     const history = await t.http.get(`/cases/${caseId}/history`).expect(200);
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
-      'REGISTER', 'INITIATE', 'APPOINT_SUPPORTER', 'SEND_SUMMONS', 'HOLD_STARTUP_MEETING', 'START_VISITS',
-      'LOG_VISIT', 'LOG_VISIT', 'END_EARLY', 'HOLD_CLOSING_MEETING', 'ARCHIVE',
+      'REGISTER',
+      'INITIATE',
+      'APPOINT_SUPPORTER',
+      'SEND_SUMMONS',
+      'HOLD_STARTUP_MEETING',
+      'START_VISITS',
+      'LOG_VISIT',
+      'LOG_VISIT',
+      'END_EARLY',
+      'HOLD_CLOSING_MEETING',
+      'ARCHIVE',
     ]);
     expect(history.body.items[8]).toMatchObject({
       fromState: 'activeVisits',
@@ -65,7 +79,11 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     const early = await send(t, caseId, archive, 422);
     expect(early.body.message).toContain('archived after the closing meeting');
     const closed = await send(t, caseId, closingMeeting);
-    expect(closed.body).toMatchObject({ state: 'closing', subState: 'closingMeetingHeld', allowedEvents: ['LOG_VISIT', 'SUBMIT_EVALUATION'] });
+    expect(closed.body).toMatchObject({
+      state: 'closing',
+      subState: 'closingMeetingHeld',
+      allowedEvents: ['LOG_VISIT', 'SUBMIT_EVALUATION'],
+    });
     await send(t, caseId, archive, 422);
     const evaluated = await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-11-25T10:00:00+01:00' });
     expect(evaluated.body.state).toBe('evaluated');
@@ -90,8 +108,18 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     const supporterId = await registerSupporter(t);
     const caseId = await registerCase(t);
     for (const event of stepsTo('startupMeeting', supporterId)) await send(t, caseId, event);
-    await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: false, rulesAccepted: true });
-    const refused = await send(t, caseId, { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' }, 422);
+    await send(t, caseId, {
+      type: 'HOLD_STARTUP_MEETING',
+      heldAt: '2026-11-24T13:00:00+01:00',
+      enrollmentFormSigned: false,
+      rulesAccepted: true,
+    });
+    const refused = await send(
+      t,
+      caseId,
+      { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
+      422,
+    );
     expect(refused.body.message).toContain('enrollment form signed');
     const unchanged = await t.http.get(`/cases/${caseId}`).expect(200);
     expect(unchanged.body).toMatchObject({ state: 'startupMeeting', subState: 'held', version: 5 });
@@ -105,7 +133,16 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
 
   it('refuses appointing a supporter the unit does not know with 422', async () => {
     const caseId = await caseIn(t, 'initiated');
-    const res = await send(t, caseId, { type: 'APPOINT_SUPPORTER', supporterId: '00000000-0000-4000-8000-000000000000', decidedAt: '2026-11-17T10:00:00+01:00' }, 422);
+    const res = await send(
+      t,
+      caseId,
+      {
+        type: 'APPOINT_SUPPORTER',
+        supporterId: '00000000-0000-4000-8000-000000000000',
+        decidedAt: '2026-11-17T10:00:00+01:00',
+      },
+      422,
+    );
     expect(res.body).toMatchObject({ rule: 'supporterExists', field: 'supporterId' });
   });
 
@@ -123,13 +160,21 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     expect(system.body.message[0]).toContain('only by the system');
     const bad = await send(t, caseId, { ...visit, durationMinutes: -5, outcome: 'fine', extra: 1 }, 400);
     expect(bad.body.message).toEqual(
-      expect.arrayContaining(['property extra should not exist', 'durationMinutes must not be less than 0', expect.stringMatching(/^outcome must be one of/)]),
+      expect.arrayContaining([
+        'property extra should not exist',
+        'durationMinutes must not be less than 0',
+        expect.stringMatching(/^outcome must be one of/),
+      ]),
     );
     const reason = await send(t, caseId, { ...visit, stopReason: 'childUnwell' }, 400);
     expect(reason.body.message).toEqual([expect.stringContaining('stopReason must be one of')]);
     const missing = await send(t, caseId, { ...visit, outcome: 'stopped' }, 400);
     expect(missing.body.message).toEqual([expect.stringContaining('when the outcome is stopped')]);
-    const noBody = await t.http.post(`/cases/${caseId}/events`).set('content-type', 'application/json').send('[1,2]').expect(400);
+    const noBody = await t.http
+      .post(`/cases/${caseId}/events`)
+      .set('content-type', 'application/json')
+      .send('[1,2]')
+      .expect(400);
     expect(noBody.body.message[0]).toMatch(/^type must be one of/);
   });
 
@@ -141,12 +186,24 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
 
   it('honours If-Match: the right version passes, a stale one gets 409 and writes nothing', async () => {
     const caseId = await registerCase(t);
-    const stale = await t.http.post(`/cases/${caseId}/events`).set('If-Match', '"7"').send({ type: 'INITIATE' }).expect(409);
+    const stale = await t.http
+      .post(`/cases/${caseId}/events`)
+      .set('If-Match', '"7"')
+      .send({ type: 'INITIATE' })
+      .expect(409);
     expect(stale.body.currentVersion).toBe(1);
     await t.http.post(`/cases/${caseId}/events`).set('If-Match', 'nonsense').send({ type: 'INITIATE' }).expect(400);
-    const ok = await t.http.post(`/cases/${caseId}/events`).set('If-Match', '"1"').send({ type: 'INITIATE' }).expect(200);
+    const ok = await t.http
+      .post(`/cases/${caseId}/events`)
+      .set('If-Match', '"1"')
+      .send({ type: 'INITIATE' })
+      .expect(200);
     expect(ok.headers.etag).toBe('"2"');
-    await t.http.post(`/cases/${caseId}/events`).set('If-Match', '1').send({ type: 'END_EARLY', reason: 'x' }).expect(409);
+    await t.http
+      .post(`/cases/${caseId}/events`)
+      .set('If-Match', '1')
+      .send({ type: 'END_EARLY', reason: 'x' })
+      .expect(409);
     expect((await t.http.get(`/cases/${caseId}/history`)).body.total).toBe(2);
   });
 
@@ -174,7 +231,10 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     expect(textWithoutIds(page.body)).not.toMatch(/personnummer|\d{8}-?\d{4}/);
     const bad = await t.http.get('/cases?state=nowhere&limit=1000').expect(400);
     expect(bad.body.message).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^state must be one of: received, /), 'limit must not be greater than 200']),
+      expect.arrayContaining([
+        expect.stringMatching(/^state must be one of: received, /),
+        'limit must not be greater than 200',
+      ]),
     );
   });
 });

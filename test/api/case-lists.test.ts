@@ -53,7 +53,9 @@ describe.each(DATABASES)('paging through the case list (%s)', (database) => {
   it('gives a next cursor on an offset page too, and refuses a cursor it did not make', async () => {
     const page = (await t.http.get('/cases?limit=2&offset=2').expect(200)).body;
     const after = (await t.http.get(`/cases?limit=2&after=${page.next}`).expect(200)).body;
-    expect(after.items.map((c: { id: string }) => c.id)).toEqual((await t.http.get('/cases?limit=2&offset=4').expect(200)).body.items.map((c: { id: string }) => c.id));
+    expect(after.items.map((c: { id: string }) => c.id)).toEqual(
+      (await t.http.get('/cases?limit=2&offset=4').expect(200)).body.items.map((c: { id: string }) => c.id),
+    );
     const refused = await t.http.get('/cases?after=bm90LWEtY3Vyc29y').expect(400);
     expect(JSON.stringify(refused.body)).toMatch(/after must be the next cursor/);
     await t.http.get('/cases?after=no%20such').expect(400);
@@ -78,10 +80,16 @@ describe.each(DATABASES)('paging through the case list (%s)', (database) => {
     });
     const middle = (await t.http.get('/cases?state=received&limit=2&offset=1').expect(200)).body;
     expect(middle.items.map((c: { id: string }) => c.id)).toEqual(ids.slice(1, 3));
-    expect((await t.http.get(`/cases?state=received&limit=2&after=${middle.next}`).expect(200)).body.items.map((c: { id: string }) => c.id)).toEqual(
-      ids.slice(3),
-    );
-    expect((await t.http.get('/cases?state=received&offset=4').expect(200)).body).toMatchObject({ items: [], total: 4, next: null });
+    expect(
+      (await t.http.get(`/cases?state=received&limit=2&after=${middle.next}`).expect(200)).body.items.map(
+        (c: { id: string }) => c.id,
+      ),
+    ).toEqual(ids.slice(3));
+    expect((await t.http.get('/cases?state=received&offset=4').expect(200)).body).toMatchObject({
+      items: [],
+      total: 4,
+      next: null,
+    });
   });
 });
 
@@ -110,7 +118,8 @@ describe.each(DATABASES)('the total of a long list (%s)', (database) => {
   });
   afterAll(() => t.close());
 
-  const alertPage = async (query: string) => (await t.http.get(`/alerts?${query}`).expect(200)).body as { items: { id: string }[]; total: number };
+  const alertPage = async (query: string) =>
+    (await t.http.get(`/alerts?${query}`).expect(200)).body as { items: { id: string }[]; total: number };
 
   it('counts past a thousand alerts, and pages to the last of them', async () => {
     const first = await alertPage('limit=50');
@@ -124,7 +133,17 @@ describe.each(DATABASES)('the total of a long list (%s)', (database) => {
   it('keeps a total past a thousand for a moment, while a short list counts a new alert at once', async () => {
     await alertPage('limit=1');
     await alertPage(`caseId=${caseId}&limit=1`);
-    await alerts.insert({ id: randomUUID(), caseId, kind: 'deadlineFailed', deadlineId: null, detail: null, raisedAt: new Date(), acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null });
+    await alerts.insert({
+      id: randomUUID(),
+      caseId,
+      kind: 'deadlineFailed',
+      deadlineId: null,
+      detail: null,
+      raisedAt: new Date(),
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      resolvedAt: null,
+    });
     expect((await alertPage(`caseId=${caseId}&limit=1`)).total).toBe(4);
     expect((await alertPage('limit=1')).total).toBe(EXACT_TOTAL_UP_TO + 5);
   });

@@ -26,7 +26,10 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
     ['/supporters', 'secretary'],
     ['/visits/missing-reports', 'secretary'],
   ] as const)('refuses a paging offset of 1e300 on %s, naming offset and its maximum', async (route, role) => {
-    const res = await t.as(role).get(`${route.replace(':id', caseId)}?offset=1e300`).expect(400);
+    const res = await t
+      .as(role)
+      .get(`${route.replace(':id', caseId)}?offset=1e300`)
+      .expect(400);
     expect(res.body.message).toContain('offset must not be greater than 1000000');
   });
 
@@ -46,7 +49,10 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
 
   it.each([
     ['__proto__ at the top of an event', '{"type":"INITIATE","__proto__":{"diaryNumber":"x"}}'],
-    ['prototype deep inside a registration', JSON.stringify({ ...aJudgment(), children: [{ name: 'Alva', x: { y: { prototype: 1 } } }] })],
+    [
+      'prototype deep inside a registration',
+      JSON.stringify({ ...aJudgment(), children: [{ name: 'Alva', x: { y: { prototype: 1 } } }] }),
+    ],
   ])('refuses %s', async (_what, text) => {
     const route = text.includes('INITIATE') ? `/cases/${caseId}/events` : '/cases';
     const res = await t.http.post(route).set('content-type', 'application/json').send(text).expect(400);
@@ -71,7 +77,10 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
   });
 
   it('refuses a NUL character inside a text field, naming the field', async () => {
-    const res = await t.http.post(`/cases/${caseId}/events`).send({ type: 'END_EARLY', reason: 'a\u0000b' }).expect(400);
+    const res = await t.http
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'END_EARLY', reason: 'a\u0000b' })
+      .expect(400);
     expect(res.body.message).toEqual(['body field reason must not contain the NUL character']);
   });
 
@@ -96,12 +105,18 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
       'each value in recipients must be shorter than or equal to 120 characters',
     ],
   ] as const)('refuses a very long string where the %s list belongs', async (field, route, body, message) => {
-    const res = await t.http.post(route()).send({ ...body, [field]: 'x'.repeat(90_000) }).expect(400);
+    const res = await t.http
+      .post(route())
+      .send({ ...body, [field]: 'x'.repeat(90_000) })
+      .expect(400);
     expect(res.body.message).toContain(message);
   });
 
   it('answers a body of the wrong shape for its event type with each field’s message', async () => {
-    const res = await t.http.post(`/cases/${activeCaseId}/events`).send({ type: 'LOG_VISIT', reason: 'x', durationMinutes: 1e300 }).expect(400);
+    const res = await t.http
+      .post(`/cases/${activeCaseId}/events`)
+      .send({ type: 'LOG_VISIT', reason: 'x', durationMinutes: 1e300 })
+      .expect(400);
     expect(res.body.message).toEqual(
       expect.arrayContaining([
         'property reason should not exist',

@@ -27,11 +27,15 @@ describe.each(DATABASES)('visits logged late, and visits that cannot have happen
     await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
     const late = await send(t, caseId, visit('2026-12-05T10:00:00+01:00'));
     expect(late.body).toMatchObject({ state: 'closing', subState: 'awaitingClosingMeeting' });
-    expect(late.body.visits).toEqual([expect.objectContaining({ occurredAt: '2026-12-05T09:00:00.000Z', outcome: 'completed' })]);
+    expect(late.body.visits).toEqual([
+      expect.objectContaining({ occurredAt: '2026-12-05T09:00:00.000Z', outcome: 'completed' }),
+    ]);
     const history = (await t.http.get(`/cases/${caseId}/history`).expect(200)).body.items;
     expect(history.at(-1)).toMatchObject({ type: 'LOG_VISIT', fromState: 'closing', toState: 'closing' });
     const pay = await t.http.get('/compensation?month=2026-12').expect(200);
-    expect(pay.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ supporterId, visits: 1, minutes: 90 })]));
+    expect(pay.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ supporterId, visits: 1, minutes: 90 })]),
+    );
   });
 
   it.each([

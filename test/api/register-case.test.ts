@@ -32,7 +32,10 @@ describe.each(DATABASES)('registering a judgment (%s)', (database) => {
   });
 
   it('runs the period one year from its start when the judgment sets no end', async () => {
-    const res = await t.http.post('/cases').send(aJudgment({ periodStart: '2026-12-01', periodEnd: undefined })).expect(201);
+    const res = await t.http
+      .post('/cases')
+      .send(aJudgment({ periodStart: '2026-12-01', periodEnd: undefined }))
+      .expect(201);
     expect(res.body.judgment).toMatchObject({ periodEnd: '2027-11-30', periodEndSetByCourt: false });
   });
 
@@ -41,12 +44,17 @@ describe.each(DATABASES)('registering a judgment (%s)', (database) => {
     const bad = withWrongCheckDigit(body.children[0].personnummer);
     body.children[0].personnummer = bad;
     const res = await t.http.post('/cases').send(body).expect(400);
-    expect(res.body.message).toEqual([expect.stringContaining('children.0.personnummer must be a Swedish personal identity number')]);
+    expect(res.body.message).toEqual([
+      expect.stringContaining('children.0.personnummer must be a Swedish personal identity number'),
+    ]);
     expect(JSON.stringify(res.body)).not.toContain(bad);
   });
 
   it('refuses a period longer than a year with 422 unless the secretary gives a reason', async () => {
-    const res = await t.http.post('/cases').send(aJudgment({ periodEnd: '2027-11-16' })).expect(422);
+    const res = await t.http
+      .post('/cases')
+      .send(aJudgment({ periodEnd: '2027-11-16' }))
+      .expect(422);
     expect(res.body).toMatchObject({ rule: 'periodCap', field: 'periodEnd' });
     expect(res.body.message).toContain('2027-11-15');
     const confirmed = await t.http
@@ -58,7 +66,10 @@ describe.each(DATABASES)('registering a judgment (%s)', (database) => {
   });
 
   it('refuses a period that ends before it starts with 422', async () => {
-    const res = await t.http.post('/cases').send(aJudgment({ periodStart: '2026-11-16', periodEnd: '2026-11-01' })).expect(422);
+    const res = await t.http
+      .post('/cases')
+      .send(aJudgment({ periodStart: '2026-11-16', periodEnd: '2026-11-01' }))
+      .expect(422);
     expect(res.body.rule).toBe('periodRunsForward');
   });
 
@@ -78,7 +89,10 @@ describe.each(DATABASES)('registering a judgment (%s)', (database) => {
 
   it('writes nothing when a registration is refused', async () => {
     const before = (await t.http.get('/cases').expect(200)).body.total;
-    await t.http.post('/cases').send(aJudgment({ periodEnd: '2028-06-01' })).expect(422);
+    await t.http
+      .post('/cases')
+      .send(aJudgment({ periodEnd: '2028-06-01' }))
+      .expect(422);
     expect((await t.http.get('/cases').expect(200)).body.total).toBe(before);
   });
 });

@@ -36,7 +36,13 @@ describe('an unexpected error', () => {
     });
     expect(res.headers['x-request-id']).toBe(res.body.requestId);
     const logged = logLines.map((line) => JSON.parse(line) as { msg: string; route?: string; req?: { id: string } });
-    expect(logged).toContainEqual(expect.objectContaining({ msg: 'unexpected error', route: 'POST /cases', req: expect.objectContaining({ id: res.body.requestId }) }));
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        msg: 'unexpected error',
+        route: 'POST /cases',
+        req: expect.objectContaining({ id: res.body.requestId }),
+      }),
+    );
     const everything = logLines.join('\n');
     for (const party of [judgment.residentParent, judgment.visitingParent, ...judgment.children]) {
       expect(everything).not.toContain(party.personnummer);

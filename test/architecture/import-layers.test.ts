@@ -45,7 +45,9 @@ function nodeOf(path: string): string | null {
 /** The repository path a relative import points at, or null for a package. */
 function target({ file, specifier }: Import): string | null {
   if (!specifier.startsWith('.')) return null;
-  return relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/');
+  return relative(ROOT, resolve(ROOT, dirname(file), specifier))
+    .split(sep)
+    .join('/');
 }
 
 const FILES = [...typeScriptFiles('src'), ...typeScriptFiles('machines')];
@@ -135,7 +137,10 @@ function describeCycles(): string[] {
         .filter(([to]) => component.includes(to))
         .map(([to, files]) => `  ${from} → ${to}: ${[...files].sort().join(', ')}`),
     );
-    return [`cycle ${cycle.join(' → ')} (folders on cycles: ${component.join(', ')}); edges among them:`, ...edges].join('\n');
+    return [
+      `cycle ${cycle.join(' → ')} (folders on cycles: ${component.join(', ')}); edges among them:`,
+      ...edges,
+    ].join('\n');
   });
 }
 
@@ -167,8 +172,9 @@ describe('the import layers', () => {
     const registered = FILES.filter((file) => file.endsWith('.module.ts'))
       .flatMap((file) => [...source(file).matchAll(/TypeOrmModule\.forFeature\(\[([^\]]*)\]/g)])
       .flatMap((match) => match[1].split(',').map((name) => name.trim()));
-    const declared = FILES.flatMap((file) => [...source(file).matchAll(/@Entity\([^)]*\)(?:\s*@\w+\(.*\))*\s*export class (\w+)/g)])
-      .map((match) => match[1]);
+    const declared = FILES.flatMap((file) => [
+      ...source(file).matchAll(/@Entity\([^)]*\)(?:\s*@\w+\(.*\))*\s*export class (\w+)/g),
+    ]).map((match) => match[1]);
     const listed = ENTITIES.map((entity) => entity.name).sort();
     expect([...registered].sort()).toEqual(listed);
     expect([...declared].sort()).toEqual(listed);

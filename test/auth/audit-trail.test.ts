@@ -23,7 +23,8 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
   let dataSource: DataSource;
   let caseId: string;
   const admin = () => t.as('administrator', { sub: 'arkiv' });
-  const entriesOf = async (query: string): Promise<Entry[]> => (await admin().get(`/audit?${query}`).expect(200)).body.items;
+  const entriesOf = async (query: string): Promise<Entry[]> =>
+    (await admin().get(`/audit?${query}`).expect(200)).body.items;
 
   beforeAll(async () => {
     t = await startTestApp({ database });
@@ -50,7 +51,10 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
 
   it('records refused attempts of signed-in users too: a role without access, another supporter', async () => {
     await t.as('developer', { sub: 'dev' }).get(`/cases/${caseId}`).expect(403);
-    await t.as('supporter', { sub: 'olle', supporterId: '11111111-1111-4111-8111-111111111111' }).get(`/cases/${caseId}`).expect(404);
+    await t
+      .as('supporter', { sub: 'olle', supporterId: '11111111-1111-4111-8111-111111111111' })
+      .get(`/cases/${caseId}`)
+      .expect(404);
     const refused = (await entriesOf(`caseId=${caseId}`)).filter((e) => !e.allowed);
     expect(refused.map((e) => [e.user.id, e.user.role, e.status])).toEqual([
       ['dev', 'developer', 403],
@@ -62,7 +66,9 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
     const byUser = await entriesOf('userId=dev');
     expect(byUser.every((e) => e.user.id === 'dev')).toBe(true);
     expect(byUser.length).toBeGreaterThan(0);
-    const firstDay = await entriesOf(`caseId=${caseId}&from=2026-11-20T00:00:00%2B01:00&to=2026-11-20T23:59:59%2B01:00`);
+    const firstDay = await entriesOf(
+      `caseId=${caseId}&from=2026-11-20T00:00:00%2B01:00&to=2026-11-20T23:59:59%2B01:00`,
+    );
     expect(firstDay.map((e) => e.resource)).toEqual(['POST /cases', 'GET /cases/:id']);
     const page = await admin().get(`/audit?caseId=${caseId}&limit=1&offset=1`).expect(200);
     expect(page.body.items).toHaveLength(1);
@@ -80,14 +86,16 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
 
   it('keeps one unbroken chain when many requests are answered at once', async () => {
     const before = (await admin().get(`/audit?caseId=${caseId}`).expect(200)).body.total;
-    const statuses = await Promise.all(Array.from({ length: 25 }, () => t.http.get(`/cases/${caseId}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 25 }, () => t.http.get(`/cases/${caseId}`).then((r) => r.status)),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect((await admin().get(`/audit?caseId=${caseId}`).expect(200)).body.total).toBe(before + 25);
     expect(await verifyChain(readTrail(dataSource.manager), auditChainKey(t.config))).toMatchObject({ intact: true });
   });
 
   it('refuses to change or delete an entry in the database itself', async () => {
-    await expect(dataSource.query("UPDATE audit_trail SET status = 200 WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('UPDATE audit_trail SET status = 200 WHERE seq = 1')).rejects.toThrow(/append-only/);
     await expect(dataSource.query('DELETE FROM audit_trail WHERE seq = 1')).rejects.toThrow(/append-only/);
   });
 
@@ -98,11 +106,23 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
       await dataSource.query('DROP TRIGGER audit_trail_no_update');
       await dataSource.query('DROP TRIGGER audit_trail_no_delete');
     }
-    const [{ seq }] = (await dataSource.query(`SELECT seq FROM audit_trail WHERE status = 403 ORDER BY seq`)) as { seq: number }[];
-    await dataSource.query(`UPDATE audit_trail SET status = 200, ${database === 'postgres' ? 'allowed = true' : 'allowed = 1'} WHERE seq = ${seq}`);
-    expect(await verifyChain(readTrail(dataSource.manager), auditChainKey(t.config))).toMatchObject({ intact: false, brokenAt: seq, reason: expect.stringContaining('hash') });
+    const [{ seq }] = (await dataSource.query(`SELECT seq FROM audit_trail WHERE status = 403 ORDER BY seq`)) as {
+      seq: number;
+    }[];
+    await dataSource.query(
+      `UPDATE audit_trail SET status = 200, ${database === 'postgres' ? 'allowed = true' : 'allowed = 1'} WHERE seq = ${seq}`,
+    );
+    expect(await verifyChain(readTrail(dataSource.manager), auditChainKey(t.config))).toMatchObject({
+      intact: false,
+      brokenAt: seq,
+      reason: expect.stringContaining('hash'),
+    });
 
     await dataSource.query(`DELETE FROM audit_trail WHERE seq = 2`);
-    expect(await verifyChain(readTrail(dataSource.manager), auditChainKey(t.config))).toMatchObject({ intact: false, brokenAt: 3, reason: expect.stringContaining('missing') });
+    expect(await verifyChain(readTrail(dataSource.manager), auditChainKey(t.config))).toMatchObject({
+      intact: false,
+      brokenAt: 3,
+      reason: expect.stringContaining('missing'),
+    });
   });
 });

@@ -36,7 +36,12 @@ describe.each(DATABASES)('personal data through a whole case (%s)', (database) =
     const judgment = aJudgment();
     people.push(...[...judgment.children, judgment.residentParent, judgment.visitingParent].map((p) => p.personnummer));
     const caseId = await caseIn(t, 'activeVisits', judgment);
-    await send(t, caseId, { type: 'LOG_VISIT', occurredAt: '2026-12-01T10:00:00+01:00', durationMinutes: 60, outcome: 'completed' });
+    await send(t, caseId, {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-12-01T10:00:00+01:00',
+      durationMinutes: 60,
+      outcome: 'completed',
+    });
     await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-10T10:00:00+01:00' });
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-12-12T10:00:00+01:00' });
@@ -59,7 +64,8 @@ describe.each(DATABASES)('personal data through a whole case (%s)', (database) =
     expect(t.config.logLevel).toBe('debug');
     // This app's own request lines reached the capture too, not only the first app's.
     expect(searchesLogged()).toBe(searchesBefore + 1);
-    for (const personnummer of people) for (const form of writtenForms(personnummer)) expect(logs.text).not.toContain(form);
+    for (const personnummer of people)
+      for (const form of writtenForms(personnummer)) expect(logs.text).not.toContain(form);
   });
 
   it('finds the cases of a person by personnummer sent in the body, in any accepted form', async () => {
@@ -67,7 +73,12 @@ describe.each(DATABASES)('personal data through a whole case (%s)', (database) =
     const sibling = aChildPersonnummer();
     body.children = [{ name: 'Alva', personnummer: sibling }];
     const first = (await t.http.post('/cases').send(body).expect(201)).body.id;
-    const second = (await t.http.post('/cases').send({ ...aJudgment(), children: [{ name: 'Alva', personnummer: sibling }] }).expect(201)).body.id;
+    const second = (
+      await t.http
+        .post('/cases')
+        .send({ ...aJudgment(), children: [{ name: 'Alva', personnummer: sibling }] })
+        .expect(201)
+    ).body.id;
     for (const form of [sibling, shortForm(sibling)]) {
       const found = await t.http.post('/cases/search').send({ personnummer: form }).expect(200);
       expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([first, second]);
@@ -76,15 +87,21 @@ describe.each(DATABASES)('personal data through a whole case (%s)', (database) =
     const none = await t.http.post('/cases/search').send({ personnummer: aChildPersonnummer() }).expect(200);
     expect(none.body).toEqual({ items: [], total: 0 });
     const bad = await t.http.post('/cases/search').send({ personnummer: '12345' }).expect(400);
-    expect(bad.body.message).toEqual([expect.stringContaining('personnummer must be a Swedish personal identity number')]);
+    expect(bad.body.message).toEqual([
+      expect.stringContaining('personnummer must be a Swedish personal identity number'),
+    ]);
   });
 
   it('keeps no personnummer in clear text in the database', async () => {
     if (database === 'sqlite') {
       const file = t.config.database.type === 'sqlite' ? t.config.database.path : '';
-      const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+      const bytes = [file, `${file}-wal`]
+        .filter(existsSync)
+        .map((f) => readFileSync(f).toString('latin1'))
+        .join('');
       expect(bytes.length).toBeGreaterThan(0);
-      for (const personnummer of people) for (const form of writtenForms(personnummer)) expect(bytes).not.toContain(form);
+      for (const personnummer of people)
+        for (const form of writtenForms(personnummer)) expect(bytes).not.toContain(form);
     } else {
       const { DataSource } = await import('typeorm');
       const rows = await t.app.get(DataSource).query('SELECT * FROM case_parties');
@@ -112,7 +129,10 @@ describe('the HTTP edge', () => {
   it('keeps CORS closed when no origin is configured', async () => {
     const res = await t.http.get('/cases').set('Origin', 'https://evil.example').expect(200);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await t.anonymous.options('/cases').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const preflight = await t.anonymous
+      .options('/cases')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -26,7 +26,9 @@ describe('personnummer at rest', () => {
     expect(p.seal(personnummer)).not.toBe(a);
     expect(p.open(a)).toBe(personnummer);
     const parts = a.split('.');
-    parts[4] = Buffer.from(Buffer.from(parts[4], 'base64url').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64url');
+    parts[4] = Buffer.from(Buffer.from(parts[4], 'base64url').map((b, i) => (i === 0 ? b ^ 1 : b))).toString(
+      'base64url',
+    );
     expect(() => p.open(parts.join('.'))).toThrow();
   });
 

@@ -27,7 +27,10 @@ describe('the rate limit for routes open without a token', () => {
   const clock = new TestClock();
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ controllers: [ProbeController], providers: [{ provide: Clock, useValue: clock }] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      controllers: [ProbeController],
+      providers: [{ provide: Clock, useValue: clock }],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
   });

@@ -18,7 +18,7 @@ describe.each(DATABASES)('what each role sees and does in a case (%s)', (databas
   });
   afterAll(() => t.close());
 
-  it("shows the appointed supporter first names, names and visit times, never a personnummer", async () => {
+  it('shows the appointed supporter first names, names and visit times, never a personnummer', async () => {
     const supporter = t.as('supporter', { sub: 'karin', supporterId });
     await supporter.post(`/cases/${caseId}/events`).send(visit).expect(200);
     const res = await supporter.get(`/cases/${caseId}`).expect(200);
@@ -32,13 +32,15 @@ describe.each(DATABASES)('what each role sees and does in a case (%s)', (databas
       children: [{ firstName: 'Alva' }],
       residentParent: { name: 'Maria' },
       visitingParent: { name: 'Johan' },
-      visits: [{ id: expect.any(String), occurredAt: '2026-12-01T09:00:00.000Z', durationMinutes: 90, outcome: 'completed' }],
+      visits: [
+        { id: expect.any(String), occurredAt: '2026-12-01T09:00:00.000Z', durationMinutes: 90, outcome: 'completed' },
+      ],
       allowedEvents: ['LOG_VISIT'],
     });
     expect(textWithoutIds(res.body)).not.toMatch(/personnummer|\d{6}-?\d{4}|\*\*\*\*/);
   });
 
-  it("answers 404 for a case the supporter is not appointed to, as if it did not exist", async () => {
+  it('answers 404 for a case the supporter is not appointed to, as if it did not exist', async () => {
     const other = t.as('supporter', { sub: 'olle', supporterId: '11111111-1111-4111-8111-111111111111' });
     const seen = await other.get(`/cases/${caseId}`).expect(404);
     const missing = await other.get('/cases/00000000-0000-4000-8000-000000000000').expect(404);
@@ -64,8 +66,14 @@ describe.each(DATABASES)('what each role sees and does in a case (%s)', (databas
     await admin.post(`/cases/${caseId}/events`).send({ type: 'END_EARLY', reason: 'x' }).expect(403);
     await admin.get('/cases').expect(200);
 
-    await t.http.post(`/cases/${caseId}/events`).send({ type: 'END_EARLY', reason: 'The parents go on without support' }).expect(200);
-    await t.http.post(`/cases/${caseId}/events`).send({ type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-10T10:00:00+01:00' }).expect(200);
+    await t.http
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'END_EARLY', reason: 'The parents go on without support' })
+      .expect(200);
+    await t.http
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-10T10:00:00+01:00' })
+      .expect(200);
     const archived = await admin
       .post(`/cases/${caseId}/events`)
       .send({ type: 'ARCHIVE', terminationDecidedAt: '2026-12-12T10:00:00+01:00' })
@@ -79,7 +87,9 @@ describe.each(DATABASES)('what each role sees and does in a case (%s)', (databas
 
   it('records who did what under the identity in the token', async () => {
     const history = await t.http.get(`/cases/${caseId}/history`).expect(200);
-    expect(history.body.items.find((e: { type: string }) => e.type === 'LOG_VISIT')).toMatchObject({ by: { id: 'karin', role: 'supporter' } });
+    expect(history.body.items.find((e: { type: string }) => e.type === 'LOG_VISIT')).toMatchObject({
+      by: { id: 'karin', role: 'supporter' },
+    });
     expect(history.body.items[0]).toMatchObject({ type: 'REGISTER', by: { id: 'test-secretary', role: 'secretary' } });
   });
 

@@ -29,18 +29,30 @@ describe('tokens of the embedded default (HS256)', () => {
     ['missing', () => t.anonymous.get('/cases')],
     ['not a bearer token', () => t.anonymous.get('/cases').set('Authorization', 'Basic YW5uYTpzZWNyZXQ=')],
     ['malformed', () => withToken('not.a.jwt')],
-    ['forged (signed with another secret)', () => withToken(mintLocalToken(new TextEncoder().encode('x'.repeat(32)), { sub: 'mallory', roles: ['secretary'] }))],
+    [
+      'forged (signed with another secret)',
+      () =>
+        withToken(mintLocalToken(new TextEncoder().encode('x'.repeat(32)), { sub: 'mallory', roles: ['secretary'] })),
+    ],
     ['expired', () => withToken(t.token('secretary', {}, { expiresInSeconds: -3600 }))],
     ['for another audience', () => withToken(t.token('secretary', {}, { audience: 'another-service' }))],
-    ['altered after signing', () => {
-      const [header, payload, signature] = t.token('supporter').split('.');
-      const elevated = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: ['secretary'] })).toString('base64url');
-      return withToken(`${header}.${elevated}.${signature}`);
-    }],
-    ['unsigned (alg none)', () => {
-      const [, payload] = t.token('secretary').split('.');
-      return withToken(`${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`);
-    }],
+    [
+      'altered after signing',
+      () => {
+        const [header, payload, signature] = t.token('supporter').split('.');
+        const elevated = Buffer.from(
+          JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: ['secretary'] }),
+        ).toString('base64url');
+        return withToken(`${header}.${elevated}.${signature}`);
+      },
+    ],
+    [
+      'unsigned (alg none)',
+      () => {
+        const [, payload] = t.token('secretary').split('.');
+        return withToken(`${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`);
+      },
+    ],
   ])('answers 401 and nothing else for a token that is %s', async (_, call) => {
     const res = await call().expect(401);
     expect(res.body).toEqual(BARE_401);
@@ -59,13 +71,29 @@ describe('tokens of the embedded default (HS256)', () => {
 });
 
 describe('a token let in once is remembered only while it is valid', () => {
-  const config = loadConfig({ JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters', TOKEN_MAX_AGE_SECONDS: '3600' });
+  const config = loadConfig({
+    JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+    TOKEN_MAX_AGE_SECONDS: '3600',
+  });
   const key = localSigningKey(config);
   const at = (time: string) => jest.setSystemTime(new Date(time));
 
   // Only the clock is faked: jose reads it through Date, and the verifier's memory must follow it.
   beforeAll(() => {
-    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    jest.useFakeTimers({
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
   });
   afterEach(() => at('2026-11-30T09:00:00Z'));
   afterAll(() => {
@@ -106,10 +134,14 @@ describe('tokens of an OpenID Connect provider', () => {
     providerKey = provider.privateKey;
     strangerKey = (await generateKeyPair('RS256')).privateKey;
     const publicJwk = { ...(await exportJWK(provider.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    jwks = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [publicJwk] })));
+    jwks = createServer((_, res) =>
+      res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [publicJwk] })),
+    );
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
-    t = await startTestApp({ env: { OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'umgangesstod-api', OIDC_JWKS_URL: `${issuer}/jwks` } });
+    t = await startTestApp({
+      env: { OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'umgangesstod-api', OIDC_JWKS_URL: `${issuer}/jwks` },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -142,6 +174,8 @@ describe('tokens of an OpenID Connect provider', () => {
   });
 
   it('accepts no token signed with a shared secret', async () => {
-    await call(mintLocalToken(new TextEncoder().encode('y'.repeat(32)), { sub: 'anna', roles: ['secretary'] })).expect(401);
+    await call(mintLocalToken(new TextEncoder().encode('y'.repeat(32)), { sub: 'anna', roles: ['secretary'] })).expect(
+      401,
+    );
   });
 });

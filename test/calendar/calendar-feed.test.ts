@@ -12,7 +12,9 @@ const PLACE = 'Familjerättens besöksrum, Stationsgatan 12';
 const pathOf = (url: string) => new URL(url).pathname;
 
 function eventsOf(ics: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(ics)).filter((component): component is VEvent => component?.type === 'VEVENT');
+  return Object.values(ical.sync.parseICS(ics)).filter(
+    (component): component is VEvent => component?.type === 'VEVENT',
+  );
 }
 
 describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
@@ -33,9 +35,15 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     t = await startTestApp({ database });
     t.clock.setNow('2026-12-01T09:00:00+01:00');
     active = await caseAs(OWNER, 'activeVisits');
-    await t.http.post(`/cases/${active.id}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: PLACE }).expect(201);
+    await t.http
+      .post(`/cases/${active.id}/visit-plans`)
+      .send({ plannedFor: '2026-12-05T10:00:00+01:00', place: PLACE })
+      .expect(201);
     await caseAs(OWNER, 'startupMeeting');
-    await anna().post('/cases').send(aJudgment({ courtCaseNumber: 'T 777-26' })).expect(201);
+    await anna()
+      .post('/cases')
+      .send(aJudgment({ courtCaseNumber: 'T 777-26' }))
+      .expect(201);
     otherCourtCaseNumber = (await caseAs('sec-bertil', 'activeVisits')).courtCaseNumber;
     const issued = await anna().post('/staff/me/calendar-token').expect(201);
     feedPath = pathOf(issued.body.url);
@@ -60,21 +68,35 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     ]);
     const bySummary = (summary: string) => events.find((event) => String(event.summary) === summary)!;
     expect(bySummary('SN 2026/0042: Planerat umgängesbesök').start.toISOString()).toBe('2026-12-05T09:00:00.000Z');
-    expect(bySummary('SN 2026/0042: Umgängesstödets period slutar').start.toISOString()).toBe('2027-11-15T23:00:00.000Z');
-    expect(bySummary('SN 2026/0042: Uppstartsmöte med föräldrarna').start.toISOString()).toBe('2026-11-24T12:00:00.000Z');
+    expect(bySummary('SN 2026/0042: Umgängesstödets period slutar').start.toISOString()).toBe(
+      '2027-11-15T23:00:00.000Z',
+    );
+    expect(bySummary('SN 2026/0042: Uppstartsmöte med föräldrarna').start.toISOString()).toBe(
+      '2026-11-24T12:00:00.000Z',
+    );
   });
 
-  it('keeps every event\'s UID from one request to the next, so calendars update instead of duplicating', async () => {
+  it("keeps every event's UID from one request to the next, so calendars update instead of duplicating", async () => {
     const first = eventsOf((await t.anonymous.get(feedPath).expect(200)).text);
     t.clock.advance(60_000);
     const second = eventsOf((await t.anonymous.get(feedPath).expect(200)).text);
     expect(new Set(first.map((event) => event.uid)).size).toBe(first.length);
-    expect(second.map((event) => [event.uid, event.summary, event.dtstamp])).toEqual(first.map((event) => [event.uid, event.summary, event.dtstamp]));
+    expect(second.map((event) => [event.uid, event.summary, event.dtstamp])).toEqual(
+      first.map((event) => [event.uid, event.summary, event.dtstamp]),
+    );
   });
 
   it("carries no personal data and no other secretary's case", async () => {
     const ics = (await t.anonymous.get(feedPath).expect(200)).text;
-    for (const word of ['Alva', 'Maria', 'Johan', 'Stationsgatan', PLACE, otherCourtCaseNumber, active.courtCaseNumber]) {
+    for (const word of [
+      'Alva',
+      'Maria',
+      'Johan',
+      'Stationsgatan',
+      PLACE,
+      otherCourtCaseNumber,
+      active.courtCaseNumber,
+    ]) {
       expect(ics).not.toContain(word);
     }
     expect(textWithoutIds(ics).replace(/\r?\n /g, '')).not.toMatch(/\d{6,8}[-+]?\d{4}/);
@@ -108,7 +130,8 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     const cecilia = () => t.as('secretary', { sub: 'sec-cecilia' });
     const { id } = await caseAs('sec-cecilia', 'startupMeeting');
     const path = pathOf((await cecilia().post('/staff/me/calendar-token').expect(201)).body.url);
-    const summaries = async () => eventsOf((await t.anonymous.get(path).expect(200)).text).map((event) => String(event.summary));
+    const summaries = async () =>
+      eventsOf((await t.anonymous.get(path).expect(200)).text).map((event) => String(event.summary));
     expect(await summaries()).toContain('SN 2026/0042: Uppstartsmöte med föräldrarna');
     await send(t, id, { type: 'END_EARLY', reason: 'the parents agree to go on without support' });
     expect(await summaries()).not.toContain('SN 2026/0042: Uppstartsmöte med föräldrarna');

@@ -20,6 +20,8 @@ describe('configuration from the environment', () => {
   it('refuses bad values at boot, naming each variable and rule', () => {
     const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PERIOD_CAP_MONTHS: '0' });
     expect(attempt).toThrow(InvalidConfigError);
-    expect(attempt).toThrow(/PORT must be an integer number[\s\S]*DATABASE_URL must be a postgres:\/\/ URL[\s\S]*PERIOD_CAP_MONTHS must not be less than 1/);
+    expect(attempt).toThrow(
+      /PORT must be an integer number[\s\S]*DATABASE_URL must be a postgres:\/\/ URL[\s\S]*PERIOD_CAP_MONTHS must not be less than 1/,
+    );
   });
 });

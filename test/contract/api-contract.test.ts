@@ -17,7 +17,9 @@ const DOCUMENT = {
         },
       },
     },
-    '/cases/{id}/export': { get: { responses: { '200': { description: 'csv', content: { 'text/csv': { schema: { type: 'string' } } } } } } },
+    '/cases/{id}/export': {
+      get: { responses: { '200': { description: 'csv', content: { 'text/csv': { schema: { type: 'string' } } } } } },
+    },
   },
   components: {
     schemas: {
@@ -29,7 +31,11 @@ const DOCUMENT = {
           retention: { nullable: true, allOf: [{ $ref: '#/components/schemas/Retention' }] },
         },
       },
-      Retention: { type: 'object', required: ['disposalDate'], properties: { disposalDate: { type: 'string', format: 'date' } } },
+      Retention: {
+        type: 'object',
+        required: ['disposalDate'],
+        properties: { disposalDate: { type: 'string', format: 'date' } },
+      },
     },
   },
 } as unknown as OpenAPIObject;
@@ -38,7 +44,8 @@ const ID = '6f1c1f0e-4d6b-4b7e-9b52-3c3e2f1d0a11';
 
 describe('the API contract check of the test harness', () => {
   const contract = new ApiContract(DOCUMENT);
-  const answer = (body: unknown, status = 200, url = `/cases/${ID}`) => contract.problemWith('GET', url, status, 'application/json; charset=utf-8', body);
+  const answer = (body: unknown, status = 200, url = `/cases/${ID}`) =>
+    contract.problemWith('GET', url, status, 'application/json; charset=utf-8', body);
 
   it('accepts an answer the document describes, null where it says nullable', () => {
     expect(answer({ id: ID, retention: null })).toBeUndefined();
@@ -46,7 +53,9 @@ describe('the API contract check of the test harness', () => {
   });
 
   it('refuses a field the document does not name, naming it', () => {
-    expect(answer({ id: ID, retention: null, personnummer: 'x' })).toMatch(/GET \/cases\/\{id\} answered 200 .*must NOT have additional properties: personnummer/s);
+    expect(answer({ id: ID, retention: null, personnummer: 'x' })).toMatch(
+      /GET \/cases\/\{id\} answered 200 .*must NOT have additional properties: personnummer/s,
+    );
   });
 
   it('refuses a missing or mistyped field', () => {
@@ -56,12 +65,18 @@ describe('the API contract check of the test harness', () => {
   });
 
   it('refuses a status or content type the operation does not list', () => {
-    expect(answer({ statusCode: 500 }, 500)).toMatch(/answered 500, which its OpenAPI operation does not list \(it lists 200, 404\)/);
-    expect(contract.problemWith('GET', `/cases/${ID}/export`, 200, 'application/json', {})).toMatch(/as application\/json, the document says text\/csv/);
+    expect(answer({ statusCode: 500 }, 500)).toMatch(
+      /answered 500, which its OpenAPI operation does not list \(it lists 200, 404\)/,
+    );
+    expect(contract.problemWith('GET', `/cases/${ID}/export`, 200, 'application/json', {})).toMatch(
+      /as application\/json, the document says text\/csv/,
+    );
   });
 
   it('prefers a literal path segment to a parameter, and leaves routes outside the document alone', () => {
-    expect(contract.problemWith('POST', '/cases/search', 200, 'application/json', { id: ID, retention: null })).toBeUndefined();
+    expect(
+      contract.problemWith('POST', '/cases/search', 200, 'application/json', { id: ID, retention: null }),
+    ).toBeUndefined();
     expect(contract.problemWith('GET', '/docs', 200, 'text/html', '<html>')).toBeUndefined();
   });
 });

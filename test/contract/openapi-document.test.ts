@@ -36,7 +36,9 @@ describe('the OpenAPI document', () => {
     if (JSON.stringify(committed) !== JSON.stringify(JSON.parse(served))) {
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, 'openapi.served.json'), `${JSON.stringify(JSON.parse(served), null, 2)}\n`);
-      throw new Error(`The served OpenAPI document (in ${ARTIFACTS}/openapi.served.json) differs from ${COMMITTED_DOCUMENT}: ${REGENERATE}`);
+      throw new Error(
+        `The served OpenAPI document (in ${ARTIFACTS}/openapi.served.json) differs from ${COMMITTED_DOCUMENT}: ${REGENERATE}`,
+      );
     }
   });
 
@@ -58,17 +60,30 @@ describe('the OpenAPI document', () => {
   it('gives every operation a summary, a tag, a success answer (a body, unless 204 or a redirect) and its refusals in the one error body', () => {
     const document = JSON.parse(served);
     const gaps: string[] = [];
-    for (const [path, item] of Object.entries<Record<string, { summary?: string; tags?: string[]; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>(document.paths)) {
+    for (const [path, item] of Object.entries<
+      Record<
+        string,
+        {
+          summary?: string;
+          tags?: string[];
+          responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+        }
+      >
+    >(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         const where = `${method.toUpperCase()} ${path}`;
         if (!operation.summary) gaps.push(`${where}: no summary`);
         if (!operation.tags?.length) gaps.push(`${where}: no tag`);
         const statuses = Object.keys(operation.responses);
         // 204 has no body by definition; a form post's 303 sends the browser on.
-        const answered = (status: string) => (status.startsWith('2') && operation.responses[status].content) || status === '204' || status === '303';
+        const answered = (status: string) =>
+          (status.startsWith('2') && operation.responses[status].content) || status === '204' || status === '303';
         if (!statuses.some(answered)) gaps.push(`${where}: no success body`);
         for (const status of statuses.filter((s) => s.startsWith('4'))) {
-          if (operation.responses[status].content?.['application/json']?.schema?.$ref !== '#/components/schemas/ApiErrorBody') {
+          if (
+            operation.responses[status].content?.['application/json']?.schema?.$ref !==
+            '#/components/schemas/ApiErrorBody'
+          ) {
             gaps.push(`${where}: ${status} without the error body`);
           }
         }
@@ -78,10 +93,13 @@ describe('the OpenAPI document', () => {
   });
 
   it('passes Redocly’s recommended rules with no error and no warning', async () => {
-    const { stdout } = await run('node_modules/.bin/redocly', ['lint', COMMITTED_DOCUMENT, '--format=json'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off' } }).catch(
-      (failure: { stdout: string }) => failure,
-    );
-    const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] };
+    const { stdout } = await run('node_modules/.bin/redocly', ['lint', COMMITTED_DOCUMENT, '--format=json'], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    }).catch((failure: { stdout: string }) => failure);
+    const report = JSON.parse(stdout) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string }[];
+    };
     expect({ totals: report.totals, problems: report.problems.map((p) => `${p.ruleId}: ${p.message}`) }).toEqual({
       totals: expect.objectContaining({ errors: 0, warnings: 0 }),
       problems: [],
@@ -94,7 +112,9 @@ describe('the OpenAPI document', () => {
     writeFileSync(document, served);
     await run('node_modules/.bin/openapi-typescript', [document, '--default-non-nullable', 'false', '-o', types]);
     if (readFileSync(types, 'utf8') !== readFileSync(COMMITTED_TYPES, 'utf8')) {
-      throw new Error(`The client types generated from the served document differ from ${COMMITTED_TYPES}: ${REGENERATE}`);
+      throw new Error(
+        `The client types generated from the served document differ from ${COMMITTED_TYPES}: ${REGENERATE}`,
+      );
     }
   }, 60_000);
 });

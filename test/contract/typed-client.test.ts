@@ -10,7 +10,8 @@ type VettingStep = components['schemas']['RecordVettingStepDto']['step'];
 
 /** What openapi-fetch answers: the body on success, the error body otherwise. */
 function answered<T>(result: { data?: T; error?: unknown; response: Response }): T {
-  if (result.data === undefined) throw new Error(`${result.response.status} ${result.response.url}: ${JSON.stringify(result.error)}`);
+  if (result.data === undefined)
+    throw new Error(`${result.response.status} ${result.response.url}: ${JSON.stringify(result.error)}`);
   return result.data;
 }
 
@@ -51,14 +52,24 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
 
   it('takes a case from the judgment to the archive the way the README shows', async () => {
     const supporter = answered(
-      await secretary.POST('/supporters', { body: { name: 'Karin Lund', phone: '070-123 45 67', email: 'karin.lund@example.se' } }),
+      await secretary.POST('/supporters', {
+        body: { name: 'Karin Lund', phone: '070-123 45 67', email: 'karin.lund@example.se' },
+      }),
     );
     const steps: VettingStep[] = ['interview', 'references', 'criminalRecordExtract', 'socialServicesExtract'];
     for (const step of steps) {
-      answered(await secretary.POST('/supporters/{id}/vetting', { params: { path: { id: supporter.id } }, body: { step, date: swedishDate(t.clock.now()) } }));
+      answered(
+        await secretary.POST('/supporters/{id}/vetting', {
+          params: { path: { id: supporter.id } },
+          body: { step, date: swedishDate(t.clock.now()) },
+        }),
+      );
     }
     const decided = answered(
-      await administrator.POST('/supporters/{id}/decision', { params: { path: { id: supporter.id } }, body: { decision: 'approved' } }),
+      await administrator.POST('/supporters/{id}/decision', {
+        params: { path: { id: supporter.id } },
+        body: { decision: 'approved' },
+      }),
     );
     expect(decided.status).toBe('approved');
 
@@ -91,7 +102,13 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
       },
       { type: 'START_VISITS', documentCopiesSentAt: '2026-09-23T09:00:00+02:00' },
       { type: 'LOG_VISIT', occurredAt: '2026-09-27T10:00:00+02:00', durationMinutes: 120, outcome: 'completed' },
-      { type: 'LOG_VISIT', occurredAt: '2026-10-04T10:00:00+02:00', durationMinutes: 40, outcome: 'stopped', stopReason: 'childUnwell' },
+      {
+        type: 'LOG_VISIT',
+        occurredAt: '2026-10-04T10:00:00+02:00',
+        durationMinutes: 40,
+        outcome: 'stopped',
+        stopReason: 'childUnwell',
+      },
       { type: 'END_EARLY', reason: 'The parents go on without support' },
       { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-10T10:00:00+01:00' },
       { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2026-11-18T10:00:00+01:00' },
@@ -99,7 +116,9 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
     ];
     const states: string[] = [];
     for (const event of events) {
-      const view = answered(await secretary.POST('/cases/{id}/events', { params: { path: { id: registered.id } }, body: event }));
+      const view = answered(
+        await secretary.POST('/cases/{id}/events', { params: { path: { id: registered.id } }, body: event }),
+      );
       states.push(view.subState ? `${view.state}.${view.subState}` : view.state);
     }
     expect(states.at(-1)).toBe('archived');
@@ -118,7 +137,9 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
     const list = answered(await secretary.GET('/cases', { params: { query: { state: 'archived', limit: 20 } } }));
     expect(list.items.map((item) => item.id)).toContain(registered.id);
 
-    const alerts = answered(await secretary.GET('/alerts', { params: { query: { caseId: registered.id, status: 'all' } } }));
+    const alerts = answered(
+      await secretary.GET('/alerts', { params: { query: { caseId: registered.id, status: 'all' } } }),
+    );
     expect(alerts.items.map((alert) => alert.kind)).toContain('visitStopped');
   });
 

@@ -51,13 +51,17 @@ describe('transactions on PostgreSQL', () => {
 
   it('refuses a write inside a read, so a read can never change what it reads', async () => {
     const caseId = randomUUID();
-    await expect(transactions.read((manager) => deadlines.insert(manager, [aDeadline(caseId)]))).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(transactions.read((manager) => deadlines.insert(manager, [aDeadline(caseId)]))).rejects.toBeInstanceOf(
+      QueryFailedError,
+    );
     expect(await transactions.run((manager) => deadlines.select(manager, OF_CASE, [caseId]))).toEqual([]);
   });
 
   it('passes over the rows another transaction holds when asked to, and holds those it read', async () => {
     const caseId = randomUUID();
-    const rows = ['2026-12-01T09:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-03T09:00:00.000Z'].map((at) => aDeadline(caseId, at));
+    const rows = ['2026-12-01T09:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-03T09:00:00.000Z'].map((at) =>
+      aDeadline(caseId, at),
+    );
     await transactions.run((manager) => deadlines.insert(manager, rows));
     const claim: SelectShape<Deadline> = { where: ['caseId'], orderBy: [['dueAt', 'ASC']], limit: 2, skipLocked: true };
     let release!: () => void;

@@ -62,7 +62,10 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
     const written = aCase();
     const [prepared, found] = await transactions.run(async (manager) => {
       await cases.insert(manager, [written]);
-      return [await cases.select(manager, { where: ['id'] }, [written.id]), await manager.findOneBy(CaseRecord, { id: written.id })];
+      return [
+        await cases.select(manager, { where: ['id'] }, [written.id]),
+        await manager.findOneBy(CaseRecord, { id: written.id }),
+      ];
     });
     expect(prepared).toEqual([found]);
     expect(prepared[0]).toBeInstanceOf(CaseRecord);
@@ -109,7 +112,14 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
       const entries = TableStatements.of(manager.connection, CaseHistoryEntry);
       await cases.insert(manager, [written]);
       const stale = await cases.updateThenInsert(manager, change, ['initiated', 2], [written.id, 7], entries, entry(7));
-      const current = await cases.updateThenInsert(manager, change, ['initiated', 2], [written.id, 1], entries, entry(2));
+      const current = await cases.updateThenInsert(
+        manager,
+        change,
+        ['initiated', 2],
+        [written.id, 1],
+        entries,
+        entry(2),
+      );
       return [stale, current, await manager.find(CaseHistoryEntry, { where: { caseId: written.id } })];
     });
     expect({ stale, current }).toEqual({ stale: 0, current: 1 });
@@ -132,7 +142,10 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
         custody: 'joint',
         ...overrides,
       });
-    const written = [party(0), party(1, { addressCiphertext: 'v1:address', protection: 'sekretessmarkering', custody: null })];
+    const written = [
+      party(0),
+      party(1, { addressCiphertext: 'v1:address', protection: 'sekretessmarkering', custody: null }),
+    ];
     const parties = TableStatements.of(t.app.get(DataSource), CaseParty);
     const [both, alone, found] = await transactions.run(async (manager) => {
       await cases.insert(manager, [withParties, without]);
@@ -146,15 +159,19 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
     expect(both).toHaveLength(1);
     expect(both[0][0]).toEqual(withParties);
     expect(both[0][1].every((p) => p instanceof CaseParty)).toBe(true);
-    expect([...both[0][1]].sort((a, b) => a.position - b.position)).toEqual([...found].sort((a, b) => a.position - b.position));
+    expect([...both[0][1]].sort((a, b) => a.position - b.position)).toEqual(
+      [...found].sort((a, b) => a.position - b.position),
+    );
     expect([...found].sort((a, b) => a.position - b.position)).toEqual(written);
     expect(alone).toEqual([[without, []]]);
   });
 
   it('refuses children whose columns JSON would not carry as the driver reads them (dates), on either database', async () => {
-    await expect(transactions.run((manager) => cases.selectWithChildren(manager, { where: ['id'] }, [randomUUID()], 'id', deadlines, 'caseId'))).rejects.toThrow(
-      'deadlines: dueAt, createdAt, settledAt cannot be read back from JSON as the driver reads them',
-    );
+    await expect(
+      transactions.run((manager) =>
+        cases.selectWithChildren(manager, { where: ['id'] }, [randomUUID()], 'id', deadlines, 'caseId'),
+      ),
+    ).rejects.toThrow('deadlines: dueAt, createdAt, settledAt cannot be read back from JSON as the driver reads them');
   });
 
   it('lets one of two transactions claim a key, the other finding it taken once the first commits', async () => {
@@ -171,7 +188,9 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
       return claimed;
     });
     await firstInserted;
-    const second = transactions.run((manager) => cases.insertIfAbsent(manager, [{ ...written, courtCaseNumber: 'T 1-26' }]));
+    const second = transactions.run((manager) =>
+      cases.insertIfAbsent(manager, [{ ...written, courtCaseNumber: 'T 1-26' }]),
+    );
     release();
     expect(await Promise.all([first, second])).toEqual([1, 0]);
     expect(await t.app.get(DataSource).manager.findOneByOrFail(CaseRecord, { id: written.id })).toEqual(written);
@@ -179,7 +198,11 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
 
   it('selects by a list and a null column, in the order asked, and writes several rows in one statement', async () => {
     const caseId = randomUUID();
-    const rows = [aDeadline(caseId, '2027-02-01T09:00:00.000Z'), aDeadline(caseId, '2026-12-01T09:00:00.000Z', 'periodEnd'), aDeadline(caseId, '2027-01-01T09:00:00.000Z')];
+    const rows = [
+      aDeadline(caseId, '2027-02-01T09:00:00.000Z'),
+      aDeadline(caseId, '2026-12-01T09:00:00.000Z', 'periodEnd'),
+      aDeadline(caseId, '2027-01-01T09:00:00.000Z'),
+    ];
     const [cancelled, pending] = await transactions.run(async (manager) => {
       await deadlines.insert(manager, rows);
       const cancelled = await deadlines.update(
@@ -188,7 +211,11 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
         ['cancelled', new Date('2026-11-20T10:00:00.000Z')],
         [[rows[0].id, rows[2].id], 'pending'],
       );
-      const pending = await deadlines.select(manager, { where: ['caseId', { isNull: 'settledAt' }], orderBy: [['dueAt', 'ASC']] }, [caseId]);
+      const pending = await deadlines.select(
+        manager,
+        { where: ['caseId', { isNull: 'settledAt' }], orderBy: [['dueAt', 'ASC']] },
+        [caseId],
+      );
       return [cancelled, pending];
     });
     expect(cancelled).toBe(2);
@@ -197,10 +224,19 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
 
   it('selects by at most a value and other than a value, as far as the limit', async () => {
     const caseId = randomUUID();
-    const rows = ['2026-12-01T09:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-03T09:00:00.000Z', '2026-12-04T09:00:00.000Z'].map((at) => aDeadline(caseId, at));
+    const rows = [
+      '2026-12-01T09:00:00.000Z',
+      '2026-12-02T09:00:00.000Z',
+      '2026-12-03T09:00:00.000Z',
+      '2026-12-04T09:00:00.000Z',
+    ].map((at) => aDeadline(caseId, at));
     const due = await transactions.run(async (manager) => {
       await deadlines.insert(manager, rows);
-      const shape: SelectShape<Deadline> = { where: ['caseId', { atMost: 'dueAt' }, { not: 'id' }], orderBy: [['dueAt', 'ASC']], limit: 2 };
+      const shape: SelectShape<Deadline> = {
+        where: ['caseId', { atMost: 'dueAt' }, { not: 'id' }],
+        orderBy: [['dueAt', 'ASC']],
+        limit: 2,
+      };
       return deadlines.select(manager, shape, [caseId, new Date('2026-12-03T09:00:00.000Z'), rows[0].id]);
     });
     expect(due).toEqual([rows[1], rows[2]]);

@@ -19,7 +19,9 @@ function sparePort(): Promise<number> {
 }
 
 async function midpointsOf(t: TestApp, caseIds: string[]): Promise<string[]> {
-  return Promise.all(caseIds.map(async (caseId) => (await caseOf(t, caseId)).deadlines.find((d) => d.kind === 'midpoint')!.id));
+  return Promise.all(
+    caseIds.map(async (caseId) => (await caseOf(t, caseId)).deadlines.find((d) => d.kind === 'midpoint')!.id),
+  );
 }
 
 async function stopRedis(server: ChildProcess | undefined): Promise<void> {
@@ -110,7 +112,9 @@ describe.each(DATABASES)('deadlines survive what can go wrong (%s)', (database) 
     expect(waiting.state).toBe('activeVisits');
     expect(waiting.deadlines.find((d) => d.kind === 'midpoint')!.status).toBe('pending');
 
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await eventually(async () => expect((await caseOf(t, caseId)).state).toBe('midpointFollowUp'), 15_000);
     await t.anonymous.get('/health').expect(200);
     await rig.settled(await midpointsOf(t, [caseId]));

@@ -16,7 +16,13 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
-import { contractCheckedClients, ThrowAwayDatabase, type TestApp, type TestDatabase, type TestUser } from '../support/test-app.js';
+import {
+  contractCheckedClients,
+  ThrowAwayDatabase,
+  type TestApp,
+  type TestDatabase,
+  type TestUser,
+} from '../support/test-app.js';
 import { TestClock } from '../support/test-clock.js';
 
 /** Retries `check` (which throws while not yet true) until it passes or `timeoutMs` is over. */
@@ -110,7 +116,9 @@ export class DeadlineRig {
    */
   async settled(deadlineIds: string[]): Promise<void> {
     let reconciled = 0;
-    const stopListening = [...this.running].map((context) => context.get(DeadlineReconciler).onReconciled(() => reconciled++));
+    const stopListening = [...this.running].map((context) =>
+      context.get(DeadlineReconciler).onReconciled(() => reconciled++),
+    );
     try {
       await eventually(() => {
         if (reconciled < 2) throw new Error(`${reconciled} of 2 reconciliations completed`);

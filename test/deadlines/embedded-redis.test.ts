@@ -65,7 +65,9 @@ describe('the embedded Redis', () => {
   it('uses a REDIS_URL the operator named as given, even while nothing answers there', async () => {
     const url = await closedPortUrl();
     const log = recordingLog();
-    expect(await resolveRedis({ redis: { url, explicit: true }, dataDir: aDataDir() }, log)).toEqual({ endpoint: { url } });
+    expect(await resolveRedis({ redis: { url, explicit: true }, dataDir: aDataDir() }, log)).toEqual({
+      endpoint: { url },
+    });
     expect(log.lines).toEqual([]);
   });
 
@@ -73,7 +75,9 @@ describe('the embedded Redis', () => {
     const url = await closedPortUrl();
     const log = recordingLog();
     const dataDir = aDataDir();
-    expect(await resolveRedis({ redis: { url, explicit: false }, dataDir }, log, 'no-such-redis-server')).toEqual({ endpoint: { url } });
+    expect(await resolveRedis({ redis: { url, explicit: false }, dataDir }, log, 'no-such-redis-server')).toEqual({
+      endpoint: { url },
+    });
     expect(log.lines).toHaveLength(1);
     expect(log.lines[0]).toEqual({ level: 'warn', message: expect.stringContaining('redis-server is not installed') });
     expect(log.lines[0].message).toContain('apt-get install redis-server');

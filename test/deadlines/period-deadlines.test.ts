@@ -19,7 +19,10 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
     const before = await caseOf(t, caseId);
     const midpoint = before.deadlines.find((d) => d.kind === 'midpoint')!;
     const periodEnd = before.deadlines.find((d) => d.kind === 'periodEnd')!;
-    expect(before.deadlines.filter((d) => d.status === 'pending').map((d) => d.kind)).toEqual(['midpoint', 'periodEnd']);
+    expect(before.deadlines.filter((d) => d.status === 'pending').map((d) => d.kind)).toEqual([
+      'midpoint',
+      'periodEnd',
+    ]);
 
     const atMidpoint = await eventually(async () => {
       const view = await caseOf(t, caseId);
@@ -35,13 +38,23 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
     await rig.settled([midpoint.id, periodEnd.id]);
     const history = await historyOf(t, caseId);
     expect(entriesOf(history, 'MIDPOINT_REACHED')).toEqual([
-      expect.objectContaining({ fromState: 'activeVisits', toState: 'midpointFollowUp', by: { id: 'system', role: 'system' } }),
+      expect.objectContaining({
+        fromState: 'activeVisits',
+        toState: 'midpointFollowUp',
+        by: { id: 'system', role: 'system' },
+      }),
     ]);
     expect(entriesOf(history, 'PERIOD_ENDED')).toEqual([
-      expect.objectContaining({ fromState: 'midpointFollowUp', toState: 'closing', by: { id: 'system', role: 'system' } }),
+      expect.objectContaining({
+        fromState: 'midpointFollowUp',
+        toState: 'closing',
+        by: { id: 'system', role: 'system' },
+      }),
     ]);
     const closed = await caseOf(t, caseId);
-    expect(closed.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd').map((d) => d.status)).toEqual(['fired', 'fired']);
+    expect(
+      closed.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd').map((d) => d.status),
+    ).toEqual(['fired', 'fired']);
   });
 
   it.each(['received', 'initiated', 'supporterAppointed', 'startupMeeting'])(
@@ -52,7 +65,9 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
       rig.clock.setNow(after(PERIOD.endsAt, -30 * 86_400_000));
       const caseId = waitingIn === 'received' ? await registerCase(t) : await caseIn(t, waitingIn);
       const waiting = await caseOf(t, caseId);
-      expect(waiting.deadlines).toContainEqual(expect.objectContaining({ kind: 'periodEnd', dueAt: PERIOD.endsAt, status: 'pending' }));
+      expect(waiting.deadlines).toContainEqual(
+        expect.objectContaining({ kind: 'periodEnd', dueAt: PERIOD.endsAt, status: 'pending' }),
+      );
 
       rig.clock.setNow(after(PERIOD.endsAt, 1000));
       const closed = await eventually(async () => {
@@ -67,7 +82,9 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
       const alerts = (await t.http.get(`/alerts?caseId=${caseId}&kind=periodEndedBeforeVisits`).expect(200)).body;
       expect(alerts.items).toEqual([expect.objectContaining({ kind: 'periodEndedBeforeVisits', status: 'open' })]);
       // Closing waits for its meeting: the case is not left without a deadline.
-      expect(closed.deadlines).toContainEqual(expect.objectContaining({ kind: 'closingMeetingNotHeld', status: 'pending' }));
+      expect(closed.deadlines).toContainEqual(
+        expect.objectContaining({ kind: 'closingMeetingNotHeld', status: 'pending' }),
+      );
     },
   );
 
@@ -89,10 +106,9 @@ describe.each(DATABASES)('deadlines that move a case (%s)', (database) => {
 
     const afterwards = await caseOf(t, caseId);
     expect(afterwards.state).toBe('closing');
-    expect(afterwards.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd').map((d) => d.status)).toEqual([
-      'cancelled',
-      'cancelled',
-    ]);
+    expect(
+      afterwards.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd').map((d) => d.status),
+    ).toEqual(['cancelled', 'cancelled']);
     const history = await historyOf(t, caseId);
     expect(entriesOf(history, 'MIDPOINT_REACHED')).toHaveLength(0);
     expect(entriesOf(history, 'PERIOD_ENDED')).toHaveLength(0);

@@ -30,7 +30,8 @@ describe.each(DATABASES)('reminders and alerts (%s)', (database) => {
     const reminder = (await caseOf(t, late)).deadlines.find((d) => d.kind === 'supporterNotAppointed')!;
     expect(reminder.dueAt).toMatch(/^2026-11-30T08:00/);
 
-    for (const event of stepsTo('supporterAppointed', await registerSupporter(t, 'Per Holm'))) await send(t, onTime, event);
+    for (const event of stepsTo('supporterAppointed', await registerSupporter(t, 'Per Holm')))
+      await send(t, onTime, event);
     rig.clock.setNow('2026-11-30T09:00:01+01:00');
     const raised = await eventually(async () => {
       const page = await alerts(t, `caseId=${late}`);
@@ -45,7 +46,11 @@ describe.each(DATABASES)('reminders and alerts (%s)', (database) => {
     expect((await alerts(t, 'kind=supporterNotAppointed')).items.map((a) => a.id)).toEqual([raised.id]);
 
     const acknowledged = await t.http.post(`/alerts/${raised.id}/acknowledge`).expect(200);
-    expect(acknowledged.body).toMatchObject({ id: raised.id, status: 'acknowledged', acknowledgedBy: 'test-secretary' });
+    expect(acknowledged.body).toMatchObject({
+      id: raised.id,
+      status: 'acknowledged',
+      acknowledgedBy: 'test-secretary',
+    });
     await t.http.post(`/alerts/${raised.id}/acknowledge`).expect(200);
     expect((await alerts(t, `caseId=${late}`)).total).toBe(0);
     expect((await alerts(t, `caseId=${late}&status=acknowledged`)).total).toBe(1);
@@ -77,7 +82,8 @@ describe.each(DATABASES)('reminders and alerts (%s)', (database) => {
 
     // Another case holds its meeting before the reminder is due: cancelled, never raised.
     const prompt = await registerCase(t);
-    for (const event of stepsTo('startupMeeting.held', await registerSupporter(t, 'Per Holm'))) await send(t, prompt, event);
+    for (const event of stepsTo('startupMeeting.held', await registerSupporter(t, 'Per Holm')))
+      await send(t, prompt, event);
     const moot = (await caseOf(t, prompt)).deadlines.find((d) => d.kind === 'startupMeetingNotHeld')!;
     expect(moot.status).toBe('cancelled');
     rig.clock.advance(30 * DAY);
@@ -87,7 +93,9 @@ describe.each(DATABASES)('reminders and alerts (%s)', (database) => {
     await queue.promote(moot.id);
     await rig.settled([moot.id]);
     expect((await alerts(t, `caseId=${prompt}&status=all&kind=startupMeetingNotHeld`)).total).toBe(0);
-    expect((await caseOf(t, prompt)).deadlines.find((d) => d.kind === 'startupMeetingNotHeld')!.status).toBe('cancelled');
+    expect((await caseOf(t, prompt)).deadlines.find((d) => d.kind === 'startupMeetingNotHeld')!.status).toBe(
+      'cancelled',
+    );
   });
 
   it('refuses bad filters with 400 naming the field, and an unknown alert with 404', async () => {
@@ -122,6 +130,8 @@ describe.each(DATABASES)('reminders and alerts (%s)', (database) => {
 
     await cases.update({ id: caseId }, { machineVersion });
     await eventually(async () => expect((await caseOf(t, caseId)).state).toBe('midpointFollowUp'));
-    expect((await alerts(t, `caseId=${caseId}&kind=deadlineFailed&status=resolved`)).items.map((a) => a.id)).toEqual([failed.id]);
+    expect((await alerts(t, `caseId=${caseId}&kind=deadlineFailed&status=resolved`)).items.map((a) => a.id)).toEqual([
+      failed.id,
+    ]);
   });
 });

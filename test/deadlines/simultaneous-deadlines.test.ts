@@ -59,7 +59,10 @@ describe.each(DATABASES)('reminders falling due in the same instant (%s)', (data
     await workers[0].get(RedisConnection).ping(5000);
     await workers[0].get(DeadlineQueue).schedule(rows);
 
-    await eventually(async () => expect(await dataSource.getRepository(Deadline).countBy({ status: 'fired' })).toBe(REMINDERS), 30_000);
+    await eventually(
+      async () => expect(await dataSource.getRepository(Deadline).countBy({ status: 'fired' })).toBe(REMINDERS),
+      30_000,
+    );
     // Every delivery has been made (the later ones finding their reminder fired): nothing can act again.
     await eventually(async () => expect(await deadlineJobsLeft(workers[0])).toBe(0), 30_000);
 

@@ -34,7 +34,11 @@ describe.each(DATABASES)('cases stored under contactSupport@1 (%s)', (database) 
 
     t = await rig.startService();
     const moved = (await t.http.get(`/cases/${open}`).expect(200)).body;
-    expect(moved).toMatchObject({ machineVersion: 'contactSupport@2', state: 'initiated', version: before.version + 1 });
+    expect(moved).toMatchObject({
+      machineVersion: 'contactSupport@2',
+      state: 'initiated',
+      version: before.version + 1,
+    });
     expect(moved.deadlines).toContainEqual(expect.objectContaining({ kind: 'periodEnd', status: 'pending' }));
     expect((await historyOf(t, open)).at(-1)).toMatchObject({
       type: 'MACHINE_MIGRATED',
@@ -44,7 +48,10 @@ describe.each(DATABASES)('cases stored under contactSupport@1 (%s)', (database) 
       by: { id: 'system', role: 'system' },
     });
     const [appoint] = stepsTo('supporterAppointed', supporterId).slice(-1);
-    expect((await send(t, open, appoint)).body).toMatchObject({ state: 'supporterAppointed', machineVersion: 'contactSupport@2' });
+    expect((await send(t, open, appoint)).body).toMatchObject({
+      state: 'supporterAppointed',
+      machineVersion: 'contactSupport@2',
+    });
 
     // An archived case never changes again: it keeps the version it ended under, and still answers.
     const kept = (await t.http.get(`/cases/${archived}`).expect(200)).body;

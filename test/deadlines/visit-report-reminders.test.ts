@@ -51,7 +51,9 @@ describe.each(DATABASES)('reminders about missing visit reports (%s)', (database
     await send(t, quiet, visit('2026-11-29T10:00:00+01:00', 'cancelled', { cancelledBy: 'visitingParent' }));
     await send(t, quiet, visit('2026-11-30T10:00:00+01:00', 'noShow'));
 
-    expect(await reportReminders(t, caseId)).toEqual([expect.objectContaining({ dueAt: '2026-12-03T09:00:00.000Z', status: 'pending' })]);
+    expect(await reportReminders(t, caseId)).toEqual([
+      expect.objectContaining({ dueAt: '2026-12-03T09:00:00.000Z', status: 'pending' }),
+    ]);
     expect(await reportReminders(t, quiet)).toEqual([]);
 
     rig.clock.setNow('2026-12-03T10:00:01+01:00');
@@ -65,10 +67,20 @@ describe.each(DATABASES)('reminders about missing visit reports (%s)', (database
     expect(await reportReminders(t, caseId)).toEqual([expect.objectContaining({ status: 'fired' })]);
 
     const visitId = await visitAt(t, caseId, '2026-11-30T10:00:00+01:00');
-    await t.as('supporter', { supporterId }).post(`/cases/${caseId}/visits/${visitId}/reports`).send({ text: 'Lugnt umgänge i parken.' }).expect(201);
+    await t
+      .as('supporter', { supporterId })
+      .post(`/cases/${caseId}/visits/${visitId}/reports`)
+      .send({ text: 'Lugnt umgänge i parken.' })
+      .expect(201);
     expect(await reportAlerts(t, caseId)).toEqual([expect.objectContaining({ id: raised.id, status: 'resolved' })]);
     const filed = entriesOf(await historyOf(t, caseId), 'VISIT_REPORT_FILED');
-    expect(filed).toEqual([expect.objectContaining({ fromState: 'activeVisits', toState: 'activeVisits', by: expect.objectContaining({ role: 'supporter' }) })]);
+    expect(filed).toEqual([
+      expect.objectContaining({
+        fromState: 'activeVisits',
+        toState: 'activeVisits',
+        by: expect.objectContaining({ role: 'supporter' }),
+      }),
+    ]);
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.progress.visitsAwaitingReport).toEqual([]);
 
     await rig.settled((await reportReminders(t, caseId)).map((d) => d.id));
@@ -89,14 +101,20 @@ describe.each(DATABASES)('reminders about missing visit reports (%s)', (database
     ]);
 
     const held = await visitAt(t, caseId, '2026-11-30T10:00:00+01:00');
-    const scan = await t.http.post(`/cases/${caseId}/visits/${held}/reports/scans`).attach('file', PNG, { filename: 'rapport.png', contentType: 'image/png' }).expect(201);
+    const scan = await t.http
+      .post(`/cases/${caseId}/visits/${held}/reports/scans`)
+      .attach('file', PNG, { filename: 'rapport.png', contentType: 'image/png' })
+      .expect(201);
     expect((await reportReminders(t, caseId)).map((d) => [d.dueAt, d.status])).toEqual([
       ['2026-12-03T09:00:00.000Z', 'cancelled'],
       ['2026-12-03T17:00:00.000Z', 'pending'],
     ]);
     // A correction is not a first report: the case does not change again.
     const { version } = (await t.http.get(`/cases/${caseId}`).expect(200)).body;
-    await t.http.post(`/cases/${caseId}/visits/${held}/reports`).send({ text: 'Rättelse: två timmar.', corrects: scan.body.id }).expect(201);
+    await t.http
+      .post(`/cases/${caseId}/visits/${held}/reports`)
+      .send({ text: 'Rättelse: två timmar.', corrects: scan.body.id })
+      .expect(201);
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.version).toBe(version);
     expect(entriesOf(await historyOf(t, caseId), 'VISIT_REPORT_FILED')).toHaveLength(1);
 

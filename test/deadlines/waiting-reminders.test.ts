@@ -19,7 +19,12 @@ async function deadlineOf(t: TestApp, caseId: string, kind: string) {
  * days the default delay gives. The clock stands at the moment the case reaches the state.
  */
 const WAITS = [
-  { kind: 'summonsNotSent', state: 'supporterAppointed', awaited: { type: 'SEND_SUMMONS', meetingAt: '2026-12-10T13:00:00+01:00' }, days: 7 },
+  {
+    kind: 'summonsNotSent',
+    state: 'supporterAppointed',
+    awaited: { type: 'SEND_SUMMONS', meetingAt: '2026-12-10T13:00:00+01:00' },
+    days: 7,
+  },
   {
     kind: 'visitsNotStarted',
     state: 'startupMeeting.held',
@@ -53,7 +58,9 @@ describe.each(DATABASES)('reminders in every waiting state (%s)', (database) => 
       return alert;
     });
     await send(t, caseId, wait.awaited);
-    expect(await alertsOf(t, caseId, wait.kind)).toEqual([expect.objectContaining({ id: raised.id, status: 'resolved' })]);
+    expect(await alertsOf(t, caseId, wait.kind)).toEqual([
+      expect.objectContaining({ id: raised.id, status: 'resolved' }),
+    ]);
   });
 
   it.each(WAITS)('cancels $kind when the case ends early before it falls due', async (wait) => {
@@ -90,17 +97,26 @@ describe.each(DATABASES)('reminders in every waiting state (%s)', (database) => 
     rig.clock.setNow(after(reminder.dueAt, 1000));
     await eventually(async () => expect(await alertsOf(t, caseId, 'closingMeetingNotHeld')).toHaveLength(1));
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-23T10:00:00+01:00' });
-    expect(await alertsOf(t, caseId, 'closingMeetingNotHeld')).toEqual([expect.objectContaining({ status: 'resolved' })]);
+    expect(await alertsOf(t, caseId, 'closingMeetingNotHeld')).toEqual([
+      expect.objectContaining({ status: 'resolved' }),
+    ]);
   });
 
   it('counts the appointment reminder from the day the judgment reached the unit: thirty days ago raises it at once', async () => {
     rig = await DeadlineRig.create(database);
     const t = await rig.startService();
     rig.clock.setNow('2026-12-20T10:00:00+01:00');
-    const late = (await t.http.post('/cases').send(aJudgment({ receivedAt: '2026-11-20' })).expect(201)).body.id as string;
+    const late = (
+      await t.http
+        .post('/cases')
+        .send(aJudgment({ receivedAt: '2026-11-20' }))
+        .expect(201)
+    ).body.id as string;
     const onTime = await registerCase(t);
     expect((await deadlineOf(t, late, 'supporterNotAppointed'))!.dueAt).toBe('2026-12-03T23:00:00.000Z');
-    await eventually(async () => expect(await alertsOf(t, late, 'supporterNotAppointed')).toEqual([expect.objectContaining({ status: 'open' })]));
+    await eventually(async () =>
+      expect(await alertsOf(t, late, 'supporterNotAppointed')).toEqual([expect.objectContaining({ status: 'open' })]),
+    );
     expect((await deadlineOf(t, onTime, 'supporterNotAppointed'))!.status).toBe('pending');
     const history = (await t.http.get(`/cases/${late}/history`).expect(200)).body.items;
     expect(history[0].payload).toMatchObject({ receivedAt: '2026-11-20' });

@@ -15,12 +15,23 @@ interface Moment {
   dueAt: string;
 }
 
-const STATES = ['received', 'initiated', 'supporterAppointed', 'startupMeeting', 'startupMeeting.held', 'activeVisits'] as const;
+const STATES = [
+  'received',
+  'initiated',
+  'supporterAppointed',
+  'startupMeeting',
+  'startupMeeting.held',
+  'activeVisits',
+] as const;
 
 /** Each event as a secretary would send it; a supporter is filled in where one is named. */
 const EVENTS: Record<string, (supporterId: string) => Record<string, unknown>> = {
   INITIATE: () => ({ type: 'INITIATE', diaryNumber: 'SN 2026/0099' }),
-  APPOINT_SUPPORTER: (supporterId) => ({ type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' }),
+  APPOINT_SUPPORTER: (supporterId) => ({
+    type: 'APPOINT_SUPPORTER',
+    supporterId,
+    decidedAt: '2026-11-17T10:00:00+01:00',
+  }),
   SEND_SUMMONS: () => ({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' }),
   HOLD_STARTUP_MEETING: () => ({
     type: 'HOLD_STARTUP_MEETING',
@@ -30,7 +41,13 @@ const EVENTS: Record<string, (supporterId: string) => Record<string, unknown>> =
     childInterviewConsent: false,
   }),
   START_VISITS: () => ({ type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' }),
-  LOG_VISIT: () => ({ type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 90, outcome: 'stopped', stopReason: 'childUnwell' }),
+  LOG_VISIT: () => ({
+    type: 'LOG_VISIT',
+    occurredAt: '2026-11-28T10:00:00+01:00',
+    durationMinutes: 90,
+    outcome: 'stopped',
+    stopReason: 'childUnwell',
+  }),
   END_EARLY: () => ({ type: 'END_EARLY', reason: 'the parents agree to go on without support' }),
 };
 
@@ -40,7 +57,8 @@ const TABLE = STATES.flatMap((state) => Object.keys(EVENTS).map((event) => [even
 const SAME_INSTANT_MS = 5000;
 
 function expectSameMoments(actual: Moment[], expected: Moment[]): void {
-  const sorted = (list: Moment[]) => [...list].sort((a, b) => a.kind.localeCompare(b.kind) || a.dueAt.localeCompare(b.dueAt));
+  const sorted = (list: Moment[]) =>
+    [...list].sort((a, b) => a.kind.localeCompare(b.kind) || a.dueAt.localeCompare(b.dueAt));
   const a = sorted(actual);
   const e = sorted(expected);
   expect(a.map((m) => m.kind)).toEqual(e.map((m) => m.kind));
@@ -98,15 +116,18 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
       total: number;
       items: { action: string; resource: string; status: number }[];
     };
-  const caseNow = async (caseId: string) => (await t.http.get(`/cases/${caseId}`).expect(200)).body as {
-    state: string;
-    subState: string | null;
-    version: number;
-    deadlines: DeadlineRow[];
-    allowedEvents: string[];
-  };
-  const pending = (rows: DeadlineRow[]) => rows.filter((d) => d.status === 'pending').map(({ kind, dueAt }) => ({ kind, dueAt }));
-  const missingFrom = (list: Moment[], other: Moment[]) => list.filter((m) => !other.some((o) => o.kind === m.kind && o.dueAt === m.dueAt));
+  const caseNow = async (caseId: string) =>
+    (await t.http.get(`/cases/${caseId}`).expect(200)).body as {
+      state: string;
+      subState: string | null;
+      version: number;
+      deadlines: DeadlineRow[];
+      allowedEvents: string[];
+    };
+  const pending = (rows: DeadlineRow[]) =>
+    rows.filter((d) => d.status === 'pending').map(({ kind, dueAt }) => ({ kind, dueAt }));
+  const missingFrom = (list: Moment[], other: Moment[]) =>
+    list.filter((m) => !other.some((o) => o.kind === m.kind && o.dueAt === m.dueAt));
 
   beforeAll(async () => {
     t = await startTestApp({ database });
@@ -135,7 +156,11 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
     expect(await rowCounts()).toEqual({ ...rowsBefore, audit_trail: rowsBefore.audit_trail + 1 });
     const auditAfter = await auditOf(caseId);
     expect(auditAfter.total).toBe(auditBefore.total + 1);
-    expect(auditAfter.items.at(-1)).toMatchObject({ action: 'read', resource: 'POST /cases/:id/events', status: dry.status });
+    expect(auditAfter.items.at(-1)).toMatchObject({
+      action: 'read',
+      resource: 'POST /cases/:id/events',
+      status: dry.status,
+    });
     expect(await caseNow(caseId)).toEqual(before);
     expect(published.length).toBe(publishedBefore);
     expect(dispatched.mock.calls.length).toBe(dispatchesBefore);
@@ -147,13 +172,21 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
       return;
     }
     const after = await caseNow(caseId);
-    expect(dry.body).toMatchObject({ dryRun: true, accepted: true, eventType, fromState: before.state, state: after.state, subState: after.subState });
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      accepted: true,
+      eventType,
+      fromState: before.state,
+      state: after.state,
+      subState: after.subState,
+    });
     expect(dry.body.allowedEvents).toEqual(after.allowedEvents);
-    const { added, moved, cancelled } = dry.body.deadlines as { added: Moment[]; moved: (Moment & { fromDueAt: string })[]; cancelled: Moment[] };
-    expectSameMoments(
-      [...added, ...moved],
-      missingFrom(pending(after.deadlines), pending(before.deadlines)),
-    );
+    const { added, moved, cancelled } = dry.body.deadlines as {
+      added: Moment[];
+      moved: (Moment & { fromDueAt: string })[];
+      cancelled: Moment[];
+    };
+    expectSameMoments([...added, ...moved], missingFrom(pending(after.deadlines), pending(before.deadlines)));
     expectSameMoments(
       [...cancelled, ...moved.map(({ kind, fromDueAt }) => ({ kind, dueAt: fromDueAt }))],
       missingFrom(pending(before.deadlines), pending(after.deadlines)),
@@ -162,12 +195,23 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
 
   it('refuses a visit logged in the future with the same 422 as a real send, and names the alert a visit would resolve', async () => {
     const caseId = await caseIn(t, 'activeVisits', supporters);
-    const future = { type: 'LOG_VISIT', occurredAt: '2027-01-10T10:00:00+01:00', durationMinutes: 60, outcome: 'completed' };
+    const future = {
+      type: 'LOG_VISIT',
+      occurredAt: '2027-01-10T10:00:00+01:00',
+      durationMinutes: 60,
+      outcome: 'completed',
+    };
     const dry = await t.http.post(`/cases/${caseId}/events?dryRun=true`).send(future).expect(422);
     const real = await t.http.post(`/cases/${caseId}/events`).send(future).expect(422);
     expect(dry.body).toEqual(real.body);
 
-    const stopped = { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 60, outcome: 'stopped', stopReason: 'other' };
+    const stopped = {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-11-28T10:00:00+01:00',
+      durationMinutes: 60,
+      outcome: 'stopped',
+      stopReason: 'other',
+    };
     const raised = await t.http.post(`/cases/${caseId}/events?dryRun=true`).send(stopped).expect(200);
     expect(raised.body.alerts).toEqual({ resolved: [], raised: [{ kind: 'visitStopped' }] });
     expect(raised.body.deadlines.added).toEqual([{ kind: 'visitReportMissing', dueAt: '2026-12-01T09:00:00.000Z' }]);
@@ -181,18 +225,31 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
       expect(reminder?.status).toBe('pending');
       const appoint = EVENTS.APPOINT_SUPPORTER(await supporters.next());
       const dry = await t.http.post(`/cases/${caseId}/events?dryRun=true`).send(appoint).expect(200);
-      expect(dry.body).toMatchObject({ state: 'supporterAppointed', deadlines: { cancelled: [{ kind: 'supporterNotAppointed', dueAt: reminder!.dueAt }] } });
+      expect(dry.body).toMatchObject({
+        state: 'supporterAppointed',
+        deadlines: { cancelled: [{ kind: 'supporterNotAppointed', dueAt: reminder!.dueAt }] },
+      });
       expect(dry.body.allowedEvents).toContain('SEND_SUMMONS');
     } finally {
       t.clock.setNow('2026-12-01T09:00:00+01:00');
     }
   });
 
-  it("shows a supporter only the events a supporter may send next", async () => {
+  it('shows a supporter only the events a supporter may send next', async () => {
     const caseId = await caseIn(t, 'activeVisits', supporters);
-    const supporterId = (await caseNow(caseId) as unknown as { progress: { supporter: { supporterId: string } } }).progress.supporter.supporterId;
-    const visit = { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 60, outcome: 'completed' };
-    const dry = await t.as('supporter', { supporterId }).post(`/cases/${caseId}/events?dryRun=true`).send(visit).expect(200);
+    const supporterId = ((await caseNow(caseId)) as unknown as { progress: { supporter: { supporterId: string } } })
+      .progress.supporter.supporterId;
+    const visit = {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-11-28T10:00:00+01:00',
+      durationMinutes: 60,
+      outcome: 'completed',
+    };
+    const dry = await t
+      .as('supporter', { supporterId })
+      .post(`/cases/${caseId}/events?dryRun=true`)
+      .send(visit)
+      .expect(200);
     expect(dry.body).toMatchObject({ state: 'activeVisits', allowedEvents: ['LOG_VISIT'] });
   });
 

@@ -39,24 +39,50 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
     const supporterId = await registerSupporter(t);
     await prepareLetterhead(t);
     const withAddresses = aJudgment();
-    withAddresses.residentParent = { ...withAddresses.residentParent, address: ADDRESSES.resident } as typeof withAddresses.residentParent;
-    withAddresses.visitingParent = { ...withAddresses.visitingParent, address: ADDRESSES.visiting } as typeof withAddresses.visitingParent;
+    withAddresses.residentParent = {
+      ...withAddresses.residentParent,
+      address: ADDRESSES.resident,
+    } as typeof withAddresses.residentParent;
+    withAddresses.visitingParent = {
+      ...withAddresses.visitingParent,
+      address: ADDRESSES.visiting,
+    } as typeof withAddresses.visitingParent;
     const cases = [await caseIn(t, 'activeVisits', withAddresses), await caseIn(t, 'initiated'), await registerCase(t)];
-    const plan = await t.http.post(`/cases/${cases[0]}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Besöksrummet' }).expect(201);
-    const letter = await t.http.post(`/cases/${cases[0]}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201);
+    const plan = await t.http
+      .post(`/cases/${cases[0]}/visit-plans`)
+      .send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Besöksrummet' })
+      .expect(201);
+    const letter = await t.http
+      .post(`/cases/${cases[0]}/documents/letters`)
+      .send({ kind: 'supporterDecision' })
+      .expect(201);
     const alerts = await t.http.get('/alerts?status=all').expect(200);
-    const ids = [supporterId, ...cases, plan.body.id, letter.body.items[0].id, ...alerts.body.items.map((a: { id: string }) => a.id)].filter(
-      (id): id is string => typeof id === 'string',
-    );
+    const ids = [
+      supporterId,
+      ...cases,
+      plan.body.id,
+      letter.body.items[0].id,
+      ...alerts.body.items.map((a: { id: string }) => a.id),
+    ].filter((id): id is string => typeof id === 'string');
 
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as OpenApiDocument;
-    world = { document, ids, personnummer: [aChildPersonnummer(), aChildPersonnummer(), aParentPersonnummer(), aParentPersonnummer()] };
+    world = {
+      document,
+      ids,
+      personnummer: [aChildPersonnummer(), aChildPersonnummer(), aParentPersonnummer(), aParentPersonnummer()],
+    };
 
     const otherKey = randomBytes(32);
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(
-      JSON.stringify({ sub: 'x', roles: ['administrator'], iss: 'umgangesstod', aud: 'umgangesstod', exp: 4_102_444_800 }),
+      JSON.stringify({
+        sub: 'x',
+        roles: ['administrator'],
+        iss: 'umgangesstod',
+        aud: 'umgangesstod',
+        exp: 4_102_444_800,
+      }),
     ).toString('base64url')}.`;
     const tokens: Record<Caller, string | undefined> = {
       secretary: t.token('secretary'),
@@ -93,7 +119,12 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
       if (file) form.append('file', new Blob([Uint8Array.from(file.bytes)], { type: file.type }), file.name);
       body = form;
     }
-    const response = await fetch(baseUrl + request.url, { method: request.method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(baseUrl + request.url, {
+      method: request.method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     // The inspector's event stream stays open by design: its headers are the answer.
     if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
       await response.body?.cancel();
@@ -102,23 +133,35 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
     return { status: response.status, text: await response.text() };
   }
 
-  it(`answers every generated request (${RUNS} of them, seed ${SEED}) with less than 500 and before the time limit`, async () => {
-    process.stdout.write(`OpenAPI fuzz: seed ${SEED}, ${RUNS} runs (replay: npm run fuzz -- --seed ${SEED} --runs ${RUNS})\n`);
-    const operations = operationsOf(world.document);
-    expect(operations.length).toBeGreaterThan(30);
-    const anyRequest = fc.oneof(...operations.map((operation) => requestsFor(world, operation)));
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(anyRequest, async (request) => {
-        const { status, text } = await send(request);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status >= 500) throw new Error(`${request.method} ${request.url.slice(0, 300)} answered ${status}: ${text.slice(0, 300)}`);
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
-    // How deep the run got: a run of only 401s and 400s would prove little.
-    process.stdout.write(`OpenAPI fuzz answers: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}\n`);
-  }, 60_000 + RUNS * 250);
+  it(
+    `answers every generated request (${RUNS} of them, seed ${SEED}) with less than 500 and before the time limit`,
+    async () => {
+      process.stdout.write(
+        `OpenAPI fuzz: seed ${SEED}, ${RUNS} runs (replay: npm run fuzz -- --seed ${SEED} --runs ${RUNS})\n`,
+      );
+      const operations = operationsOf(world.document);
+      expect(operations.length).toBeGreaterThan(30);
+      const anyRequest = fc.oneof(...operations.map((operation) => requestsFor(world, operation)));
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(anyRequest, async (request) => {
+          const { status, text } = await send(request);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status >= 500)
+            throw new Error(`${request.method} ${request.url.slice(0, 300)} answered ${status}: ${text.slice(0, 300)}`);
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+      // How deep the run got: a run of only 401s and 400s would prove little.
+      process.stdout.write(
+        `OpenAPI fuzz answers: ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}\n`,
+      );
+    },
+    60_000 + RUNS * 250,
+  );
 
   it('is healthy afterwards', async () => {
     const health = await fetch(`${baseUrl}/health`);
@@ -130,7 +173,9 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
     const records = await dataSource.getRepository(CaseRecord).find();
     expect(records.length).toBeGreaterThanOrEqual(3);
     for (const record of records) {
-      const history = await dataSource.getRepository(CaseHistoryEntry).find({ where: { caseId: record.id }, order: { version: 'ASC' } });
+      const history = await dataSource
+        .getRepository(CaseHistoryEntry)
+        .find({ where: { caseId: record.id }, order: { version: 'ASC' } });
       expect(history.map((entry) => entry.version)).toEqual(Array.from({ length: record.version }, (_, i) => i + 1));
       expect(history.at(-1)?.toState).toBe(record.state);
     }

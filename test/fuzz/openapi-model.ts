@@ -57,7 +57,9 @@ export function operationsOf(document: OpenApiDocument): FuzzOperation[] {
       .filter(([method]) => METHODS.has(method))
       .map(([method, operation]) => {
         const params = (where: Parameter['in']) =>
-          (operation.parameters ?? []).filter((p) => p.in === where).map((p) => ({ name: p.name, schema: p.schema ?? {} }));
+          (operation.parameters ?? [])
+            .filter((p) => p.in === where)
+            .map((p) => ({ name: p.name, schema: p.schema ?? {} }));
         const [mediaType, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
         return {
           method: method.toUpperCase(),

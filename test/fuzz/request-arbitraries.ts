@@ -41,7 +41,12 @@ export interface FuzzWorld {
 
 const RESERVED_KEYS = ['constructor', '__proto__', 'prototype'] as const;
 
-const INSTANTS = ['2026-11-20T10:00:00+01:00', '2026-11-24T13:00:00+01:00', '2026-12-05T10:00:00Z', '2027-06-01T08:00:00+02:00'];
+const INSTANTS = [
+  '2026-11-20T10:00:00+01:00',
+  '2026-11-24T13:00:00+01:00',
+  '2026-12-05T10:00:00Z',
+  '2027-06-01T08:00:00+02:00',
+];
 const DATES = ['2026-11-02', '2026-11-16', '2027-11-15', '2026-12-01'];
 
 const AWKWARD_STRINGS = [
@@ -98,12 +103,25 @@ const hostileNumber = fc.oneof(
 
 /** `{"constructor":{"prototype":{}}}` and the like, as parsed JSON has them (own keys), nested a few levels down. */
 const reservedKeyObject = fc
-  .tuple(fc.constantFrom(...RESERVED_KEYS), fc.constantFrom(...RESERVED_KEYS, 'x'), fc.nat(3), fc.constantFrom('{}', '[]', '"x"', '1', 'null'))
-  .map(([outer, inner, depth, leaf]) => JSON.parse(`${'{"a":'.repeat(depth)}{"${outer}":{"${inner}":${leaf}}}${'}'.repeat(depth)}`) as unknown);
+  .tuple(
+    fc.constantFrom(...RESERVED_KEYS),
+    fc.constantFrom(...RESERVED_KEYS, 'x'),
+    fc.nat(3),
+    fc.constantFrom('{}', '[]', '"x"', '1', 'null'),
+  )
+  .map(
+    ([outer, inner, depth, leaf]) =>
+      JSON.parse(`${'{"a":'.repeat(depth)}{"${outer}":{"${inner}":${leaf}}}${'}'.repeat(depth)}`) as unknown,
+  );
 
 const deepNesting = fc
   .tuple(fc.constantFrom(9, 50, 300), fc.boolean())
-  .map(([depth, arrays]) => JSON.parse(arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown);
+  .map(
+    ([depth, arrays]) =>
+      JSON.parse(
+        arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+      ) as unknown,
+  );
 
 export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
@@ -125,7 +143,10 @@ function withKey(object: Record<string, unknown>, key: string, value: unknown): 
   return copy;
 }
 
-type Mutation = { kind: 'drop'; index: number } | { kind: 'replace'; index: number; value: unknown } | { kind: 'add'; key: string; value: unknown };
+type Mutation =
+  | { kind: 'drop'; index: number }
+  | { kind: 'replace'; index: number; value: unknown }
+  | { kind: 'add'; key: string; value: unknown };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), index: fc.nat() }),
@@ -163,11 +184,19 @@ export function validValue(world: FuzzWorld, schema: Schema, depth = 0, key = ''
   switch (s.type) {
     case 'object': {
       if (depth > 4) return fc.constant({});
-      const model = Object.fromEntries(Object.entries(s.properties ?? {}).map(([name, property]) => [name, validValue(world, property, depth + 1, name)]));
+      const model = Object.fromEntries(
+        Object.entries(s.properties ?? {}).map(([name, property]) => [
+          name,
+          validValue(world, property, depth + 1, name),
+        ]),
+      );
       return fc.record(model, { requiredKeys: s.required ?? [] });
     }
     case 'array':
-      return fc.oneof(...examples, fc.array(validValue(world, s.items ?? {}, depth + 1), { minLength: 1, maxLength: 3 }));
+      return fc.oneof(
+        ...examples,
+        fc.array(validValue(world, s.items ?? {}, depth + 1), { minLength: 1, maxLength: 3 }),
+      );
     case 'string':
       if (s.format === 'uuid') return fc.oneof(fc.constantFrom(...world.ids), fc.uuid());
       if (s.format === 'date-time') return fc.constantFrom(...INSTANTS);
@@ -197,8 +226,14 @@ const RAW_BODIES = [
   { contentType: 'application/json', text: `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}` },
   { contentType: 'application/json; charset=latin1', text: '{}' },
   { contentType: 'text/plain', text: '{"type":"INITIATE"}' },
-  { contentType: 'application/x-www-form-urlencoded', text: 'a[b][c][d][e][f][g]=1&__proto__[x]=1&constructor[prototype][y]=2' },
-  { contentType: 'application/x-www-form-urlencoded', text: 'children[0][name]=x&children[0][constructor][prototype]=1' },
+  {
+    contentType: 'application/x-www-form-urlencoded',
+    text: 'a[b][c][d][e][f][g]=1&__proto__[x]=1&constructor[prototype][y]=2',
+  },
+  {
+    contentType: 'application/x-www-form-urlencoded',
+    text: 'children[0][name]=x&children[0][constructor][prototype]=1',
+  },
   { contentType: 'application/x-www-form-urlencoded', text: `participants=${'x'.repeat(5_000)}&type=HOLD_FOLLOW_UP` },
   { contentType: 'application/xml', text: '<a/>' },
 ];
@@ -209,11 +244,20 @@ const FORM_KEYS = ['kind', 'title', 'date', 'author', 'recipients', 'status', 'c
 const formBody: fc.Arbitrary<FuzzBody> = fc.record(
   {
     kind: fc.constant('form' as const),
-    fields: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...FORM_KEYS), fc.string({ maxLength: 8 })), fc.oneof(plainFormValue(), hostileString)), {
-      maxLength: 8,
-    }),
+    fields: fc.array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom(...FORM_KEYS), fc.string({ maxLength: 8 })),
+        fc.oneof(plainFormValue(), hostileString),
+      ),
+      {
+        maxLength: 8,
+      },
+    ),
     file: fc.record({
-      name: fc.oneof(fc.constantFrom('scan.pdf', 'photo.jpg', '', '../x.pdf'), hostileString.map((s) => s.slice(0, 200))),
+      name: fc.oneof(
+        fc.constantFrom('scan.pdf', 'photo.jpg', '', '../x.pdf'),
+        hostileString.map((s) => s.slice(0, 200)),
+      ),
       type: fc.constantFrom('application/pdf', 'image/jpeg', 'text/plain', 'application/octet-stream'),
       bytes: fc.oneof(fc.constant([...Buffer.from('%PDF-1.4\n%%EOF\n')]), fc.array(fc.nat(255), { maxLength: 64 })),
     }),
@@ -236,13 +280,23 @@ function bodyFor(world: FuzzWorld, operation: FuzzOperation, mode: Mode): fc.Arb
   if (!operation.body) return fc.constant(undefined);
   if (operation.body.mediaType === 'multipart/form-data') {
     if (mode === 'clean') return formBody;
-    return fc.oneof(formBody, fc.constantFrom(...RAW_BODIES).map((b): FuzzBody => ({ kind: 'raw', ...b })));
+    return fc.oneof(
+      formBody,
+      fc.constantFrom(...RAW_BODIES).map((b): FuzzBody => ({ kind: 'raw', ...b })),
+    );
   }
   const json = (value: fc.Arbitrary<unknown>) => value.map((v): FuzzBody => ({ kind: 'json', value: v }));
   const valid = validValue(world, operation.body.schema);
   if (mode === 'clean') return json(valid);
   return fc.oneof(
-    { weight: 5, arbitrary: json(fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, changes]) => changes.reduce(mutate, v))) },
+    {
+      weight: 5,
+      arbitrary: json(
+        fc
+          .tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 }))
+          .map(([v, changes]) => changes.reduce(mutate, v)),
+      ),
+    },
     { weight: 1, arbitrary: json(hostileJson) },
     { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((b): FuzzBody => ({ kind: 'raw', ...b })) },
   );
@@ -261,7 +315,19 @@ export function encodeSegment(value: string): string {
     .join('');
 }
 
-const MALFORMED_SEGMENTS = ['%', '%zz', '%ED%A0%80', '%00', '0', '-1', '1e300', '99999999999999999999', '..', 'a%2Fb', '00000000-0000-0000-0000-000000000000'];
+const MALFORMED_SEGMENTS = [
+  '%',
+  '%zz',
+  '%ED%A0%80',
+  '%00',
+  '0',
+  '-1',
+  '1e300',
+  '99999999999999999999',
+  '..',
+  'a%2Fb',
+  '00000000-0000-0000-0000-000000000000',
+];
 
 function pathValue(world: FuzzWorld, param: NamedSchema, mode: Mode): fc.Arbitrary<string> {
   const numeric = param.schema.type === 'number' || param.schema.type === 'integer';
@@ -276,7 +342,9 @@ function pathValue(world: FuzzWorld, param: NamedSchema, mode: Mode): fc.Arbitra
 }
 
 function queryValue(world: FuzzWorld, param: NamedSchema, mode: Mode): fc.Arbitrary<string> {
-  const valid = validValue(world, param.schema).map((v) => encodeSegment(typeof v === 'string' ? v : JSON.stringify(v)));
+  const valid = validValue(world, param.schema).map((v) =>
+    encodeSegment(typeof v === 'string' ? v : JSON.stringify(v)),
+  );
   if (mode === 'clean') return valid;
   return fc.oneof(
     { weight: 1, arbitrary: valid },
@@ -289,7 +357,9 @@ function queryFor(world: FuzzWorld, operation: FuzzOperation, mode: Mode): fc.Ar
   const declared = fc.tuple(
     ...operation.queryParams.map((param) =>
       fc.option(
-        fc.array(queryValue(world, param, mode), { minLength: 1, maxLength: mode === 'clean' ? 1 : 2 }).map((values) => values.map((v) => `${param.name}=${v}`)),
+        fc
+          .array(queryValue(world, param, mode), { minLength: 1, maxLength: mode === 'clean' ? 1 : 2 })
+          .map((values) => values.map((v) => `${param.name}=${v}`)),
         { nil: undefined },
       ),
     ),
@@ -299,7 +369,13 @@ function queryFor(world: FuzzWorld, operation: FuzzOperation, mode: Mode): fc.Ar
       ? fc.constant([])
       : fc.array(
           fc
-            .tuple(fc.oneof(fc.constantFrom(...RESERVED_KEYS, 'a[b]', 'constructor[prototype]'), fc.string({ maxLength: 8 })), hostileString)
+            .tuple(
+              fc.oneof(
+                fc.constantFrom(...RESERVED_KEYS, 'a[b]', 'constructor[prototype]'),
+                fc.string({ maxLength: 8 }),
+              ),
+              hostileString,
+            )
             .map(([key, value]) => `${encodeSegment(key)}=${encodeSegment(value.slice(0, 200))}`),
           { maxLength: 2 },
         );
@@ -323,18 +399,26 @@ const ifMatch = fc.oneof(
 function requestIn(world: FuzzWorld, operation: FuzzOperation, mode: Mode): fc.Arbitrary<FuzzRequest> {
   const path = fc
     .tuple(...operation.pathParams.map((param) => pathValue(world, param, mode)))
-    .map((values) => operation.pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]), operation.path));
+    .map((values) =>
+      operation.pathParams.reduce((p, param, i) => p.replace(`{${param.name}}`, values[i]), operation.path),
+    );
   const sendsIfMatch = mode === 'hostile' && operation.headerParams.some((h) => h.name.toLowerCase() === 'if-match');
   return fc.record({
     method: fc.constant(operation.method),
     url: fc.tuple(path, queryFor(world, operation, mode)).map(([p, q]) => p + q),
     caller: mode === 'clean' ? signedIn : fc.oneof(signedIn, fc.constantFrom(...CALLERS)),
-    headers: sendsIfMatch ? fc.option(ifMatch, { nil: undefined }).map((v): Record<string, string> => (v ? { 'if-match': v } : {})) : fc.constant({}),
+    headers: sendsIfMatch
+      ? fc.option(ifMatch, { nil: undefined }).map((v): Record<string, string> => (v ? { 'if-match': v } : {}))
+      : fc.constant({}),
     body: bodyFor(world, operation, mode),
   });
 }
 
 /** Requests for one operation: its path, query, headers and body drawn from its schemas and from hostile input. */
 export function requestsFor(world: FuzzWorld, operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
-  return fc.oneof(requestIn(world, operation, 'clean'), requestIn(world, operation, 'hostile'), requestIn(world, operation, 'hostile'));
+  return fc.oneof(
+    requestIn(world, operation, 'clean'),
+    requestIn(world, operation, 'hostile'),
+    requestIn(world, operation, 'hostile'),
+  );
 }

@@ -19,9 +19,16 @@ describe.each(DATABASES)('the inspector API (%s)', (database) => {
   it('describes the machine from its definition: every state, nested ones with their parent', async () => {
     const res = await get('/inspector/api/machine').expect(200);
     expect(res.body.states.map((s: { id: string }) => s.id)).toEqual(machineGraph(caseMachine).states.map((s) => s.id));
-    expect(res.body.states).toContainEqual(expect.objectContaining({ id: 'startupMeeting.held', key: 'held', parent: 'startupMeeting' }));
+    expect(res.body.states).toContainEqual(
+      expect.objectContaining({ id: 'startupMeeting.held', key: 'held', parent: 'startupMeeting' }),
+    );
     expect(res.body.transitions).toContainEqual(
-      expect.objectContaining({ source: 'startupMeeting', target: 'activeVisits', event: 'START_VISITS', guard: 'startupMeetingCompleted' }),
+      expect.objectContaining({
+        source: 'startupMeeting',
+        target: 'activeVisits',
+        event: 'START_VISITS',
+        guard: 'startupMeetingCompleted',
+      }),
     );
   });
 
@@ -38,7 +45,11 @@ describe.each(DATABASES)('the inspector API (%s)', (database) => {
   it("shows a case's path with sub-states and times, its pending deadlines and the events it may take", async () => {
     const caseId = await caseIn(t, 'activeVisits');
     const res = await get(`/inspector/api/cases/${caseId}`).expect(200);
-    expect(res.body).toMatchObject({ id: caseId, state: 'activeVisits', allowedEvents: expect.arrayContaining(['LOG_VISIT', 'END_EARLY']) });
+    expect(res.body).toMatchObject({
+      id: caseId,
+      state: 'activeVisits',
+      allowedEvents: expect.arrayContaining(['LOG_VISIT', 'END_EARLY']),
+    });
     expect(res.body.path.map((s: { eventType: string; to: string }) => `${s.eventType}→${s.to}`)).toEqual([
       'REGISTER→received',
       'INITIATE→initiated',
@@ -47,7 +58,10 @@ describe.each(DATABASES)('the inspector API (%s)', (database) => {
       'HOLD_STARTUP_MEETING→startupMeeting.held',
       'START_VISITS→activeVisits',
     ]);
-    expect(res.body.path[3]).toMatchObject({ from: 'supporterAppointed', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(res.body.path[3]).toMatchObject({
+      from: 'supporterAppointed',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(res.body.path[3].allowedEvents).toContain('HOLD_STARTUP_MEETING');
     expect(res.body.pendingDeadlines.map((d: { kind: string }) => d.kind).sort()).toEqual(['midpoint', 'periodEnd']);
   });
@@ -90,23 +104,28 @@ describe.each(DATABASES)('the inspector API (%s)', (database) => {
       await send(t, caseId, { type: 'INITIATE', diaryNumber: 'SN 2026/0042' });
       // A secretary may well type a personnummer into a free-text reason: it must not reach the stream.
       await send(t, caseId, { type: 'END_EARLY', reason: `Barnet ${child} har flyttat, parterna är överens` });
-      await stream.until((messages) => messages.some((m) => m.caseId === caseId && m.version === 3 && m.inspection === '@xstate.snapshot'));
+      await stream.until((messages) =>
+        messages.some((m) => m.caseId === caseId && m.version === 3 && m.inspection === '@xstate.snapshot'),
+      );
 
       const ofCase = stream.messages.filter((m) => m.caseId === caseId);
-      expect(ofCase.filter((m) => m.inspection === '@xstate.snapshot' && m.eventType !== 'xstate.init').map((m) => `${m.eventType}→${m.state}`)).toEqual([
-        'INITIATE→initiated',
-        'END_EARLY→closing.awaitingClosingMeeting',
-      ]);
+      expect(
+        ofCase
+          .filter((m) => m.inspection === '@xstate.snapshot' && m.eventType !== 'xstate.init')
+          .map((m) => `${m.eventType}→${m.state}`),
+      ).toEqual(['INITIATE→initiated', 'END_EARLY→closing.awaitingClosingMeeting']);
       expect(ofCase.filter((m) => m.inspection === '@xstate.actor')).toHaveLength(3);
       for (const message of stream.messages) {
         expect(Object.keys(message).sort()).toEqual(['at', 'caseId', 'eventType', 'inspection', 'state', 'version']);
       }
       for (const person of [...body.children, body.residentParent, body.visitingParent]) {
         const n = person.personnummer;
-        for (const form of [n, n.slice(2), shortForm(n), `${n.slice(0, 8)}-${n.slice(8)}`]) expect(stream.text).not.toContain(form);
+        for (const form of [n, n.slice(2), shortForm(n), `${n.slice(0, 8)}-${n.slice(8)}`])
+          expect(stream.text).not.toContain(form);
         expect(stream.text).not.toContain(person.name);
       }
-      for (const secret of ['flyttat', 'SN 2026/0042', body.courtCaseNumber, body.court]) expect(stream.text).not.toContain(secret);
+      for (const secret of ['flyttat', 'SN 2026/0042', body.courtCaseNumber, body.court])
+        expect(stream.text).not.toContain(secret);
     } finally {
       await stream.stop();
     }

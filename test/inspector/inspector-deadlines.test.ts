@@ -37,6 +37,10 @@ describe.each(DATABASES)("the inspector's stream follows deadlines (%s)", (datab
     const caseId = await caseIn(t, 'activeVisits');
     await stream.until(midpointReached(caseId), 10_000);
     await rig.settled([(await caseOf(t, caseId)).deadlines.find((d) => d.kind === 'midpoint')!.id]);
-    expect(stream.messages.filter((m) => m.caseId === caseId && m.eventType === 'MIDPOINT_REACHED' && m.inspection === '@xstate.snapshot')).toHaveLength(1);
+    expect(
+      stream.messages.filter(
+        (m) => m.caseId === caseId && m.eventType === 'MIDPOINT_REACHED' && m.inspection === '@xstate.snapshot',
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -21,7 +21,8 @@ describeInBrowser('the inspector page in a browser', () => {
   let base: string;
   const failures: string[] = [];
 
-  const countOn = async (state: string) => Number(await page.locator(`[data-count-for="${state}"]`).getAttribute('data-count'));
+  const countOn = async (state: string) =>
+    Number(await page.locator(`[data-count-for="${state}"]`).getAttribute('data-count'));
   const countBecomes = (state: string, count: number) =>
     page.locator(`[data-count-for="${state}"][data-count="${count}"]`).waitFor({ timeout: LIVE_WITHIN_MS });
 
@@ -52,8 +53,12 @@ describeInBrowser('the inspector page in a browser', () => {
     for (const state of machineGraph(caseMachine).states) {
       await expect(page.locator(`[data-state="${state.id}"]`).count()).resolves.toBe(1);
     }
-    await expect(page.locator('[data-state="startupMeeting"] [data-state="startupMeeting.held"]').count()).resolves.toBe(1);
-    await expect(page.locator('[data-edge^="startupMeeting:START_VISITS"] text.guard').textContent()).resolves.toBe('[startupMeetingCompleted]');
+    await expect(
+      page.locator('[data-state="startupMeeting"] [data-state="startupMeeting.held"]').count(),
+    ).resolves.toBe(1);
+    await expect(page.locator('[data-edge^="startupMeeting:START_VISITS"] text.guard').textContent()).resolves.toBe(
+      '[startupMeetingCompleted]',
+    );
   });
 
   let caseId: string;
@@ -89,13 +94,17 @@ describeInBrowser('the inspector page in a browser', () => {
     ]);
     await expect(page.locator('[data-state="activeVisits"]').getAttribute('class')).resolves.toContain('current');
     await expect(page.locator('.edge.on-path').count()).resolves.toBe(6);
-    await expect(page.locator('[data-edge^="startupMeeting:START_VISITS"] text.step-tag').textContent()).resolves.toMatch(/^#6 · \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    await expect(
+      page.locator('[data-edge^="startupMeeting:START_VISITS"] text.step-tag').textContent(),
+    ).resolves.toMatch(/^#6 · \d{4}-\d\d-\d\d \d\d:\d\d$/);
     await expect(page.locator('#deadlines').textContent()).resolves.toContain('periodEnd');
     await expect(page.locator('#allowed').textContent()).resolves.toContain('LOG_VISIT');
 
     await page.click('#step-back');
     await page.click('#step-back');
-    await expect(page.locator('[data-state="startupMeeting.summoned"]').getAttribute('class')).resolves.toContain('current');
+    await expect(page.locator('[data-state="startupMeeting.summoned"]').getAttribute('class')).resolves.toContain(
+      'current',
+    );
     await expect(page.locator('.edge.on-path').count()).resolves.toBe(4);
     await expect(page.locator('#allowed').textContent()).resolves.toContain('HOLD_STARTUP_MEETING');
     await page.click('#step-forward');
@@ -106,13 +115,15 @@ describeInBrowser('the inspector page in a browser', () => {
   it('follows the picked case live and had no failed request; a screenshot is kept', async () => {
     await send(t, caseId, { type: 'END_EARLY', reason: 'the parents agree to go on without support' });
     await page.locator('#path li').nth(6).waitFor({ timeout: LIVE_WITHIN_MS });
-    await expect(page.locator('[data-state="closing.awaitingClosingMeeting"]').getAttribute('class')).resolves.toContain('current');
+    await expect(
+      page.locator('[data-state="closing.awaitingClosingMeeting"]').getAttribute('class'),
+    ).resolves.toContain('current');
     mkdirSync('test/artifacts', { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(failures).toEqual([]);
   });
 
-  it('asks for a developer token when opened without one, and refuses a secretary\'s', async () => {
+  it("asks for a developer token when opened without one, and refuses a secretary's", async () => {
     const context = await browser.newContext();
     try {
       const anonymous = await context.newPage();

@@ -52,7 +52,8 @@ export class StreamReader {
   async until(predicate: (messages: InspectionMessage[]) => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
-      if (Date.now() > deadline) throw new Error(`the stream did not carry what was expected; it carried:\n${this.text}`);
+      if (Date.now() > deadline)
+        throw new Error(`the stream did not carry what was expected; it carried:\n${this.text}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

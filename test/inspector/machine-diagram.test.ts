@@ -15,7 +15,9 @@ describe('the machine diagram in the docs', () => {
 
   it('draws nested states inside their parent and labels transitions with event and guard', () => {
     const diagram = mermaidStateDiagram(machineGraph(machine));
-    expect(diagram).toMatch(/state startupMeeting \{\n\s+\[\*\] --> startupMeeting_summoned\n\s+state "summoned" as startupMeeting_summoned/);
+    expect(diagram).toMatch(
+      /state startupMeeting \{\n\s+\[\*\] --> startupMeeting_summoned\n\s+state "summoned" as startupMeeting_summoned/,
+    );
     expect(diagram).toContain('startupMeeting --> activeVisits: START_VISITS [startupMeetingCompleted]');
     expect(diagram).toContain('activeVisits --> activeVisits: LOG_VISIT');
     expect(diagram).toContain('archived --> [*]');
@@ -23,7 +25,10 @@ describe('the machine diagram in the docs', () => {
 
   it('no longer matches once a state is added to the machine', () => {
     const config = machine.config as MachineConfig<MachineContext, EventObject>;
-    const changed = createMachine({ ...config, states: { ...config.states, paused: { on: { RESUME: 'activeVisits' } } } });
+    const changed = createMachine({
+      ...config,
+      states: { ...config.states, paused: { on: { RESUME: 'activeVisits' } } },
+    });
     const document = machineDocument(changed, CURRENT_MACHINE_VERSION);
     expect(document).toContain('paused --> activeVisits: RESUME');
     expect(document).not.toBe(readFileSync('docs/machine.md', 'utf8'));

@@ -25,7 +25,7 @@ async function sparePort(): Promise<number> {
  * bridge page. The hosted page itself needs internet; the bridge is checked here as the hosted
  * page sees it: a WebSocket client of the bridge.
  */
-describe("the Stately inspector bridge (INSPECT_STATELY=true)", () => {
+describe('the Stately inspector bridge (INSPECT_STATELY=true)', () => {
   let t: TestApp;
   let port: number;
   let receiver: WsClient;
@@ -46,18 +46,32 @@ describe("the Stately inspector bridge (INSPECT_STATELY=true)", () => {
     await t.close();
   });
 
-  it("relays the inspection events of a case, as one actor per case, without its context or payloads", async () => {
+  it('relays the inspection events of a case, as one actor per case, without its context or payloads', async () => {
     const caseId = await registerCase(t);
     await t.http.post(`/cases/${caseId}/events`).send({ type: 'INITIATE', diaryNumber: 'SN 2026/0042' }).expect(200);
     const deadline = Date.now() + 5000;
-    const events = () => received.map((text) => JSON.parse(text) as { type: string; sessionId: string; event?: { type: string }; snapshot?: { context?: object; value?: unknown } });
+    const events = () =>
+      received.map(
+        (text) =>
+          JSON.parse(text) as {
+            type: string;
+            sessionId: string;
+            event?: { type: string };
+            snapshot?: { context?: object; value?: unknown };
+          },
+      );
     while (!events().some((e) => e.type === '@xstate.snapshot' && e.event?.type === 'INITIATE')) {
       if (Date.now() > deadline) throw new Error(`the bridge relayed: ${received.join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const ofCase = events().filter((e) => e.sessionId === caseId);
-    expect(ofCase.map((e) => e.type)).toEqual(expect.arrayContaining(['@xstate.actor', '@xstate.event', '@xstate.snapshot']));
-    expect(ofCase.find((e) => e.event?.type === 'INITIATE' && e.type === '@xstate.snapshot')?.snapshot).toMatchObject({ value: 'initiated', context: {} });
+    expect(ofCase.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['@xstate.actor', '@xstate.event', '@xstate.snapshot']),
+    );
+    expect(ofCase.find((e) => e.event?.type === 'INITIATE' && e.type === '@xstate.snapshot')?.snapshot).toMatchObject({
+      value: 'initiated',
+      context: {},
+    });
     expect(received.join('\n')).not.toContain('SN 2026/0042');
     expect(received.join('\n')).not.toContain('tingsrätt');
   });

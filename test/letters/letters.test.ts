@@ -56,7 +56,10 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
   ];
 
   /** What every letter carries, and what none of them may. */
-  function expectEveryLetterCarries(letter: GeneratedLetter, judgment: Awaited<ReturnType<typeof register>>['judgment']) {
+  function expectEveryLetterCarries(
+    letter: GeneratedLetter,
+    judgment: Awaited<ReturnType<typeof register>>['judgment'],
+  ) {
     expect(letter.text).toContain(DIARY_NUMBER);
     expect(letter.text).toContain(judgment.courtCaseNumber);
     expect(letter.text).toContain(UNIT.municipality);
@@ -66,7 +69,8 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
     expect(letter.text).toContain(`Direkt telefon: ${CASEWORKER.phone}`);
     expect(letter.text).toContain('Sida 1 av 1');
     expect(letter.text).not.toMatch(PERSONNUMMER_SHAPE);
-    for (const number of personnummerOf(judgment)) expect(letter.text.replace(/\D/g, '')).not.toContain(number.slice(2));
+    for (const number of personnummerOf(judgment))
+      expect(letter.text.replace(/\D/g, '')).not.toContain(number.slice(2));
   }
 
   const forParent = (letters: GeneratedLetter[], name: string) => letters.find((l) => l.recipients[0] === name)!;
@@ -74,12 +78,18 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
   describe('before the unit is set up', () => {
     it('refuses to write a letter with 422 naming the unit details that are missing', async () => {
       const { caseId } = await caseIn('supporterAppointed');
-      const res = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(422);
+      const res = await t.http
+        .post(`/cases/${caseId}/documents/letters`)
+        .send({ kind: 'supporterDecision' })
+        .expect(422);
       expect(res.body.rule).toBe('unitDetailsComplete');
       expect(res.body.message).toContain('municipality');
       expect(res.body.message).toContain('phoneHours');
       await t.as('administrator').put('/unit').send({ municipality: UNIT.municipality }).expect(200);
-      const partly = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(422);
+      const partly = await t.http
+        .post(`/cases/${caseId}/documents/letters`)
+        .send({ kind: 'supporterDecision' })
+        .expect(422);
       expect(partly.body.message).not.toContain('municipality');
       expect((await t.http.get(`/cases/${caseId}/documents`).expect(200)).body.total).toBe(0);
     });
@@ -87,7 +97,10 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
     it('refuses while the responsible secretary has no staff profile, naming it', async () => {
       await t.as('administrator').put('/unit').send(UNIT).expect(200);
       const { caseId } = await caseIn('supporterAppointed');
-      const res = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(422);
+      const res = await t.http
+        .post(`/cases/${caseId}/documents/letters`)
+        .send({ kind: 'supporterDecision' })
+        .expect(422);
       expect(res.body).toMatchObject({ rule: 'caseworkerProfile', field: 'responsibleSecretaryId' });
     });
   });
@@ -100,7 +113,9 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
       expect((await t.http.get('/staff/me').expect(200)).body).toEqual({ subject: 'test-secretary', ...CASEWORKER });
       await t.http.put('/unit').send(UNIT).expect(403);
       const bad = await t.as('administrator').put('/unit').send({ phone: 'ring oss', email: 'nej' }).expect(400);
-      expect(bad.body.message).toEqual(expect.arrayContaining([expect.stringContaining('phone'), expect.stringContaining('email')]));
+      expect(bad.body.message).toEqual(
+        expect.arrayContaining([expect.stringContaining('phone'), expect.stringContaining('email')]),
+      );
     });
 
     it('takes a new caseworker’s profile sent several times at once, keeping one of them whole', async () => {
@@ -174,13 +189,22 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
       const body = aJudgment();
       const caseId = (await t.http.post('/cases').send(body).expect(201)).body.id as string;
       for (const event of stepsTo('supporterAppointed', await registerSupporter(t))) await send(t, caseId, event);
-      const res = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(422);
+      const res = await t.http
+        .post(`/cases/${caseId}/documents/letters`)
+        .send({ kind: 'supporterDecision' })
+        .expect(422);
       expect(res.body).toMatchObject({ rule: 'recipientAddress', field: 'address' });
-      const parties = (await t.http.get(`/cases/${caseId}/parties`).expect(200)).body.items as { id: string; role: string }[];
+      const parties = (await t.http.get(`/cases/${caseId}/parties`).expect(200)).body.items as {
+        id: string;
+        role: string;
+      }[];
       for (const party of parties.filter((p) => p.role !== 'child')) {
         await t.http.put(`/cases/${caseId}/parties/${party.id}`).send({ address: ADDRESSES.resident }).expect(200);
       }
-      await t.http.put(`/cases/${caseId}/parties/${parties[0].id}`).send({ address: { street: '', postalCode: '12', city: 'X' } }).expect(400);
+      await t.http
+        .put(`/cases/${caseId}/parties/${parties[0].id}`)
+        .send({ address: { street: '', postalCode: '12', city: 'X' } })
+        .expect(400);
       await generateLetters(t, caseId, { kind: 'supporterDecision' });
     });
 
@@ -193,12 +217,24 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
       await visit('2026-11-28T10:00:00+01:00', 'completed');
       await visit('2026-12-05T10:00:00+01:00', 'stopped', { stopReason: 'childUnwell' });
       await visit('2026-12-12T10:00:00+01:00', 'cancelled', { cancelledBy: 'residentParent' });
-      await send(t, caseId, { type: 'REPLACE_SUPPORTER', supporterId: second, decidedAt: '2026-12-15T10:00:00+01:00', reason: 'Karin Lund har flyttat' });
+      await send(t, caseId, {
+        type: 'REPLACE_SUPPORTER',
+        supporterId: second,
+        decidedAt: '2026-12-15T10:00:00+01:00',
+        reason: 'Karin Lund har flyttat',
+      });
       await visit('2026-12-19T10:00:00+01:00', 'cancelled', { cancelledBy: 'visitingParent' });
       await visit('2027-01-09T10:00:00+01:00', 'noShow');
       await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
-      await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2027-01-20T10:00:00+01:00', notes: 'Båda föräldrarna var nöjda med hur umgänget hade gått.' });
-      const [letter, ...more] = await generateLetters(t, caseId, { kind: 'evaluation', text: 'Umgänget har fungerat väl.\n\nFöräldrarna samarbetar nu.' });
+      await send(t, caseId, {
+        type: 'HOLD_CLOSING_MEETING',
+        heldAt: '2027-01-20T10:00:00+01:00',
+        notes: 'Båda föräldrarna var nöjda med hur umgänget hade gått.',
+      });
+      const [letter, ...more] = await generateLetters(t, caseId, {
+        kind: 'evaluation',
+        text: 'Umgänget har fungerat väl.\n\nFöräldrarna samarbetar nu.',
+      });
       expect(more).toEqual([]);
       expect(letter.recipients).toEqual(['Uppsala tingsrätt']);
       expectEveryLetterCarries(letter, judgment);
@@ -219,7 +255,10 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
 
     it('numbers the pages of a letter that runs over more than one', async () => {
       const { caseId } = await caseIn('activeVisits', { evaluationRequested: true });
-      const text = Array.from({ length: 14 }, (_, i) => `Stycke ${i + 1}. ${'Umgänget har fungerat väl och barnet har sett fram emot träffarna. '.repeat(5)}`).join('\n\n');
+      const text = Array.from(
+        { length: 14 },
+        (_, i) => `Stycke ${i + 1}. ${'Umgänget har fungerat väl och barnet har sett fram emot träffarna. '.repeat(5)}`,
+      ).join('\n\n');
       const [letter] = await generateLetters(t, caseId, { kind: 'evaluation', text });
       const pages = Number(/Sida 1 av (\d+)/.exec(letter.text)?.[1]);
       expect(pages).toBeGreaterThan(1);
@@ -230,8 +269,16 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
 
     it('lets a secretary hand the case to a colleague, whose profile then signs the letters', async () => {
       const { caseId } = await caseIn('supporterAppointed');
-      const colleague = { name: 'Lena Ek', title: 'Familjerättssekreterare', phone: '018-727 55 66', email: 'lena.ek@uppsala.example.se' };
-      const nobody = await t.http.put(`/cases/${caseId}/responsible-secretary`).send({ secretaryId: 'lena' }).expect(422);
+      const colleague = {
+        name: 'Lena Ek',
+        title: 'Familjerättssekreterare',
+        phone: '018-727 55 66',
+        email: 'lena.ek@uppsala.example.se',
+      };
+      const nobody = await t.http
+        .put(`/cases/${caseId}/responsible-secretary`)
+        .send({ secretaryId: 'lena' })
+        .expect(422);
       expect(nobody.body.rule).toBe('caseworkerProfile');
       await t.as('secretary', { sub: 'lena' }).put('/staff/me').send(colleague).expect(200);
       const res = await t.http.put(`/cases/${caseId}/responsible-secretary`).send({ secretaryId: 'lena' }).expect(200);
@@ -240,7 +287,11 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
       const [letter] = await generateLetters(t, caseId, { kind: 'supporterDecision' });
       expect(letter.text).toContain('Direkt telefon: 018-727 55 66');
       const audit = await t.as('administrator').get(`/audit?caseId=${caseId}`).expect(200);
-      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ resource: 'PUT /cases/:id/responsible-secretary', action: 'write', allowed: true })]));
+      expect(audit.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ resource: 'PUT /cases/:id/responsible-secretary', action: 'write', allowed: true }),
+        ]),
+      );
     });
   });
 });

@@ -3,7 +3,13 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { registerSupporter, send } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';
-import { ADDRESSES, generateLetters, prepareLetterhead, renderFirstPage, type GeneratedLetter } from '../support/letter-support.js';
+import {
+  ADDRESSES,
+  generateLetters,
+  prepareLetterhead,
+  renderFirstPage,
+  type GeneratedLetter,
+} from '../support/letter-support.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Where the protected parent lives: none of it may reach anyone. */
@@ -46,7 +52,12 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
       .send({
         ...judgment,
         residentParent: { ...judgment.residentParent, name: 'Maria Ödman', address: ADDRESSES.resident },
-        visitingParent: { ...judgment.visitingParent, name: 'Johan Lind', address: HIDDEN, protection: 'skyddadFolkbokforing' },
+        visitingParent: {
+          ...judgment.visitingParent,
+          name: 'Johan Lind',
+          address: HIDDEN,
+          protection: 'skyddadFolkbokforing',
+        },
       })
       .expect(201);
     answers.push(registered.text);
@@ -56,10 +67,19 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     await step({ type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' });
     letters.push(...(await generateLetters(t, caseId, { kind: 'supporterDecision' })));
     await step({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' });
-    letters.push(...(await generateLetters(t, caseId, { kind: 'summons', visitingParentMeetingAt: '2026-11-20T10:30:00+01:00' })));
-    await step({ type: 'HOLD_STARTUP_MEETING', heldAt: '2026-11-24T13:00:00+01:00', enrollmentFormSigned: true, rulesAccepted: true });
+    letters.push(
+      ...(await generateLetters(t, caseId, { kind: 'summons', visitingParentMeetingAt: '2026-11-20T10:30:00+01:00' })),
+    );
+    await step({
+      type: 'HOLD_STARTUP_MEETING',
+      heldAt: '2026-11-24T13:00:00+01:00',
+      enrollmentFormSigned: true,
+      rulesAccepted: true,
+    });
     await step({ type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' });
-    const visit = await t.as('supporter', { supporterId }).post(`/cases/${caseId}/events`)
+    const visit = await t
+      .as('supporter', { supporterId })
+      .post(`/cases/${caseId}/events`)
       .send({ type: 'LOG_VISIT', occurredAt: '2026-12-05T10:00:00+01:00', durationMinutes: 90, outcome: 'completed' })
       .expect(200);
     answers.push(visit.text);
@@ -97,12 +117,26 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2027-01-19T10:00:00+01:00' });
     const secretary = t.http;
     const administrator = t.as('administrator');
-    for (const path of [`/cases/${caseId}`, `/cases/${caseId}/history`, `/cases/${caseId}/documents`, `/cases/${caseId}/parties`,
-      `/cases/${caseId}/visits`, `/cases/${caseId}/interviews`, '/compensation?month=2026-12', '/compensation/export?month=2026-12', '/alerts?status=all']) {
+    for (const path of [
+      `/cases/${caseId}`,
+      `/cases/${caseId}/history`,
+      `/cases/${caseId}/documents`,
+      `/cases/${caseId}/parties`,
+      `/cases/${caseId}/visits`,
+      `/cases/${caseId}/interviews`,
+      '/compensation?month=2026-12',
+      '/compensation/export?month=2026-12',
+      '/alerts?status=all',
+    ]) {
       await read(secretary, path);
     }
-    for (const path of [`/cases/${caseId}`, `/cases/${caseId}/documents`, `/audit?caseId=${caseId}&limit=100`]) await read(administrator, path);
-    const parties = (await read(secretary, `/cases/${caseId}/parties`)).body.items as { name: string; address: unknown; hasAddress: boolean }[];
+    for (const path of [`/cases/${caseId}`, `/cases/${caseId}/documents`, `/audit?caseId=${caseId}&limit=100`])
+      await read(administrator, path);
+    const parties = (await read(secretary, `/cases/${caseId}/parties`)).body.items as {
+      name: string;
+      address: unknown;
+      hasAddress: boolean;
+    }[];
     expect(parties.find((p) => p.name === 'Johan Lind')).toMatchObject({ address: null, hasAddress: true });
     expect(parties.find((p) => p.name === 'Maria Ödman')).toMatchObject({ address: ADDRESSES.resident });
 
@@ -113,7 +147,10 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
 
   it('shows the supporter no address at all', async () => {
     const other = aJudgment();
-    const { body } = await t.http.post('/cases').send({ ...other, residentParent: { ...other.residentParent, address: ADDRESSES.resident } }).expect(201);
+    const { body } = await t.http
+      .post('/cases')
+      .send({ ...other, residentParent: { ...other.residentParent, address: ADDRESSES.resident } })
+      .expect(201);
     const helper = await registerSupporter(t, 'Per Holm');
     await send(t, body.id, { type: 'INITIATE', diaryNumber: 'SN 2026/0100' });
     await send(t, body.id, { type: 'APPOINT_SUPPORTER', supporterId: helper, decidedAt: '2027-01-19T10:00:00+01:00' });
@@ -125,7 +162,10 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
   it('keeps the address sealed in the database', async () => {
     if (database !== 'sqlite') return;
     const file = t.config.database.type === 'sqlite' ? t.config.database.path : '';
-    const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    const bytes = [file, `${file}-wal`]
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
     expect(bytes.length).toBeGreaterThan(0);
     for (const trace of ['Hemliga', 'Kungsgatan']) expect(bytes).not.toContain(trace);
   });

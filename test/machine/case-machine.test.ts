@@ -97,7 +97,11 @@ const ev = {
     at: '2027-05-24T12:00:00.000Z',
   }),
   periodEnded: (): CaseEvent => ({ type: 'PERIOD_ENDED', at: '2027-11-15T23:00:05.000Z' }),
-  endEarly: (): CaseEvent => ({ type: 'END_EARLY', reason: 'the court changed its order', at: '2027-02-01T09:00:00.000Z' }),
+  endEarly: (): CaseEvent => ({
+    type: 'END_EARLY',
+    reason: 'the court changed its order',
+    at: '2027-02-01T09:00:00.000Z',
+  }),
   holdClosingMeeting: (): CaseEvent => ({
     type: 'HOLD_CLOSING_MEETING',
     heldAt: '2027-11-22T10:00:00.000Z',
@@ -433,10 +437,7 @@ describe('the start-up meeting', () => {
     expectStartRefused(s);
     expect(allowedClientEvents(s)).toContain('HOLD_STARTUP_MEETING');
 
-    s = accept(
-      s,
-      ev.holdStartupMeeting({ heldAt: '2026-11-27T13:00:00.000Z', at: '2026-11-27T14:00:00.000Z' }),
-    );
+    s = accept(s, ev.holdStartupMeeting({ heldAt: '2026-11-27T13:00:00.000Z', at: '2026-11-27T14:00:00.000Z' }));
     expect(where(s)).toEqual(['startupMeeting', 'held']);
     // The latest meeting counts; the summons is kept.
     expect(s.context.startupMeeting).toMatchObject({
@@ -573,7 +574,10 @@ describe('reports awaited after visits', () => {
   });
 
   it('adds no list to a case whose visits need no report', () => {
-    const s = run(caseAt('activeVisits'), [logged('cancelled', '2026-12-03T15:00:00+01:00'), logged('noShow', '2026-12-05T15:00:00+01:00')]);
+    const s = run(caseAt('activeVisits'), [
+      logged('cancelled', '2026-12-03T15:00:00+01:00'),
+      logged('noShow', '2026-12-05T15:00:00+01:00'),
+    ]);
     expect(s.context.visitsAwaitingReport).toBeUndefined();
   });
 
@@ -589,7 +593,10 @@ describe('reports awaited after visits', () => {
   });
 
   it('awaits two reports for two visits at the same instant, and drops one per report', () => {
-    let s = run(caseAt('activeVisits'), [logged('completed', '2026-12-01T14:00:00.000Z'), logged('completed', '2026-12-01T14:00:00.000Z')]);
+    let s = run(caseAt('activeVisits'), [
+      logged('completed', '2026-12-01T14:00:00.000Z'),
+      logged('completed', '2026-12-01T14:00:00.000Z'),
+    ]);
     expect(s.context.visitsAwaitingReport).toEqual(['2026-12-01T14:00:00.000Z', '2026-12-01T14:00:00.000Z']);
     s = accept(s, ev.visitReportFiled('2026-12-01T14:00:00.000Z'));
     expect(s.context.visitsAwaitingReport).toEqual(['2026-12-01T14:00:00.000Z']);
@@ -610,16 +617,19 @@ describe('reports awaited after visits', () => {
     ['closingMeetingHeld', false, 'closingMeetingHeld'],
     ['closingMeetingHeld', true, 'closingMeetingHeld'],
     ['evaluated', true, null],
-  ])('takes a late report while the case is in %s (evaluation requested: %s), keeping its sub-state', (stage, evaluationRequested, sub) => {
-    const events = STAGE_EVENTS[stage](evaluationRequested);
-    const visitAt = events.findIndex((e) => e.type === 'START_VISITS') + 1;
-    events.splice(visitAt, 0, logged('stopped', '2026-12-07T14:00:00.000Z'));
-    const before = run(startCase(machine, caseInput(evaluationRequested)), events);
-    expect(before.context.visitsAwaitingReport).toEqual(['2026-12-07T14:00:00.000Z']);
-    const after = accept(before, ev.visitReportFiled('2026-12-07T14:00:00.000Z'));
-    expect(where(after)).toEqual([topState(before.value), sub]);
-    expect(after.context.visitsAwaitingReport).toEqual([]);
-  });
+  ])(
+    'takes a late report while the case is in %s (evaluation requested: %s), keeping its sub-state',
+    (stage, evaluationRequested, sub) => {
+      const events = STAGE_EVENTS[stage](evaluationRequested);
+      const visitAt = events.findIndex((e) => e.type === 'START_VISITS') + 1;
+      events.splice(visitAt, 0, logged('stopped', '2026-12-07T14:00:00.000Z'));
+      const before = run(startCase(machine, caseInput(evaluationRequested)), events);
+      expect(before.context.visitsAwaitingReport).toEqual(['2026-12-07T14:00:00.000Z']);
+      const after = accept(before, ev.visitReportFiled('2026-12-07T14:00:00.000Z'));
+      expect(where(after)).toEqual([topState(before.value), sub]);
+      expect(after.context.visitsAwaitingReport).toEqual([]);
+    },
+  );
 
   it('reads a case stored before reports were awaited as awaiting none, and awaits the visits logged from then on', () => {
     const stored = persist(caseAt('activeVisits'));
@@ -723,12 +733,30 @@ describe('every event in every stage', () => {
     [
       'activeVisits',
       false,
-      { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'MIDPOINT_REACHED', 'PERIOD_ENDED', 'END_EARLY', 'VISIT_REPORT_FILED'] },
+      {
+        accepted: [
+          'REPLACE_SUPPORTER',
+          'LOG_VISIT',
+          'MIDPOINT_REACHED',
+          'PERIOD_ENDED',
+          'END_EARLY',
+          'VISIT_REPORT_FILED',
+        ],
+      },
     ],
     [
       'midpointFollowUp',
       false,
-      { accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'HOLD_FOLLOW_UP', 'PERIOD_ENDED', 'END_EARLY', 'VISIT_REPORT_FILED'] },
+      {
+        accepted: [
+          'REPLACE_SUPPORTER',
+          'LOG_VISIT',
+          'HOLD_FOLLOW_UP',
+          'PERIOD_ENDED',
+          'END_EARLY',
+          'VISIT_REPORT_FILED',
+        ],
+      },
     ],
     [
       'activeVisitsAfterMidpoint',
@@ -738,20 +766,21 @@ describe('every event in every stage', () => {
         ruleBroken: { MIDPOINT_REACHED: GUARD_RULES.midpointNotYetReached },
       },
     ],
-    ...[false, true].map(
-      (evaluationRequested): [Stage, boolean, Expectation] => [
-        'closing',
-        evaluationRequested,
-        {
-          accepted: ['HOLD_CLOSING_MEETING', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
-          ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue, ARCHIVE: GUARD_RULES.archivableFromClosing },
-        },
-      ],
-    ),
+    ...[false, true].map((evaluationRequested): [Stage, boolean, Expectation] => [
+      'closing',
+      evaluationRequested,
+      {
+        accepted: ['HOLD_CLOSING_MEETING', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
+        ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue, ARCHIVE: GUARD_RULES.archivableFromClosing },
+      },
+    ]),
     [
       'closingMeetingHeld',
       false,
-      { accepted: ['ARCHIVE', 'LOG_VISIT', 'VISIT_REPORT_FILED'], ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue } },
+      {
+        accepted: ['ARCHIVE', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
+        ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue },
+      },
     ],
     [
       'closingMeetingHeld',
@@ -766,34 +795,37 @@ describe('every event in every stage', () => {
     ['archived', true, { accepted: [] }],
   ];
 
-  it.each(table)('in %s (evaluation requested: %s) accepts exactly the expected events', (stage, evaluationRequested, expected) => {
-    const s = caseAt(stage, evaluationRequested);
-    const frozen = JSON.stringify(persist(s));
-    const clientAccepted = expected.accepted.filter((t): t is ClientEventType =>
-      (CLIENT_EVENT_TYPES as readonly string[]).includes(t),
-    );
-    expect(allowedClientEvents(s)).toEqual(CLIENT_EVENT_TYPES.filter((t) => clientAccepted.includes(t)));
+  it.each(table)(
+    'in %s (evaluation requested: %s) accepts exactly the expected events',
+    (stage, evaluationRequested, expected) => {
+      const s = caseAt(stage, evaluationRequested);
+      const frozen = JSON.stringify(persist(s));
+      const clientAccepted = expected.accepted.filter((t): t is ClientEventType =>
+        (CLIENT_EVENT_TYPES as readonly string[]).includes(t),
+      );
+      expect(allowedClientEvents(s)).toEqual(CLIENT_EVENT_TYPES.filter((t) => clientAccepted.includes(t)));
 
-    for (const type of ALL_EVENT_TYPES) {
-      const decision: Decision = decide(machine, s, ANY_EVENT[type]());
-      const rule = expected.ruleBroken?.[type];
-      if (expected.accepted.includes(type)) {
-        expect({ type, outcome: decision.outcome }).toEqual({ type, outcome: 'accepted' });
-      } else if (rule !== undefined) {
-        expect({ type, decision }).toEqual({
-          type,
-          decision: { outcome: 'ruleBroken', state: topState(s.value), rules: [rule] },
-        });
-      } else {
-        expect({ type, decision }).toEqual({
-          type,
-          decision: { outcome: 'notAllowedInState', state: topState(s.value), allowedEvents: allowedClientEvents(s) },
-        });
+      for (const type of ALL_EVENT_TYPES) {
+        const decision: Decision = decide(machine, s, ANY_EVENT[type]());
+        const rule = expected.ruleBroken?.[type];
+        if (expected.accepted.includes(type)) {
+          expect({ type, outcome: decision.outcome }).toEqual({ type, outcome: 'accepted' });
+        } else if (rule !== undefined) {
+          expect({ type, decision }).toEqual({
+            type,
+            decision: { outcome: 'ruleBroken', state: topState(s.value), rules: [rule] },
+          });
+        } else {
+          expect({ type, decision }).toEqual({
+            type,
+            decision: { outcome: 'notAllowedInState', state: topState(s.value), allowedEvents: allowedClientEvents(s) },
+          });
+        }
       }
-    }
-    // Deciding never changes the snapshot it was asked about.
-    expect(JSON.stringify(persist(s))).toBe(frozen);
-  });
+      // Deciding never changes the snapshot it was asked about.
+      expect(JSON.stringify(persist(s))).toBe(frozen);
+    },
+  );
 });
 
 describe('storing and restoring a case', () => {

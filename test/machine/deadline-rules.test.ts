@@ -251,7 +251,10 @@ describe('which deadlines a case wants', () => {
   it('counts the appointment reminder from the day the judgment reached the unit, where the secretary gave it', () => {
     const late = context();
     late.judgment = { ...late.judgment, receivedAt: '2026-11-03' };
-    expect(wantedDeadlines('received', late, D)).toContainEqual({ kind: 'supporterNotAppointed', dueAt: '2026-11-16T23:00:00.000Z' });
+    expect(wantedDeadlines('received', late, D)).toContainEqual({
+      kind: 'supporterNotAppointed',
+      dueAt: '2026-11-16T23:00:00.000Z',
+    });
   });
 
   it('keeps that reminder, still counted from registration, once initiated', () => {
@@ -403,22 +406,30 @@ describe('reminders about visit reports', () => {
   });
 
   it('keeps reminding at the midpoint follow-up', () => {
-    expect(wantedDeadlines('midpointFollowUp', context({ ...pastMidpoint, visitsAwaitingReport: AWAITED }), D)).toEqual([
-      ...wantedDeadlines('midpointFollowUp', context(pastMidpoint), D),
-      ...REPORT_REMINDERS,
-    ]);
+    expect(wantedDeadlines('midpointFollowUp', context({ ...pastMidpoint, visitsAwaitingReport: AWAITED }), D)).toEqual(
+      [...wantedDeadlines('midpointFollowUp', context(pastMidpoint), D), ...REPORT_REMINDERS],
+    );
   });
 
-  it.each([false, true])('keeps reminding in closing and once evaluated (evaluation requested: %s)', (evaluationRequested) => {
-    const closingWants = wantedDeadlines('closing', context({ ...closing, visitsAwaitingReport: AWAITED }, evaluationRequested), D);
-    expect(closingWants).toEqual([...wantedDeadlines('closing', context(closing, evaluationRequested), D), ...REPORT_REMINDERS]);
-    if (evaluationRequested) {
-      expect(wantedDeadlines('evaluated', context({ ...evaluated, visitsAwaitingReport: AWAITED }, true), D)).toEqual([
-        { kind: 'notArchived', dueAt: addDays(CLOSING_STARTED_AT, D.notArchived) },
+  it.each([false, true])(
+    'keeps reminding in closing and once evaluated (evaluation requested: %s)',
+    (evaluationRequested) => {
+      const closingWants = wantedDeadlines(
+        'closing',
+        context({ ...closing, visitsAwaitingReport: AWAITED }, evaluationRequested),
+        D,
+      );
+      expect(closingWants).toEqual([
+        ...wantedDeadlines('closing', context(closing, evaluationRequested), D),
         ...REPORT_REMINDERS,
       ]);
-    }
-  });
+      if (evaluationRequested) {
+        expect(wantedDeadlines('evaluated', context({ ...evaluated, visitsAwaitingReport: AWAITED }, true), D)).toEqual(
+          [{ kind: 'notArchived', dueAt: addDays(CLOSING_STARTED_AT, D.notArchived) }, ...REPORT_REMINDERS],
+        );
+      }
+    },
+  );
 
   it('wants no report reminder once the case is archived', () => {
     expect(wantedDeadlines('archived', context({ ...archived, visitsAwaitingReport: AWAITED }), D)).toEqual([]);
@@ -432,7 +443,9 @@ describe('reminders about visit reports', () => {
 
   it('wants one reminder for visits at the same instant, as long as any of them lacks a report', () => {
     const same = context({ ...visiting, visitsAwaitingReport: [AWAITED[0], AWAITED[0]] });
-    expect(wantedDeadlines('activeVisits', same, D).filter((d) => d.kind === 'visitReportMissing')).toEqual([REPORT_REMINDERS[0]]);
+    expect(wantedDeadlines('activeVisits', same, D).filter((d) => d.kind === 'visitReportMissing')).toEqual([
+      REPORT_REMINDERS[0],
+    ]);
   });
 
   it('counts the days in Swedish clock time across the switch to summer time', () => {

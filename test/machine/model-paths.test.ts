@@ -117,7 +117,9 @@ const EVENTS: Array<{ event: CaseEvent; shortestOnly?: true }> = [
   { event: { type: 'MIDPOINT_REACHED', at: '2027-05-17T11:00:00.000Z' } },
   { event: { type: 'HOLD_FOLLOW_UP', heldAt: '2027-05-24T10:00:00.000Z', at: '2027-05-24T12:00:00.000Z' } },
   { event: { type: 'PERIOD_ENDED', at: '2027-11-15T23:00:00.000Z' } },
-  { event: { type: 'END_EARLY', reason: 'the parents agree to go on without support', at: '2027-02-01T09:00:00.000Z' } },
+  {
+    event: { type: 'END_EARLY', reason: 'the parents agree to go on without support', at: '2027-02-01T09:00:00.000Z' },
+  },
   { event: { type: 'HOLD_CLOSING_MEETING', heldAt: '2027-11-22T10:00:00.000Z', at: '2027-11-22T11:00:00.000Z' } },
   { event: { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-12-01T09:00:00.000Z', at: '2027-12-01T09:10:00.000Z' } },
   { event: { type: 'ARCHIVE', terminationDecidedAt: '2027-12-05', at: '2027-12-06T08:00:00.000Z' } },
@@ -139,7 +141,9 @@ function visitsExploredIn(snapshot: CaseSnapshot): number {
 }
 
 function awaits(snapshot: CaseSnapshot, occurredAt: string): boolean {
-  return (snapshot.context.visitsAwaitingReport ?? []).some((instant) => Date.parse(instant) === Date.parse(occurredAt));
+  return (snapshot.context.visitsAwaitingReport ?? []).some(
+    (instant) => Date.parse(instant) === Date.parse(occurredAt),
+  );
 }
 
 type CasePath = StatePath<CaseSnapshot, CaseEvent>;
@@ -163,7 +167,11 @@ function replay(path: CasePath, evaluationRequested: boolean): CaseSnapshot[] {
 }
 
 function describePath(path: CasePath): string {
-  return eventsOf(path).map((e) => e.type).join(' → ') || '(start)';
+  return (
+    eventsOf(path)
+      .map((e) => e.type)
+      .join(' → ') || '(start)'
+  );
 }
 
 interface Walk {
@@ -209,8 +217,7 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
       const mine = [...snapshots, snapshots[snapshots.length - 1]];
       if (graphSnapshots.length !== mine.length) problems.push(`${describePath(path)}: length differs`);
       graphSnapshots.forEach((g, i) => {
-        const same =
-          JSON.stringify([g.value, g.context]) === JSON.stringify([mine[i]?.value, mine[i]?.context]);
+        const same = JSON.stringify([g.value, g.context]) === JSON.stringify([mine[i]?.value, mine[i]?.context]);
         if (!same) problems.push(`${describePath(path)}: step ${i} differs`);
       });
     }
@@ -288,11 +295,13 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
     for (const { path, events } of walks) {
       const awaited: number[] = [];
       for (const e of events) {
-        if (e.type === 'LOG_VISIT' && (e.outcome === 'completed' || e.outcome === 'stopped')) awaited.push(Date.parse(e.occurredAt));
+        if (e.type === 'LOG_VISIT' && (e.outcome === 'completed' || e.outcome === 'stopped'))
+          awaited.push(Date.parse(e.occurredAt));
         if (e.type === 'VISIT_REPORT_FILED') awaited.splice(awaited.indexOf(Date.parse(e.occurredAt)), 1);
       }
       const held = (path.state.context.visitsAwaitingReport ?? []).map((instant) => Date.parse(instant));
-      if (JSON.stringify(held) !== JSON.stringify(awaited)) problems.push(`${describePath(path)}: awaits ${JSON.stringify(held)}`);
+      if (JSON.stringify(held) !== JSON.stringify(awaited))
+        problems.push(`${describePath(path)}: awaits ${JSON.stringify(held)}`);
     }
     expect(problems).toEqual([]);
     expect(walks.some(({ events }) => events.some((e) => e.type === 'VISIT_REPORT_FILED'))).toBe(true);
@@ -359,7 +368,11 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
 
   it('closes a case whose period ran out before visits started, from every state before visits, saying so', () => {
     const closedEarly = walks.flatMap(({ events, snapshots }) =>
-      events.flatMap((e, i) => (e.type === 'PERIOD_ENDED' && snapshots[i].context.visitsStartedAt === undefined ? [[snapshots[i], snapshots[i + 1]]] : [])),
+      events.flatMap((e, i) =>
+        e.type === 'PERIOD_ENDED' && snapshots[i].context.visitsStartedAt === undefined
+          ? [[snapshots[i], snapshots[i + 1]]]
+          : [],
+      ),
     );
     const from = new Set(closedEarly.map(([before]) => topState(before.value)));
     expect([...from].sort()).toEqual(['initiated', 'received', 'startupMeeting', 'supporterAppointed']);
@@ -376,6 +389,10 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
         expect(snapshots[i].context.visitsStartedAt).toBeDefined();
       });
     }
-    expect(walks.some(({ events, snapshots }) => events.some((e, i) => e.type === 'LOG_VISIT' && topState(snapshots[i].value) === 'closing'))).toBe(true);
+    expect(
+      walks.some(({ events, snapshots }) =>
+        events.some((e, i) => e.type === 'LOG_VISIT' && topState(snapshots[i].value) === 'closing'),
+      ),
+    ).toBe(true);
   });
 });

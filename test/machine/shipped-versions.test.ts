@@ -34,12 +34,23 @@ describe('shipped machine versions', () => {
     const stored = persist(startCase(v1, { judgment: JUDGMENT, registeredAt: '2026-11-10T09:00:00.000Z' }));
     expect(needsMigration('contactSupport@1', stored)).toBe(true);
     const migrated = migrateToCurrent('contactSupport@1', stored);
-    expect(migrated).toEqual({ version: CASE_MACHINE_VERSION, persisted: stored, path: ['contactSupport@1', CASE_MACHINE_VERSION] });
-    expect(restore(caseMachine, migrated.persisted).can({ type: 'PERIOD_ENDED', at: '2027-11-16T00:00:00.000Z' })).toBe(true);
+    expect(migrated).toEqual({
+      version: CASE_MACHINE_VERSION,
+      persisted: stored,
+      path: ['contactSupport@1', CASE_MACHINE_VERSION],
+    });
+    expect(restore(caseMachine, migrated.persisted).can({ type: 'PERIOD_ENDED', at: '2027-11-16T00:00:00.000Z' })).toBe(
+      true,
+    );
   });
 
   it('leaves an archived @1 case on @1: nothing changes an archived case', () => {
-    expect(needsMigration('contactSupport@1', { value: 'archived', context: { judgment: JUDGMENT, registeredAt: '2026-11-10T09:00:00.000Z', visitCount: 0 } })).toBe(false);
+    expect(
+      needsMigration('contactSupport@1', {
+        value: 'archived',
+        context: { judgment: JUDGMENT, registeredAt: '2026-11-10T09:00:00.000Z', visitCount: 0 },
+      }),
+    ).toBe(false);
   });
 });
 

@@ -8,7 +8,16 @@ import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
 import { textWithoutIds } from '../support/personal-data-scan.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 import { shortForm } from '../support/test-people.js';
-import { caseOf, outbox, parseMail, PARTY_NAMES, registeredPersonnummer, STOPPED_VISIT, TestMailServer, type ReceivedMail } from './mail-support.js';
+import {
+  caseOf,
+  outbox,
+  parseMail,
+  PARTY_NAMES,
+  registeredPersonnummer,
+  STOPPED_VISIT,
+  TestMailServer,
+  type ReceivedMail,
+} from './mail-support.js';
 
 const MAILBOX = 'familjeratten@kommun.example';
 const BASE_URL = 'https://umgange.kommun.example';
@@ -25,11 +34,19 @@ function mailEnv(server: TestMailServer | undefined, more: Record<string, string
 }
 
 async function stopVisit(t: TestApp, caseId: string, occurredAt = STOPPED_VISIT.occurredAt): Promise<void> {
-  await t.http.post(`/cases/${caseId}/events`).send({ ...STOPPED_VISIT, occurredAt }).expect(200);
+  await t.http
+    .post(`/cases/${caseId}/events`)
+    .send({ ...STOPPED_VISIT, occurredAt })
+    .expect(200);
 }
 
 /** Waits until the outbox has sent `count` mails, then gives what the server received. */
-async function sentMails(t: TestApp, server: TestMailServer, count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+async function sentMails(
+  t: TestApp,
+  server: TestMailServer,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<ReceivedMail[]> {
   await eventually(async () => expect((await outbox(t, 'status=sent')).total).toBe(count), timeoutMs);
   return server.received;
 }
@@ -66,7 +83,13 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
 
     const page = await outbox(t);
     expect(page.counts).toEqual({ pending: 0, sent: 1, failed: 0 });
-    expect(page.items[0]).toMatchObject({ type: 'alert', status: 'sent', recipientEmail: MAILBOX, attempts: 1, lastError: null });
+    expect(page.items[0]).toMatchObject({
+      type: 'alert',
+      status: 'sent',
+      recipientEmail: MAILBOX,
+      attempts: 1,
+      lastError: null,
+    });
     expect(page.items[0].alerts).toEqual([expect.objectContaining({ caseId, kind: 'visitStopped' })]);
     await t.as('secretary').get('/notifications').expect(403);
   });
@@ -75,7 +98,12 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     server = await TestMailServer.start();
     rig = await DeadlineRig.create(database, mailEnv(server, { RECONCILE_EVERY_SECONDS: '3600' }));
     const t = await rig.startService();
-    const profile = { name: 'Anna Berg', title: 'Familjerättssekreterare', phone: '018-727 00 01', email: 'anna.berg@kommun.example' };
+    const profile = {
+      name: 'Anna Berg',
+      title: 'Familjerättssekreterare',
+      phone: '018-727 00 01',
+      email: 'anna.berg@kommun.example',
+    };
     await t.as('secretary', { sub: 'anna' }).put('/staff/me').send(profile).expect(200);
     const annas = await caseOf(t, 'anna', 'SN 2026/0201');
     const bertils = await caseOf(t, 'bertil', 'SN 2026/0202');
@@ -93,12 +121,23 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
 
   it('sends the other alerts in one digest at the digest hour on a working day, grouped by case, as each person chose', async () => {
     server = await TestMailServer.start();
-    rig = await DeadlineRig.create(database, mailEnv(server, { NOTIFY_DIGEST_HOUR: '9', REMINDER_SUPPORTER_NOT_APPOINTED_DAYS: '1' }));
+    rig = await DeadlineRig.create(
+      database,
+      mailEnv(server, { NOTIFY_DIGEST_HOUR: '9', REMINDER_SUPPORTER_NOT_APPOINTED_DAYS: '1' }),
+    );
     const t = await rig.startService();
     rig.clock.setNow('2026-11-30T07:00:00+01:00'); // a Monday
     // Anna wants stopped visits in her digest; Cecilia does not want to hear of unappointed supporters.
-    await t.as('secretary', { sub: 'anna' }).put('/staff/me/notifications').send({ visitStopped: 'digest' }).expect(200);
-    await t.as('secretary', { sub: 'cecilia' }).put('/staff/me/notifications').send({ supporterNotAppointed: 'off' }).expect(200);
+    await t
+      .as('secretary', { sub: 'anna' })
+      .put('/staff/me/notifications')
+      .send({ visitStopped: 'digest' })
+      .expect(200);
+    await t
+      .as('secretary', { sub: 'cecilia' })
+      .put('/staff/me/notifications')
+      .send({ supporterNotAppointed: 'off' })
+      .expect(200);
     const annasCase = await caseOf(t, 'anna', 'SN 2026/0201');
     const bosCase = await caseOf(t, 'bo', 'SN 2026/0202', 'initiated');
     const ceciliasCase = await caseOf(t, 'cecilia', 'SN 2026/0203', 'initiated');
@@ -115,8 +154,12 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     const [digest] = await sentMails(t, server, 1);
     expect(digest.to).toEqual([MAILBOX]);
     expect(digest.subject).toBe('Umgängesstöd: daglig sammanställning 2026-12-01 (2 påminnelser)');
-    expect(digest.text).toContain(`Ärende SN 2026/0201: ${BASE_URL}/cases/${annasCase}\n  - Ett umgänge har avbrutits\n`);
-    expect(digest.text).toContain(`Ärende SN 2026/0202: ${BASE_URL}/cases/${bosCase}\n  - Ingen umgängesstödjare har utsetts\n`);
+    expect(digest.text).toContain(
+      `Ärende SN 2026/0201: ${BASE_URL}/cases/${annasCase}\n  - Ett umgänge har avbrutits\n`,
+    );
+    expect(digest.text).toContain(
+      `Ärende SN 2026/0202: ${BASE_URL}/cases/${bosCase}\n  - Ingen umgängesstödjare har utsetts\n`,
+    );
     expect(digest.text).not.toContain('SN 2026/0203');
     expect(digest.text).not.toContain(ceciliasCase);
     const [listed] = (await outbox(t)).items;
@@ -129,7 +172,11 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     rig = await DeadlineRig.create(database, mailEnv(undefined, { NOTIFY_DIGEST_HOUR: '9', RUN_WORKER: 'false' }));
     const t = await rig.startService();
     rig.clock.setNow('2026-11-30T07:00:00+01:00'); // a Monday
-    await t.as('secretary', { sub: 'anna' }).put('/staff/me/notifications').send({ visitStopped: 'digest' }).expect(200);
+    await t
+      .as('secretary', { sub: 'anna' })
+      .put('/staff/me/notifications')
+      .send({ visitStopped: 'digest' })
+      .expect(200);
     const caseId = await caseOf(t, 'anna', 'SN 2026/0801');
     rig.clock.setNow('2026-12-01T08:30:00+01:00');
     await stopVisit(t, caseId, '2026-12-01T08:00:00+01:00');
@@ -139,7 +186,9 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     const composed = await Promise.all(Array.from({ length: 4 }, () => composer.composeDigestIfDue()));
     expect(composed.sort()).toEqual([0, 0, 0, 1]);
     const mails = (await outbox(t)).items;
-    expect(mails.map((m) => ({ type: m.type, digestDay: m.digestDay }))).toEqual([{ type: 'digest', digestDay: '2026-12-01' }]);
+    expect(mails.map((m) => ({ type: m.type, digestDay: m.digestDay }))).toEqual([
+      { type: 'digest', digestDay: '2026-12-01' },
+    ]);
   });
 
   it('mails a deadline that keeps failing once, however often it fails, without the error it failed with', async () => {
@@ -147,9 +196,14 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     rig = await DeadlineRig.create(database, mailEnv(server, { DEADLINE_ATTEMPTS: '2', RECONCILE_EVERY_SECONDS: '1' }));
     const t = await rig.startService();
     const caseId = await caseOf(t, 'anna', 'SN 2026/0601');
-    const midpoint = (await t.http.get(`/cases/${caseId}`).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'midpoint');
+    const midpoint = (await t.http.get(`/cases/${caseId}`).expect(200)).body.deadlines.find(
+      (d: { kind: string }) => d.kind === 'midpoint',
+    );
     // A case stored with a machine version nobody knows any more: every attempt to move it fails.
-    await rig.dataSource(t.app).getRepository(CaseRecord).update({ id: caseId }, { machineVersion: 'withdrawn-version' });
+    await rig
+      .dataSource(t.app)
+      .getRepository(CaseRecord)
+      .update({ id: caseId }, { machineVersion: 'withdrawn-version' });
     // Counts each time the deadline is given up on, to know when it has failed again.
     const actions = t.app.get(DeadlineActions);
     const reportGivenUp = actions.reportGivenUp.bind(actions);
@@ -234,7 +288,9 @@ describe('alerts by e-mail without a mail server', () => {
 });
 
 it('names no party and holds no personnummer in any mail this file caused, on either database, through either transport', () => {
-  const everything = TestMailServer.everyMail.map((mail) => textWithoutIds(`${mail.raw}\n${mail.subject}\n${mail.text}`)).join('\n');
+  const everything = TestMailServer.everyMail
+    .map((mail) => textWithoutIds(`${mail.raw}\n${mail.subject}\n${mail.text}`))
+    .join('\n');
   expect(TestMailServer.everyMail.length).toBeGreaterThan(0);
   for (const name of [...Object.values(PARTY_NAMES), 'Ekholm', 'Karin Lund']) expect(everything).not.toContain(name);
   for (const personnummer of registeredPersonnummer) {

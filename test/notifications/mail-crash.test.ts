@@ -23,9 +23,17 @@ afterAll(() => rmSync(build, { recursive: true, force: true }));
 
 /** `npm run worker` against the rig's database, Redis prefix and mail server. */
 function workerProcess(config: AppConfig, env: Record<string, string>): ChildProcess {
-  const database = config.database.type === 'sqlite' ? { SQLITE_PATH: config.database.path } : { DATABASE_URL: config.database.url };
+  const database =
+    config.database.type === 'sqlite' ? { SQLITE_PATH: config.database.path } : { DATABASE_URL: config.database.url };
   return spawn(process.execPath, [join(build, 'src/worker.js')], {
-    env: { PATH: process.env.PATH, DATA_DIR: config.dataDir, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'silent', ...database, ...env },
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: config.dataDir,
+      QUEUE_PREFIX: config.queuePrefix,
+      LOG_LEVEL: 'silent',
+      ...database,
+      ...env,
+    },
     stdio: 'ignore',
   });
 }
@@ -44,7 +52,12 @@ describe.each(DATABASES)('a mail worker killed mid-send (%s)', (database) => {
 
   it('still sends each notification, and the mail server sees its Message-ID at most twice', async () => {
     server = await TestMailServer.start();
-    const env = { SMTP_URL: server.url, NOTIFY_FALLBACK_EMAIL: 'familjeratten@kommun.example', MAIL_BACKOFF_MS: '100', RECONCILE_EVERY_SECONDS: '1' };
+    const env = {
+      SMTP_URL: server.url,
+      NOTIFY_FALLBACK_EMAIL: 'familjeratten@kommun.example',
+      MAIL_BACKOFF_MS: '100',
+      RECONCILE_EVERY_SECONDS: '1',
+    };
     rig = await DeadlineRig.create(database, env);
     // The API process sends nothing itself: the mail is the worker process's to send.
     const t = await rig.startService({ runWorker: false });

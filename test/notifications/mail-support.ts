@@ -59,7 +59,10 @@ export class TestMailServer {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           void (async () => {
-            const mail = await parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+            const mail = await parseMail(
+              Buffer.concat(chunks).toString('utf8'),
+              session.envelope.rcptTo.map((r) => r.address),
+            );
             this.received.push(mail);
             TestMailServer.everyMail.push(mail);
             await this.beforeAnswer?.(mail);
@@ -99,11 +102,16 @@ export async function caseOf(t: TestApp, sub: string, diaryNumber: string, targe
   });
   judgment.residentParent.name = PARTY_NAMES.resident;
   judgment.visitingParent.name = PARTY_NAMES.visiting;
-  registeredPersonnummer.push(judgment.children[0].personnummer, judgment.residentParent.personnummer, judgment.visitingParent.personnummer);
+  registeredPersonnummer.push(
+    judgment.children[0].personnummer,
+    judgment.residentParent.personnummer,
+    judgment.visitingParent.personnummer,
+  );
   const secretary = t.as('secretary', { sub });
   const caseId = (await secretary.post('/cases').send(judgment).expect(201)).body.id as string;
   if (target === 'received') return caseId;
-  for (const event of stepsTo(target, supporterId)) await send(t, caseId, event.type === 'INITIATE' ? { ...event, diaryNumber } : event);
+  for (const event of stepsTo(target, supporterId))
+    await send(t, caseId, event.type === 'INITIATE' ? { ...event, diaryNumber } : event);
   return caseId;
 }
 
@@ -128,6 +136,9 @@ export interface MailBody {
   alerts: { caseId: string; kind: string }[];
 }
 
-export async function outbox(t: TestApp, query = ''): Promise<{ items: MailBody[]; total: number; counts: Record<string, number> }> {
+export async function outbox(
+  t: TestApp,
+  query = '',
+): Promise<{ items: MailBody[]; total: number; counts: Record<string, number> }> {
   return (await t.as('administrator').get(`/notifications?${query}`).expect(200)).body;
 }

@@ -34,10 +34,20 @@ describe.each(DATABASES)('notification preferences (%s)', (database) => {
     const erik = t.as('secretary', { sub: 'erik' });
     await erik.put('/staff/me/notifications').send({ notArchived: 'off', visitStopped: 'digest' }).expect(200);
     const changed = await erik.put('/staff/me/notifications').send({ visitStopped: 'immediate' }).expect(200);
-    expect(changed.body.modes).toMatchObject({ notArchived: 'off', visitStopped: 'immediate', visitReportMissing: 'digest' });
+    expect(changed.body.modes).toMatchObject({
+      notArchived: 'off',
+      visitStopped: 'immediate',
+      visitReportMissing: 'digest',
+    });
     expect((await erik.get('/staff/me/notifications').expect(200)).body.modes).toEqual(changed.body.modes);
-    expect((await t.as('secretary', { sub: 'fia' }).get('/staff/me/notifications').expect(200)).body.modes.notArchived).toBe('digest');
-    await t.as('administrator', { sub: 'erik-admin' }).put('/staff/me/notifications').send({ deadlineFailed: 'off' }).expect(200);
+    expect(
+      (await t.as('secretary', { sub: 'fia' }).get('/staff/me/notifications').expect(200)).body.modes.notArchived,
+    ).toBe('digest');
+    await t
+      .as('administrator', { sub: 'erik-admin' })
+      .put('/staff/me/notifications')
+      .send({ deadlineFailed: 'off' })
+      .expect(200);
   });
 
   it('refuses an unknown alert kind or mode with 400 naming it, and lets no supporter in', async () => {
@@ -47,10 +57,16 @@ describe.each(DATABASES)('notification preferences (%s)', (database) => {
     const badMode = await secretary.put('/staff/me/notifications').send({ visitStopped: 'sometimes' }).expect(400);
     expect(JSON.stringify(badMode.body)).toContain('visitStopped must be one of: immediate, digest, off');
     // Found by the OpenAPI fuzz test: a null mode reached the database and answered 500.
-    const noMode = await secretary.put('/staff/me/notifications').send({ visitStopped: null, periodEndedBeforeVisits: 'immediate' }).expect(400);
+    const noMode = await secretary
+      .put('/staff/me/notifications')
+      .send({ visitStopped: null, periodEndedBeforeVisits: 'immediate' })
+      .expect(400);
     expect(JSON.stringify(noMode.body)).toContain('visitStopped must be one of: immediate, digest, off');
     expect((await secretary.get('/staff/me/notifications').expect(200)).body.modes.visitStopped).toBe('immediate');
-    await t.as('supporter', { supporterId: '00000000-0000-4000-8000-000000000000' }).get('/staff/me/notifications').expect(403);
+    await t
+      .as('supporter', { supporterId: '00000000-0000-4000-8000-000000000000' })
+      .get('/staff/me/notifications')
+      .expect(403);
     await t.anonymous.get('/staff/me/notifications').expect(401);
   });
 });
@@ -60,7 +76,17 @@ describe('the digest’s working days', () => {
     const open = ['2026-12-01', '2026-12-23', '2027-01-07', '2027-03-25', '2027-06-24'];
     expect(open.filter(isWorkingDay)).toEqual(open);
     // Saturday, Sunday, Christmas Eve, New Year's Day, Good Friday and Easter Monday 2027, Ascension Day, Midsummer Eve, National Day.
-    const closed = ['2026-12-05', '2026-12-06', '2026-12-24', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-06', '2027-06-25', '2028-06-06'];
+    const closed = [
+      '2026-12-05',
+      '2026-12-06',
+      '2026-12-24',
+      '2027-01-01',
+      '2027-03-26',
+      '2027-03-29',
+      '2027-05-06',
+      '2027-06-25',
+      '2028-06-06',
+    ];
     expect(closed.filter(isWorkingDay)).toEqual([]);
   });
 });

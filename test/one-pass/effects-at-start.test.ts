@@ -15,9 +15,17 @@ import { VisitRecordEffect } from '../../src/visits/visit-record.effect.js';
 import { WorkerModule } from '../../src/worker.module.js';
 
 /** Builds a process's module on a throw-away SQLite file with `removed` standing in as a provider that registers nothing. */
-async function start(root: typeof AppModule | typeof WorkerModule, removed?: Type): Promise<{ app: INestApplicationContext; dir: string }> {
+async function start(
+  root: typeof AppModule | typeof WorkerModule,
+  removed?: Type,
+): Promise<{ app: INestApplicationContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'effects-'));
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', RUN_WORKER: 'false', QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}` });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    RUN_WORKER: 'false',
+    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+  });
   let builder = Test.createTestingModule({ imports: [root.forRoot(config)] });
   if (removed) builder = builder.overrideProvider(removed).useValue({});
   const app = await builder.compile();
@@ -48,12 +56,19 @@ describe('the effects case changes need, checked when a process starts', () => {
 
   it.each([
     ['the visits', VisitRecordEffect, 'visitRecord (needed by LOG_VISIT)'],
-    ['the supporters', SupporterAppointableEffect, 'supporterAppointable (needed by APPOINT_SUPPORTER, REPLACE_SUPPORTER)'],
+    [
+      'the supporters',
+      SupporterAppointableEffect,
+      'supporterAppointable (needed by APPOINT_SUPPORTER, REPLACE_SUPPORTER)',
+    ],
     ['the interview consents', MeetingConsentEffect, 'meetingConsent (needed by HOLD_STARTUP_MEETING)'],
     ['the deadlines', DeadlineEffects, 'deadlines (needed by every change)'],
-  ])('refuses to start when %s register no effect, naming it and the changes that need it', async (_feature, removed, named) => {
-    const refused = start(AppModule, removed);
-    await expect(refused).rejects.toBeInstanceOf(MissingCaseEffectError);
-    await expect(refused).rejects.toThrow(named);
-  });
+  ])(
+    'refuses to start when %s register no effect, naming it and the changes that need it',
+    async (_feature, removed, named) => {
+      const refused = start(AppModule, removed);
+      await expect(refused).rejects.toBeInstanceOf(MissingCaseEffectError);
+      await expect(refused).rejects.toThrow(named);
+    },
+  );
 });

@@ -25,7 +25,8 @@ describe.each(DATABASES)('one request, one pass through the database (%s)', (dat
   afterAll(() => t.close());
 
   it('logs a supporter’s visit in one transaction that reads the case once and no row twice, its audit entry in it', async () => {
-    const auditBefore = (await t.as('administrator').get('/audit').query({ caseId, limit: 1 }).expect(200)).body.total as number;
+    const auditBefore = (await t.as('administrator').get('/audit').query({ caseId, limit: 1 }).expect(200)).body
+      .total as number;
     const { result, statements } = await recordStatements(dataSource, () =>
       t.as('supporter', { supporterId }).post(`/cases/${caseId}/events`).send(VISIT),
     );
@@ -39,7 +40,13 @@ describe.each(DATABASES)('one request, one pass through the database (%s)', (dat
     expect(statements.filter((s) => /^INSERT INTO "audit_trail"/i.test(s.sql))).toHaveLength(1);
     const audit = await t.as('administrator').get('/audit').query({ caseId, limit: 200 }).expect(200);
     expect(audit.body.total).toBe(auditBefore + 1);
-    expect(audit.body.items.at(-1)).toMatchObject({ user: { id: 'test-supporter', role: 'supporter' }, action: 'write', resource: 'POST /cases/:id/events', allowed: true, status: 200 });
+    expect(audit.body.items.at(-1)).toMatchObject({
+      user: { id: 'test-supporter', role: 'supporter' },
+      action: 'write',
+      resource: 'POST /cases/:id/events',
+      allowed: true,
+      status: 200,
+    });
   });
 
   it('writes each of many events sent at once its own audit entry, in the transaction of its own case', async () => {
@@ -53,13 +60,19 @@ describe.each(DATABASES)('one request, one pass through the database (%s)', (dat
     // Sent together, they share SQLite's commit groups: each must still carry its own request's entry.
     await Promise.all(cases.map((id) => t.http.post(`/cases/${id}/events`).send(VISIT).expect(200)));
     for (const id of cases) {
-      const entries = (await t.as('administrator').get('/audit').query({ caseId: id, limit: 200 }).expect(200)).body.items as { resource: string; status: number }[];
-      expect(entries.filter((e) => e.resource === 'POST /cases/:id/events').map((e) => e.status)).toEqual([...stepsTo('activeVisits', supporterId).map(() => 200), 200]);
+      const entries = (await t.as('administrator').get('/audit').query({ caseId: id, limit: 200 }).expect(200)).body
+        .items as { resource: string; status: number }[];
+      expect(entries.filter((e) => e.resource === 'POST /cases/:id/events').map((e) => e.status)).toEqual([
+        ...stepsTo('activeVisits', supporterId).map(() => 200),
+        200,
+      ]);
     }
   });
 
   it('registers a case in one transaction and answers from what it wrote, without reading it back', async () => {
-    const { result, statements } = await recordStatements(dataSource, () => t.http.post('/cases').send(aJudgment({ courtCaseNumber: 'T 4711-26' })));
+    const { result, statements } = await recordStatements(dataSource, () =>
+      t.http.post('/cases').send(aJudgment({ courtCaseNumber: 'T 4711-26' })),
+    );
     expect(result.status).toBe(201);
     const summary = summarize(statements);
     expect({ transactions: summary.transactions, units: summary.units }).toEqual({ transactions: 1, units: 1 });
@@ -70,11 +83,18 @@ describe.each(DATABASES)('one request, one pass through the database (%s)', (dat
 
   it('refuses a supporter another case’s events as if it did not exist, audited as a refusal, with nothing written', async () => {
     const other = await registerSupporter(t, 'Per Holm');
-    const { result, statements } = await recordStatements(dataSource, () => t.as('supporter', { supporterId: other }).post(`/cases/${caseId}/events`).send(VISIT));
+    const { result, statements } = await recordStatements(dataSource, () =>
+      t.as('supporter', { supporterId: other }).post(`/cases/${caseId}/events`).send(VISIT),
+    );
     expect(result.status).toBe(404);
     expect(statements.filter((s) => /^(INSERT INTO|UPDATE) "(cases|visits|case_history)"/i.test(s.sql))).toEqual([]);
     const audit = await t.as('administrator').get('/audit').query({ caseId, limit: 200 }).expect(200);
-    expect(audit.body.items.at(-1)).toMatchObject({ user: { role: 'supporter' }, resource: 'POST /cases/:id/events', allowed: false, status: 404 });
+    expect(audit.body.items.at(-1)).toMatchObject({
+      user: { role: 'supporter' },
+      resource: 'POST /cases/:id/events',
+      allowed: false,
+      status: 404,
+    });
     const nowhere = '00000000-0000-4000-8000-000000000000';
     await t.as('supporter', { supporterId: other }).post(`/cases/${nowhere}/events`).send(VISIT).expect(404);
     const probe = await t.as('administrator').get('/audit').query({ caseId: nowhere, limit: 10 }).expect(200);

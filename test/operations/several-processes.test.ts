@@ -32,13 +32,18 @@ describe('two API processes and two workers on one PostgreSQL schema and one Red
       );
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       const seen = await Promise.all(api.map(async (t) => (await t.http.get(`/cases/${caseId}`).expect(200)).body));
-      expect(seen.map((c) => [c.state, c.version])).toEqual([['initiated', 2], ['initiated', 2]]);
+      expect(seen.map((c) => [c.state, c.version])).toEqual([
+        ['initiated', 2],
+        ['initiated', 2],
+      ]);
     }
   });
 
   it('fires each deadline once, whichever worker gets it', async () => {
     const fired: string[] = [];
-    const stopListening = workers.map((w) => w.get(DeadlineWorker).onOutcome((id, outcome) => outcome === 'fired' && fired.push(id)));
+    const stopListening = workers.map((w) =>
+      w.get(DeadlineWorker).onOutcome((id, outcome) => outcome === 'fired' && fired.push(id)),
+    );
     try {
       const cases: string[] = [];
       for (let i = 0; i < 6; i++) cases.push(await registerCase(api[i % 2]));
@@ -48,7 +53,10 @@ describe('two API processes and two workers on one PostgreSQL schema and one Red
         expect(cases.every((id) => body.items.some((a: { caseId: string }) => a.caseId === id))).toBe(true);
       }, 20_000);
       const reminders = await Promise.all(
-        cases.map(async (caseId) => (await caseOf(api[0], caseId)).deadlines.find((d) => d.kind === 'supporterNotAppointed')!.id),
+        cases.map(
+          async (caseId) =>
+            (await caseOf(api[0], caseId)).deadlines.find((d) => d.kind === 'supporterNotAppointed')!.id,
+        ),
       );
       await rig.settled(reminders);
       expect(fired.length).toBeGreaterThanOrEqual(cases.length);
@@ -73,7 +81,8 @@ describe('two API processes and two workers on one PostgreSQL schema and one Red
   it('holds an address to one rate limit across the API processes', async () => {
     const offer = { name: 'Eva Berg', phone: '070-111 22 33', email: 'eva.berg@example.se' };
     const statuses: number[] = [];
-    for (let call = 0; call < 12; call++) statuses.push((await api[call % 2].anonymous.post('/supporters/interest').send(offer)).status);
+    for (let call = 0; call < 12; call++)
+      statuses.push((await api[call % 2].anonymous.post('/supporters/interest').send(offer)).status);
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });

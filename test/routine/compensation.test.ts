@@ -7,13 +7,25 @@ describe.each(DATABASES)('supporters’ compensation (%s)', (database) => {
   let karin: string;
   let nils: string;
   beforeAll(async () => {
-    t = await startTestApp({ database, env: { COMPENSATION_RATE_PER_HOUR: '152.50', COMPENSATION_RATE_PER_VISIT: '75' } });
+    t = await startTestApp({
+      database,
+      env: { COMPENSATION_RATE_PER_HOUR: '152.50', COMPENSATION_RATE_PER_VISIT: '75' },
+    });
     // The visits below lie in winter 2026/27: the clock stands after them, before the period's midpoint.
     t.clock.setNow('2027-02-01T12:00:00+01:00');
     karin = await registerSupporter(t, 'Karin Lund');
     nils = await registerSupporter(t, 'Nils Åberg');
-    const visit = (occurredAt: string, durationMinutes: number, outcome = 'completed', extra: Record<string, unknown> = {}) => ({
-      type: 'LOG_VISIT', occurredAt, durationMinutes, outcome, ...extra,
+    const visit = (
+      occurredAt: string,
+      durationMinutes: number,
+      outcome = 'completed',
+      extra: Record<string, unknown> = {},
+    ) => ({
+      type: 'LOG_VISIT',
+      occurredAt,
+      durationMinutes,
+      outcome,
+      ...extra,
     });
     const karinsCase = await registerCase(t);
     for (const event of stepsTo('activeVisits', karin)) await send(t, karinsCase, event);
@@ -30,15 +42,37 @@ describe.each(DATABASES)('supporters’ compensation (%s)', (database) => {
 
   it('counts each supporter’s paid visits and hours in the month and prices them at the configured rates', async () => {
     const res = await t.http.get('/compensation?month=2026-12').expect(200);
-    expect(res.body).toMatchObject({ month: '2026-12', currency: 'SEK', rates: { perHour: '152.50', perVisit: '75.00' } });
+    expect(res.body).toMatchObject({
+      month: '2026-12',
+      currency: 'SEK',
+      rates: { perHour: '152.50', perVisit: '75.00' },
+    });
     // Karin: 2 paid visits (the cancelled one is not), 135 minutes: 2 × 75 + 2.25 h × 152.50 = 150 + 343.125 → 493.13.
     // Nils: 1 no-show he waited at, 20 minutes: 75 + 50.8333 → 125.83.
     expect(res.body.items).toEqual([
-      { supporterId: karin, name: 'Karin Lund', month: '2026-12', visits: 2, minutes: 135, hours: '2.25', amountSek: '493.13' },
-      { supporterId: nils, name: 'Nils Åberg', month: '2026-12', visits: 1, minutes: 20, hours: '0.33', amountSek: '125.83' },
+      {
+        supporterId: karin,
+        name: 'Karin Lund',
+        month: '2026-12',
+        visits: 2,
+        minutes: 135,
+        hours: '2.25',
+        amountSek: '493.13',
+      },
+      {
+        supporterId: nils,
+        name: 'Nils Åberg',
+        month: '2026-12',
+        visits: 1,
+        minutes: 20,
+        hours: '0.33',
+        amountSek: '125.83',
+      },
     ]);
     const january = await t.http.get('/compensation?month=2027-01').expect(200);
-    expect(january.body.items).toEqual([expect.objectContaining({ supporterId: karin, visits: 1, minutes: 60, amountSek: '227.50' })]);
+    expect(january.body.items).toEqual([
+      expect.objectContaining({ supporterId: karin, visits: 1, minutes: 60, amountSek: '227.50' }),
+    ]);
   });
 
   it('exports the month as CSV for the payroll office', async () => {

@@ -21,11 +21,16 @@ function filesUnder(dir: string): string {
 /** Every row of every table of the test's PostgreSQL schema, bytes included, as text. */
 async function postgresDump(t: TestApp): Promise<string> {
   const dataSource = t.app.get(DataSource);
-  const tables = (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`)) as { table_name: string }[];
+  const tables = (await dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
+  )) as { table_name: string }[];
   const rows: unknown[] = [];
-  for (const { table_name } of tables) rows.push(...((await dataSource.query(`SELECT * FROM "${table_name}"`)) as unknown[]));
+  for (const { table_name } of tables)
+    rows.push(...((await dataSource.query(`SELECT * FROM "${table_name}"`)) as unknown[]));
   return JSON.stringify(rows, (_, value: unknown) =>
-    value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer' ? Buffer.from((value as { data: number[] }).data).toString('latin1') : value,
+    value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer'
+      ? Buffer.from((value as { data: number[] }).data).toString('latin1')
+      : value,
   );
 }
 
@@ -47,12 +52,27 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   beforeAll(async () => {
     t = await startTestApp({ database, env: { RETENTION_YEARS: '1' } });
     t.clock.setNow('2026-12-10T12:00:00+01:00');
-    disposedId = await caseIn(t, 'initiated', { ...gone, residentParent: { ...gone.residentParent, address: { street: 'Gallringsgatan 1', postalCode: '753 20', city: 'Uppsala' } } } as typeof gone);
-    await t.http.post(`/cases/${disposedId}/documents/uploads`).attach('file', PDF, { filename: 'blankett.pdf', contentType: 'application/pdf' })
-      .field('kind', 'enrollmentForm').field('title', 'Inskrivningsblankett').field('date', '2026-11-24').field('author', 'Ebba Gallringsson')
-      .field('status', 'received').field('recipients', 'Ebba Gallringsson').expect(201);
+    disposedId = await caseIn(t, 'initiated', {
+      ...gone,
+      residentParent: {
+        ...gone.residentParent,
+        address: { street: 'Gallringsgatan 1', postalCode: '753 20', city: 'Uppsala' },
+      },
+    } as typeof gone);
+    await t.http
+      .post(`/cases/${disposedId}/documents/uploads`)
+      .attach('file', PDF, { filename: 'blankett.pdf', contentType: 'application/pdf' })
+      .field('kind', 'enrollmentForm')
+      .field('title', 'Inskrivningsblankett')
+      .field('date', '2026-11-24')
+      .field('author', 'Ebba Gallringsson')
+      .field('status', 'received')
+      .field('recipients', 'Ebba Gallringsson')
+      .expect(201);
     await archive(disposedId, '2026-12-10T10:00:00+01:00');
-    keptArchivedId = await caseIn(t, 'initiated', { residentParent: { name: 'Bodil Behållsdotter', personnummer: aJudgment().residentParent.personnummer } });
+    keptArchivedId = await caseIn(t, 'initiated', {
+      residentParent: { name: 'Bodil Behållsdotter', personnummer: aJudgment().residentParent.personnummer },
+    });
     t.clock.setNow('2027-06-01T12:00:00+02:00');
     await archive(keptArchivedId, '2027-06-01T10:00:00+02:00');
     activeId = await caseIn(t, 'initiated');
@@ -62,7 +82,10 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
 
   it('lists the cases past their disposal date to the administrator only', async () => {
     const due = await t.as('administrator').get('/disposals/due').expect(200);
-    expect(due.body).toEqual({ items: [{ caseId: disposedId, state: 'archived', archivedAt: expect.any(String), disposalDate: '2027-12-10' }], total: 1 });
+    expect(due.body).toEqual({
+      items: [{ caseId: disposedId, state: 'archived', archivedAt: expect.any(String), disposalDate: '2027-12-10' }],
+      total: 1,
+    });
     await t.http.get('/disposals/due').expect(403);
     await t.http.post('/disposals').send({ dryRun: false }).expect(403);
   });
@@ -75,7 +98,8 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   });
 
   it('removes exactly that case’s personal data, documents and files, keeps an anonymous stub and audits it', async () => {
-    const yearOf = async () => (await t.as('administrator').get('/statistics?from=2026-01-01&to=2026-12-31').expect(200)).body.cases;
+    const yearOf = async () =>
+      (await t.as('administrator').get('/statistics?from=2026-01-01&to=2026-12-31').expect(200)).body.cases;
     const before = await yearOf();
     const real = await t.as('administrator').post('/disposals').send({ dryRun: false }).expect(200);
     // The committee's statistics still count the disposed case, through its stub.
@@ -96,29 +120,44 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
     await t.http.get(`/cases/${disposedId}`).expect(404);
     await t.http.get(`/cases/${keptArchivedId}`).expect(200);
     await t.http.get(`/cases/${activeId}`).expect(200);
-    expect((await t.http.post('/cases/search').send({ personnummer: gone.residentParent.personnummer }).expect(200)).body.total).toBe(0);
+    expect(
+      (await t.http.post('/cases/search').send({ personnummer: gone.residentParent.personnummer }).expect(200)).body
+        .total,
+    ).toBe(0);
 
     const statistics = await t.as('administrator').get('/disposals').expect(200);
     expect(statistics.body).toEqual({ items: real.body.items, total: 1 });
     const audit = await t.as('administrator').get(`/audit?caseId=${disposedId}&limit=200`).expect(200);
-    expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ resource: 'DISPOSE case file (gallring)', user: { id: 'test-administrator', role: 'administrator' } })]));
+    expect(audit.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          resource: 'DISPOSE case file (gallring)',
+          user: { id: 'test-administrator', role: 'administrator' },
+        }),
+      ]),
+    );
     expect((await t.as('administrator').get('/disposals/due').expect(200)).body.total).toBe(0);
   });
 
   it('leaves no trace of the disposed case in the database or the data directory, and everything of the others', async () => {
     const stored = database === 'sqlite' ? filesUnder(t.config.dataDir) : await postgresDump(t);
     expect(stored.length).toBeGreaterThan(0);
-    for (const trace of ['Gallringsson', 'Gallringsgatan', MARKER, gone.residentParent.personnummer]) expect(stored).not.toContain(trace);
+    for (const trace of ['Gallringsson', 'Gallringsgatan', MARKER, gone.residentParent.personnummer])
+      expect(stored).not.toContain(trace);
     expect(stored).toContain('Bodil Behållsdotter');
   });
 
   it('disposes of each case once when two administrators start the disposal at the same moment', async () => {
     t.clock.setNow('2029-01-10T12:00:00+01:00');
-    const due = (await t.as('administrator').get('/disposals/due').expect(200)).body.items.map((item: { caseId: string }) => item.caseId);
+    const due = (await t.as('administrator').get('/disposals/due').expect(200)).body.items.map(
+      (item: { caseId: string }) => item.caseId,
+    );
     expect(due).toEqual([keptArchivedId]);
     const runs = await Promise.all([1, 2].map(() => t.as('administrator').post('/disposals').send({ dryRun: false })));
     expect(runs.map((res) => res.status)).toEqual([200, 200]);
-    expect(runs.flatMap((res) => res.body.items.map((item: { caseId: string }) => item.caseId))).toEqual([keptArchivedId]);
+    expect(runs.flatMap((res) => res.body.items.map((item: { caseId: string }) => item.caseId))).toEqual([
+      keptArchivedId,
+    ]);
     expect((await t.as('administrator').get('/disposals').expect(200)).body.total).toBe(2);
     await t.http.get(`/cases/${keptArchivedId}`).expect(404);
     await t.http.get(`/cases/${activeId}`).expect(200);

@@ -13,7 +13,13 @@ const PNG = Buffer.from(
 );
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
-const FACTS = { kind: 'enrollmentForm', title: 'Inskrivningsblankett', date: '2026-11-24', author: 'Karin Lund', status: 'received' };
+const FACTS = {
+  kind: 'enrollmentForm',
+  title: 'Inskrivningsblankett',
+  date: '2026-11-24',
+  author: 'Karin Lund',
+  status: 'received',
+};
 
 describe.each(DATABASES)('case documents (%s)', (database) => {
   let t: TestApp;
@@ -23,7 +29,13 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
   });
   afterAll(() => t.close());
 
-  const upload = (caseId: string, bytes: Buffer, filename: string, contentType: string, facts: Record<string, string> = FACTS) => {
+  const upload = (
+    caseId: string,
+    bytes: Buffer,
+    filename: string,
+    contentType: string,
+    facts: Record<string, string> = FACTS,
+  ) => {
     let req = t.http.post(`/cases/${caseId}/documents/uploads`).attach('file', bytes, { filename, contentType });
     for (const [name, value] of Object.entries(facts)) req = req.field(name, value);
     return req.field('recipients', 'Maria').field('recipients', 'Johan');
@@ -42,9 +54,17 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
 
   it('writes the summons as a Swedish PDF with the court case number and the meeting time', async () => {
     const caseId = await caseIn(t, 'startupMeeting', addressed('T 4711-26'));
-    const res = await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'summons', place: 'Familjerätten, Stationsgatan 12' }).expect(201);
+    const res = await t.http
+      .post(`/cases/${caseId}/documents/letters`)
+      .send({ kind: 'summons', place: 'Familjerätten, Stationsgatan 12' })
+      .expect(201);
     const letter = { body: res.body.items[0] };
-    expect(letter.body).toMatchObject({ kind: 'summons', origin: 'generated', status: 'final', file: { contentType: 'application/pdf' } });
+    expect(letter.body).toMatchObject({
+      kind: 'summons',
+      origin: 'generated',
+      status: 'final',
+      file: { contentType: 'application/pdf' },
+    });
     const pdf = await content(caseId, letter.body.id);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf.body as Buffer);
@@ -83,7 +103,10 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     await t.http.post(`/cases/${asked}/documents/letters`).send({ kind: 'evaluation' }).expect(400);
 
     const notAsked = await caseIn(t, 'activeVisits');
-    const refused = await t.http.post(`/cases/${notAsked}/documents/letters`).send({ kind: 'evaluation', text }).expect(422);
+    const refused = await t.http
+      .post(`/cases/${notAsked}/documents/letters`)
+      .send({ kind: 'evaluation', text })
+      .expect(422);
     expect(refused.body.rule).toBe('evaluationRequested');
   });
 
@@ -108,7 +131,9 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     const caseId = await caseIn(t, 'initiated');
     const lying = await upload(caseId, PNG, 'rapport.pdf', 'application/pdf').expect(422);
     expect(lying.body).toMatchObject({ rule: 'uploadExtensionMatchesContent', field: 'file' });
-    const script = await upload(caseId, Buffer.from('#!/bin/sh\necho hej\n'), 'rapport.pdf', 'application/pdf').expect(422);
+    const script = await upload(caseId, Buffer.from('#!/bin/sh\necho hej\n'), 'rapport.pdf', 'application/pdf').expect(
+      422,
+    );
     expect(script.body.rule).toBe('uploadContentType');
     const declared = await upload(caseId, PDF, 'rapport.pdf', 'image/png').expect(422);
     expect(declared.body.rule).toBe('uploadDeclaredTypeMatchesContent');
@@ -123,10 +148,19 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
 
   it('never changes a document: there is no route to edit or delete one, a correction is a new document', async () => {
     const caseId = await caseIn(t, 'initiated');
-    const first = await t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, recipients: ['Maria'] }).expect(201);
-    await t.http.put(`/cases/${caseId}/documents/${first.body.id}`).send({ ...FACTS, recipients: [] }).expect(404);
+    const first = await t.http
+      .post(`/cases/${caseId}/documents`)
+      .send({ ...FACTS, recipients: ['Maria'] })
+      .expect(201);
+    await t.http
+      .put(`/cases/${caseId}/documents/${first.body.id}`)
+      .send({ ...FACTS, recipients: [] })
+      .expect(404);
     await t.http.delete(`/cases/${caseId}/documents/${first.body.id}`).expect(404);
-    const fix = await t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, title: 'Inskrivningsblankett (rättad)', recipients: ['Maria'], corrects: first.body.id }).expect(201);
+    const fix = await t.http
+      .post(`/cases/${caseId}/documents`)
+      .send({ ...FACTS, title: 'Inskrivningsblankett (rättad)', recipients: ['Maria'], corrects: first.body.id })
+      .expect(201);
     const list = await t.http.get(`/cases/${caseId}/documents`).expect(200);
     expect(list.body.items).toEqual([
       expect.objectContaining({ id: first.body.id, title: 'Inskrivningsblankett', correctedBy: fix.body.id }),
@@ -137,15 +171,28 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
   it('keeps one correction of a document when several are sent at the same moment, refusing the others as corrections of a corrected document', async () => {
     const caseId = await caseIn(t, 'initiated');
     for (let round = 0; round < 3; round++) {
-      const original = await t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, recipients: ['Maria'] }).expect(201);
+      const original = await t.http
+        .post(`/cases/${caseId}/documents`)
+        .send({ ...FACTS, recipients: ['Maria'] })
+        .expect(201);
       const sent = await Promise.all(
         Array.from({ length: 4 }, (_, i) =>
-          t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, title: `Inskrivningsblankett (rättelse ${i})`, recipients: ['Maria'], corrects: original.body.id }),
+          t.http
+            .post(`/cases/${caseId}/documents`)
+            .send({
+              ...FACTS,
+              title: `Inskrivningsblankett (rättelse ${i})`,
+              recipients: ['Maria'],
+              corrects: original.body.id,
+            }),
         ),
       );
       expect(sent.map((res) => res.status).sort()).toEqual([201, 422, 422, 422]);
-      for (const refused of sent.filter((res) => res.status === 422)) expect(refused.body).toMatchObject({ rule: 'correctLatest', field: 'corrects' });
-      const corrections = (await t.http.get(`/cases/${caseId}/documents`).expect(200)).body.items.filter((d: { corrects: string | null }) => d.corrects === original.body.id);
+      for (const refused of sent.filter((res) => res.status === 422))
+        expect(refused.body).toMatchObject({ rule: 'correctLatest', field: 'corrects' });
+      const corrections = (await t.http.get(`/cases/${caseId}/documents`).expect(200)).body.items.filter(
+        (d: { corrects: string | null }) => d.corrects === original.body.id,
+      );
       expect(corrections).toHaveLength(1);
     }
   });
@@ -165,7 +212,10 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     it('gets a disposal date RETENTION_YEARS after its last entry, shown on the case', async () => {
       const res = await t.http.get(`/cases/${caseId}`).expect(200);
       // Archiving on 10 December 2026 is the file's last entry: five years on.
-      expect(res.body.retention).toEqual({ archivedAt: expect.stringMatching(/^2026-12-10T11:/), disposalDate: '2031-12-10' });
+      expect(res.body.retention).toEqual({
+        archivedAt: expect.stringMatching(/^2026-12-10T11:/),
+        disposalDate: '2031-12-10',
+      });
       const administrator = await t.as('administrator').get(`/cases/${caseId}`).expect(200);
       expect(administrator.body.retention).toEqual(res.body.retention);
     });
@@ -173,10 +223,19 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     it('refuses every write to the case and its documents with 409', async () => {
       await send(t, caseId, { type: 'INITIATE' }, 409);
       await upload(caseId, PNG, 'blankett.png', 'image/png').expect(409);
-      await t.http.post(`/cases/${caseId}/documents`).send({ ...FACTS, recipients: [], corrects: documentId }).expect(409);
+      await t.http
+        .post(`/cases/${caseId}/documents`)
+        .send({ ...FACTS, recipients: [], corrects: documentId })
+        .expect(409);
       await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(409);
-      await t.http.post(`/cases/${caseId}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Parken' }).expect(409);
-      await t.http.post(`/cases/${caseId}/interviews/0/consent`).send({ guardian: 'residentParent', givenOn: '2026-11-24', atStartupMeeting: true }).expect(409);
+      await t.http
+        .post(`/cases/${caseId}/visit-plans`)
+        .send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Parken' })
+        .expect(409);
+      await t.http
+        .post(`/cases/${caseId}/interviews/0/consent`)
+        .send({ guardian: 'residentParent', givenOn: '2026-11-24', atStartupMeeting: true })
+        .expect(409);
     });
 
     it('still lets the administrator read its documents', async () => {

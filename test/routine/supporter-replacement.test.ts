@@ -10,8 +10,13 @@ describe.each(DATABASES)('replacing the supporter keeps the reports coming (%s)'
   const visits: Record<string, string> = {};
 
   const logVisit = async (as: ReturnType<TestApp['as']>, occurredAt: string) => {
-    const res = await as.post(`/cases/${caseId}/events`).send({ type: 'LOG_VISIT', occurredAt, durationMinutes: 90, outcome: 'completed' }).expect(200);
-    return (res.body.visits as { id: string; occurredAt: string }[]).find((v) => v.occurredAt === new Date(occurredAt).toISOString())!.id;
+    const res = await as
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'LOG_VISIT', occurredAt, durationMinutes: 90, outcome: 'completed' })
+      .expect(200);
+    return (res.body.visits as { id: string; occurredAt: string }[]).find(
+      (v) => v.occurredAt === new Date(occurredAt).toISOString(),
+    )!.id;
   };
   const report = (as: ReturnType<TestApp['as']>, visitId: string) =>
     as.post(`/cases/${caseId}/visits/${visitId}/reports`).send({ text: 'Umgänget gick lugnt till.' });
@@ -28,7 +33,12 @@ describe.each(DATABASES)('replacing the supporter keeps the reports coming (%s)'
     visits.firstHeld = await logVisit(outgoing, '2026-12-05T10:00:00+01:00');
     visits.secondHeld = await logVisit(outgoing, '2026-12-07T10:00:00+01:00');
     t.clock.setNow('2026-12-10T12:00:00+01:00');
-    await send(t, caseId, { type: 'REPLACE_SUPPORTER', supporterId: second, decidedAt: '2026-12-10T10:00:00+01:00', reason: 'Karin Lund har flyttat' });
+    await send(t, caseId, {
+      type: 'REPLACE_SUPPORTER',
+      supporterId: second,
+      decidedAt: '2026-12-10T10:00:00+01:00',
+      reason: 'Karin Lund har flyttat',
+    });
     t.clock.setNow('2026-12-13T12:00:00+01:00');
     visits.incomingHeld = await logVisit(incoming, '2026-12-12T10:00:00+01:00');
   });
@@ -38,7 +48,10 @@ describe.each(DATABASES)('replacing the supporter keeps the reports coming (%s)'
     const view = await outgoing.get(`/cases/${caseId}`).expect(200);
     expect(view.body.visits.map((v: { id: string }) => v.id)).toEqual([visits.firstHeld, visits.secondHeld]);
     expect(view.body.allowedEvents).toEqual([]);
-    await outgoing.post(`/cases/${caseId}/events`).send({ type: 'LOG_VISIT', occurredAt: '2026-12-12T15:00:00+01:00', durationMinutes: 60, outcome: 'completed' }).expect(404);
+    await outgoing
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'LOG_VISIT', occurredAt: '2026-12-12T15:00:00+01:00', durationMinutes: 60, outcome: 'completed' })
+      .expect(404);
   });
 
   it('lets the outgoing supporter file a report on a visit they held within the grace period, never on the new supporter’s', async () => {

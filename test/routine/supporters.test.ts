@@ -17,14 +17,23 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
   async function interested(body: Record<string, unknown> = {}): Promise<string> {
     const res = await t.anonymous
       .post('/supporters/interest')
-      .send({ name: 'Sara Ek', phone: '070-111 22 33', email: 'sara.ek@example.se', languages: ['Svenska', 'arabiska'], area: 'Gottsunda', availability: 'Helger', ...body })
+      .send({
+        name: 'Sara Ek',
+        phone: '070-111 22 33',
+        email: 'sara.ek@example.se',
+        languages: ['Svenska', 'arabiska'],
+        area: 'Gottsunda',
+        availability: 'Helger',
+        ...body,
+      })
       .expect(201);
     expect(res.body).toEqual({ id: expect.any(String), status: 'interested' });
     return res.body.id as string;
   }
 
   const vet = (id: string, step: string, date = today) => t.http.post(`/supporters/${id}/vetting`).send({ step, date });
-  const decide = (id: string, body: Record<string, unknown>) => t.as('administrator').post(`/supporters/${id}/decision`).send(body);
+  const decide = (id: string, body: Record<string, unknown>) =>
+    t.as('administrator').post(`/supporters/${id}/decision`).send(body);
 
   async function initiatedCase(): Promise<string> {
     const caseId = await registerCase(t);
@@ -35,11 +44,19 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
   it('takes an expression of interest without a token, and keeps it waiting for vetting', async () => {
     const id = await interested();
     const res = await t.http.get(`/supporters/${id}`).expect(200);
-    expect(res.body).toMatchObject({ status: 'interested', languages: ['svenska', 'arabiska'], area: 'Gottsunda', appointable: false });
+    expect(res.body).toMatchObject({
+      status: 'interested',
+      languages: ['svenska', 'arabiska'],
+      area: 'Gottsunda',
+      appointable: false,
+    });
   });
 
   it('refuses an expression of interest with a malformed e-mail with 400 naming the field', async () => {
-    const res = await t.anonymous.post('/supporters/interest').send({ name: 'X', phone: '070-111 22 33', email: 'nope' }).expect(400);
+    const res = await t.anonymous
+      .post('/supporters/interest')
+      .send({ name: 'X', phone: '070-111 22 33', email: 'nope' })
+      .expect(400);
     expect(res.body.message).toEqual(['email must be an e-mail address']);
   });
 
@@ -48,7 +65,13 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     const caseId = await initiatedCase();
     const res = await send(t, caseId, { ...APPOINT, supporterId }, 422);
     expect(res.body).toMatchObject({ rule: 'supporterAppointable', field: 'supporterId' });
-    for (const missing of ['not approved', 'interview', 'references', 'criminal records register', 'social services records']) {
+    for (const missing of [
+      'not approved',
+      'interview',
+      'references',
+      'criminal records register',
+      'social services records',
+    ]) {
       expect(res.body.message).toContain(missing);
     }
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.state).toBe('initiated');
@@ -59,9 +82,14 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     await vet(id, 'interview').expect(200);
     const refused = await decide(id, { decision: 'approved' }).expect(422);
     expect(refused.body.message).toContain('references have not been taken');
-    expect((await decide(id, { decision: 'rejected' }).expect(400)).body.message).toContain('reason must be given when a supporter is rejected');
+    expect((await decide(id, { decision: 'rejected' }).expect(400)).body.message).toContain(
+      'reason must be given when a supporter is rejected',
+    );
     const rejected = await decide(id, { decision: 'rejected', reason: 'Referenserna avrådde' }).expect(200);
-    expect(rejected.body).toMatchObject({ status: 'rejected', decision: { reason: 'Referenserna avrådde', by: 'test-administrator' } });
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      decision: { reason: 'Referenserna avrådde', by: 'test-administrator' },
+    });
   });
 
   it('leaves the approval decision to the administrator', async () => {
@@ -102,9 +130,12 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
   it('keeps to the supporter’s capacity when several cases appoint them at the same moment', async () => {
     const supporterId = await registerSupporter(t, 'Maja Berg');
     const cases = [await initiatedCase(), await initiatedCase(), await initiatedCase()];
-    const sent = await Promise.all(cases.map((caseId) => t.http.post(`/cases/${caseId}/events`).send({ ...APPOINT, supporterId })));
+    const sent = await Promise.all(
+      cases.map((caseId) => t.http.post(`/cases/${caseId}/events`).send({ ...APPOINT, supporterId })),
+    );
     expect(sent.map((res) => res.status).sort()).toEqual([200, 422, 422]);
-    for (const refused of sent.filter((res) => res.status === 422)) expect(refused.body).toMatchObject({ rule: 'supporterCapacity', field: 'supporterId' });
+    for (const refused of sent.filter((res) => res.status === 422))
+      expect(refused.body).toMatchObject({ rule: 'supporterCapacity', field: 'supporterId' });
     const view = await t.http.get(`/supporters/${supporterId}`).expect(200);
     expect(view.body).toMatchObject({ capacity: 1, activeAssignments: 1, freeCapacity: 0 });
   });
@@ -121,7 +152,9 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     expect(approved).not.toContain(arabic);
     expect(ids(await t.http.get('/supporters?status=approved&hasFreeCapacity=false').expect(200))).toContain(busy);
     expect(ids(await t.http.get('/supporters?hasFreeCapacity=true').expect(200))).not.toContain(busy);
-    expect((await t.http.get('/supporters?hasFreeCapacity=maybe').expect(400)).body.message).toEqual(['hasFreeCapacity must be true or false']);
+    expect((await t.http.get('/supporters?hasFreeCapacity=maybe').expect(400)).body.message).toEqual([
+      'hasFreeCapacity must be true or false',
+    ]);
   });
 
   it('replaces the supporter during the assignment as a new decision in the history, freeing the old one', async () => {
@@ -129,14 +162,32 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     const caseId = await registerCase(t);
     for (const event of stepsTo('activeVisits', first)) await send(t, caseId, event);
     const unvetted = await interested();
-    const refused = await send(t, caseId, { type: 'REPLACE_SUPPORTER', supporterId: unvetted, decidedAt: '2026-12-01T10:00:00+01:00', reason: 'Eva flyttar' }, 422);
+    const refused = await send(
+      t,
+      caseId,
+      {
+        type: 'REPLACE_SUPPORTER',
+        supporterId: unvetted,
+        decidedAt: '2026-12-01T10:00:00+01:00',
+        reason: 'Eva flyttar',
+      },
+      422,
+    );
     expect(refused.body.rule).toBe('supporterAppointable');
 
     const second = await registerSupporter(t, 'Nils Åberg');
-    const replaced = await send(t, caseId, { type: 'REPLACE_SUPPORTER', supporterId: second, decidedAt: '2026-12-01T10:00:00+01:00', reason: 'Eva flyttar' });
+    const replaced = await send(t, caseId, {
+      type: 'REPLACE_SUPPORTER',
+      supporterId: second,
+      decidedAt: '2026-12-01T10:00:00+01:00',
+      reason: 'Eva flyttar',
+    });
     expect(replaced.body).toMatchObject({ state: 'activeVisits', progress: { supporter: { supporterId: second } } });
     const history = await t.http.get(`/cases/${caseId}/history`).expect(200);
-    expect(history.body.items.at(-1)).toMatchObject({ type: 'REPLACE_SUPPORTER', payload: { supporterId: second, reason: 'Eva flyttar' } });
+    expect(history.body.items.at(-1)).toMatchObject({
+      type: 'REPLACE_SUPPORTER',
+      payload: { supporterId: second, reason: 'Eva flyttar' },
+    });
     expect((await t.http.get(`/supporters/${first}`).expect(200)).body.activeAssignments).toBe(0);
     expect((await t.http.get(`/supporters/${second}`).expect(200)).body.activeAssignments).toBe(1);
   });
@@ -144,7 +195,9 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
   it('refuses a flood of expressions of interest from one address with 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11 && !statuses.includes(429); i++) {
-      const res = await t.anonymous.post('/supporters/interest').send({ name: 'Flod', phone: '070-111 22 33', email: 'flod@example.se' });
+      const res = await t.anonymous
+        .post('/supporters/interest')
+        .send({ name: 'Flod', phone: '070-111 22 33', email: 'flod@example.se' });
       statuses.push(res.status);
     }
     expect(statuses.at(-1)).toBe(429);
@@ -152,7 +205,12 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
 
   it('refuses a replacement without a reason with 400', async () => {
     const caseId = await registerCase(t);
-    const res = await send(t, caseId, { type: 'REPLACE_SUPPORTER', supporterId: await registerSupporter(t), decidedAt: '2026-12-01T10:00:00+01:00' }, 400);
+    const res = await send(
+      t,
+      caseId,
+      { type: 'REPLACE_SUPPORTER', supporterId: await registerSupporter(t), decidedAt: '2026-12-01T10:00:00+01:00' },
+      400,
+    );
     expect(res.body.message).toEqual(expect.arrayContaining(['reason should not be empty']));
   });
 });

@@ -19,31 +19,75 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
   /** An active case, its supporter, and one logged visit of that outcome. */
   async function caseWithVisit(visit: Record<string, unknown> = { outcome: 'completed' }) {
     const caseId = await caseIn(t, 'activeVisits');
-    const supporterId = (await t.http.get(`/cases/${caseId}`).expect(200)).body.progress.supporter.supporterId as string;
-    await send(t, caseId, { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 120, ...visit });
+    const supporterId = (await t.http.get(`/cases/${caseId}`).expect(200)).body.progress.supporter
+      .supporterId as string;
+    await send(t, caseId, {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-11-28T10:00:00+01:00',
+      durationMinutes: 120,
+      ...visit,
+    });
     const visits = (await t.http.get(`/cases/${caseId}/visits`).expect(200)).body.visits;
     return { caseId, supporterId, visitId: visits.at(-1).id as string };
   }
 
   it('plans a visit with time, place and the case’s supporter, and logs its outcome against the plan', async () => {
     const caseId = await caseIn(t, 'activeVisits');
-    const plan = await t.http.post(`/cases/${caseId}/visit-plans`).send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Besöksrummet' }).expect(201);
+    const plan = await t.http
+      .post(`/cases/${caseId}/visit-plans`)
+      .send({ plannedFor: '2026-12-05T10:00:00+01:00', place: 'Besöksrummet' })
+      .expect(201);
     const supporterId = (await t.http.get(`/cases/${caseId}`).expect(200)).body.progress.supporter.supporterId;
     expect(plan.body).toMatchObject({ place: 'Besöksrummet', supporterId, loggedAs: null });
-    await send(t, caseId, { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 0, outcome: 'cancelled', cancelledBy: 'visitingParent', visitPlanId: plan.body.id });
+    await send(t, caseId, {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-11-28T10:00:00+01:00',
+      durationMinutes: 0,
+      outcome: 'cancelled',
+      cancelledBy: 'visitingParent',
+      visitPlanId: plan.body.id,
+    });
     const overview = await t.http.get(`/cases/${caseId}/visits`).expect(200);
     expect(overview.body.visits).toEqual([
-      expect.objectContaining({ planId: plan.body.id, outcome: 'cancelled', cancelledBy: 'visitingParent', supporterId, reportExpected: false }),
+      expect.objectContaining({
+        planId: plan.body.id,
+        outcome: 'cancelled',
+        cancelledBy: 'visitingParent',
+        supporterId,
+        reportExpected: false,
+      }),
     ]);
     expect(overview.body.plans[0].loggedAs).toBe(overview.body.visits[0].id);
-    const twice = await send(t, caseId, { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 60, outcome: 'completed', visitPlanId: plan.body.id }, 422);
+    const twice = await send(
+      t,
+      caseId,
+      {
+        type: 'LOG_VISIT',
+        occurredAt: '2026-11-28T10:00:00+01:00',
+        durationMinutes: 60,
+        outcome: 'completed',
+        visitPlanId: plan.body.id,
+      },
+      422,
+    );
     expect(twice.body.rule).toBe('visitPlanLoggedOnce');
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.progress.visitCount).toBe(1);
   });
 
   it('refuses cancelledBy on a visit that was not cancelled, writing nothing', async () => {
     const caseId = await caseIn(t, 'activeVisits');
-    await send(t, caseId, { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 60, outcome: 'completed', cancelledBy: 'unit' }, 400);
+    await send(
+      t,
+      caseId,
+      {
+        type: 'LOG_VISIT',
+        occurredAt: '2026-11-28T10:00:00+01:00',
+        durationMinutes: 60,
+        outcome: 'completed',
+        cancelledBy: 'unit',
+      },
+      400,
+    );
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.progress.visitCount).toBe(0);
   });
 
@@ -60,10 +104,16 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     const stopped = await caseWithVisit({ outcome: 'stopped', stopReason: 'childUnwell' });
     const noShow = await caseWithVisit({ outcome: 'noShow' });
     const missing = async () =>
-      (await t.http.get('/visits/missing-reports?limit=200').expect(200)).body.items.map((i: { visitId: string }) => i.visitId);
+      (await t.http.get('/visits/missing-reports?limit=200').expect(200)).body.items.map(
+        (i: { visitId: string }) => i.visitId,
+      );
     expect(await missing()).toEqual(expect.arrayContaining([held.visitId, stopped.visitId]));
     expect(await missing()).not.toContain(noShow.visitId);
-    await t.as('supporter', { supporterId: held.supporterId }).post(`/cases/${held.caseId}/visits/${held.visitId}/reports`).send({ text: 'Bra umgänge.' }).expect(201);
+    await t
+      .as('supporter', { supporterId: held.supporterId })
+      .post(`/cases/${held.caseId}/visits/${held.visitId}/reports`)
+      .send({ text: 'Bra umgänge.' })
+      .expect(201);
     expect(await missing()).not.toContain(held.visitId);
     const overview = await t.http.get(`/cases/${held.caseId}/visits`).expect(200);
     expect(overview.body.visits[0]).toMatchObject({ reportExpected: true, reportMissing: false });
@@ -73,12 +123,25 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     const mine = await caseWithVisit();
     const other = await caseWithVisit();
     const asSupporter = () => t.as('supporter', { supporterId: mine.supporterId });
-    const filed = await asSupporter().post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports`).send({ text: 'Alva och pappan bakade.' }).expect(201);
-    expect(filed.body).toMatchObject({ form: 'text', text: 'Alva och pappan bakade.', filedBy: { role: 'supporter' }, corrects: null });
+    const filed = await asSupporter()
+      .post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports`)
+      .send({ text: 'Alva och pappan bakade.' })
+      .expect(201);
+    expect(filed.body).toMatchObject({
+      form: 'text',
+      text: 'Alva och pappan bakade.',
+      filedBy: { role: 'supporter' },
+      corrects: null,
+    });
     await asSupporter().post(`/cases/${other.caseId}/visits/${other.visitId}/reports`).send({ text: 'x' }).expect(404);
-    await asSupporter().post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports/scans`).attach('file', PNG, 'r.png').expect(403);
+    await asSupporter()
+      .post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports/scans`)
+      .attach('file', PNG, 'r.png')
+      .expect(403);
     const documents = await t.http.get(`/cases/${mine.caseId}/documents`).expect(200);
-    expect(documents.body.items).toEqual([expect.objectContaining({ id: filed.body.documentId, kind: 'visitReport', body: 'Alva och pappan bakade.' })]);
+    expect(documents.body.items).toEqual([
+      expect.objectContaining({ id: filed.body.documentId, kind: 'visitReport', body: 'Alva och pappan bakade.' }),
+    ]);
   });
 
   it('refuses a report on a visit that was cancelled', async () => {
@@ -93,13 +156,25 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     const original = await t.http.post(reports).send({ text: 'Umgänget varade en timme.' }).expect(201);
     await t.http.put(`${reports}/${original.body.id}`).send({ text: 'ändrad' }).expect(404);
     await t.http.delete(`${reports}/${original.body.id}`).expect(404);
-    const correction = await t.http.post(reports).send({ text: 'Umgänget varade två timmar.', corrects: original.body.id }).expect(201);
+    const correction = await t.http
+      .post(reports)
+      .send({ text: 'Umgänget varade två timmar.', corrects: original.body.id })
+      .expect(201);
     expect(correction.body.corrects).toBe(original.body.id);
 
     const list = await t.http.get(reports).expect(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: original.body.id, text: 'Umgänget varade en timme.', correctedBy: correction.body.id }),
-      expect.objectContaining({ id: correction.body.id, text: 'Umgänget varade två timmar.', corrects: original.body.id, correctedBy: null }),
+      expect.objectContaining({
+        id: original.body.id,
+        text: 'Umgänget varade en timme.',
+        correctedBy: correction.body.id,
+      }),
+      expect.objectContaining({
+        id: correction.body.id,
+        text: 'Umgänget varade två timmar.',
+        corrects: original.body.id,
+        correctedBy: null,
+      }),
     ]);
     const again = await t.http.post(reports).send({ text: 'Tre timmar.', corrects: original.body.id }).expect(422);
     expect(again.body.rule).toBe('correctLatest');
@@ -110,11 +185,22 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     const { caseId, visitId } = await caseWithVisit();
     const reports = `/cases/${caseId}/visits/${visitId}/reports`;
     for (let round = 0; round < 3; round++) {
-      const original = await t.http.post(reports).send({ text: `Umgänget, omgång ${round}.` }).expect(201);
-      const sent = await Promise.all(Array.from({ length: 4 }, (_, i) => t.http.post(reports).send({ text: `Rättelse ${i}.`, corrects: original.body.id })));
+      const original = await t.http
+        .post(reports)
+        .send({ text: `Umgänget, omgång ${round}.` })
+        .expect(201);
+      const sent = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          t.http.post(reports).send({ text: `Rättelse ${i}.`, corrects: original.body.id }),
+        ),
+      );
       expect(sent.map((res) => res.status).sort()).toEqual([201, 422, 422, 422]);
       for (const refused of sent.filter((res) => res.status === 422)) {
-        expect(refused.body).toMatchObject({ rule: 'correctLatest', field: 'corrects', message: 'that report was already corrected: correct the latest entry instead' });
+        expect(refused.body).toMatchObject({
+          rule: 'correctLatest',
+          field: 'corrects',
+          message: 'that report was already corrected: correct the latest entry instead',
+        });
       }
       const listed = (await t.http.get(reports).expect(200)).body.items;
       expect(listed.filter((r: { corrects: string | null }) => r.corrects === original.body.id)).toHaveLength(1);
@@ -123,11 +209,23 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
 
   it('files a scanned paper report as a document with its checksum', async () => {
     const { caseId, visitId } = await caseWithVisit();
-    const res = await t.http.post(`/cases/${caseId}/visits/${visitId}/reports/scans`).field('author', 'Karin Lund').attach('file', PNG, { filename: 'rapport.png', contentType: 'image/png' }).expect(201);
+    const res = await t.http
+      .post(`/cases/${caseId}/visits/${visitId}/reports/scans`)
+      .field('author', 'Karin Lund')
+      .attach('file', PNG, { filename: 'rapport.png', contentType: 'image/png' })
+      .expect(201);
     expect(res.body).toMatchObject({ form: 'scan', text: null, filedBy: { role: 'secretary' } });
     const documents = await t.http.get(`/cases/${caseId}/documents`).expect(200);
-    expect(documents.body.items[0]).toMatchObject({ id: res.body.documentId, kind: 'visitReport', author: 'Karin Lund', file: { contentType: 'image/png' } });
-    const lying = await t.http.post(`/cases/${caseId}/visits/${visitId}/reports/scans`).attach('file', PNG, { filename: 'rapport.pdf', contentType: 'application/pdf' }).expect(422);
+    expect(documents.body.items[0]).toMatchObject({
+      id: res.body.documentId,
+      kind: 'visitReport',
+      author: 'Karin Lund',
+      file: { contentType: 'image/png' },
+    });
+    const lying = await t.http
+      .post(`/cases/${caseId}/visits/${visitId}/reports/scans`)
+      .attach('file', PNG, { filename: 'rapport.pdf', contentType: 'application/pdf' })
+      .expect(422);
     expect(lying.body.rule).toBe('uploadExtensionMatchesContent');
   });
 });

@@ -15,15 +15,35 @@ describe.each(DATABASES)('what the administrator sees of an active case (%s)', (
     t.clock.setNow('2026-11-26T10:00:00+01:00');
     await prepareLetterhead(t);
     const judgment = aJudgment();
-    judgment.residentParent = { ...judgment.residentParent, address: ADDRESSES.resident } as typeof judgment.residentParent;
-    judgment.visitingParent = { ...judgment.visitingParent, address: ADDRESSES.visiting } as typeof judgment.visitingParent;
+    judgment.residentParent = {
+      ...judgment.residentParent,
+      address: ADDRESSES.resident,
+    } as typeof judgment.residentParent;
+    judgment.visitingParent = {
+      ...judgment.visitingParent,
+      address: ADDRESSES.visiting,
+    } as typeof judgment.visitingParent;
     caseId = await caseIn(t, 'activeVisits', judgment);
-    letterId = (await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201)).body.items[0].id;
+    letterId = (await t.http.post(`/cases/${caseId}/documents/letters`).send({ kind: 'supporterDecision' }).expect(201))
+      .body.items[0].id;
     await t.http
       .post(`/cases/${caseId}/documents`)
-      .send({ kind: 'other', title: 'Samtal med Maria om Alva', date: '2026-11-25', author: 'Anna', recipients: ['Maria', 'Johan'], status: 'final' })
+      .send({
+        kind: 'other',
+        title: 'Samtal med Maria om Alva',
+        date: '2026-11-25',
+        author: 'Anna',
+        recipients: ['Maria', 'Johan'],
+        status: 'final',
+      })
       .expect(201);
-    await send(t, caseId, { type: 'LOG_VISIT', occurredAt: '2026-11-25T10:00:00+01:00', durationMinutes: 30, outcome: 'stopped', stopReason: 'childUnwell' });
+    await send(t, caseId, {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-11-25T10:00:00+01:00',
+      durationMinutes: 30,
+      outcome: 'stopped',
+      stopReason: 'childUnwell',
+    });
   });
   afterAll(() => t.close());
 
@@ -33,9 +53,23 @@ describe.each(DATABASES)('what the administrator sees of an active case (%s)', (
     const res = await admin().get(`/cases/${caseId}/documents`).expect(200);
     expect(res.body.total).toBe(4); // the decision, one letter per recipient (supporter, both parents), and the note
     for (const item of res.body.items) {
-      expect(Object.keys(item).sort()).toEqual(['correctedBy', 'corrects', 'createdAt', 'date', 'file', 'id', 'kind', 'origin', 'status']);
+      expect(Object.keys(item).sort()).toEqual([
+        'correctedBy',
+        'corrects',
+        'createdAt',
+        'date',
+        'file',
+        'id',
+        'kind',
+        'origin',
+        'status',
+      ]);
     }
-    expect(res.body.items[0].file).toEqual({ contentType: 'application/pdf', size: expect.any(Number), sha256: expect.any(String) });
+    expect(res.body.items[0].file).toEqual({
+      contentType: 'application/pdf',
+      size: expect.any(Number),
+      sha256: expect.any(String),
+    });
   });
 
   it("does not hand the administrator a letter's content before the case is archived", async () => {

@@ -19,7 +19,8 @@ describe.each(DATABASES)('the audit trail sees every look at personal data (%s)'
   let t: TestApp;
   let dataSource: DataSource;
   const admin = () => t.as('administrator', { sub: 'granskare' });
-  const entries = async (query: string): Promise<Entry[]> => (await admin().get(`/audit?${query}&limit=200`).expect(200)).body.items;
+  const entries = async (query: string): Promise<Entry[]> =>
+    (await admin().get(`/audit?${query}&limit=200`).expect(200)).body.items;
 
   beforeAll(async () => {
     t = await startTestApp({ database });
@@ -45,7 +46,9 @@ describe.each(DATABASES)('the audit trail sees every look at personal data (%s)'
     try {
       await during();
     } finally {
-      await dataSource.query(database === 'postgres' ? 'DROP TRIGGER audit_refused ON audit_trail' : 'DROP TRIGGER audit_refused');
+      await dataSource.query(
+        database === 'postgres' ? 'DROP TRIGGER audit_refused ON audit_trail' : 'DROP TRIGGER audit_refused',
+      );
       if (database === 'postgres') await dataSource.query('DROP FUNCTION audit_refused()');
     }
   }
@@ -74,7 +77,9 @@ describe.each(DATABASES)('the audit trail sees every look at personal data (%s)'
     const sent = await t.http.get(path).buffer(true).expect(200);
     expect(sent.headers['content-type']).toBe('application/pdf');
     const downloads = (await entries(`caseId=${caseId}`)).filter((e) => e.resource.endsWith('/content'));
-    expect(downloads.map((e) => [e.action, e.subject, e.status])).toEqual([['read', `document:${uploaded.body.id}`, 200]]);
+    expect(downloads.map((e) => [e.action, e.subject, e.status])).toEqual([
+      ['read', `document:${uploaded.body.id}`, 200],
+    ]);
   });
 
   it('records a search by personnummer as a read of each case it found, one entry per case', async () => {
@@ -95,9 +100,16 @@ describe.each(DATABASES)('the audit trail sees every look at personal data (%s)'
 
     t.clock.setNow('2026-11-26T10:00:00+01:00');
     const caseId = await caseIn(t, 'activeVisits');
-    await send(t, caseId, { type: 'LOG_VISIT', occurredAt: '2026-11-25T10:00:00+01:00', durationMinutes: 60, outcome: 'completed' });
+    await send(t, caseId, {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-11-25T10:00:00+01:00',
+      durationMinutes: 60,
+      outcome: 'completed',
+    });
     const missing = await t.http.get('/visits/missing-reports').expect(200);
-    const { visitId, supporterId: appointed } = missing.body.items.find((v: { caseId: string }) => v.caseId === caseId) as {
+    const { visitId, supporterId: appointed } = missing.body.items.find(
+      (v: { caseId: string }) => v.caseId === caseId,
+    ) as {
       visitId: string;
       supporterId: string;
     };
@@ -105,7 +117,8 @@ describe.each(DATABASES)('the audit trail sees every look at personal data (%s)'
     await t.http.get('/compensation/export?month=2026-11').expect(200);
 
     const all = await entries('userId=test-secretary');
-    const reads = (resource: string) => all.filter((e) => e.resource === resource).map((e) => [e.action, e.caseId, e.subject]);
+    const reads = (resource: string) =>
+      all.filter((e) => e.resource === resource).map((e) => [e.action, e.caseId, e.subject]);
     expect(reads('GET /supporters/:id')).toEqual([['read', null, `supporter:${supporterId}`]]);
     expect(reads('GET /visits/missing-reports')).toContainEqual(['read', caseId, `visit:${visitId}`]);
     expect(reads('GET /compensation')).toContainEqual(['read', null, `supporter:${appointed}`]);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { chainHash, GENESIS_HASH, KEYED_SCHEME, UNKEYED_SCHEME, verifyChain, type AuditFacts } from '../../src/audit/audit-chain.js';
+import {
+  chainHash,
+  GENESIS_HASH,
+  KEYED_SCHEME,
+  UNKEYED_SCHEME,
+  verifyChain,
+  type AuditFacts,
+} from '../../src/audit/audit-chain.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
 import { readTrail } from '../../src/audit/audit-trail.service.js';
 import { verifyAuditTrail } from '../../src/audit/audit-verification.js';
@@ -61,7 +68,10 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
   it('exports the head after every append, to a file outside the database', async () => {
     const caseId = await registerCase(t);
     await Promise.all(Array.from({ length: 10 }, () => t.http.get(`/cases/${caseId}`).expect(200)));
-    const [last] = (await dataSource.query('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[];
+    const [last] = (await dataSource.query('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1')) as {
+      seq: number;
+      hash: string;
+    }[];
     expect(await readHead(t.config.audit.headPath)).toEqual({ seq: Number(last.seq), hash: last.hash });
   });
 
@@ -71,12 +81,18 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
 
     if (database === 'postgres') await dataSource.query('DROP TRIGGER audit_trail_append_only ON audit_trail');
     else await dataSource.query('DROP TRIGGER audit_trail_no_delete');
-    expect(await verifyAuditTrail(dataSource, t.config)).toEqual({ intact: false, problem: expect.stringMatching(/trigger.*missing/) });
+    expect(await verifyAuditTrail(dataSource, t.config)).toEqual({
+      intact: false,
+      problem: expect.stringMatching(/trigger.*missing/),
+    });
 
     const key = auditChainKey(t.config);
     const head = await readHead(t.config.audit.headPath);
     // Someone with database access but not the key rewrites entry 5 and recomputes every hash after it.
-    const entries = (await dataSource.manager.find(AuditEntry, { order: { seq: 'ASC' } })).map((e) => ({ ...e, seq: Number(e.seq) }));
+    const entries = (await dataSource.manager.find(AuditEntry, { order: { seq: 'ASC' } })).map((e) => ({
+      ...e,
+      seq: Number(e.seq),
+    }));
     let prevHash = entries[3].hash;
     const forged = entries.slice(4).map((entry, i) => {
       const facts = { ...entry, allowed: i === 0 ? false : entry.allowed, prevHash };

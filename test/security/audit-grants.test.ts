@@ -40,7 +40,7 @@ describe('the application role on PostgreSQL, with INSERT and SELECT only on the
     await owner.initialize();
     await owner.destroy();
     await asAdmin(grants(schema, role));
-    t = await startTestApp({ database: 'postgres', env: { DATABASE_URL: url(role)} });
+    t = await startTestApp({ database: 'postgres', env: { DATABASE_URL: url(role) } });
   });
   afterAll(async () => {
     await t?.close();
@@ -59,7 +59,9 @@ describe('the application role on PostgreSQL, with INSERT and SELECT only on the
     await expect(dataSource.query('UPDATE audit_trail SET status = 200')).rejects.toThrow(/permission denied/);
     await expect(dataSource.query('DELETE FROM audit_trail')).rejects.toThrow(/permission denied/);
     await expect(dataSource.query('TRUNCATE audit_trail')).rejects.toThrow(/permission denied/);
-    await expect(dataSource.query('DROP TRIGGER audit_trail_append_only ON audit_trail')).rejects.toThrow(/must be owner/);
+    await expect(dataSource.query('DROP TRIGGER audit_trail_append_only ON audit_trail')).rejects.toThrow(
+      /must be owner/,
+    );
     await expect(dataSource.query('ALTER TABLE audit_trail DISABLE TRIGGER ALL')).rejects.toThrow(/must be owner/);
   });
 });

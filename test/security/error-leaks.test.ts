@@ -12,11 +12,22 @@ const CHILD_NAME = 'Alvaleakcheck';
 /** Everything that would give a party away: the number in each form, their name, its ciphertext and lookup hash. */
 function tracesOf(t: TestApp, personnummer: string): string[] {
   const protector = t.app.get(PersonnummerProtector);
-  return [personnummer, personnummer.slice(2), shortForm(personnummer), CHILD_NAME, protector.lookupHash(personnummer), '"parameters"', '"driverError"', '"query"'];
+  return [
+    personnummer,
+    personnummer.slice(2),
+    shortForm(personnummer),
+    CHILD_NAME,
+    protector.lookupHash(personnummer),
+    '"parameters"',
+    '"driverError"',
+    '"query"',
+  ];
 }
 
 function expectNoTrace(texts: string[], traces: string[]): void {
-  const found = traces.flatMap((trace) => texts.filter((text) => text.includes(trace)).map((text) => `${trace} in ${text.slice(0, 300)}`));
+  const found = traces.flatMap((trace) =>
+    texts.filter((text) => text.includes(trace)).map((text) => `${trace} in ${text.slice(0, 300)}`),
+  );
   expect(found).toEqual([]);
 }
 
@@ -31,13 +42,21 @@ describe.each(DATABASES)('a personnummer through every failure path (%s)', (data
   let queueDown: TestApp;
   const answers: string[] = [];
   const child = aChildPersonnummer();
-  const judgment = () => aJudgment({ children: [{ name: CHILD_NAME, personnummer: child }], visitingParent: { name: 'Johan', personnummer: aParentPersonnummer() } });
+  const judgment = () =>
+    aJudgment({
+      children: [{ name: CHILD_NAME, personnummer: child }],
+      visitingParent: { name: 'Johan', personnummer: aParentPersonnummer() },
+    });
 
   beforeAll(async () => {
     logs.lines.splice(0);
     t = await startTestApp({ database, logStream: logs, env: { LOG_LEVEL: 'debug' } });
     // Nothing listens on port 1: every hand-over to the queue fails.
-    queueDown = await startTestApp({ database, logStream: logs, env: { LOG_LEVEL: 'debug', REDIS_URL: 'redis://127.0.0.1:1' } });
+    queueDown = await startTestApp({
+      database,
+      logStream: logs,
+      env: { LOG_LEVEL: 'debug', REDIS_URL: 'redis://127.0.0.1:1' },
+    });
   });
   afterAll(async () => {
     await queueDown.close();
@@ -45,7 +64,11 @@ describe.each(DATABASES)('a personnummer through every failure path (%s)', (data
   });
 
   it('answers a body that is not JSON with a fixed message, not the body', async () => {
-    const res = await t.http.post('/cases/search').set('content-type', 'application/json').send(`{"personnummer":"${shortForm(child)}","a":}`).expect(400);
+    const res = await t.http
+      .post('/cases/search')
+      .set('content-type', 'application/json')
+      .send(`{"personnummer":"${shortForm(child)}","a":}`)
+      .expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'the body is not valid JSON' });
     answers.push(res.text);
   });
@@ -62,15 +85,23 @@ describe.each(DATABASES)('a personnummer through every failure path (%s)', (data
   it('logs a failed database write without the rows it tried to write', async () => {
     const dataSource = t.app.get(DataSource);
     if (database === 'postgres') {
-      await dataSource.query(`CREATE FUNCTION parties_refused() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'parties unavailable'; END $$`);
-      await dataSource.query('CREATE TRIGGER parties_refused BEFORE INSERT ON case_parties FOR EACH ROW EXECUTE FUNCTION parties_refused()');
+      await dataSource.query(
+        `CREATE FUNCTION parties_refused() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'parties unavailable'; END $$`,
+      );
+      await dataSource.query(
+        'CREATE TRIGGER parties_refused BEFORE INSERT ON case_parties FOR EACH ROW EXECUTE FUNCTION parties_refused()',
+      );
     } else {
-      await dataSource.query(`CREATE TRIGGER parties_refused BEFORE INSERT ON case_parties BEGIN SELECT RAISE(ABORT, 'parties unavailable'); END`);
+      await dataSource.query(
+        `CREATE TRIGGER parties_refused BEFORE INSERT ON case_parties BEGIN SELECT RAISE(ABORT, 'parties unavailable'); END`,
+      );
     }
     const res = await t.http.post('/cases').send(judgment()).expect(500);
     answers.push(res.text);
     await logs.lineMatching(/parties unavailable/);
-    await dataSource.query(database === 'postgres' ? 'DROP TRIGGER parties_refused ON case_parties' : 'DROP TRIGGER parties_refused');
+    await dataSource.query(
+      database === 'postgres' ? 'DROP TRIGGER parties_refused ON case_parties' : 'DROP TRIGGER parties_refused',
+    );
     if (database === 'postgres') await dataSource.query('DROP FUNCTION parties_refused()');
   });
 

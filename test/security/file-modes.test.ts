@@ -25,8 +25,19 @@ describe('files of the embedded default', () => {
 
   it('keeps the data directory, the database with its WAL and SHM, the secrets and the audit head to the owner', () => {
     expect(modeOf(dataDir)).toBe('700');
-    const files = ['umgangesstod.sqlite', 'umgangesstod.sqlite-wal', 'umgangesstod.sqlite-shm', 'jwt-secret', 'personal-data-keys', 'personal-data-hash-key', 'audit-chain-key', 'audit-head.json'];
-    expect(Object.fromEntries(files.map((f) => [f, modeOf(join(dataDir, f))]))).toEqual(Object.fromEntries(files.map((f) => [f, '600'])));
+    const files = [
+      'umgangesstod.sqlite',
+      'umgangesstod.sqlite-wal',
+      'umgangesstod.sqlite-shm',
+      'jwt-secret',
+      'personal-data-keys',
+      'personal-data-hash-key',
+      'audit-chain-key',
+      'audit-head.json',
+    ];
+    expect(Object.fromEntries(files.map((f) => [f, modeOf(join(dataDir, f))]))).toEqual(
+      Object.fromEntries(files.map((f) => [f, '600'])),
+    );
   });
 
   it('refuses to start with a secret file others can read, saying which file and what to do', async () => {

@@ -43,7 +43,9 @@ describe.each(DATABASES)('answers and uploads (%s)', (database) => {
   });
 
   it('refuses a form field longer than 64 KB before it reaches validation', async () => {
-    const res = await upload('dom.pdf').field('title', 'x'.repeat(64 * 1024 + 1)).expect(400);
+    const res = await upload('dom.pdf')
+      .field('title', 'x'.repeat(64 * 1024 + 1))
+      .expect(400);
     expect(res.body.message).toMatch(/field value too long/i);
     await upload('dom.pdf').field('title', 'Dom').expect(201);
   });
@@ -51,8 +53,22 @@ describe.each(DATABASES)('answers and uploads (%s)', (database) => {
 
 describe('the payroll CSV', () => {
   it('defuses a formula behind a leading tab or carriage return, as it does a leading =', () => {
-    const line = (name: string) => ({ supporterId: 's1', name, month: '2026-12', visits: 1, minutes: 60, hours: '1.00', amountSek: '250.00' });
-    const rows = compensationCsv([line('=HYPERLINK("x")'), line('\t=HYPERLINK("x")'), line('\r=HYPERLINK("x")')]).split('\r\n');
-    expect(rows.slice(1, 4).map((row) => row.split(';')[0])).toEqual(['"\'=HYPERLINK(""x"")"', '"\'\t=HYPERLINK(""x"")"', '"\'\r=HYPERLINK(""x"")"']);
+    const line = (name: string) => ({
+      supporterId: 's1',
+      name,
+      month: '2026-12',
+      visits: 1,
+      minutes: 60,
+      hours: '1.00',
+      amountSek: '250.00',
+    });
+    const rows = compensationCsv([line('=HYPERLINK("x")'), line('\t=HYPERLINK("x")'), line('\r=HYPERLINK("x")')]).split(
+      '\r\n',
+    );
+    expect(rows.slice(1, 4).map((row) => row.split(';')[0])).toEqual([
+      '"\'=HYPERLINK(""x"")"',
+      '"\'\t=HYPERLINK(""x"")"',
+      '"\'\r=HYPERLINK(""x"")"',
+    ]);
   });
 });

@@ -45,11 +45,16 @@ describe('token age and algorithms', () => {
       const ec = await generateKeyPair('ES256');
       [rsaKey, ecKey] = [rsa.privateKey, ec.privateKey];
       // Keys published without an `alg`: the key alone does not say which algorithm to accept.
-      const keys = [{ ...(await exportJWK(rsa.publicKey)), kid: 'rsa' }, { ...(await exportJWK(ec.publicKey)), kid: 'ec' }];
+      const keys = [
+        { ...(await exportJWK(rsa.publicKey)), kid: 'rsa' },
+        { ...(await exportJWK(ec.publicKey)), kid: 'ec' },
+      ];
       jwks = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys })));
       await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
       issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
-      t = await startTestApp({ env: { OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'umgangesstod-api', OIDC_JWKS_URL: `${issuer}/jwks` } });
+      t = await startTestApp({
+        env: { OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'umgangesstod-api', OIDC_JWKS_URL: `${issuer}/jwks` },
+      });
     });
     afterAll(async () => {
       await t.close();
@@ -81,14 +86,16 @@ describe('token age and algorithms', () => {
 });
 
 describe('configuration of proxies and keys', () => {
-  it('refuses TRUST_PROXY=true and takes a hop count or the proxies\' addresses', () => {
+  it("refuses TRUST_PROXY=true and takes a hop count or the proxies' addresses", () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow('TRUST_PROXY must be the number of proxy hops');
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.5,10.0.0.0/24' }).trustProxy).toEqual(['10.0.0.5', '10.0.0.0/24']);
   });
 
   it('refuses two keys under one key id', () => {
-    expect(() => loadConfig({ PERSONAL_DATA_KEYS: `k1:${key()},k1:${key()}` })).toThrow('PERSONAL_DATA_KEYS names key id k1 twice');
+    expect(() => loadConfig({ PERSONAL_DATA_KEYS: `k1:${key()},k1:${key()}` })).toThrow(
+      'PERSONAL_DATA_KEYS names key id k1 twice',
+    );
   });
 
   it('has a maximum token age by default', () => {
@@ -104,7 +111,10 @@ describe.each(DATABASES)('npm run keys:rewrap (%s)', (database) => {
   const child = aChildPersonnummer();
 
   beforeAll(async () => {
-    before = await startTestApp({ database, env: { PERSONAL_DATA_KEYS: `old:${oldKey}`, PERSONAL_DATA_HASH_KEY: hashKey } });
+    before = await startTestApp({
+      database,
+      env: { PERSONAL_DATA_KEYS: `old:${oldKey}`, PERSONAL_DATA_HASH_KEY: hashKey },
+    });
   });
   afterAll(async () => {
     await after?.close();
@@ -112,20 +122,35 @@ describe.each(DATABASES)('npm run keys:rewrap (%s)', (database) => {
   });
 
   it('re-encrypts every personnummer under the current key, so the old key can be retired', async () => {
-    const caseIds = [await registerCase(before, { children: [{ name: 'Alva', personnummer: child }] }), await registerCase(before)];
+    const caseIds = [
+      await registerCase(before, { children: [{ name: 'Alva', personnummer: child }] }),
+      await registerCase(before),
+    ];
     const dataSource = before.app.get(DataSource);
     const rotated = loadConfig({ PERSONAL_DATA_KEYS: `new:${newKey},old:${oldKey}`, PERSONAL_DATA_HASH_KEY: hashKey });
 
-    expect(await rewrapPersonnummer(dataSource, new PersonnummerProtector(rotated), 2)).toEqual({ rewrapped: 6, parties: 6 });
-    expect(await rewrapPersonnummer(dataSource, new PersonnummerProtector(rotated), 2)).toEqual({ rewrapped: 0, parties: 6 });
-    const sealed = (await dataSource.query('SELECT "personnummerCiphertext" AS c FROM case_parties')) as { c: string }[];
+    expect(await rewrapPersonnummer(dataSource, new PersonnummerProtector(rotated), 2)).toEqual({
+      rewrapped: 6,
+      parties: 6,
+    });
+    expect(await rewrapPersonnummer(dataSource, new PersonnummerProtector(rotated), 2)).toEqual({
+      rewrapped: 0,
+      parties: 6,
+    });
+    const sealed = (await dataSource.query('SELECT "personnummerCiphertext" AS c FROM case_parties')) as {
+      c: string;
+    }[];
     expect(sealed.every((row) => row.c.startsWith('v1.new.'))).toBe(true);
 
     // The same database, served with the new key only.
     const db = before.config.database;
     after = await startTestApp({
       database,
-      env: { ...(db.type === 'sqlite' ? { SQLITE_PATH: db.path } : { DATABASE_URL: db.url }), PERSONAL_DATA_KEYS: `new:${newKey}`, PERSONAL_DATA_HASH_KEY: hashKey },
+      env: {
+        ...(db.type === 'sqlite' ? { SQLITE_PATH: db.path } : { DATABASE_URL: db.url }),
+        PERSONAL_DATA_KEYS: `new:${newKey}`,
+        PERSONAL_DATA_HASH_KEY: hashKey,
+      },
     });
     const found = await after.http.post('/cases/search').send({ personnummer: child }).expect(200);
     expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([caseIds[0]]);

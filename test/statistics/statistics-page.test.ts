@@ -47,7 +47,7 @@ describeInBrowser('the statistics page in a browser', () => {
     await t?.close();
   });
 
-  it('draws each chart on its canvas from the service\'s figures', async () => {
+  it("draws each chart on its canvas from the service's figures", async () => {
     for (const chart of CHARTS) {
       const canvas = page.locator(`canvas[data-chart="${chart}"][data-drawn="true"]`);
       await expect(canvas.count()).resolves.toBe(1);
@@ -61,20 +61,23 @@ describeInBrowser('the statistics page in a browser', () => {
       expect(painted).toBeGreaterThan(1000);
     }
     const labels = await page.evaluate(() =>
-      (window as unknown as { Chart: { getChart(id: string): { data: { datasets: { data: (number | null)[] }[] } } } }).Chart.getChart('chart-days')!.data.datasets.map((set) => set.data),
+      (
+        window as unknown as { Chart: { getChart(id: string): { data: { datasets: { data: (number | null)[] }[] } } } }
+      ).Chart.getChart('chart-days')!.data.datasets.map((set) => set.data),
     );
-    expect(labels).toEqual([[6.5, 14, null], [30, 18, null]]);
+    expect(labels).toEqual([
+      [6.5, 14, null],
+      [30, 18, null],
+    ]);
   });
 
   it('shows the spreadsheet\'s rows in its table, with suppressed groups as "<5", never their number', async () => {
     const suppressedCells = await page.locator('#figures td[data-suppressed="true"]').allTextContents();
     expect(suppressedCells.length).toBeGreaterThan(5);
     expect(new Set(suppressedCells)).toEqual(new Set(['<5']));
-    await expect(page.locator('#figures tr', { hasText: 'umgängesstödjare utsedd: median' }).locator('td').allTextContents()).resolves.toEqual([
-      'Dagar från mottagen dom',
-      'umgängesstödjare utsedd: median',
-      '6,5',
-    ]);
+    await expect(
+      page.locator('#figures tr', { hasText: 'umgängesstödjare utsedd: median' }).locator('td').allTextContents(),
+    ).resolves.toEqual(['Dagar från mottagen dom', 'umgängesstödjare utsedd: median', '6,5']);
   });
 
   it('made no request that left the machine and had no failed request; a screenshot is kept', async () => {
@@ -84,7 +87,7 @@ describeInBrowser('the statistics page in a browser', () => {
     expect(failures).toEqual([]);
   });
 
-  it('asks for a token when opened without one, and refuses a supporter\'s', async () => {
+  it("asks for a token when opened without one, and refuses a supporter's", async () => {
     const context = await browser.newContext();
     try {
       const anonymous = await context.newPage();

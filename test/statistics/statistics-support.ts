@@ -29,18 +29,42 @@ export const HAND_BUILT: CasePlan[] = [
   {
     appointedAfter: 2,
     startupMeetingAfter: 10,
-    visits: [{ after: 20, outcome: 'completed' }, { after: 27, outcome: 'completed' }, { after: 34, outcome: 'completed' }],
+    visits: [
+      { after: 20, outcome: 'completed' },
+      { after: 27, outcome: 'completed' },
+      { after: 34, outcome: 'completed' },
+    ],
     ending: 'endedEarly',
   },
-  { appointedAfter: 4, startupMeetingAfter: 12, visits: [{ after: 25, outcome: 'completed' }, { after: 32, outcome: 'stopped' }], ending: 'endedEarly' },
-  { appointedAfter: 6.5, startupMeetingAfter: 14, visits: [{ after: 30, outcome: 'completed' }, { after: 33, outcome: 'stopped' }], ending: 'endedEarly' },
+  {
+    appointedAfter: 4,
+    startupMeetingAfter: 12,
+    visits: [
+      { after: 25, outcome: 'completed' },
+      { after: 32, outcome: 'stopped' },
+    ],
+    ending: 'endedEarly',
+  },
+  {
+    appointedAfter: 6.5,
+    startupMeetingAfter: 14,
+    visits: [
+      { after: 30, outcome: 'completed' },
+      { after: 33, outcome: 'stopped' },
+    ],
+    ending: 'endedEarly',
+  },
   { appointedAfter: 8, startupMeetingAfter: 16, visits: [{ after: 21, outcome: 'noShow' }], ending: 'periodEnded' },
   { appointedAfter: 10, startupMeetingAfter: 18, visits: [{ after: 22, outcome: 'cancelled' }], ending: 'periodEnded' },
 ];
 
 async function fireDue(t: TestApp, caseId: string, kind: string, at: string): Promise<void> {
   t.clock.setNow(at);
-  const deadlines = (await t.http.get(`/cases/${caseId}`).expect(200)).body.deadlines as { id: string; kind: string; status: string }[];
+  const deadlines = (await t.http.get(`/cases/${caseId}`).expect(200)).body.deadlines as {
+    id: string;
+    kind: string;
+    status: string;
+  }[];
   const due = deadlines.find((d) => d.kind === kind && d.status === 'pending');
   if (!due) throw new Error(`case ${caseId} has no pending ${kind}`);
   await t.app.get(DeadlineActions).act(due.id);
@@ -49,7 +73,11 @@ async function fireDue(t: TestApp, caseId: string, kind: string, at: string): Pr
 export async function buildCase(t: TestApp, plan: CasePlan): Promise<string> {
   t.clock.setNow(dayAt(0));
   const supporterId = await registerSupporter(t);
-  const caseId = await registerCase(t, { judgmentDate: '2026-01-20', periodStart: '2026-02-02', periodEnd: '2026-08-31' });
+  const caseId = await registerCase(t, {
+    judgmentDate: '2026-01-20',
+    periodStart: '2026-02-02',
+    periodEnd: '2026-08-31',
+  });
   if (plan.reminderAfter !== undefined) await fireDue(t, caseId, 'supporterNotAppointed', dayAt(plan.reminderAfter));
   t.clock.setNow(dayAt(plan.appointedAfter));
   await send(t, caseId, { type: 'INITIATE', diaryNumber: 'SN 2026/0100' });
@@ -58,7 +86,12 @@ export async function buildCase(t: TestApp, plan: CasePlan): Promise<string> {
   await send(t, caseId, { type: 'SEND_SUMMONS', meetingAt: dayAt(plan.startupMeetingAfter) });
   t.clock.setNow(dayAt(plan.startupMeetingAfter));
   const held = dayAt(plan.startupMeetingAfter);
-  await send(t, caseId, { type: 'HOLD_STARTUP_MEETING', heldAt: held, enrollmentFormSigned: true, rulesAccepted: true });
+  await send(t, caseId, {
+    type: 'HOLD_STARTUP_MEETING',
+    heldAt: held,
+    enrollmentFormSigned: true,
+    rulesAccepted: true,
+  });
   await send(t, caseId, { type: 'START_VISITS', documentCopiesSentAt: held });
   for (const visit of plan.visits ?? []) {
     t.clock.setNow(dayAt(visit.after + 1));

@@ -60,16 +60,26 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
   it('counts only what happened within the period asked for', async () => {
     const february = (await t.http.get('/statistics?from=2026-02-01&to=2026-02-10').expect(200)).body;
     expect(february.cases).toMatchObject({ opened: 6, closed: 0 });
-    expect(february.daysFromJudgmentReceived.supporterAppointed).toEqual({ cases: '<5', medianDays: '<5', p90Days: '<5' });
+    expect(february.daysFromJudgmentReceived.supporterAppointed).toEqual({
+      cases: '<5',
+      medianDays: '<5',
+      p90Days: '<5',
+    });
     expect(february.visits).toMatchObject({ held: 0, stopped: 0 });
     const autumn = (await t.http.get('/statistics?from=2026-09-01&to=2026-09-30').expect(200)).body;
     expect(autumn.cases).toMatchObject({ opened: 0, closed: '<5', endedBy: { periodEnded: '<5', endedEarly: 0 } });
   });
 
   it('answers CSV with semicolons and decimal commas for Accept: text/csv and for format=csv', async () => {
-    const byHeader = await t.http.get('/statistics?from=2026-01-01&to=2026-12-31').set('Accept', 'text/csv').expect(200);
+    const byHeader = await t.http
+      .get('/statistics?from=2026-01-01&to=2026-12-31')
+      .set('Accept', 'text/csv')
+      .expect(200);
     expect(byHeader.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = byHeader.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = byHeader.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Avsnitt;Mått;Värde');
     expect(lines).toEqual(
       expect.arrayContaining([

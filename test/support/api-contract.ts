@@ -26,8 +26,14 @@ function strictJsonSchema(node: Json): Json {
   if (Array.isArray(node)) return node.map(strictJsonSchema);
   if (node === null || typeof node !== 'object') return node;
   const copy: { [key: string]: Json } = {};
-  for (const [key, value] of Object.entries(node)) copy[key] = key === 'example' || key === 'examples' ? value : strictJsonSchema(value);
-  if (copy.properties && typeof copy.properties === 'object' && !Array.isArray(copy.properties) && copy.additionalProperties === undefined) {
+  for (const [key, value] of Object.entries(node))
+    copy[key] = key === 'example' || key === 'examples' ? value : strictJsonSchema(value);
+  if (
+    copy.properties &&
+    typeof copy.properties === 'object' &&
+    !Array.isArray(copy.properties) &&
+    copy.additionalProperties === undefined
+  ) {
     copy.additionalProperties = false;
   }
   if (copy.nullable === true) {
@@ -54,7 +60,9 @@ export class ApiContract {
         const operation = item[method];
         if (!operation) continue;
         const params = (template.match(/\{[^}]+\}/g) ?? []).length;
-        const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+        const pattern = new RegExp(
+          `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`,
+        );
         this.operations.push({
           method: method.toUpperCase(),
           template,
@@ -70,23 +78,35 @@ export class ApiContract {
   }
 
   /** What is wrong with an answer, in words; undefined when it keeps the contract or is no part of it (the docs, the inspector page). */
-  problemWith(method: string, url: string, status: number, contentType: string | undefined, body: unknown): string | undefined {
+  problemWith(
+    method: string,
+    url: string,
+    status: number,
+    contentType: string | undefined,
+    body: unknown,
+  ): string | undefined {
     const path = new URL(url, 'http://service').pathname;
     const operation = this.operations.find((op) => op.method === method && op.pattern.test(path));
     if (!operation) return undefined;
     const where = `${method} ${operation.template}`;
     const answer = operation.responses[String(status)] ?? operation.responses.default;
-    if (!answer) return `${where} answered ${status}, which its OpenAPI operation does not list (it lists ${Object.keys(operation.responses).join(', ')})`;
+    if (!answer)
+      return `${where} answered ${status}, which its OpenAPI operation does not list (it lists ${Object.keys(operation.responses).join(', ')})`;
     if (!answer.content) return undefined;
     const mediaType = contentType?.split(';')[0].trim() ?? '';
     if (!Object.hasOwn(answer.content, mediaType)) {
       return `${where} answered ${status} as ${mediaType || 'no content type'}, the document says ${Object.keys(answer.content).join(' or ')}`;
     }
     if (mediaType !== 'application/json') return undefined;
-    const validate = this.validator(`${operation.pointer}/${status in operation.responses ? status : 'default'}/content/${escapePointer(mediaType)}/schema`);
+    const validate = this.validator(
+      `${operation.pointer}/${status in operation.responses ? status : 'default'}/content/${escapePointer(mediaType)}/schema`,
+    );
     if (validate(body)) return undefined;
     const errors = (validate.errors ?? [])
-      .map((error) => `body${error.instancePath} ${error.message}${'additionalProperty' in error.params ? `: ${error.params.additionalProperty}` : ''}`)
+      .map(
+        (error) =>
+          `body${error.instancePath} ${error.message}${'additionalProperty' in error.params ? `: ${error.params.additionalProperty}` : ''}`,
+      )
       .join('\n  ');
     return `${where} answered ${status} with a body its OpenAPI schema refuses:\n  ${errors}\nbody: ${JSON.stringify(body).slice(0, 2000)}`;
   }
@@ -99,7 +119,13 @@ export class ApiContract {
     const end = request.end.bind(request);
     request.end = (callback) => {
       request.expect((res) => {
-        const problem = this.problemWith(request.method, request.url, res.status, res.headers['content-type'], res.body);
+        const problem = this.problemWith(
+          request.method,
+          request.url,
+          res.status,
+          res.headers['content-type'],
+          res.body,
+        );
         if (problem) throw new Error(`The answer breaks the API contract: ${problem}`);
       });
       return end(callback);

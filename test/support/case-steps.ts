@@ -26,7 +26,10 @@ export function stepsTo(target: string, supporterId: string): Record<string, unk
 
 /** A supporter vetted today (interview, references, both register extracts) and approved: appointable. */
 export async function registerSupporter(t: TestApp, name = 'Karin Lund'): Promise<string> {
-  const res = await t.http.post('/supporters').send({ name, phone: '070-123 45 67', email: 'karin.lund@example.se' }).expect(201);
+  const res = await t.http
+    .post('/supporters')
+    .send({ name, phone: '070-123 45 67', email: 'karin.lund@example.se' })
+    .expect(201);
   const id = res.body.id as string;
   const today = swedishDate(t.clock.now());
   for (const step of ['interview', 'references', 'criminalRecordExtract', 'socialServicesExtract']) {

@@ -15,7 +15,12 @@ export const UNIT = {
   phoneHours: 'måndag–fredag kl. 9.00–10.00',
 };
 
-export const CASEWORKER = { name: 'Anna Berg', title: 'Familjerättssekreterare', phone: '018-727 12 34', email: 'anna.berg@uppsala.example.se' };
+export const CASEWORKER = {
+  name: 'Anna Berg',
+  title: 'Familjerättssekreterare',
+  phone: '018-727 12 34',
+  email: 'anna.berg@uppsala.example.se',
+};
 
 /** The unit's details and the (default) secretary's profile: what every letter needs besides the case. */
 export async function prepareLetterhead(t: TestApp): Promise<void> {
@@ -47,11 +52,17 @@ export interface GeneratedLetter {
 }
 
 /** Generates letters of a kind and fetches each one's PDF and text. */
-export async function generateLetters(t: TestApp, caseId: string, body: Record<string, unknown>): Promise<GeneratedLetter[]> {
+export async function generateLetters(
+  t: TestApp,
+  caseId: string,
+  body: Record<string, unknown>,
+): Promise<GeneratedLetter[]> {
   const res = await t.http.post(`/cases/${caseId}/documents/letters`).send(body).expect(201);
   const letters: GeneratedLetter[] = [];
   for (const item of res.body.items as { id: string; title: string; recipients: string[]; body: string | null }[]) {
-    const pdf = (await t.http.get(`/cases/${caseId}/documents/${item.id}/content`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const pdf = (
+      await t.http.get(`/cases/${caseId}/documents/${item.id}/content`).buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
     letters.push({ ...item, pdf, text: pdfText(pdf).replace(/\s+/g, ' ') });
   }
   return letters;

@@ -6,7 +6,10 @@ export class LogCapture extends Writable {
   private readonly waiting: { pattern: RegExp; resolve: () => void }[] = [];
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    for (const line of chunk.toString('utf8').split('\n').filter((l) => l !== '')) {
+    for (const line of chunk
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '')) {
       this.lines.push(line);
       for (const waiter of this.waiting.filter((w) => w.pattern.test(line))) {
         this.waiting.splice(this.waiting.indexOf(waiter), 1);

@@ -25,5 +25,7 @@ export function definitionHash(machine: AnyStateMachine): string {
     guards: Object.keys(machine.implementations.guards).sort(),
     actions: Object.keys(machine.implementations.actions).sort(),
   };
-  return createHash('sha256').update(JSON.stringify(canonical(definition))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(definition)))
+    .digest('hex');
 }

@@ -31,12 +31,12 @@ export class ThrowAwayDatabase {
   ) {}
 
   static async create(kind: TestDatabase, dir: string): Promise<ThrowAwayDatabase> {
-    if (kind === 'sqlite') return new ThrowAwayDatabase({ SQLITE_PATH: join(dir, 'cases.sqlite') }, async () => undefined);
+    if (kind === 'sqlite')
+      return new ThrowAwayDatabase({ SQLITE_PATH: join(dir, 'cases.sqlite') }, async () => undefined);
     const schema = `t_${randomBytes(6).toString('hex')}`;
     await ThrowAwayDatabase.admin(`CREATE SCHEMA ${schema}`);
-    return new ThrowAwayDatabase(
-      { DATABASE_URL: `${POSTGRES_URL}?options=-c%20search_path%3D${schema}` },
-      () => ThrowAwayDatabase.admin(`DROP SCHEMA ${schema} CASCADE`),
+    return new ThrowAwayDatabase({ DATABASE_URL: `${POSTGRES_URL}?options=-c%20search_path%3D${schema}` }, () =>
+      ThrowAwayDatabase.admin(`DROP SCHEMA ${schema} CASCADE`),
     );
   }
 
@@ -148,8 +148,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // With an OpenID Connect provider configured, tokens come from the test's own provider.
   const signingKey = config.auth.mode === 'local' ? localSigningKey(config) : undefined;
   const token = (role: Role, user: TestUser = {}, mint: MintOptions = {}) => {
-    if (!signingKey) throw new Error('this test app verifies OpenID Connect tokens: mint them with the test provider key');
-    return mintLocalToken(signingKey, { sub: user.sub ?? `test-${role}`, roles: [role], supporterId: user.supporterId }, mint);
+    if (!signingKey)
+      throw new Error('this test app verifies OpenID Connect tokens: mint them with the test provider key');
+    return mintLocalToken(
+      signingKey,
+      { sub: user.sub ?? `test-${role}`, roles: [role], supporterId: user.supporterId },
+      mint,
+    );
   };
   return {
     app,

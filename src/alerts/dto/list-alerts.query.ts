@@ -5,14 +5,17 @@ import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '.
 
 export class ListAlertsQuery extends PagingQuery {
   @ApiPropertyOptional({ description: 'Only the alerts of this case' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   caseId?: string;
 
   @ApiPropertyOptional({ enum: ALERT_KINDS })
-  @IsOptional() @IsIn(ALERT_KINDS)
+  @IsOptional()
+  @IsIn(ALERT_KINDS)
   kind?: AlertKind;
 
   @ApiPropertyOptional({ enum: [...ALERT_STATUSES, 'all'], default: 'open' })
-  @IsOptional() @IsIn([...ALERT_STATUSES, 'all'])
+  @IsOptional()
+  @IsIn([...ALERT_STATUSES, 'all'])
   status: AlertStatus | 'all' = 'open';
 }

@@ -14,12 +14,18 @@ export class AuditEntryResponse {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) caseId!: string | null;
   @ApiProperty({ enum: ['read', 'write'] }) action!: string;
   @ApiProperty({ example: 'GET /cases/:id', description: 'The route called' }) resource!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'document:6f1c…', description: 'What within or beside the case was looked at or changed (`document:<id>`, `supporter:<id>`)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'document:6f1c…',
+    description: 'What within or beside the case was looked at or changed (`document:<id>`, `supporter:<id>`)',
+  })
   subject!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '127.0.0.1' }) ip!: string | null;
   @ApiProperty({ description: 'Whether access was granted' }) allowed!: boolean;
   @ApiProperty({ example: 200, description: 'The HTTP status answered' }) status!: number;
-  @ApiProperty({ description: 'SHA-256 over this entry and the one before: the chain `npm run audit:verify` checks' }) hash!: string;
+  @ApiProperty({ description: 'SHA-256 over this entry and the one before: the chain `npm run audit:verify` checks' })
+  hash!: string;
 }
 
 export class AuditListResponse extends PageOf(AuditEntryResponse) {}
@@ -28,6 +34,11 @@ export class AuditListResponse extends PageOf(AuditEntryResponse) {}
 export class UnauthenticatedRefusalsResponse {
   @ApiProperty({ format: 'date-time', description: 'When this process started counting' }) since!: string;
   @ApiProperty({ example: 3 }) total!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'GET /cases/:id': 3 }, description: 'The count per route' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'GET /cases/:id': 3 },
+    description: 'The count per route',
+  })
   byResource!: Record<string, number>;
 }

@@ -36,50 +36,64 @@ export class InitiateDto {
   @ApiProperty({ enum: ['INITIATE'] }) @Equals('INITIATE') type!: 'INITIATE';
 
   @ApiPropertyOptional({ example: 'SN 2026/123', description: 'The case system’s diary number' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
   diaryNumber?: string;
 }
 
 export class AppointSupporterDto {
   @ApiProperty({ enum: ['APPOINT_SUPPORTER'] }) @Equals('APPOINT_SUPPORTER') type!: 'APPOINT_SUPPORTER';
 
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   supporterId!: string;
 
-  @ApiProperty({ description: 'When the decision appointing the supporter was made' }) @IsInstant()
+  @ApiProperty({ description: 'When the decision appointing the supporter was made' })
+  @IsInstant()
   decidedAt!: string;
 }
 
 export class ReplaceSupporterDto {
   @ApiProperty({ enum: ['REPLACE_SUPPORTER'] }) @Equals('REPLACE_SUPPORTER') type!: 'REPLACE_SUPPORTER';
 
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   supporterId!: string;
 
-  @ApiProperty({ description: 'When the new decision appointing the supporter was made' }) @IsInstant()
+  @ApiProperty({ description: 'When the new decision appointing the supporter was made' })
+  @IsInstant()
   decidedAt!: string;
 
-  @ApiProperty({ example: 'The supporter moved away' }) @IsString() @IsNotEmpty() @MaxLength(1000)
+  @ApiProperty({ example: 'The supporter moved away' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   reason!: string;
 }
 
 export class SendSummonsDto {
   @ApiProperty({ enum: ['SEND_SUMMONS'] }) @Equals('SEND_SUMMONS') type!: 'SEND_SUMMONS';
 
-  @ApiProperty({ description: 'When the start-up meeting takes place' }) @IsInstant()
+  @ApiProperty({ description: 'When the start-up meeting takes place' })
+  @IsInstant()
   meetingAt!: string;
 }
 
 export class HoldStartupMeetingDto {
   @ApiProperty({ enum: ['HOLD_STARTUP_MEETING'] }) @Equals('HOLD_STARTUP_MEETING') type!: 'HOLD_STARTUP_MEETING';
 
-  @ApiProperty() @IsInstant()
+  @ApiProperty()
+  @IsInstant()
   heldAt!: string;
 
-  @ApiProperty() @IsBoolean()
+  @ApiProperty()
+  @IsBoolean()
   enrollmentFormSigned!: boolean;
 
-  @ApiProperty() @IsBoolean()
+  @ApiProperty()
+  @IsBoolean()
   rulesAccepted!: boolean;
   // Consent to the child interview is not sent: it is derived from the consent recorded per guardian.
 }
@@ -95,28 +109,41 @@ export class StartVisitsDto {
 export class LogVisitDto {
   @ApiProperty({ enum: ['LOG_VISIT'] }) @Equals('LOG_VISIT') type!: 'LOG_VISIT';
 
-  @ApiProperty() @IsInstant()
+  @ApiProperty()
+  @IsInstant()
   occurredAt!: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1440 }) @IsInt() @Min(0) @Max(1440)
+  @ApiProperty({ minimum: 0, maximum: 1440 })
+  @IsInt()
+  @Min(0)
+  @Max(1440)
   durationMinutes!: number;
 
-  @ApiProperty({ enum: VISIT_OUTCOMES }) @IsIn(VISIT_OUTCOMES)
+  @ApiProperty({ enum: VISIT_OUTCOMES })
+  @IsIn(VISIT_OUTCOMES)
   outcome!: VisitOutcome;
 
   @ApiPropertyOptional({ enum: STOP_REASONS, description: 'Required when, and only when, the visit was stopped' })
   @StopReasonFitsOutcome()
   stopReason?: StopReason;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   notes?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The planned visit (POST /cases/:id/visit-plans) this outcome belongs to' })
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The planned visit (POST /cases/:id/visit-plans) this outcome belongs to',
+  })
+  @IsOptional()
+  @IsUUID()
   visitPlanId?: string;
 
   @ApiPropertyOptional({ enum: CANCELLED_BY, description: 'Who called the visit off; only with the outcome cancelled' })
-  @IsOptional() @IsIn(CANCELLED_BY)
+  @IsOptional()
+  @IsIn(CANCELLED_BY)
   cancelledBy?: CancelledBy;
 }
 
@@ -142,13 +169,18 @@ function StopReasonFitsOutcome(): PropertyDecorator {
 export class HoldFollowUpDto {
   @ApiProperty({ enum: ['HOLD_FOLLOW_UP'] }) @Equals('HOLD_FOLLOW_UP') type!: 'HOLD_FOLLOW_UP';
 
-  @ApiProperty() @IsInstant()
+  @ApiProperty()
+  @IsInstant()
   heldAt!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   notes?: string;
 
-  @ApiPropertyOptional({ example: ['Maria', 'Johan', 'Karin Lund (umgängesstödjare)'] }) @IsMeetingParticipants()
+  @ApiPropertyOptional({ example: ['Maria', 'Johan', 'Karin Lund (umgängesstödjare)'] })
+  @IsMeetingParticipants()
   participants?: string[];
 }
 
@@ -156,20 +188,27 @@ export class EndEarlyDto {
   @ApiProperty({ enum: ['END_EARLY'] }) @Equals('END_EARLY') type!: 'END_EARLY';
 
   @ApiProperty({ example: 'The parents go on without support' })
-  @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   reason!: string;
 }
 
 export class HoldClosingMeetingDto {
   @ApiProperty({ enum: ['HOLD_CLOSING_MEETING'] }) @Equals('HOLD_CLOSING_MEETING') type!: 'HOLD_CLOSING_MEETING';
 
-  @ApiProperty() @IsInstant()
+  @ApiProperty()
+  @IsInstant()
   heldAt!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   notes?: string;
 
-  @ApiPropertyOptional({ example: ['Maria', 'Johan'] }) @IsMeetingParticipants()
+  @ApiPropertyOptional({ example: ['Maria', 'Johan'] })
+  @IsMeetingParticipants()
   participants?: string[];
 }
 
@@ -188,14 +227,16 @@ function IsMeetingParticipants(): PropertyDecorator {
 export class SubmitEvaluationDto {
   @ApiProperty({ enum: ['SUBMIT_EVALUATION'] }) @Equals('SUBMIT_EVALUATION') type!: 'SUBMIT_EVALUATION';
 
-  @ApiProperty() @IsInstant()
+  @ApiProperty()
+  @IsInstant()
   sentToCourtAt!: string;
 }
 
 export class ArchiveDto {
   @ApiProperty({ enum: ['ARCHIVE'] }) @Equals('ARCHIVE') type!: 'ARCHIVE';
 
-  @ApiProperty({ description: 'When the decision to end the measure was made' }) @IsInstant()
+  @ApiProperty({ description: 'When the decision to end the measure was made' })
+  @IsInstant()
   terminationDecidedAt!: string;
 }
 

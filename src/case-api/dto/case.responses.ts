@@ -21,7 +21,12 @@ export class MaskedParty {
   @ApiProperty({ example: '19850101-****', description: 'The personnummer with its last four digits masked' })
   personnummer!: string;
 
-  @ApiProperty({ enum: PROTECTIONS, nullable: true, type: String, description: 'Protected identity: the address is never shown beside the other party' })
+  @ApiProperty({
+    enum: PROTECTIONS,
+    nullable: true,
+    type: String,
+    description: 'Protected identity: the address is never shown beside the other party',
+  })
   protection!: string | null;
 
   @ApiPropertyOptional({ enum: CUSTODIES, nullable: true, type: String, description: 'A child only: who has custody' })
@@ -45,9 +50,13 @@ export class CaseJudgment {
   @ApiProperty({ format: 'date', example: '2026-09-01' }) judgmentDate!: string;
   @ApiProperty({ format: 'date', example: '2026-09-14' }) periodStart!: string;
   @ApiProperty({ format: 'date', example: '2027-09-13', description: 'The last day with support' }) periodEnd!: string;
-  @ApiProperty({ description: 'Whether the court set the end; otherwise one year from the start' }) periodEndSetByCourt!: boolean;
+  @ApiProperty({ description: 'Whether the court set the end; otherwise one year from the start' })
+  periodEndSetByCourt!: boolean;
   @ApiProperty() evaluationRequested!: boolean;
-  @ApiPropertyOptional({ format: 'date', description: 'The day the judgment reached the unit, where it came before registration (contactSupport@2)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'The day the judgment reached the unit, where it came before registration (contactSupport@2)',
+  })
   receivedAt?: string;
   @ApiPropertyOptional({ description: 'Set when the secretary confirmed a period longer than the municipality’s cap' })
   periodCapOverrideReason?: string;
@@ -67,17 +76,29 @@ export class CaseVisit {
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome!: string;
   @ApiProperty({ enum: STOP_REASONS, nullable: true, type: String }) stopReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The supporter who held the visit' }) supporterId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The supporter who held the visit' }) supporterId!:
+    string | null;
 }
 
 export class CaseRetentionFacts {
   @ApiProperty({ format: 'date-time' }) archivedAt!: string;
-  @ApiProperty({ format: 'date', description: 'The day the case file is to be disposed of (gallring)' }) disposalDate!: string;
+  @ApiProperty({ format: 'date', description: 'The day the case file is to be disposed of (gallring)' })
+  disposalDate!: string;
 }
 
 const STATE = { enum: CASE_STATES, example: 'received' } as const;
-const SUB_STATE = { type: String, nullable: true, example: 'held', description: 'The state within the state, e.g. startupMeeting.held' } as const;
-const RESPONSIBLE_SECRETARY = { type: String, nullable: true, example: 'anna', description: 'The secretary responsible for the case' } as const;
+const SUB_STATE = {
+  type: String,
+  nullable: true,
+  example: 'held',
+  description: 'The state within the state, e.g. startupMeeting.held',
+} as const;
+const RESPONSIBLE_SECRETARY = {
+  type: String,
+  nullable: true,
+  example: 'anna',
+  description: 'The secretary responsible for the case',
+} as const;
 const VERSION = { example: 3, description: 'Grows by one with each change; the ETag, for If-Match' } as const;
 
 /** The case as the secretary sees it: everything, personnummer masked. */
@@ -86,7 +107,8 @@ export class CaseResponse {
   @ApiProperty(STATE) state!: string;
   @ApiProperty(SUB_STATE) subState!: string | null;
   @ApiProperty(VERSION) version!: number;
-  @ApiProperty({ example: 'contactSupport@2', description: 'The version of the case machine the case runs on' }) machineVersion!: string;
+  @ApiProperty({ example: 'contactSupport@2', description: 'The version of the case machine the case runs on' })
+  machineVersion!: string;
   @ApiProperty({ type: CaseJudgment }) judgment!: CaseJudgment;
   @ApiProperty(RESPONSIBLE_SECRETARY) responsibleSecretaryId!: string | null;
   @ApiProperty({ type: CaseParties }) parties!: CaseParties;
@@ -100,12 +122,17 @@ export class CaseResponse {
   })
   progress!: Record<string, unknown>;
 
-  @ApiProperty({ type: [String], example: ['APPOINT_SUPPORTER', 'END_EARLY'], description: 'The events the case takes now' })
+  @ApiProperty({
+    type: [String],
+    example: ['APPOINT_SUPPORTER', 'END_EARLY'],
+    description: 'The events the case takes now',
+  })
   allowedEvents!: string[];
 
   @ApiProperty({ type: [CaseDeadline] }) deadlines!: CaseDeadline[];
   @ApiProperty({ type: [CaseVisit] }) visits!: CaseVisit[];
-  @ApiProperty({ type: CaseRetentionFacts, nullable: true, description: 'Set when the case is archived' }) retention!: CaseRetentionFacts | null;
+  @ApiProperty({ type: CaseRetentionFacts, nullable: true, description: 'Set when the case is archived' })
+  retention!: CaseRetentionFacts | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -171,8 +198,11 @@ export type CaseForRole = CaseResponse | SupporterCaseResponse | AdministratorCa
  * nothing in the body says which view it is: the caller knows their role.
  */
 export const CASE_FOR_ROLE_SCHEMA = {
-  description: 'The secretary’s view (CaseResponse), the appointed supporter’s (SupporterCaseResponse) or the administrator’s (AdministratorCaseResponse)',
-  anyOf: [CaseResponse, SupporterCaseResponse, AdministratorCaseResponse].map((view) => ({ $ref: getSchemaPath(view) })),
+  description:
+    'The secretary’s view (CaseResponse), the appointed supporter’s (SupporterCaseResponse) or the administrator’s (AdministratorCaseResponse)',
+  anyOf: [CaseResponse, SupporterCaseResponse, AdministratorCaseResponse].map((view) => ({
+    $ref: getSchemaPath(view),
+  })),
 };
 
 export const CaseForRoleModels = () => ApiExtraModels(CaseResponse, SupporterCaseResponse, AdministratorCaseResponse);
@@ -194,7 +224,11 @@ export class CaseSummaryResponse {
 export class CaseSearchResponse extends PageOf(CaseSummaryResponse) {}
 
 export class CaseListResponse extends PageOf(CaseSummaryResponse) {
-  @ApiProperty({ type: String, nullable: true, description: 'The cursor of the next page, for `after`; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The cursor of the next page, for `after`; null on the last page',
+  })
   next!: string | null;
 }
 
@@ -238,14 +272,26 @@ export class DryRunResponse {
   @ApiProperty(SUB_STATE) subState!: string | null;
   @ApiProperty({ type: DryRunDeadlines }) deadlines!: DryRunDeadlines;
   @ApiProperty({ type: DryRunAlerts }) alerts!: DryRunAlerts;
-  @ApiProperty({ type: [String], description: 'The events the caller could send next, from the state the case would be in' }) allowedEvents!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'The events the caller could send next, from the state the case would be in',
+  })
+  allowedEvents!: string[];
 }
 
 export class HistoryEntryResponse {
   @ApiProperty({ example: 2, description: 'The case version this entry made' }) version!: number;
-  @ApiProperty({ example: 'APPOINT_SUPPORTER', description: 'The event, a client’s or the system’s (MIDPOINT_REACHED, PERIOD_ENDED, VISIT_REPORT_FILED, MACHINE_MIGRATED)' })
+  @ApiProperty({
+    example: 'APPOINT_SUPPORTER',
+    description:
+      'The event, a client’s or the system’s (MIDPOINT_REACHED, PERIOD_ENDED, VISIT_REPORT_FILED, MACHINE_MIGRATED)',
+  })
   type!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event’s fields as sent, without its type' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The event’s fields as sent, without its type',
+  })
   payload!: object;
   @ApiProperty({ type: String, nullable: true, description: 'null for the registration' }) fromState!: string | null;
   @ApiProperty() toState!: string;
@@ -257,6 +303,7 @@ export class HistoryResponse extends PageOf(HistoryEntryResponse) {}
 
 /** For `POST /cases/:id/events`: the case in the caller's view or, with `?dryRun=true`, what the event would do. */
 export const EVENT_ANSWER_SCHEMA = {
-  description: 'The case in the caller’s view, as for GET /cases/:id; with `?dryRun=true`, a DryRunResponse and nothing kept',
+  description:
+    'The case in the caller’s view, as for GET /cases/:id; with `?dryRun=true`, a DryRunResponse and nothing kept',
   anyOf: [...CASE_FOR_ROLE_SCHEMA.anyOf, { $ref: getSchemaPath(DryRunResponse) }],
 };

@@ -9,8 +9,10 @@ export class ListCasesQuery extends PagingQuery {
   @IsIn(CASE_STATES, { message: `state must be one of: ${CASE_STATES.join(', ')}` })
   state?: string;
 
-  @ApiPropertyOptional({ description: 'The `next` of the previous page: the page after it (keyset paging, instead of offset)' })
+  @ApiPropertyOptional({
+    description: 'The `next` of the previous page: the page after it (keyset paging, instead of offset)',
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: "after must be the next cursor of a previous page" })
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'after must be the next cursor of a previous page' })
   after?: string;
 }

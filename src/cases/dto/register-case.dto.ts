@@ -30,7 +30,10 @@ export class PartyDto {
   @IsPersonnummer()
   personnummer!: string;
 
-  @ApiPropertyOptional({ type: PostalAddressDto, description: 'Stored encrypted; never shown to a supporter, never to anyone when protected' })
+  @ApiPropertyOptional({
+    type: PostalAddressDto,
+    description: 'Stored encrypted; never shown to a supporter, never to anyone when protected',
+  })
   @IsOptional()
   @IsObject({ message: 'address must be an object with street, postalCode and city' })
   @ValidateNested()
@@ -66,7 +69,8 @@ export class RegisterCaseDto {
 
   @ApiPropertyOptional({
     example: '2026-11-04',
-    description: 'The day the judgment reached the unit (default: the day of registration); the reminder to appoint a supporter counts from it',
+    description:
+      'The day the judgment reached the unit (default: the day of registration); the reminder to appoint a supporter counts from it',
   })
   @IsOptional()
   @IsCalendarDate()

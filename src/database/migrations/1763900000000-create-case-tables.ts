@@ -59,7 +59,10 @@ export class CreateCaseTables1763900000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('case_history', new TableIndex({ columnNames: ['caseId', 'version'], isUnique: true }));
+    await queryRunner.createIndex(
+      'case_history',
+      new TableIndex({ columnNames: ['caseId', 'version'], isUnique: true }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'deadlines',
@@ -79,7 +82,13 @@ export class CreateCaseTables1763900000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'supporters',
-        columns: [{ ...id(), isPrimary: true }, text('name', 120), text('phone', 40), text('email', 200), at('createdAt')],
+        columns: [
+          { ...id(), isPrimary: true },
+          text('name', 120),
+          text('phone', 40),
+          text('email', 200),
+          at('createdAt'),
+        ],
       }),
     );
     await queryRunner.createTable(

@@ -13,7 +13,9 @@ export class ProtectPersonalData1763900000200 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.driver.options.type === 'postgres';
-    const [{ count }] = (await queryRunner.query('SELECT COUNT(*) AS count FROM case_parties')) as { count: string | number }[];
+    const [{ count }] = (await queryRunner.query('SELECT COUNT(*) AS count FROM case_parties')) as {
+      count: string | number;
+    }[];
     if (Number(count) > 0) {
       throw new Error(
         `case_parties holds ${count} rows with personnummer in clear text, which this migration cannot encrypt: ` +
@@ -70,8 +72,12 @@ export class ProtectPersonalData1763900000200 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('audit_trail');
-    if (queryRunner.connection.driver.options.type === 'postgres') await queryRunner.query('DROP FUNCTION audit_trail_append_only()');
+    if (queryRunner.connection.driver.options.type === 'postgres')
+      await queryRunner.query('DROP FUNCTION audit_trail_append_only()');
     await queryRunner.dropColumns('case_parties', ['personnummerCiphertext', 'personnummerHash']);
-    await queryRunner.addColumn('case_parties', new TableColumn({ name: 'personnummer', type: 'varchar', length: '12', isNullable: true }));
+    await queryRunner.addColumn(
+      'case_parties',
+      new TableColumn({ name: 'personnummer', type: 'varchar', length: '12', isNullable: true }),
+    );
   }
 }

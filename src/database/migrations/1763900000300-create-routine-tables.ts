@@ -12,7 +12,11 @@ export class CreateRoutineTables1763900000300 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const { postgres, id, text, at, int } = portableColumns(queryRunner);
     const optionalId = (name: string): TableColumnOptions => ({ ...id(name), isNullable: true });
-    const longText = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
+    const longText = (name: string, nullable = true): TableColumnOptions => ({
+      name,
+      type: 'text',
+      isNullable: nullable,
+    });
     const day = (name: string, nullable = true): TableColumnOptions => text(name, 10, nullable);
 
     await queryRunner.addColumns(
@@ -50,11 +54,9 @@ export class CreateRoutineTables1763900000300 implements MigrationInterface {
     );
     await queryRunner.addColumns(
       'visits',
-      [
-        optionalId('planId'),
-        optionalId('supporterId'),
-        text('cancelledBy', 20, true),
-      ].map((column) => new TableColumn(column)),
+      [optionalId('planId'), optionalId('supporterId'), text('cancelledBy', 20, true)].map(
+        (column) => new TableColumn(column),
+      ),
     );
 
     await queryRunner.createTable(
@@ -136,13 +138,25 @@ export class CreateRoutineTables1763900000300 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'case_retention',
-        columns: [{ ...id('caseId'), isPrimary: true }, at('archivedAt'), at('lastEntryAt'), day('disposalDate', false)],
+        columns: [
+          { ...id('caseId'), isPrimary: true },
+          at('archivedAt'),
+          at('lastEntryAt'),
+          day('disposalDate', false),
+        ],
       }),
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['case_retention', 'document_contents', 'documents', 'child_interviews', 'visit_reports', 'visit_plans']) {
+    for (const table of [
+      'case_retention',
+      'document_contents',
+      'documents',
+      'child_interviews',
+      'visit_reports',
+      'visit_plans',
+    ]) {
       await queryRunner.dropTable(table);
     }
     for (const column of ['cancelledBy', 'supporterId', 'planId']) await queryRunner.dropColumn('visits', column);

@@ -8,11 +8,19 @@ export class AddCaseFacts1763900000500 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const { text } = portableColumns(queryRunner);
-    await queryRunner.addColumns('cases', [new TableColumn(text('supporterId', 36, true)), new TableColumn(text('diaryNumber', 40, true))]);
+    await queryRunner.addColumns('cases', [
+      new TableColumn(text('supporterId', 36, true)),
+      new TableColumn(text('diaryNumber', 40, true)),
+    ]);
     const rows: { id: string; snapshot: string }[] = await queryRunner.query('SELECT id, snapshot FROM cases');
     for (const row of rows) {
       const facts = caseFacts(JSON.parse(row.snapshot));
-      await queryRunner.manager.createQueryBuilder().update('cases').set(facts).where('id = :id', { id: row.id }).execute();
+      await queryRunner.manager
+        .createQueryBuilder()
+        .update('cases')
+        .set(facts)
+        .where('id = :id', { id: row.id })
+        .execute();
     }
     await queryRunner.createIndex('cases', new TableIndex({ columnNames: ['supporterId', 'state'] }));
   }

@@ -11,7 +11,11 @@ export class AddLetterParties1763900001200 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const { id, text, at } = portableColumns(queryRunner);
-    const longText = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
+    const longText = (name: string, nullable = true): TableColumnOptions => ({
+      name,
+      type: 'text',
+      isNullable: nullable,
+    });
 
     await queryRunner.createTable(
       new Table({
@@ -45,7 +49,9 @@ export class AddLetterParties1763900001200 implements MigrationInterface {
     );
     await queryRunner.addColumns(
       'case_parties',
-      [longText('addressCiphertext'), text('protection', 24, true), text('custody', 20, true)].map((c) => new TableColumn(c)),
+      [longText('addressCiphertext'), text('protection', 24, true), text('custody', 20, true)].map(
+        (c) => new TableColumn(c),
+      ),
     );
     await queryRunner.createTable(
       new Table({
@@ -86,7 +92,8 @@ export class AddLetterParties1763900001200 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('disposed_cases');
     await queryRunner.dropTable('interview_consents');
-    for (const column of ['custody', 'protection', 'addressCiphertext']) await queryRunner.dropColumn('case_parties', column);
+    for (const column of ['custody', 'protection', 'addressCiphertext'])
+      await queryRunner.dropColumn('case_parties', column);
     await queryRunner.dropTable('unit_details');
     await queryRunner.dropTable('staff_profiles');
   }

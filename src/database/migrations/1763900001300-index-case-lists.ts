@@ -8,8 +8,14 @@ export class IndexCaseLists1763900001300 implements MigrationInterface {
   name = 'IndexCaseLists1763900001300';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createIndex('cases', new TableIndex({ name: 'IDX_cases_state_created', columnNames: ['state', 'createdAt', 'id'] }));
-    await queryRunner.createIndex('cases', new TableIndex({ name: 'IDX_cases_created', columnNames: ['createdAt', 'id'] }));
+    await queryRunner.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_state_created', columnNames: ['state', 'createdAt', 'id'] }),
+    );
+    await queryRunner.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_created', columnNames: ['createdAt', 'id'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -42,7 +42,10 @@ export class CreateNotifications1763900001700 implements MigrationInterface {
       }),
     );
     // An alert is told to an address once, whatever raises or composes it twice.
-    await queryRunner.createIndex('notification_items', new TableIndex({ columnNames: ['alertId', 'recipientEmail'], isUnique: true }));
+    await queryRunner.createIndex(
+      'notification_items',
+      new TableIndex({ columnNames: ['alertId', 'recipientEmail'], isUnique: true }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'notification_digests',
@@ -63,7 +66,12 @@ export class CreateNotifications1763900001700 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['notification_preferences', 'notification_digests', 'notification_items', 'notification_mails']) {
+    for (const table of [
+      'notification_preferences',
+      'notification_digests',
+      'notification_items',
+      'notification_mails',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -8,7 +8,10 @@ export class IndexStaleMachineVersions1763900002000 implements MigrationInterfac
   name = 'IndexStaleMachineVersions1763900002000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createIndex('cases', new TableIndex({ name: 'IDX_cases_machine_version_state', columnNames: ['machineVersion', 'state'] }));
+    await queryRunner.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_machine_version_state', columnNames: ['machineVersion', 'state'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

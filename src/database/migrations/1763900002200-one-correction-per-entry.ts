@@ -19,7 +19,10 @@ export class OneCorrectionPerEntry1763900002200 implements MigrationInterface {
             'decide which correction stands before upgrading; the chain of corrections must not fork',
         );
       }
-      await queryRunner.createIndex(table, new TableIndex({ name: `UQ_${table}_corrects`, columnNames: ['correctsId'], isUnique: true }));
+      await queryRunner.createIndex(
+        table,
+        new TableIndex({ name: `UQ_${table}_corrects`, columnNames: ['correctsId'], isUnique: true }),
+      );
     }
   }
 

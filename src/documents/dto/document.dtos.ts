@@ -9,30 +9,41 @@ const asList = ({ value }: { value: unknown }) => (typeof value === 'string' ? [
 
 /** The facts every document record carries; an upload sends them as form fields beside the file. */
 export class DocumentFactsDto {
-  @ApiProperty({ enum: DOCUMENT_KINDS }) @IsIn(DOCUMENT_KINDS)
+  @ApiProperty({ enum: DOCUMENT_KINDS })
+  @IsIn(DOCUMENT_KINDS)
   kind!: DocumentKind;
 
   @ApiProperty({ example: 'Inskrivningsblankett, undertecknad' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   title!: string;
 
-  @ApiProperty({ example: '2026-11-24' }) @IsCalendarDate()
+  @ApiProperty({ example: '2026-11-24' })
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ example: 'Karin Lund' })
-  @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   author!: string;
 
   @ApiProperty({ example: ['Maria', 'Johan'] })
-  @Transform(asList) @ArrayMaxSize(20)
+  @Transform(asList)
+  @ArrayMaxSize(20)
   @IsArray()
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(120, { each: true })
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(120, { each: true })
   recipients!: string[];
 
-  @ApiProperty({ enum: DOCUMENT_STATUSES }) @IsIn(DOCUMENT_STATUSES)
+  @ApiProperty({ enum: DOCUMENT_STATUSES })
+  @IsIn(DOCUMENT_STATUSES)
   status!: DocumentStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The earlier document on the case that this one corrects' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   corrects?: string;
 }

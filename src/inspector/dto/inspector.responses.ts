@@ -5,13 +5,15 @@ class GraphStateResponse {
   @ApiProperty({ example: 'held' }) key!: string;
   @ApiProperty({ type: String, nullable: true, example: 'startupMeeting' }) parent!: string | null;
   @ApiProperty({ enum: ['atomic', 'compound', 'parallel', 'final', 'history'] }) type!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'For a compound state: the child it starts in' }) initial!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'For a compound state: the child it starts in' }) initial!:
+    string | null;
 }
 
 class GraphTransitionResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'received' }) source!: string;
-  @ApiProperty({ example: 'initiated', description: 'Equal to `source` for a transition that stays where it is' }) target!: string;
+  @ApiProperty({ example: 'initiated', description: 'Equal to `source` for a transition that stays where it is' })
+  target!: string;
   @ApiProperty({ example: 'INITIATE' }) event!: string;
   @ApiProperty({ type: String, nullable: true, example: 'startupMeetingComplete' }) guard!: string | null;
 }
@@ -40,13 +42,19 @@ class PathStepResponse {
   @ApiProperty({ type: String, nullable: true }) from!: string | null;
   @ApiProperty() to!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ type: [String], description: 'The client events the case could take right after this step' }) allowedEvents!: string[];
+  @ApiProperty({ type: [String], description: 'The client events the case could take right after this step' })
+  allowedEvents!: string[];
 }
 
 class PendingDeadlineResponse {
   @ApiProperty({ example: 'midpoint' }) kind!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'MIDPOINT_REACHED', description: 'The event it sends, for a deadline that moves the case' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'MIDPOINT_REACHED',
+    description: 'The event it sends, for a deadline that moves the case',
+  })
   event!: string | null;
 }
 
@@ -57,7 +65,10 @@ export class CaseFlowResponse {
   @ApiProperty() version!: number;
   @ApiProperty() machineVersion!: string;
   @ApiProperty({ type: [PathStepResponse] }) path!: PathStepResponse[];
-  @ApiProperty({ description: 'False when the history could not be replayed: the path then names top-level states only' }) pathHasSubStates!: boolean;
+  @ApiProperty({
+    description: 'False when the history could not be replayed: the path then names top-level states only',
+  })
+  pathHasSubStates!: boolean;
   @ApiProperty({ type: [PendingDeadlineResponse] }) pendingDeadlines!: PendingDeadlineResponse[];
   @ApiProperty({ type: [String] }) allowedEvents!: string[];
 }

@@ -43,18 +43,23 @@
     const res = await fetch(`/inspector/api/${path}`, { headers: { accept: 'application/json', ...authHeaders() } });
     if (res.status === 401 || res.status === 403) {
       showTokenForm(res.status);
-      throw new AccessError(res.status === 401 ? 'Sign in with a developer token.' : 'This token is not a developer\'s.');
+      throw new AccessError(
+        res.status === 401 ? 'Sign in with a developer token.' : "This token is not a developer's.",
+      );
     }
     if (!res.ok) {
       const body = await res.json().catch(() => ({}));
-      throw new Error(res.status === 404 ? 'No case with that id.' : `${res.status}: ${body.message ?? res.statusText}`);
+      throw new Error(
+        res.status === 404 ? 'No case with that id.' : `${res.status}: ${body.message ?? res.statusText}`,
+      );
     }
     return res.json();
   }
 
   function showTokenForm(status) {
     $('token-form').hidden = false;
-    $('token-reason').textContent = status === 401 ? 'The inspector needs a developer token.' : 'That token does not carry the developer role.';
+    $('token-reason').textContent =
+      status === 401 ? 'The inspector needs a developer token.' : 'That token does not carry the developer role.';
   }
 
   async function loadCounts() {
@@ -127,7 +132,8 @@
       labels: edgeLabels(t),
     }));
     for (const s of graph.states) {
-      if (s.initial) edges.push({ id: `${initialNodeId(s.id)}->`, sources: [initialNodeId(s.id)], targets: [s.initial] });
+      if (s.initial)
+        edges.push({ id: `${initialNodeId(s.id)}->`, sources: [initialNodeId(s.id)], targets: [s.initial] });
     }
     edges.push({ id: `${initialNodeId(null)}->`, sources: [initialNodeId(null)], targets: [graph.initial] });
     return {
@@ -203,7 +209,8 @@
   }
 
   function stepTag(steps) {
-    const numbers = steps.length <= 3 ? steps.map((s) => s.n).join(', ') : `${steps[0].n}…${steps.at(-1).n} (${steps.length}×)`;
+    const numbers =
+      steps.length <= 3 ? steps.map((s) => s.n).join(', ') : `${steps[0].n}…${steps.at(-1).n} (${steps.length}×)`;
     return `#${numbers} · ${formatTime(steps.at(-1).at)}`;
   }
 
@@ -216,12 +223,22 @@
     svg.setAttribute('height', layout.height);
     svg.setAttribute('viewBox', `0 0 ${layout.width} ${layout.height}`);
     const defs = el('defs', {}, svg);
-    for (const [id, colour] of [['arrow', '#98a2b3'], ['arrow-path', '#1570ef']]) {
-      const marker = el('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+    for (const [id, colour] of [
+      ['arrow', '#98a2b3'],
+      ['arrow-path', '#1570ef'],
+    ]) {
+      const marker = el(
+        'marker',
+        { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+        defs,
+      );
       el('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour }, marker);
     }
 
-    const max = Math.max(0, ...view.graph.states.filter((s) => !view.graph.states.some((c) => c.parent === s.id)).map((s) => countIn(s.id)));
+    const max = Math.max(
+      0,
+      ...view.graph.states.filter((s) => !view.graph.states.some((c) => c.parent === s.id)).map((s) => countIn(s.id)),
+    );
     const byId = new Map(view.graph.states.map((s) => [s.id, s]));
     const { taken, visited, current } = pathOnDiagram();
     const origin = new Map([[ROOT, { x: 0, y: 0 }]]);
@@ -246,7 +263,8 @@
       const g = el('g', { class: classes.join(' '), 'data-state': state.id }, parent);
       const shade = loadFill(count, max);
       el('rect', { class: 'box', x, y, width: node.width, height: node.height, rx: 10, fill: shade.fill }, g);
-      if (state.type === 'final') el('rect', { class: 'inner', x: x + 4, y: y + 4, width: node.width - 8, height: node.height - 8, rx: 7 }, g);
+      if (state.type === 'final')
+        el('rect', { class: 'inner', x: x + 4, y: y + 4, width: node.width - 8, height: node.height - 8, rx: 7 }, g);
       const title = el('title', {}, g);
       title.textContent = `${state.id}: ${count} case${count === 1 ? '' : 's'}`;
       const light = shade.light && !compound ? ' light' : '';
@@ -281,10 +299,12 @@
         bottom = { x: o.x + label.x + 2, y: o.y + label.y + label.height };
       }
       if (steps) {
-        const at = bottom ?? (() => {
-          const s = edge.sections[0];
-          return { x: o.x + s.startPoint.x + 6, y: o.y + s.startPoint.y + 4 };
-        })();
+        const at =
+          bottom ??
+          (() => {
+            const s = edge.sections[0];
+            return { x: o.x + s.startPoint.x + 6, y: o.y + s.startPoint.y + 4 };
+          })();
         text(g, at.x, at.y + 11, stepTag(steps), 'step-tag');
       }
     }
@@ -329,7 +349,9 @@
       li.dataset.step = String(i);
       li.append(`${s.eventType} → ${s.to} `, timeEl(s.at));
     });
-    $('allowed-heading').textContent = atEnd ? 'Events it may take now' : `Events it could take after step ${view.step + 1}`;
+    $('allowed-heading').textContent = atEnd
+      ? 'Events it may take now'
+      : `Events it could take after step ${view.step + 1}`;
     const allowed = atEnd ? flow.allowedEvents : step.allowedEvents;
     listItems($('allowed'), allowed.length ? allowed : ['none'], (li, e) => (li.textContent = e));
     listItems($('deadlines'), flow.pendingDeadlines.length ? flow.pendingDeadlines : [null], (li, d) => {

@@ -4,27 +4,50 @@ import { IsInstant } from '../../common/date-validators.js';
 import { GENERATED_LETTERS, type GeneratedLetter } from '../routine-letters.js';
 
 export class GenerateLetterDto {
-  @ApiProperty({ enum: GENERATED_LETTERS }) @IsIn(GENERATED_LETTERS)
+  @ApiProperty({ enum: GENERATED_LETTERS })
+  @IsIn(GENERATED_LETTERS)
   kind!: GeneratedLetter;
 
-  @ApiPropertyOptional({ description: 'The evaluation’s text (required for the evaluation); paragraphs separated by a blank line' })
+  @ApiPropertyOptional({
+    description: 'The evaluation’s text (required for the evaluation); paragraphs separated by a blank line',
+  })
   @ValidateIf((o: GenerateLetterDto) => o.kind === 'evaluation' || o.text !== undefined)
-  @IsString() @IsNotEmpty({ message: 'text must be given for the evaluation' }) @MaxLength(20000)
+  @IsString()
+  @IsNotEmpty({ message: 'text must be given for the evaluation' })
+  @MaxLength(20000)
   text?: string;
 
-  @ApiPropertyOptional({ example: 'Familjerätten, Stationsgatan 12, Uppsala', description: 'Where the start-up meeting is held (summons)' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({
+    example: 'Familjerätten, Stationsgatan 12, Uppsala',
+    description: 'Where the start-up meeting is held (summons)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   place?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-20T09:00:00+01:00', description: 'Summons: the resident parent’s individual meeting' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    example: '2026-11-20T09:00:00+01:00',
+    description: 'Summons: the resident parent’s individual meeting',
+  })
+  @IsOptional()
+  @IsInstant()
   residentParentMeetingAt?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-20T10:30:00+01:00', description: 'Summons: the visiting parent’s individual meeting' })
-  @IsOptional() @IsInstant()
+  @ApiPropertyOptional({
+    example: '2026-11-20T10:30:00+01:00',
+    description: 'Summons: the visiting parent’s individual meeting',
+  })
+  @IsOptional()
+  @IsInstant()
   visitingParentMeetingAt?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The earlier letter this one replaces (only when one letter is written)' })
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The earlier letter this one replaces (only when one letter is written)',
+  })
+  @IsOptional()
+  @IsUUID()
   corrects?: string;
 }

@@ -7,12 +7,18 @@ import { PostalAddressDto } from '../../personal-data/postal-address.js';
 export class PartyResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: PARTY_ROLES }) role!: string;
-  @ApiProperty({ example: 0, description: 'The party’s place among those of its role, 0 for the first' }) position!: number;
+  @ApiProperty({ example: 0, description: 'The party’s place among those of its role, 0 for the first' })
+  position!: number;
   @ApiProperty({ example: 'Maria Andersson' }) name!: string;
   @ApiProperty({ enum: PROTECTIONS, nullable: true, type: String }) protection!: string | null;
-  @ApiPropertyOptional({ enum: CUSTODIES, nullable: true, type: String, description: 'A child only: who has custody' }) custody?: string | null;
+  @ApiPropertyOptional({ enum: CUSTODIES, nullable: true, type: String, description: 'A child only: who has custody' })
+  custody?: string | null;
   @ApiProperty({ description: 'Whether an address is on file, shown or not' }) hasAddress!: boolean;
-  @ApiProperty({ type: PostalAddressDto, nullable: true, description: 'null when none is on file or the party’s identity is protected' })
+  @ApiProperty({
+    type: PostalAddressDto,
+    nullable: true,
+    description: 'null when none is on file or the party’s identity is protected',
+  })
   address!: PostalAddressDto | null;
 }
 

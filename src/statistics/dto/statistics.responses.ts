@@ -4,9 +4,18 @@ import { REMINDER_KINDS } from '../../../machines/deadline-rules.js';
 import { SUPPRESSED, type Count, type Days } from '../statistics-figures.js';
 
 /** A count, or "<5" for one to four: small groups could point at a family. */
-const COUNT: SchemaObject = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: [SUPPRESSED] }], example: 12 };
+const COUNT: SchemaObject = {
+  oneOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', enum: [SUPPRESSED] },
+  ],
+  example: 12,
+};
 const DAYS: SchemaObject = {
-  oneOf: [{ type: 'number', minimum: 0, nullable: true }, { type: 'string', enum: [SUPPRESSED] }],
+  oneOf: [
+    { type: 'number', minimum: 0, nullable: true },
+    { type: 'string', enum: [SUPPRESSED] },
+  ],
   example: 21.5,
   description: 'Days; "<5" when fewer than five cases stand behind it, null when none',
 };
@@ -35,7 +44,10 @@ class CaseFigures {
   @ApiProperty(COUNT as ApiPropertyOptions) opened!: Count;
   @ApiProperty(COUNT as ApiPropertyOptions) closed!: Count;
   @ApiProperty({ type: EndedBy }) endedBy!: EndedBy;
-  @ApiProperty({ ...countsOf([]), description: 'Cases ended early, by the reason’s category (free-text reasons are never shown)' } as ApiPropertyOptions)
+  @ApiProperty({
+    ...countsOf([]),
+    description: 'Cases ended early, by the reason’s category (free-text reasons are never shown)',
+  } as ApiPropertyOptions)
   endedEarlyByReason!: Record<string, Count>;
   @ApiProperty(COUNT as ApiPropertyOptions) evaluated!: Count;
   @ApiProperty(COUNT as ApiPropertyOptions) archived!: Count;

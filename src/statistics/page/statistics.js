@@ -23,7 +23,8 @@
     const res = await fetch(`/statistics?from=${from}&to=${to}&format=${format}`, { headers: authHeaders() });
     if (res.status === 401 || res.status === 403) {
       $('token-form').hidden = false;
-      $('token-reason').textContent = res.status === 401 ? 'Statistiken kräver inloggning.' : 'Den token får inte se statistiken.';
+      $('token-reason').textContent =
+        res.status === 401 ? 'Statistiken kräver inloggning.' : 'Den token får inte se statistiken.';
       throw new AccessError(res.statusText);
     }
     if (!res.ok) {
@@ -36,7 +37,11 @@
   /** A suppressed or missing figure is not drawn: the table says "<5". */
   const plotted = (value) => (typeof value === 'number' ? value : null);
 
-  const REASONS = { visitingParentIntoxicated: 'påverkad förälder', childUnwell: 'barnet mådde dåligt', other: 'annat' };
+  const REASONS = {
+    visitingParentIntoxicated: 'påverkad förälder',
+    childUnwell: 'barnet mådde dåligt',
+    other: 'annat',
+  };
   const REMINDERS = {
     supporterNotAppointed: 'stödjare ej utsedd',
     startupMeetingNotHeld: 'uppstartsmöte ej hållet',
@@ -44,14 +49,23 @@
     evaluationNotSubmitted: 'utvärdering ej inskickad',
     notArchived: 'ej arkiverat',
   };
-  const MILESTONES = { supporterAppointed: 'stödjare utsedd', startupMeeting: 'uppstartsmöte', firstVisit: 'första besök' };
+  const MILESTONES = {
+    supporterAppointed: 'stödjare utsedd',
+    startupMeeting: 'uppstartsmöte',
+    firstVisit: 'första besök',
+  };
 
   function chartData(figures) {
     const { cases, daysFromJudgmentReceived: days, visits, reminders } = figures;
     return {
       endings: {
         labels: ['perioden löpte ut', 'avslutat i förtid', 'utvärderat'],
-        datasets: [{ label: 'ärenden', data: [cases.endedBy.periodEnded, cases.endedBy.endedEarly, cases.evaluated].map(plotted) }],
+        datasets: [
+          {
+            label: 'ärenden',
+            data: [cases.endedBy.periodEnded, cases.endedBy.endedEarly, cases.evaluated].map(plotted),
+          },
+        ],
       },
       days: {
         labels: Object.values(MILESTONES),
@@ -62,10 +76,17 @@
       },
       visits: {
         labels: ['genomförda', ...Object.values(REASONS).map((r) => `avbrutna: ${r}`), 'inställda', 'uteblivna'],
-        datasets: [{
-          label: 'besök',
-          data: [visits.held, ...Object.keys(REASONS).map((key) => visits.stoppedByReason[key]), visits.cancelled, visits.notAttended].map(plotted),
-        }],
+        datasets: [
+          {
+            label: 'besök',
+            data: [
+              visits.held,
+              ...Object.keys(REASONS).map((key) => visits.stoppedByReason[key]),
+              visits.cancelled,
+              visits.notAttended,
+            ].map(plotted),
+          },
+        ],
       },
       reminders: {
         labels: Object.values(REMINDERS),
@@ -83,22 +104,34 @@
       const name = canvas.dataset.chart;
       charts.get(name)?.destroy();
       data[name].datasets.forEach((set, i) => (set.backgroundColor = COLOURS[i % COLOURS.length]));
-      charts.set(name, new Chart(canvas, {
-        type: 'bar',
-        data: data[name],
-        options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
-      }));
+      charts.set(
+        name,
+        new Chart(canvas, {
+          type: 'bar',
+          data: data[name],
+          options: {
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
+            scales: { y: { beginAtZero: true } },
+          },
+        }),
+      );
       canvas.dataset.drawn = 'true';
     }
   }
 
   /** The CSV's cells: semicolon-separated, a quoted cell may hold ; and "" (see src/common/csv.ts). */
   function csvRows(text) {
-    return text.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) =>
-      [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)]
-        .slice(0, -1)
-        .map(([, cell]) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell)),
-    );
+    return text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((line) =>
+        [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)]
+          .slice(0, -1)
+          .map(([, cell]) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell)),
+      );
   }
 
   /** The same rows, labels and "<5" as the spreadsheet the committee downloads. */

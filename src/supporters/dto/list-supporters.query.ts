@@ -5,16 +5,24 @@ import { PagingQuery } from '../../common/paging.dto.js';
 import { SUPPORTER_STATUSES, type SupporterStatus } from '../supporter.entity.js';
 
 export class ListSupportersQuery extends PagingQuery {
-  @ApiPropertyOptional({ enum: SUPPORTER_STATUSES }) @IsOptional() @IsIn(SUPPORTER_STATUSES)
+  @ApiPropertyOptional({ enum: SUPPORTER_STATUSES })
+  @IsOptional()
+  @IsIn(SUPPORTER_STATUSES)
   status?: SupporterStatus;
 
   @ApiPropertyOptional({ example: 'arabiska' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   language?: string;
 
   @ApiPropertyOptional({ example: 'Uppsala centrum', description: 'Matched without regard to case' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   area?: string;
 
   @ApiPropertyOptional({ description: 'Only supporters who can take on another assignment now' })

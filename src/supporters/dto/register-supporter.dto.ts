@@ -17,36 +17,58 @@ import {
 /** What a supporter tells the unit about themselves; the expression of interest asks for exactly this. */
 export class SupporterProfileDto {
   @ApiProperty({ example: 'Karin Lund' })
-  @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   name!: string;
 
   @ApiProperty({ example: '070-123 45 67' })
-  @Matches(/^\+?[0-9][0-9 -]{5,20}$/, { message: 'phone must be a telephone number (digits, spaces, hyphens, optional +)' })
+  @Matches(/^\+?[0-9][0-9 -]{5,20}$/, {
+    message: 'phone must be a telephone number (digits, spaces, hyphens, optional +)',
+  })
   phone!: string;
 
   @ApiProperty({ example: 'karin.lund@example.se' })
-  @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(200)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(200)
   email!: string;
 
-  @ApiPropertyOptional({ example: ['svenska', 'arabiska'], description: 'Languages spoken, matched without regard to case' })
-  @IsOptional() @ArrayMaxSize(10)
+  @ApiPropertyOptional({
+    example: ['svenska', 'arabiska'],
+    description: 'Languages spoken, matched without regard to case',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
   @IsArray()
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(40, { each: true })
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value))
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(40, { each: true })
+  @Transform(({ value }) =>
+    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value,
+  )
   languages?: string[];
 
   @ApiPropertyOptional({ example: 'Uppsala centrum' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   area?: string;
 
   @ApiPropertyOptional({ example: 'Weekday evenings and weekends' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   availability?: string;
 }
 
 /** A supporter the secretary enters directly (say, recruited by phone); vetting follows as for anyone. */
 export class RegisterSupporterDto extends SupporterProfileDto {
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 20, description: 'Assignments taken on at once' })
-  @IsOptional() @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
   capacity?: number;
 }

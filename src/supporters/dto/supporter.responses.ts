@@ -5,9 +5,19 @@ import { SUPPORTER_STATUSES } from '../supporter.entity.js';
 class SupporterVetting {
   @ApiProperty({ type: String, nullable: true, format: 'date' }) interviewHeldOn!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) referencesTakenOn!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'The date of the criminal records extract (belastningsregistret)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'The date of the criminal records extract (belastningsregistret)',
+  })
   criminalRecordExtractOn!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'The date of the social services’ records extract' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'The date of the social services’ records extract',
+  })
   socialServicesExtractOn!: string | null;
 }
 
@@ -33,8 +43,10 @@ export class SupporterResponse {
   @ApiProperty({ example: 1 }) freeCapacity!: number;
   @ApiProperty({ type: SupporterVetting }) vetting!: SupporterVetting;
   @ApiProperty({ type: SupporterDecision, nullable: true }) decision!: SupporterDecision | null;
-  @ApiProperty({ description: 'Approved with current register extracts; APPOINT_SUPPORTER also needs a free place' }) appointable!: boolean;
-  @ApiProperty({ type: [String], description: 'What keeps them from being appointed, in words' }) appointmentGaps!: string[];
+  @ApiProperty({ description: 'Approved with current register extracts; APPOINT_SUPPORTER also needs a free place' })
+  appointable!: boolean;
+  @ApiProperty({ type: [String], description: 'What keeps them from being appointed, in words' })
+  appointmentGaps!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

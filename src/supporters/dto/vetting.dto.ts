@@ -4,10 +4,14 @@ import { IsCalendarDate } from '../../common/date-validators.js';
 import { VETTING_STEPS, type VettingStep } from '../supporter-vetting.js';
 
 export class RecordVettingStepDto {
-  @ApiProperty({ enum: VETTING_STEPS }) @IsIn(VETTING_STEPS)
+  @ApiProperty({ enum: VETTING_STEPS })
+  @IsIn(VETTING_STEPS)
   step!: VettingStep;
 
-  @ApiProperty({ example: '2026-10-05', description: 'When the step was taken; for an extract, the date it was issued' })
+  @ApiProperty({
+    example: '2026-10-05',
+    description: 'When the step was taken; for an extract, the date it was issued',
+  })
   @IsCalendarDate()
   date!: string;
 }
@@ -15,7 +19,8 @@ export class RecordVettingStepDto {
 export const SUPPORTER_DECISIONS = ['approved', 'rejected'] as const;
 
 export class DecideSupporterDto {
-  @ApiProperty({ enum: SUPPORTER_DECISIONS }) @IsIn(SUPPORTER_DECISIONS)
+  @ApiProperty({ enum: SUPPORTER_DECISIONS })
+  @IsIn(SUPPORTER_DECISIONS)
   decision!: (typeof SUPPORTER_DECISIONS)[number];
 
   @ApiPropertyOptional({ description: 'Required for a rejection', example: 'References advised against it' })
@@ -27,6 +32,9 @@ export class DecideSupporterDto {
 }
 
 export class SetCapacityDto {
-  @ApiProperty({ minimum: 1, maximum: 20 }) @IsInt() @Min(1) @Max(20)
+  @ApiProperty({ minimum: 1, maximum: 20 })
+  @IsInt()
+  @Min(1)
+  @Max(20)
   capacity!: number;
 }

@@ -1,6 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-const FIELD = { type: String, nullable: true, description: 'null until the administrator fills it in; letters need every field' } as const;
+const FIELD = {
+  type: String,
+  nullable: true,
+  description: 'null until the administrator fills it in; letters need every field',
+} as const;
 
 /** The unit's own details, printed on its letters. */
 export class UnitResponse {

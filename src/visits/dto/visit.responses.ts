@@ -8,7 +8,12 @@ export class VisitPlanResponse {
   @ApiProperty({ format: 'date-time' }) plannedFor!: string;
   @ApiProperty({ example: 'Familjerättens besöksrum, Stationsgatan 12' }) place!: string;
   @ApiProperty({ format: 'uuid' }) supporterId!: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The visit logged for this plan (LOG_VISIT with visitPlanId), once it is' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The visit logged for this plan (LOG_VISIT with visitPlanId), once it is',
+  })
   loggedAs!: string | null;
 }
 
@@ -18,9 +23,22 @@ export class VisitReportResponse {
   @ApiProperty({ format: 'uuid' }) visitId!: string;
   @ApiProperty({ enum: REPORT_FORMS, description: 'Typed in, or a scanned paper report' }) form!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The text of a typed report' }) text!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The document it was filed as in the case file' }) documentId!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The earlier report this one corrects' }) corrects!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The later report that corrected this one' }) correctedBy!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The document it was filed as in the case file',
+  })
+  documentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The earlier report this one corrects' })
+  corrects!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The later report that corrected this one',
+  })
+  correctedBy!: string | null;
   @ApiProperty({ format: 'date-time' }) filedAt!: string;
   @ApiProperty({ type: ActingUser }) filedBy!: ActingUser;
 }
@@ -29,7 +47,8 @@ export class VisitReportListResponse extends PageOf(VisitReportResponse) {}
 
 export class LoggedVisit {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The plan it was logged for' }) planId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The plan it was logged for' }) planId!:
+    string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ example: 120 }) durationMinutes!: number;
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome!: string;
