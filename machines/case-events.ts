@@ -32,6 +32,8 @@ export interface ReplaceSupporterEvent {
 export interface SendSummonsEvent {
   type: 'SEND_SUMMONS';
   meetingAt: string;
+  /** The Swedish calendar day the summons went out (the service fills in today where none is given). */
+  sentOn?: string;
 }
 export interface HoldStartupMeetingEvent {
   type: 'HOLD_STARTUP_MEETING';

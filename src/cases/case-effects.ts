@@ -17,6 +17,18 @@ export type ChangeType = CaseEvent['type'] | 'REGISTER' | 'MACHINE_MIGRATED';
  * deadlines last, so they are aligned with everything the change wrote.
  */
 export const EFFECTS_NEEDED = {
+  /** Every date an event records fits the case and the clock (422 naming the field and rule otherwise). */
+  eventDates: [
+    'APPOINT_SUPPORTER',
+    'REPLACE_SUPPORTER',
+    'SEND_SUMMONS',
+    'HOLD_STARTUP_MEETING',
+    'START_VISITS',
+    'HOLD_FOLLOW_UP',
+    'HOLD_CLOSING_MEETING',
+    'SUBMIT_EVALUATION',
+    'ARCHIVE',
+  ],
   /** The assignment is given only to a supporter who may take it (vetted, within capacity). */
   supporterAppointable: ['APPOINT_SUPPORTER', 'REPLACE_SUPPORTER'],
   /** The start-up meeting records consent to a child interview as the consent records say. */

@@ -9,6 +9,7 @@ import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CaseRows } from './case-rows.js';
 import { CaseTransitions } from './case-transitions.js';
+import { EventDatesEffect } from './event-dates.effect.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
 
@@ -24,7 +25,14 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
     StaffModule,
   ],
   controllers: [ResponsibleSecretaryController],
-  providers: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
+  providers: [
+    CaseCommands,
+    CaseRows,
+    CaseTransitions,
+    ResponsibleSecretaries,
+    MachineMigrationSweep,
+    EventDatesEffect,
+  ],
   exports: [CaseCommands, CaseRows, CaseTransitions, CaseEffectsModule],
 })
 export class CasesModule {}

@@ -6,6 +6,8 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import type { CaseContext } from '../../machines/case-context.js';
+import { checkWithinCaseLife, requireNotBeforeDay } from '../cases/case-date-rules.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { ChildInterview, type InterviewStatus } from './child-interview.entity.js';
 import { consentComplete, guardiansOf, standing } from './consent-rules.js';
@@ -64,6 +66,8 @@ interface ChildFile {
   child: CaseParty;
   interview: ChildInterview | null;
   consents: InterviewConsent[];
+  /** The case's machine context: the dates recorded in the file must fit it. */
+  context: CaseContext;
 }
 
 /**
@@ -92,7 +96,8 @@ export class InterviewsService {
   }
 
   giveConsent(caseId: string, childIndex: number, dto: GiveConsentDto, actor: Actor) {
-    return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
+    return this.withChild(caseId, childIndex, async (manager, { child, consents, context }) => {
+      checkWithinCaseLife('givenOn', dto.givenOn, context, this.clock.now(), 'Samtycket');
       if (!guardiansOf(child.custody).includes(dto.guardian)) {
         throw new BusinessRuleError(
           'guardianHasCustody',
@@ -122,7 +127,8 @@ export class InterviewsService {
   }
 
   withdrawConsent(caseId: string, childIndex: number, dto: WithdrawConsentDto) {
-    return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
+    return this.withChild(caseId, childIndex, async (manager, { child, consents, context }) => {
+      checkWithinCaseLife('withdrawnOn', dto.withdrawnOn, context, this.clock.now(), 'Återkallelsen');
       const consent = standing(consents, child.position).find((c) => c.guardian === dto.guardian);
       if (!consent)
         throw new BusinessRuleError(
@@ -144,6 +150,13 @@ export class InterviewsService {
   book(caseId: string, childIndex: number, dto: BookInterviewDto, actor: Actor) {
     return this.step(caseId, childIndex, actor, 'book', (file) => {
       this.requireConsent(file);
+      requireNotBeforeDay(
+        'bookedFor',
+        dto.bookedFor,
+        file.context.judgment.judgmentDate,
+        'withinCaseLife',
+        (day) => `Barnsamtalet kan inte bokas före domen (${day}).`,
+      );
       return { status: 'booked', bookedFor: new Date(dto.bookedFor) };
     });
   }
@@ -162,7 +175,7 @@ export class InterviewsService {
       if (heldAt > this.clock.now())
         throw new BusinessRuleError(
           'interviewHasHappened',
-          'an interview is marked held after it took place: heldAt is in the future',
+          'Ett barnsamtal registreras som hållet först när det har ägt rum: tiden ligger i framtiden.',
           'heldAt',
         );
       return { status: 'held', heldAt, notes: dto.notes };
@@ -170,11 +183,14 @@ export class InterviewsService {
   }
 
   decline(caseId: string, childIndex: number, dto: DeclineInterviewDto, actor: Actor) {
-    return this.step(caseId, childIndex, actor, 'decline', () => ({
-      status: 'declined',
-      declinedAt: new Date(dto.declinedAt),
-      declineReason: dto.reason,
-    }));
+    return this.step(caseId, childIndex, actor, 'decline', ({ context }) => {
+      checkWithinCaseLife('declinedAt', dto.declinedAt, context, this.clock.now(), 'Dagen barnsamtalet avböjdes');
+      return {
+        status: 'declined',
+        declinedAt: new Date(dto.declinedAt),
+        declineReason: dto.reason,
+      };
+    });
   }
 
   private requireConsent({ child, consents }: ChildFile): void {
@@ -218,11 +234,12 @@ export class InterviewsService {
     change: (manager: EntityManager, file: ChildFile) => Promise<void>,
   ) {
     return this.transactions.run(async (manager) => {
-      await requireWritableCase(manager, caseId);
+      const record = await requireWritableCase(manager, caseId);
       const child = await manager.findOneBy(CaseParty, { caseId, role: 'child', position: childIndex });
       if (!child) throw new NotFoundError('child');
       const interview = await manager.findOneBy(ChildInterview, { caseId, childPosition: childIndex });
-      await change(manager, { child, interview, consents: await this.consentsOf(manager, caseId) });
+      const context = record.snapshot.context;
+      await change(manager, { child, interview, consents: await this.consentsOf(manager, caseId), context });
       const after = await manager.findOneBy(ChildInterview, { caseId, childPosition: childIndex });
       return interviewView(child, after, await this.consentsOf(manager, caseId));
     });

@@ -3,8 +3,8 @@ import { caseIn, registerCase, registerSupporter, send, stepsTo } from '../suppo
 import { textWithoutIds } from '../support/personal-data-scan.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
-const closingMeeting = { type: 'HOLD_CLOSING_MEETING', heldAt: '2027-11-20T10:00:00+01:00' };
-const archive = { type: 'ARCHIVE', terminationDecidedAt: '2027-11-22T10:00:00+01:00' };
+const closingMeeting = { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-30T15:00:00+01:00' };
+const archive = { type: 'ARCHIVE', terminationDecidedAt: '2026-11-30T16:00:00+01:00' };
 const visit = {
   type: 'LOG_VISIT',
   occurredAt: '2026-11-28T10:00:00+01:00',
@@ -85,7 +85,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       allowedEvents: ['LOG_VISIT', 'SUBMIT_EVALUATION'],
     });
     await send(t, caseId, archive, 422);
-    const evaluated = await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-11-25T10:00:00+01:00' });
+    const evaluated = await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2026-11-30T15:30:00+01:00' });
     expect(evaluated.body.state).toBe('evaluated');
     await send(t, caseId, archive);
   });

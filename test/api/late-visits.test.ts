@@ -42,7 +42,9 @@ describe.each(DATABASES)('visits logged late, and visits that cannot have happen
     ['before the period started', '2026-11-10T10:00:00+01:00', 'visitWithinPeriod'],
     ['before visits started', '2026-11-20T10:00:00+01:00', 'visitAfterVisitsStarted'],
   ])('refuses a visit dated %s with 422 naming occurredAt', async (_when, occurredAt, rule) => {
-    const caseId = await caseIn(t, 'activeVisits');
+    // Visits start on 25 November, when the copies of the form and rules went out.
+    const caseId = await caseIn(t, 'startupMeeting.held');
+    await send(t, caseId, { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' });
     const res = await send(t, caseId, visit(occurredAt), 422);
     expect(res.body).toMatchObject({ rule, field: 'occurredAt' });
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.visits).toEqual([]);

@@ -29,9 +29,9 @@ const WAITS = [
     kind: 'visitsNotStarted',
     state: 'startupMeeting.held',
     awaited: { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
-    // Counted from the meeting itself (24 November 13:00).
+    // Counted from the meeting itself (12 November 13:00).
     days: 14,
-    from: '2026-11-24T13:00:00+01:00',
+    from: '2026-11-12T13:00:00+01:00',
   },
 ] as const;
 
@@ -82,7 +82,7 @@ describe.each(DATABASES)('reminders in every waiting state (%s)', (database) => 
     expect(reminder.status).toBe('pending');
     rig.clock.setNow(after(reminder.dueAt, 1000));
     await eventually(async () => expect(await alertsOf(t, caseId, 'followUpNotHeld')).toHaveLength(1));
-    await send(t, caseId, { type: 'HOLD_FOLLOW_UP', heldAt: '2027-06-01T10:00:00+02:00' });
+    await send(t, caseId, { type: 'HOLD_FOLLOW_UP', heldAt: '2027-05-31T10:00:00+02:00' });
     expect(await alertsOf(t, caseId, 'followUpNotHeld')).toEqual([expect.objectContaining({ status: 'resolved' })]);
   });
 
@@ -96,7 +96,7 @@ describe.each(DATABASES)('reminders in every waiting state (%s)', (database) => 
     expect(Date.parse(reminder.dueAt) - Date.parse('2026-12-01T09:00:00+01:00')).toBeGreaterThanOrEqual(21 * DAY);
     rig.clock.setNow(after(reminder.dueAt, 1000));
     await eventually(async () => expect(await alertsOf(t, caseId, 'closingMeetingNotHeld')).toHaveLength(1));
-    await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-23T10:00:00+01:00' });
+    await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-22T08:00:00+01:00' });
     expect(await alertsOf(t, caseId, 'closingMeetingNotHeld')).toEqual([
       expect.objectContaining({ status: 'resolved' }),
     ]);

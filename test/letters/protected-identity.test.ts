@@ -66,7 +66,7 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     await step({ type: 'INITIATE', diaryNumber: 'SN 2026/0099' });
     await step({ type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' });
     letters.push(...(await generateLetters(t, caseId, { kind: 'supporterDecision' })));
-    await step({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' });
+    await step({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00', sentOn: '2026-11-18' });
     letters.push(
       ...(await generateLetters(t, caseId, { kind: 'summons', visitingParentMeetingAt: '2026-11-20T10:30:00+01:00' })),
     );

@@ -70,8 +70,8 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     const text = pdfText(pdf.body as Buffer);
     expect(text).toContain('Umgängesstöd, kallelse till uppstartsmöte');
     expect(text).toContain('T 4711-26');
-    // The meeting was booked for 2026-11-24T13:00:00+01:00 (case-steps).
-    expect(text).toContain('tisdagen den 24 november 2026 kl. 13.00');
+    // The meeting was booked for 2026-11-12T13:00:00+01:00 (case-steps).
+    expect(text).toContain('torsdagen den 12 november 2026 kl. 13.00');
     expect(text).toContain('Familjerätten, Stationsgatan 12');
   });
 

@@ -25,7 +25,7 @@ import {
   type StopReason,
   type VisitOutcome,
 } from '../../../machines/case-events.js';
-import { IsInstant } from '../../common/date-validators.js';
+import { IsCalendarDate, IsInstant } from '../../common/date-validators.js';
 
 /*
  * One class per client event, checked before the machine sees it. `type` is part of each so the
@@ -76,9 +76,18 @@ export class ReplaceSupporterDto {
 export class SendSummonsDto {
   @ApiProperty({ enum: ['SEND_SUMMONS'] }) @Equals('SEND_SUMMONS') type!: 'SEND_SUMMONS';
 
-  @ApiProperty({ description: 'When the start-up meeting takes place' })
+  @ApiProperty({ description: 'When the start-up meeting takes place: after the day the summons was sent' })
   @IsInstant()
   meetingAt!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-18',
+    description:
+      'The day the summons was sent (Swedish calendar); today when not given. Not in the future, not before the supporter was appointed',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  sentOn?: string;
 }
 
 export class HoldStartupMeetingDto {
