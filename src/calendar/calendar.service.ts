@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import type { MeetingParty } from '../../machines/case-events.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
@@ -15,6 +16,11 @@ import { CalendarToken } from './calendar-token.entity.js';
 const TOKEN_BYTES = 32;
 const DEADLINE_MINUTES = 30;
 const MEETING_MINUTES = 60;
+/** The secretary's own calendar: which parent's individual meeting (never where the other parent will be, which is not in it). */
+const INDIVIDUAL_MEETING_SUMMARIES: Record<MeetingParty, string> = {
+  residentParent: 'Enskilt möte med boendeföräldern',
+  visitingParent: 'Enskilt möte med umgängesföräldern',
+};
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -75,17 +81,25 @@ export class CalendarService {
     const meetings: FeedItem[] = cases.flatMap((record) => {
       // A case that ended before its start-up meeting was held keeps the summons in its context: no meeting is due.
       const meeting = record.state === 'startupMeeting' ? record.snapshot.context.startupMeeting : undefined;
-      if (!meeting || meeting.heldAt) return [];
-      return [
-        {
-          uid: feedUid('startup-meeting', record.id),
-          caseReference: caseReference(record),
-          summary: 'Uppstartsmöte med föräldrarna',
-          start: new Date(meeting.meetingAt),
-          minutes: MEETING_MINUTES,
-          stamp: new Date(meeting.summonsSentAt),
-        },
-      ];
+      if (!meeting) return [];
+      const item = (uid: string, summary: string, at: string): FeedItem => ({
+        uid: feedUid(uid, record.id),
+        caseReference: caseReference(record),
+        summary,
+        start: new Date(at),
+        minutes: MEETING_MINUTES,
+        stamp: new Date(meeting.summonsSentAt),
+      });
+      const joint =
+        meeting.meetingAt && !meeting.heldAt
+          ? [item('startup-meeting', 'Uppstartsmöte med föräldrarna', meeting.meetingAt)]
+          : [];
+      const individual = Object.entries(meeting.individual ?? {})
+        .filter(([, planned]) => planned && !planned.heldAt)
+        .map(([party, planned]) =>
+          item(`startup-meeting-${party}`, INDIVIDUAL_MEETING_SUMMARIES[party as MeetingParty], planned!.meetingAt),
+        );
+      return [...joint, ...individual];
     });
     return [
       ...deadlines.map((deadline) => ({

@@ -109,6 +109,7 @@ export class CaseCommands {
         ...this.personnummer.protect(normalizePersonnummer(party.personnummer)),
         addressCiphertext: sealAddress(this.personnummer, party.address),
         protection: party.protection ?? null,
+        meetingRisk: false,
         custody: role === 'child' ? ('custody' in party && party.custody) || 'joint' : null,
       }),
     );
@@ -184,7 +185,12 @@ export class CaseCommands {
       const record = loaded?.record ?? null;
       const reachedBy = supporterReachOnCommand(record, actor);
       if (!record) throw new NotFoundError('case');
-      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
+      const stamped = await this.effects.prepare(
+        manager,
+        { ...event, at: now.toISOString() } as CaseEvent,
+        caseId,
+        actor,
+      );
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);
       }
@@ -196,7 +202,7 @@ export class CaseCommands {
       if (decision.outcome === 'ruleBroken') {
         throw new BusinessRuleError('machineGuard', `${event.type} refused: ${decision.rules.join('; ')}`);
       }
-      await this.effects.check(manager, stamped, record.snapshot.context, now);
+      await this.effects.check(manager, stamped, record.snapshot.context, now, caseId);
       const before = probe ? { seen: await probe.before(manager, record) } : undefined;
       const next = this.advanced(record, record.machineVersion, decision.snapshot, now);
       const rows = loaded?.parties ? { parties: loaded.parties } : {};

@@ -9,7 +9,9 @@ import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CaseRows } from './case-rows.js';
 import { CaseTransitions } from './case-transitions.js';
+import { DecisionMakerEffect } from './decision-maker.effect.js';
 import { EventDatesEffect } from './event-dates.effect.js';
+import { SeparateMeetingsEffect } from './separate-meetings.effect.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
 
@@ -32,6 +34,8 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
     ResponsibleSecretaries,
     MachineMigrationSweep,
     EventDatesEffect,
+    DecisionMakerEffect,
+    SeparateMeetingsEffect,
   ],
   exports: [CaseCommands, CaseRows, CaseTransitions, CaseEffectsModule],
 })

@@ -21,6 +21,7 @@ type Dated = ChangeEvent<
   | 'HOLD_CLOSING_MEETING'
   | 'SUBMIT_EVALUATION'
   | 'ARCHIVE'
+  | 'END_EARLY'
 >;
 
 /** Each event's dates against the case and the clock (see case-date-rules.ts). */
@@ -52,12 +53,21 @@ function checkDates(event: Dated, context: CaseContext, now: Date): void {
           (day) => `Kallelsen kan inte ha skickats före beslutet om umgängesstödjare (${day}).`,
         );
       }
-      if (dayOf(event.meetingAt) <= sentOn) {
-        throw new BusinessRuleError(
-          'meetingAfterSummons',
-          'Mötet ska ligga efter den dag kallelsen skickades.',
-          'meetingAt',
-        );
+      const meetings: [string, string | undefined][] = [
+        ['meetingAt', event.meetingAt],
+        ...(event.individualMeetings ?? []).map((m, i): [string, string] => [
+          `individualMeetings.${i}.meetingAt`,
+          m.meetingAt,
+        ]),
+      ];
+      for (const [field, at] of meetings) {
+        if (at !== undefined && dayOf(at) <= sentOn) {
+          throw new BusinessRuleError(
+            'meetingAfterSummons',
+            'Mötet ska ligga efter den dag kallelsen skickades.',
+            field,
+          );
+        }
       }
       return;
     }
@@ -103,6 +113,22 @@ function checkDates(event: Dated, context: CaseContext, now: Date): void {
       return;
     case 'ARCHIVE':
       return checkDecisionDate('terminationDecidedAt', event.terminationDecidedAt, context, now);
+    case 'END_EARLY':
+      requireNotInFuture(
+        'endedOn',
+        event.endedOn ?? dayOf(event.at),
+        now,
+        'endedOnNotInFuture',
+        'Dagen insatsen avslutades',
+      );
+      requireNotBeforeDay(
+        'endedOn',
+        event.endedOn ?? dayOf(event.at),
+        context.judgment.judgmentDate,
+        'endedOnAfterJudgment',
+        (day) => `Insatsen kan inte ha avslutats före domen (${day}).`,
+      );
+      return;
   }
 }
 
@@ -115,8 +141,11 @@ export class EventDatesEffect implements OnModuleInit {
     this.effects.register({
       name: 'eventDates',
       // A summons records the day it went out; secretaries often record it days later, so today is only the default.
-      prepare: async (_manager, event) =>
-        event.type === 'SEND_SUMMONS' && event.sentOn === undefined ? { ...event, sentOn: dayOf(event.at) } : event,
+      prepare: async (_manager, event) => {
+        if (event.type === 'SEND_SUMMONS' && event.sentOn === undefined) return { ...event, sentOn: dayOf(event.at) };
+        if (event.type === 'END_EARLY' && event.endedOn === undefined) return { ...event, endedOn: dayOf(event.at) };
+        return event;
+      },
       check: async (_manager, event, context, now) => checkDates(event, context, now),
     });
   }

@@ -173,8 +173,12 @@ function summons(s: LetterSources): Letter[] {
   const { court } = s.context.judgment;
   const facts: [string, string][] = [
     ...caseFacts(s),
-    ['Uppstartsmöte', swedishMoment(meeting.meetingAt)],
-    ['Plats', s.place ?? 'Familjerättens lokaler'],
+    ...(meeting.meetingAt
+      ? ([
+          ['Uppstartsmöte', swedishMoment(meeting.meetingAt)],
+          ['Plats', s.place ?? meeting.place ?? 'Familjerättens lokaler'],
+        ] as [string, string][])
+      : []),
   ];
   const about =
     'Vid mötet får du information om domen och om hur umgängesstödet går till. Vi fyller i inskrivningsblanketten och går igenom ' +

@@ -38,6 +38,7 @@ export class PartiesService {
       const patch: Partial<CaseParty> = {
         ...(dto.address !== undefined ? { addressCiphertext: sealAddress(this.protector, dto.address) } : {}),
         ...(dto.protection !== undefined ? { protection: dto.protection } : {}),
+        ...(dto.meetingRisk !== undefined ? { meetingRisk: dto.meetingRisk } : {}),
         ...(dto.custody !== undefined ? { custody: dto.custody } : {}),
       };
       await manager.update(CaseParty, { id: party.id }, patch);
@@ -53,6 +54,7 @@ export class PartiesService {
       position: party.position,
       name: party.name,
       protection: party.protection,
+      meetingRisk: party.meetingRisk,
       ...(party.role === 'child' ? { custody: party.custody } : {}),
       hasAddress,
       address: party.protection ? null : openAddress(this.protector, party.addressCiphertext),

@@ -141,14 +141,10 @@ export class VisitReportsService {
   ): Promise<CheckedFiling> {
     await requireWritableCase(manager, caseId);
     const visit = await this.visitFor(manager, caseId, visitId, actor);
-    if (!REPORTED_OUTCOMES.includes(visit.outcome)) {
-      throw new BusinessRuleError(
-        'reportForHeldVisit',
-        `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`,
-      );
-    }
     const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
-    const first = !corrected && !(await manager.existsBy(VisitReport, { visitId }));
+    // A short report on a visit that did not take place is welcome, but the case never waited for it.
+    const first =
+      REPORTED_OUTCOMES.includes(visit.outcome) && !corrected && !(await manager.existsBy(VisitReport, { visitId }));
     return { visit, corrected, first };
   }
 

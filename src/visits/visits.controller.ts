@@ -103,8 +103,8 @@ export class VisitsController {
   @ReplacedSupporterMay()
   @Roles('supporter', 'secretary')
   @Operation(
-    'File a report on a held or stopped visit',
-    'Never edited: a correction is a new report with `corrects`. The first report on a visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder.',
+    'File a report on a visit',
+    'Never edited: a correction is a new report with `corrects`. The first report on a held or stopped visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder; a visit that was cancelled or not attended may have a short report too.',
   )
   @ApiCreatedResponse({ type: VisitReportResponse })
   @ApiErrors(400, 409, 422)

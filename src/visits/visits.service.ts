@@ -5,9 +5,10 @@ import { REPORTED_OUTCOMES, type LogVisitEvent } from '../../machines/case-event
 import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
-import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
+import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TableStatements, type SelectShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { CaseParty } from '../cases/case-party.entity.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { Supporter } from '../supporters/supporter.entity.js';
@@ -37,6 +38,8 @@ function visitView(visit: Visit, reports: VisitReport[]) {
     outcome: visit.outcome,
     stopReason: visit.stopReason,
     cancelledBy: visit.cancelledBy,
+    absenceReason: visit.absenceReason,
+    childPosition: visit.childPosition,
     notes: visit.notes,
     supporterId: visit.supporterId,
     reportExpected: expected,
@@ -73,8 +76,11 @@ export class VisitsService {
     now: Date,
   ): Promise<void> {
     const caseId = record.id;
-    if (visit.cancelledBy !== undefined && visit.outcome !== 'cancelled') {
-      throw new InvalidInputError(['cancelledBy is given only when the outcome is cancelled']);
+    if (
+      visit.childPosition !== undefined &&
+      !(await manager.existsBy(CaseParty, { caseId, role: 'child', position: visit.childPosition }))
+    ) {
+      throw new BusinessRuleError('childOfCase', 'Ärendet har inget barn på den platsen i listan.', 'childPosition');
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
     const id = randomUUID();
@@ -92,6 +98,8 @@ export class VisitsService {
         planId: plan?.id ?? null,
         supporterId: plan?.supporterId ?? record.supporterId,
         cancelledBy: visit.cancelledBy ?? null,
+        absenceReason: visit.absenceReason ?? null,
+        childPosition: visit.childPosition ?? null,
       },
     ]);
     if (visit.outcome === 'stopped') {

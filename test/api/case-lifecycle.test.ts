@@ -44,7 +44,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     );
     expect(active.body.allowedEvents).toEqual(['REPLACE_SUPPORTER', 'LOG_VISIT', 'END_EARLY']);
 
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     await send(t, caseId, closingMeeting);
     const archived = await send(t, caseId, archive);
     expect(archived.body).toMatchObject({ state: 'archived', allowedEvents: [] });
@@ -75,7 +75,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
 
   it('takes the evaluation route when the court asked for one', async () => {
     const caseId = await caseIn(t, 'activeVisits', { evaluationRequested: true });
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The child moved abroad' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The child moved abroad' });
     const early = await send(t, caseId, archive, 422);
     expect(early.body.message).toContain('archived after the closing meeting');
     const closed = await send(t, caseId, closingMeeting);
@@ -97,7 +97,11 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       expect.objectContaining({ kind: 'supporterNotAppointed', status: 'pending' }),
       expect.objectContaining({ kind: 'periodEnd', status: 'pending' }),
     ]);
-    const ended = await send(t, caseId, { type: 'END_EARLY', reason: 'The court changed its order' });
+    const ended = await send(t, caseId, {
+      type: 'END_EARLY',
+      reasonCategory: 'other',
+      reason: 'The court changed its order',
+    });
     expect(ended.body.state).toBe('closing');
     expect(ended.body.deadlines).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'supporterNotAppointed', status: 'cancelled' })]),
@@ -202,7 +206,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     await t.http
       .post(`/cases/${caseId}/events`)
       .set('If-Match', '1')
-      .send({ type: 'END_EARLY', reason: 'x' })
+      .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'x' })
       .expect(409);
     expect((await t.http.get(`/cases/${caseId}/history`)).body.total).toBe(2);
   });

@@ -24,7 +24,7 @@ describe.each(DATABASES)('visits logged late, and visits that cannot have happen
   it('keeps a visit held within the period but logged while the case closes: in the history and the compensation', async () => {
     const supporterId = await registerSupporter(t, 'Eva Berg');
     const caseId = await caseInWith(t, supporterId);
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     const late = await send(t, caseId, visit('2026-12-05T10:00:00+01:00'));
     expect(late.body).toMatchObject({ state: 'closing', subState: 'awaitingClosingMeeting' });
     expect(late.body.visits).toEqual([
@@ -52,7 +52,7 @@ describe.each(DATABASES)('visits logged late, and visits that cannot have happen
 
   it('refuses a visit dated after the support ended early with 422 naming occurredAt', async () => {
     const caseId = await caseIn(t, 'activeVisits');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The child moved' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The child moved' });
     t.clock.setNow('2026-12-12T09:00:00+01:00');
     const res = await send(t, caseId, visit('2026-12-11T10:00:00+01:00'), 422);
     expect(res.body).toMatchObject({ rule: 'visitWithinPeriod', field: 'occurredAt' });
@@ -71,7 +71,7 @@ describe.each(DATABASES)('visits logged late, and visits that cannot have happen
 
   it('refuses a visit while closing when visits never started, with the rule', async () => {
     const caseId = await caseIn(t, 'initiated');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The court changed its order' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The court changed its order' });
     const res = await send(t, caseId, visit('2026-12-05T10:00:00+01:00'), 422);
     expect(res.body.message).toContain('visits had started');
   });

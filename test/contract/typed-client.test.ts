@@ -93,7 +93,7 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
     const events: EventBody[] = [
       { type: 'INITIATE', diaryNumber: 'SN 2026/0042' },
       { type: 'APPOINT_SUPPORTER', supporterId: supporter.id, decidedAt: '2026-09-15T10:00:00+02:00' },
-      { type: 'SEND_SUMMONS', meetingAt: '2026-09-22T13:00:00+02:00' },
+      { type: 'SEND_SUMMONS', meetingAt: '2026-09-22T13:00:00+02:00', sentOn: '2026-09-16' },
       {
         type: 'HOLD_STARTUP_MEETING',
         heldAt: '2026-09-22T13:00:00+02:00',
@@ -109,7 +109,7 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
         outcome: 'stopped',
         stopReason: 'childUnwell',
       },
-      { type: 'END_EARLY', reason: 'The parents go on without support' },
+      { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' },
       { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-10T10:00:00+01:00' },
       { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2026-11-18T10:00:00+01:00' },
       { type: 'ARCHIVE', terminationDecidedAt: '2026-11-20T10:00:00+01:00' },

@@ -20,7 +20,7 @@ describe.each(DATABASES)('cases stored under contactSupport@1 (%s)', (database) 
     const supporterId = await registerSupporter(t);
     const open = await caseIn(t, 'initiated');
     const archived = await caseIn(t, 'activeVisits');
-    await send(t, archived, { type: 'END_EARLY', reason: 'The court changed its order' });
+    await send(t, archived, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The court changed its order' });
     await send(t, archived, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-20T08:00:00+01:00' });
     await send(t, archived, { type: 'ARCHIVE', terminationDecidedAt: '2026-11-20T08:30:00+01:00' });
 

@@ -68,7 +68,7 @@ describe.each(DATABASES)('reminders in every waiting state (%s)', (database) => 
     const t = await rig.startService();
     rig.clock.setNow('2026-11-24T14:00:00+01:00');
     const caseId = await caseIn(t, wait.state);
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The court changed its order' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The court changed its order' });
     expect((await deadlineOf(t, caseId, wait.kind))!.status).toBe('cancelled');
   });
 
@@ -91,7 +91,7 @@ describe.each(DATABASES)('reminders in every waiting state (%s)', (database) => 
     const t = await rig.startService();
     rig.clock.setNow('2026-12-01T09:00:00+01:00');
     const caseId = await caseIn(t, 'activeVisits');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     const reminder = (await deadlineOf(t, caseId, 'closingMeetingNotHeld'))!;
     expect(Date.parse(reminder.dueAt) - Date.parse('2026-12-01T09:00:00+01:00')).toBeGreaterThanOrEqual(21 * DAY);
     rig.clock.setNow(after(reminder.dueAt, 1000));

@@ -48,7 +48,11 @@ const EVENTS: Record<string, (supporterId: string) => Record<string, unknown>> =
     outcome: 'stopped',
     stopReason: 'childUnwell',
   }),
-  END_EARLY: () => ({ type: 'END_EARLY', reason: 'the parents agree to go on without support' }),
+  END_EARLY: () => ({
+    type: 'END_EARLY',
+    reasonCategory: 'other',
+    reason: 'the parents agree to go on without support',
+  }),
 };
 
 const TABLE = STATES.flatMap((state) => Object.keys(EVENTS).map((event) => [event, state] as const));

@@ -224,8 +224,12 @@ describe.each(DATABASES)('letters a unit can send (%s)', (database) => {
         reason: 'Karin Lund har flyttat',
       });
       await visit('2026-12-19T10:00:00+01:00', 'cancelled', { cancelledBy: 'visitingParent' });
-      await visit('2027-01-09T10:00:00+01:00', 'noShow');
-      await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+      await visit('2027-01-09T10:00:00+01:00', 'noShow', { cancelledBy: 'visitingParent' });
+      await send(t, caseId, {
+        type: 'END_EARLY',
+        reasonCategory: 'other',
+        reason: 'Föräldrarna klarar umgänget själva',
+      });
       await send(t, caseId, {
         type: 'HOLD_CLOSING_MEETING',
         heldAt: '2027-01-20T10:00:00+01:00',

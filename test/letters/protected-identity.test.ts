@@ -85,7 +85,7 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     answers.push(visit.text);
     await read(t.as('supporter', { supporterId }), `/cases/${caseId}`);
     await read(t.as('developer'), `/inspector/api/cases/${caseId}`);
-    await step({ type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+    await step({ type: 'END_EARLY', reasonCategory: 'other', reason: 'Föräldrarna klarar umgänget själva' });
     await step({ type: 'HOLD_CLOSING_MEETING', heldAt: '2027-01-15T10:00:00+01:00' });
     letters.push(...(await generateLetters(t, caseId, { kind: 'evaluation', text: 'Umgänget har fungerat väl.' })));
   });

@@ -44,7 +44,7 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   let activeId: string;
 
   const archive = async (caseId: string, on: string) => {
-    await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'Föräldrarna klarar umgänget själva' });
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: on });
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: on });
   };

@@ -177,14 +177,12 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
         .expect(201);
       const sent = await Promise.all(
         Array.from({ length: 4 }, (_, i) =>
-          t.http
-            .post(`/cases/${caseId}/documents`)
-            .send({
-              ...FACTS,
-              title: `Inskrivningsblankett (rättelse ${i})`,
-              recipients: ['Maria'],
-              corrects: original.body.id,
-            }),
+          t.http.post(`/cases/${caseId}/documents`).send({
+            ...FACTS,
+            title: `Inskrivningsblankett (rättelse ${i})`,
+            recipients: ['Maria'],
+            corrects: original.body.id,
+          }),
         ),
       );
       expect(sent.map((res) => res.status).sort()).toEqual([201, 422, 422, 422]);
@@ -204,7 +202,11 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
       t.clock.setNow('2026-12-10T12:00:00+01:00');
       caseId = await caseIn(t, 'initiated');
       documentId = (await upload(caseId, PNG, 'blankett.png', 'image/png').expect(201)).body.id;
-      await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+      await send(t, caseId, {
+        type: 'END_EARLY',
+        reasonCategory: 'other',
+        reason: 'Föräldrarna klarar umgänget själva',
+      });
       await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-30T10:00:00+01:00' });
       await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-11-30T11:00:00+01:00' });
     });

@@ -91,7 +91,7 @@ describe.each(DATABASES)('dates checked against the case and the clock (%s)', (d
 
   it('refuses a closing meeting, an evaluation and a termination decision dated in the future', async () => {
     const caseId = await caseIn(t, 'activeVisits', { evaluationRequested: true });
-    await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'Föräldrarna klarar umgänget själva' });
     const closing = (heldAt: string) => ({ type: 'HOLD_CLOSING_MEETING', heldAt });
     await refused(caseId, closing('2026-12-11T10:00:00+01:00'), 'meetingHeldNotInFuture', 'heldAt');
     await send(t, caseId, closing('2026-12-09T10:00:00+01:00'));

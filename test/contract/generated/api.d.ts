@@ -291,8 +291,8 @@ export interface paths {
         get: operations["Visits_listReports"];
         put?: never;
         /**
-         * File a report on a held or stopped visit
-         * @description Never edited: a correction is a new report with `corrects`. The first report on a visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder.
+         * File a report on a visit
+         * @description Never edited: a correction is a new report with `corrects`. The first report on a held or stopped visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder; a visit that was cancelled or not attended may have a short report too.
          */
         post: operations["Visits_fileText"];
         delete?: never;
@@ -571,6 +571,66 @@ export interface paths {
          * @description Semicolon-separated, decimal comma, UTF-8.
          */
         get: operations["Compensation_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your own assignments
+         * @description The cases you are the supporter of now: period, state and the children’s first names.
+         */
+        get: operations["MyAssignments_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/me/visit-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the visits planned with you
+         * @description Time and place of each visit not yet logged, on your open cases.
+         */
+        get: operations["MyAssignments_visitPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/me/compensation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own compensation for a month
+         * @description Visits, hours and the amount in SEK at the configured rates.
+         */
+        get: operations["MyAssignments_compensation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1247,6 +1307,8 @@ export interface components {
              * @enum {string|null}
              */
             protection: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /** @description A risk the secretary marked: the parents are met one at a time */
+            meetingRisk: boolean;
             /**
              * @description A child only: who has custody
              * @enum {string|null}
@@ -1321,6 +1383,8 @@ export interface components {
              * @example anna
              */
             responsibleSecretaryId: string | null;
+            /** @description Skyddade personuppgifter or a marked risk: the parents are met one at a time, and nothing that reaches the other parent names where or when the protected one will be */
+            separateMeetings: boolean;
             parties: components["schemas"]["CaseParties"];
             /** @description What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, lastVisit, midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on) */
             progress: {
@@ -1604,6 +1668,12 @@ export interface components {
              */
             diaryNumber?: string;
         };
+        DecisionPersonDto: {
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+        };
         AppointSupporterDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1617,6 +1687,10 @@ export interface components {
              * @description When the decision appointing the supporter was made
              */
             decidedAt: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
         };
         ReplaceSupporterDto: {
             /**
@@ -1633,6 +1707,27 @@ export interface components {
             decidedAt: string;
             /** @example The supporter moved away */
             reason: string;
+            /**
+             * Format: date
+             * @description The day the new supporter takes over; the decision’s day when not given
+             * @example 2026-12-14
+             */
+            takesOverOn?: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
+        };
+        IndividualMeetingDto: {
+            /** @enum {string} */
+            party: "residentParent" | "visitingParent";
+            /**
+             * Format: date-time
+             * @description When the meeting takes place, after the day the summons was sent
+             */
+            meetingAt: string;
+            /** @example Familjerätten, Stationsgatan 12 */
+            place?: string;
         };
         SendSummonsDto: {
             /**
@@ -1642,9 +1737,22 @@ export interface components {
             type: "SEND_SUMMONS";
             /**
              * Format: date-time
-             * @description When the start-up meeting takes place
+             * @description When the joint start-up meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
              */
-            meetingAt: string;
+            meetingAt?: string;
+            /**
+             * @description Where the joint meeting is held
+             * @example Familjerätten, Stationsgatan 12
+             */
+            place?: string;
+            /** @description Each parent’s own meeting, one per parent, instead of or beside a joint one */
+            individualMeetings?: components["schemas"]["IndividualMeetingDto"][];
+            /**
+             * Format: date
+             * @description The day the summons was sent (Swedish calendar); today when not given. Not in the future, not before the supporter was appointed
+             * @example 2026-11-18
+             */
+            sentOn?: string;
         };
         HoldStartupMeetingDto: {
             /**
@@ -1656,6 +1764,11 @@ export interface components {
             heldAt: string;
             enrollmentFormSigned: boolean;
             rulesAccepted: boolean;
+            /**
+             * @description The parent met alone at their individual meeting; absent for the joint meeting
+             * @enum {string}
+             */
+            party?: "residentParent" | "visitingParent";
         };
         StartVisitsDto: {
             /**
@@ -1692,10 +1805,17 @@ export interface components {
              */
             visitPlanId?: string;
             /**
-             * @description Who called the visit off; only with the outcome cancelled
+             * @description Who called the visit off (cancelled) or did not come (noShow): required with those outcomes, absent otherwise
              * @enum {string}
              */
             cancelledBy?: "residentParent" | "visitingParent" | "child" | "supporter" | "unit";
+            /**
+             * @description Why the visit did not take place
+             * @example Barnet var sjukt
+             */
+            absenceReason?: string;
+            /** @description The child (by position among the case’s children) a stop, cancellation or absence concerns */
+            childPosition?: number;
         };
         HoldFollowUpDto: {
             /**
@@ -1723,6 +1843,21 @@ export interface components {
             type: "END_EARLY";
             /** @example The parents go on without support */
             reason: string;
+            /**
+             * @description Why, as statistics count it; `reason` says the rest
+             * @enum {string}
+             */
+            reasonCategory: "courtChangedOrder" | "parentsAgreed" | "childMoved" | "visitingParentStopped" | "childDeclined" | "other";
+            /**
+             * Format: date
+             * @description The day support ended; today when not given. Not in the future, not before the judgment
+             * @example 2026-12-04
+             */
+            endedOn?: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
         };
         HoldClosingMeetingDto: {
             /**
@@ -1761,6 +1896,22 @@ export interface components {
              * @description When the decision to end the measure was made
              */
             terminationDecidedAt: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
+        };
+        RecordDiaryNumberDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_DIARY_NUMBER";
+            /**
+             * @description The case system’s diary number, where the case has none yet
+             * @example SN 2026/123
+             */
+            diaryNumber: string;
         };
         SupporterProfileDto: {
             /** @example Karin Lund */
@@ -1984,8 +2135,15 @@ export interface components {
             outcome: "completed" | "stopped" | "cancelled" | "noShow";
             /** @enum {string|null} */
             stopReason: "visitingParentIntoxicated" | "childUnwell" | "other" | null;
-            /** @enum {string|null} */
+            /**
+             * @description Who called the visit off (cancelled) or did not come (noShow)
+             * @enum {string|null}
+             */
             cancelledBy: "residentParent" | "visitingParent" | "child" | "supporter" | "unit" | null;
+            /** @description Why the visit did not take place */
+            absenceReason: string | null;
+            /** @description The child it concerned, by position */
+            childPosition: number | null;
             notes: string | null;
             /** Format: uuid */
             supporterId: string | null;
@@ -2357,6 +2515,73 @@ export interface components {
             currency: "SEK";
             rates: components["schemas"]["CompensationRates"];
         };
+        AssignmentPeriod: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+        };
+        AssignmentResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            period: components["schemas"]["AssignmentPeriod"];
+            children: components["schemas"]["ChildFirstName"][];
+        };
+        AssignmentListResponse: {
+            items: components["schemas"]["AssignmentResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+        };
+        MyVisitPlanResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            plannedFor: string;
+            /**
+             * @description Where the visit takes place
+             * @example Familjerättens besöksrum, Stationsgatan 12
+             */
+            place: string;
+        };
+        MyVisitPlanListResponse: {
+            items: components["schemas"]["MyVisitPlanResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+        };
+        MyRates: {
+            /** @example 150.00 */
+            perHour: string;
+            /** @example 100.00 */
+            perVisit: string;
+        };
+        MyCompensationResponse: {
+            /** @example 2026-12 */
+            month: string;
+            /** @enum {string} */
+            currency: "SEK";
+            rates: components["schemas"]["MyRates"];
+            /**
+             * @description Visits held, stopped or not attended by the parent
+             * @example 3
+             */
+            visits: number;
+            /** @example 270 */
+            minutes: number;
+            /** @example 4.50 */
+            hours: string;
+            /** @example 975.00 */
+            amountSek: string;
+        };
         StaffProfileDto: {
             /** @example Anna Berg */
             name: string;
@@ -2445,6 +2670,8 @@ export interface components {
             name: string;
             /** @enum {string|null} */
             protection: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /** @description A risk the secretary marked: the parents are met one at a time */
+            meetingRisk: boolean;
             /**
              * @description A child only: who has custody
              * @enum {string|null}
@@ -2471,6 +2698,8 @@ export interface components {
              * @enum {string|null}
              */
             protection?: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /** @description A risk the secretary marks (violence, threats): as with skyddad folkbokföring, the parents are then met one at a time and nothing tells the other parent where or when this party will be */
+            meetingRisk?: boolean;
             /**
              * @description For a child only
              * @enum {string}
@@ -3712,7 +3941,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"];
+                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"] | components["schemas"]["RecordDiaryNumberDto"];
             };
         };
         responses: {
@@ -6173,6 +6402,210 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyAssignments_assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyAssignments_visitPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVisitPlanListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyAssignments_compensation: {
+        parameters: {
+            query: {
+                /** @description The calendar month, Swedish time */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCompensationResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
