@@ -792,7 +792,7 @@ export interface paths {
         };
         /**
          * Check that the service, its database and Redis answer, and that the audit trail can be written
-         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap).
+         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap), or, where BACKUP_MAX_AGE_HOURS is set, while the last backup of the embedded database is older than that.
          */
         get: operations["Health_check"];
         put?: never;
@@ -7285,7 +7285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The database or Redis does not answer, or the audit trail is halted */
+            /** @description The database or Redis does not answer, the audit trail is halted, or (with BACKUP_MAX_AGE_HOURS) the last backup is too old */
             503: {
                 headers: {
                     [name: string]: unknown;
