@@ -66,16 +66,28 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     await step({ type: 'INITIATE', diaryNumber: 'SN 2026/0099' });
     await step({ type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' });
     letters.push(...(await generateLetters(t, caseId, { kind: 'supporterDecision' })));
-    await step({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00', sentOn: '2026-11-18' });
-    letters.push(
-      ...(await generateLetters(t, caseId, { kind: 'summons', visitingParentMeetingAt: '2026-11-20T10:30:00+01:00' })),
-    );
+    // A parent with skyddad folkbokföring is met alone: no joint meeting is planned.
     await step({
-      type: 'HOLD_STARTUP_MEETING',
-      heldAt: '2026-11-24T13:00:00+01:00',
-      enrollmentFormSigned: true,
-      rulesAccepted: true,
+      type: 'SEND_SUMMONS',
+      sentOn: '2026-11-18',
+      individualMeetings: [
+        { party: 'residentParent', meetingAt: '2026-11-20T09:00:00+01:00' },
+        { party: 'visitingParent', meetingAt: '2026-11-20T10:30:00+01:00' },
+      ],
     });
+    letters.push(
+      ...(await generateLetters(t, caseId, {
+        kind: 'summons',
+        residentParentMeetingAt: '2026-11-20T09:00:00+01:00',
+        visitingParentMeetingAt: '2026-11-20T10:30:00+01:00',
+      })),
+    );
+    for (const [party, heldAt] of [
+      ['residentParent', '2026-11-20T09:00:00+01:00'],
+      ['visitingParent', '2026-11-20T10:30:00+01:00'],
+    ]) {
+      await step({ type: 'HOLD_STARTUP_MEETING', party, heldAt, enrollmentFormSigned: true, rulesAccepted: true });
+    }
     await step({ type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' });
     const visit = await t
       .as('supporter', { supporterId })
@@ -109,7 +121,19 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     for (const letter of marias) {
       expect(letter.text).toContain('Kungsgatan 12');
       expect(letter.text).not.toContain('kl. 10.30');
+      // The start-up meeting is held as individual meetings: the booked time is not hers to know.
+      expect(letter.text).not.toContain('tisdagen den 24 november 2026 kl. 13.00');
     }
+    expect(marias[1].text).toContain('Ditt uppstartsmöte: fredagen den 20 november 2026 kl. 09.00');
+  });
+
+  it('tells the supporter no time where the protected parent will be', () => {
+    const summons = letters.find(
+      (l) => l.recipients[0] === 'Karin Lund' && l.title.startsWith('Umgängesstöd, kallelse'),
+    )!;
+    expect(summons.text).not.toContain('kl. 10.30');
+    expect(summons.text).not.toContain('kl. 13.00');
+    expect(summons.text).toContain('Mötena med föräldrarna hålls enskilt');
   });
 
   it('lets no letter, view, export, history or audit answer, for any role, carry the protected address', async () => {
