@@ -20,5 +20,5 @@ export const ALERT_MESSAGES: Record<AlertKind, string> = {
   periodEndedBeforeVisits: 'The period set by the court ran out before visits started: the court must be told',
 };
 
-export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved', 'waived'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];

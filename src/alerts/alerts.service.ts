@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { IsNull, Not, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, Not, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
@@ -46,7 +46,8 @@ const ALERTS_OF_DEADLINES: SelectShape<Alert> = { where: [{ in: 'deadlineId' }],
 const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
   open: { resolvedAt: IsNull(), acknowledgedAt: IsNull() },
   acknowledged: { resolvedAt: IsNull(), acknowledgedAt: Not(IsNull()) },
-  resolved: { resolvedAt: Not(IsNull()) },
+  resolved: { resolvedAt: Not(IsNull()), resolution: IsNull() },
+  waived: { resolution: 'waived' },
 };
 
 /** Something another feature does with new alerts (one, or a batch raised together), inside the transaction that raised them. */
@@ -119,6 +120,16 @@ export class AlertsService {
     for (const listener of this.raisedListeners) await listener(manager, raised);
   }
 
+  /** Inside the transaction of the secretary's decision: the deadlines' unresolved alerts end as waived, not resolved. */
+  async waiveWithin(manager: EntityManager, deadlineIds: string[], now: Date): Promise<void> {
+    if (deadlineIds.length === 0) return;
+    await manager.update(
+      Alert,
+      { deadlineId: In(deadlineIds), resolvedAt: IsNull() },
+      { resolvedAt: now, resolution: 'waived' },
+    );
+  }
+
   /** Inside the transaction that made them moot: the deadlines' unresolved alerts (of these kinds) resolve. */
   async resolveWithin(manager: EntityManager, deadlineIds: string[], now: Date, kinds?: AlertKind[]): Promise<void> {
     if (deadlineIds.length === 0) return;
@@ -173,5 +184,6 @@ function newAlert(alert: { caseId: string; kind: AlertKind; deadlineId?: string;
     acknowledgedAt: null,
     acknowledgedBy: null,
     resolvedAt: null,
+    resolution: null,
   });
 }

@@ -40,6 +40,8 @@ export const EFFECTS_NEEDED = {
   meetingConsent: ['HOLD_STARTUP_MEETING'],
   /** A logged visit is filed beside the case and counted toward its supporter. */
   visitRecord: ['LOG_VISIT'],
+  /** A case is archived only once every held visit has its report, or the secretary recorded why it never will. */
+  reportsSettled: ['ARCHIVE'],
   /** An archived case gets its retention (gallring) date. */
   retention: ['ARCHIVE'],
   /** A period that ran out before visits started raises an alert: the court must be told. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { ReportsSettledEffect } from './reports-settled.effect.js';
 import { VisitRecordEffect } from './visit-record.effect.js';
 import { VisitsService } from './visits.service.js';
 import { Visit } from './visit.entity.js';
@@ -14,7 +15,7 @@ import { VisitReport } from './visit-report.entity.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule, CaseEffectsModule],
-  providers: [VisitsService, VisitRecordEffect],
+  providers: [VisitsService, VisitRecordEffect, ReportsSettledEffect],
   exports: [VisitsService],
 })
 export class VisitRecordsModule {}

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { REPORTED_OUTCOMES } from '../../machines/case-events.js';
+import { addDays } from '../../machines/period.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import { CaseCommands } from '../cases/case-commands.service.js';
+import { Deadline } from '../deadlines/deadline.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
@@ -13,7 +16,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from '../documents/checked-upload.js';
 import { DocumentsService } from '../documents/documents.service.js';
-import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
+import type { ScannedReportDto, TextReportDto, WaiveReportDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
 import { VisitReport, type ReportForm } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';
@@ -47,6 +50,7 @@ export class VisitReportsService {
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
     private readonly commands: CaseCommands,
+    private readonly alerts: AlertsService,
   ) {}
 
   fileText(caseId: string, visitId: string, dto: TextReportDto, actor: Actor) {
@@ -66,6 +70,42 @@ export class VisitReportsService {
       { form: 'scan', text: null, upload, author: dto.author ?? actor.id, corrects: dto.corrects },
       actor,
     );
+  }
+
+  /**
+   * The secretary records why a held visit's report will never come (the supporter left, the paper
+   * was lost): the case stops waiting for it, the reason stays in its history (VISIT_REPORT_FILED
+   * with `waivedReason`), and the reminder's alert ends as waived, not as resolved.
+   */
+  async waive(caseId: string, visitId: string, dto: WaiveReportDto, actor: Actor) {
+    const visit = await this.transactions.run(async (manager) => {
+      const record = await requireWritableCase(manager, caseId);
+      const found = await this.visitFor(manager, caseId, visitId, actor);
+      const awaited = (record.snapshot.context.visitsAwaitingReport ?? []).some(
+        (at) => Date.parse(at) === found.occurredAt.getTime(),
+      );
+      if (!awaited || (await manager.existsBy(VisitReport, { visitId }))) {
+        throw new BusinessRuleError(
+          'reportAwaited',
+          'Ärendet väntar inte på någon rapport för det här umgängestillfället.',
+          'visitId',
+        );
+      }
+      return found;
+    });
+    const occurredAt = visit.occurredAt.toISOString();
+    const reminderDue = new Date(addDays(occurredAt, this.config.reminderDelays.visitReportMissing));
+    await this.commands.apply(caseId, { type: 'VISIT_REPORT_FILED', occurredAt, waivedReason: dto.reason }, actor, {
+      alsoWithin: async (manager, change) => {
+        const reminders = await manager.findBy(Deadline, { caseId, kind: 'visitReportMissing', dueAt: reminderDue });
+        await this.alerts.waiveWithin(
+          manager,
+          reminders.map((r) => r.id),
+          change.now,
+        );
+      },
+    });
+    return { visitId, occurredAt, waivedReason: dto.reason };
   }
 
   list(caseId: string, visitId: string, actor: Actor) {

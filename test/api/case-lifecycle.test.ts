@@ -46,6 +46,14 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
 
     await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     await send(t, caseId, closingMeeting);
+    const unreported = await send(t, caseId, archive, 422);
+    expect(unreported.body).toMatchObject({ rule: 'visitReportsFiled', field: 'visitReports' });
+    const [held, stoppedVisit] = active.body.visits as { id: string }[];
+    await t.http.post(`/cases/${caseId}/visits/${held.id}/reports`).send({ text: 'Lugnt besök.' }).expect(201);
+    await t.http
+      .post(`/cases/${caseId}/visits/${stoppedVisit.id}/report-waiver`)
+      .send({ reason: 'Umgängesstödjaren har slutat och rapporten går inte att få in' })
+      .expect(201);
     const archived = await send(t, caseId, archive);
     expect(archived.body).toMatchObject({ state: 'archived', allowedEvents: [] });
     expect(archived.body.deadlines.filter((d: { status: string }) => d.status === 'pending')).toEqual([]);
@@ -62,6 +70,8 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       'LOG_VISIT',
       'END_EARLY',
       'HOLD_CLOSING_MEETING',
+      'VISIT_REPORT_FILED',
+      'VISIT_REPORT_FILED',
       'ARCHIVE',
     ]);
     expect(history.body.items[8]).toMatchObject({
@@ -70,7 +80,11 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       payload: { reason: 'The parents go on without support' },
       by: { role: 'secretary' },
     });
-    expect(history.body.total).toBe(11);
+    expect(history.body.items[11]).toMatchObject({
+      type: 'VISIT_REPORT_FILED',
+      payload: { waivedReason: 'Umgängesstödjaren har slutat och rapporten går inte att få in' },
+    });
+    expect(history.body.total).toBe(13);
   });
 
   it('takes the evaluation route when the court asked for one', async () => {

@@ -116,6 +116,8 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
     ];
     const states: string[] = [];
     for (const event of events) {
+      // The file goes to the archive with a report on every visit held.
+      if (event.type === 'ARCHIVE') await reportEveryVisit(registered.id);
       const view = answered(
         await secretary.POST('/cases/{id}/events', { params: { path: { id: registered.id } }, body: event }),
       );
@@ -142,6 +144,18 @@ describe.each(DATABASES)('a client generated from the OpenAPI document (%s)', (d
     );
     expect(alerts.items.map((alert) => alert.kind)).toContain('visitStopped');
   });
+
+  async function reportEveryVisit(caseId: string): Promise<void> {
+    const overview = answered(await secretary.GET('/cases/{caseId}/visits', { params: { path: { caseId } } }));
+    for (const visit of overview.visits) {
+      answered(
+        await secretary.POST('/cases/{caseId}/visits/{visitId}/reports', {
+          params: { path: { caseId, visitId: visit.id } },
+          body: { text: 'Umgänget gick lugnt till.' },
+        }),
+      );
+    }
+  }
 
   it('gets refusals in the one error body the document describes', async () => {
     const result = await secretary.POST('/cases/{id}/events', {

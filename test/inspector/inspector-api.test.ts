@@ -27,7 +27,7 @@ describe.each(DATABASES)('the inspector API (%s)', (database) => {
         source: 'startupMeeting',
         target: 'activeVisits',
         event: 'START_VISITS',
-        guard: 'startupMeetingCompleted',
+        guard: 'startupMeetingsCompleted',
       }),
     );
   });

@@ -57,7 +57,7 @@ describeInBrowser('the inspector page in a browser', () => {
       page.locator('[data-state="startupMeeting"] [data-state="startupMeeting.held"]').count(),
     ).resolves.toBe(1);
     await expect(page.locator('[data-edge^="startupMeeting:START_VISITS"] text.guard').textContent()).resolves.toBe(
-      '[startupMeetingCompleted]',
+      '[startupMeetingsCompleted]',
     );
   });
 

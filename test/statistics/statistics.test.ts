@@ -21,7 +21,7 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
         opened: 6,
         closed: 5,
         endedBy: { periodEnded: '<5', endedEarly: '<5' },
-        endedEarlyByReason: { uncategorised: '<5' },
+        endedEarlyByReason: { other: '<5' },
         evaluated: 0,
         archived: 0,
       },

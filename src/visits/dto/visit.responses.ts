@@ -76,6 +76,12 @@ export class VisitOverviewResponse {
   @ApiProperty({ type: [LoggedVisit] }) visits!: LoggedVisit[];
 }
 
+export class ReportWaiverResponse {
+  @ApiProperty({ format: 'uuid' }) visitId!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ example: 'Umgängesstödjaren har slutat och rapporten går inte att få in' }) waivedReason!: string;
+}
+
 export class MissingReportResponse {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ format: 'uuid' }) visitId!: string;

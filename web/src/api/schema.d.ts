@@ -381,6 +381,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/visits/{visitId}/report-waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record why a held visit’s report will never come
+         * @description The case stops waiting for it (ARCHIVE is refused while a held visit lacks its report), the reason stays in the history, and the reminder’s alert ends as `waived`.
+         */
+        post: operations["Visits_waiveReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/visits/missing-reports": {
         parameters: {
             query?: never;
@@ -2354,6 +2374,18 @@ export interface components {
              */
             corrects?: string;
         };
+        WaiveReportDto: {
+            /** @example Umgängesstödjaren har slutat och rapporten går inte att få in */
+            reason: string;
+        };
+        ReportWaiverResponse: {
+            /** Format: uuid */
+            visitId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example Umgängesstödjaren har slutat och rapporten går inte att få in */
+            waivedReason: string;
+        };
         MissingReportResponse: {
             /** Format: uuid */
             caseId: string;
@@ -2972,7 +3004,7 @@ export interface components {
             /** @enum {string} */
             kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
             /** @enum {string} */
-            status: "open" | "acknowledged" | "resolved";
+            status: "open" | "acknowledged" | "resolved" | "waived";
             /**
              * @description What is waiting, in words
              * @example The supporter stopped a visit: follow up with the parents and the supporter
@@ -5537,6 +5569,116 @@ export interface operations {
             };
         };
     };
+    Visits_waiveReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                visitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiveReportDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportWaiverResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Visits_missingReports: {
         parameters: {
             query?: {
@@ -7826,7 +7968,7 @@ export interface operations {
                 /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
                 responsibleSecretary?: string;
                 kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
-                status?: "open" | "acknowledged" | "resolved" | "all";
+                status?: "open" | "acknowledged" | "resolved" | "waived" | "all";
             };
             header?: never;
             path?: never;
