@@ -4,7 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenCookie, Roles } from '../common/roles.decorator.js';
 import { Operation } from '../common/api-docs.js';
 import { DeadlineQueue } from '../deadlines/deadline-queue.js';
-import { METRICS_ROUTE } from '../metrics/http-metrics.js';
+import { ROUTE_NAME } from '../common/route-pattern.js';
 import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
 
 /** The cookie the dashboard's sign-in page stores an administrator's token in, for this path only. */
@@ -45,7 +45,7 @@ export class QueueDashboardController {
 
   /** Hands the request to bull-board's Express app as if it were mounted at the dashboard's path. */
   private serve(req: Request, res: Response, next: NextFunction): void {
-    res.locals[METRICS_ROUTE] = DASHBOARD_PATH;
+    res.locals[ROUTE_NAME] = DASHBOARD_PATH;
     req.baseUrl = DASHBOARD_PATH;
     req.url = req.originalUrl.slice(DASHBOARD_PATH.length) || '/';
     this.board(req, res, next);
