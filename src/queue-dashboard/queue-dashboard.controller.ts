@@ -11,6 +11,12 @@ import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
 export const DASHBOARD_TOKEN_COOKIE = 'queue-dashboard-token';
 
 /**
+ * What bull-board's page would load from outside the service (its fonts, from Google): left out,
+ * so the page loads nothing but its own files and tells no third party who opened it.
+ */
+const FROM_OUTSIDE = /<(?:link|script)\b[^>]*\b(?:href|src)="(?:https?:)?\/\/[^"]*"[^>]*>(?:<\/script>)?/g;
+
+/**
  * The queue dashboard (bull-board) behind the same access rule as every other route: its page,
  * files and API answer administrators only. A browser cannot add a bearer header to the page's
  * own requests, so the token may also come in a cookie set by the sign-in page.
@@ -48,6 +54,8 @@ export class QueueDashboardController {
     res.locals[ROUTE_NAME] = DASHBOARD_PATH;
     req.baseUrl = DASHBOARD_PATH;
     req.url = req.originalUrl.slice(DASHBOARD_PATH.length) || '/';
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => send(typeof body === 'string' ? body.replace(FROM_OUTSIDE, '') : body);
     this.board(req, res, next);
   }
 }
