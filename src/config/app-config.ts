@@ -13,6 +13,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import type { Role } from '../common/actor.js';
 import { DEFAULT_REMINDER_DELAYS, type ReminderDelays } from '../../machines/deadline-rules.js';
 
 const SEK_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
@@ -166,6 +167,58 @@ class Environment {
       "OIDC_ALGORITHMS must be a comma-separated list of the provider's signing algorithms (RS256, PS256, ES256, EdDSA, …)",
   })
   OIDC_ALGORITHMS?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:/-]{1,200}$/, { message: 'OIDC_ROLE_CLAIM must be the name of a claim, e.g. roles' })
+  OIDC_ROLE_CLAIM?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:/-]{1,200}$/, {
+    message: 'OIDC_SUPPORTER_ID_CLAIM must be the name of a claim, e.g. supporterId',
+  })
+  OIDC_SUPPORTER_ID_CLAIM?: string;
+
+  @IsOptional()
+  @Matches(
+    /^[^=,]+=(secretary|supporter|administrator|developer)(,[^=,]+=(secretary|supporter|administrator|developer))*$/,
+    {
+      message:
+        'OIDC_ROLE_MAP must be a comma-separated list of claimValue=role, each role one of secretary, supporter, administrator, developer',
+    },
+  )
+  OIDC_ROLE_MAP?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24)
+  SESSION_MAX_HOURS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SIGN_IN_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SIGN_IN_LOCK_MINUTES?: number;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
@@ -338,6 +391,7 @@ export interface AppConfig {
   trustProxy?: number | string[];
   /** The oldest token (by its `iat`) still accepted, whatever its `exp` says. */
   tokenMaxAgeSeconds: number;
+  signIn: SignInConfig;
   audit: AuditChainConfig;
   /** Whether this process also runs the deadline worker and reconciler (`npm run worker` runs only them). */
   runWorker: boolean;
@@ -368,6 +422,34 @@ export interface NotificationConfig {
 export type AuthConfig =
   | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; algorithms: string[] }
   | { mode: 'local'; secret?: string };
+
+/** How people sign in with a browser (src/auth/sessions): sessions, local accounts, and OpenID Connect when configured. */
+export interface SignInConfig {
+  /** A session unused this long ends. */
+  idleMs: number;
+  /** A session ends this long after sign-in, however busy. */
+  maxMs: number;
+  /** Wrong passwords in a row that lock a local account, and for how long. */
+  maxFailures: number;
+  lockMs: number;
+  /** Whether the session cookie is sent over https only (when the public URL is https). */
+  secureCookie: boolean;
+  /** The service's address as the browser reaches it: the OpenID Connect redirect comes back to it. */
+  publicBaseUrl: string;
+  oidc?: OidcSignInConfig;
+}
+
+/** Sign-in through the municipality's OpenID Connect provider (authorization code with PKCE). */
+export interface OidcSignInConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The ID token claim that holds the person's roles (a list or one string). */
+  roleClaim: string;
+  /** The provider's role names → the service's; without a map, the claim holds the service's names. */
+  roleMap?: Record<string, Role>;
+  supporterIdClaim: string;
+}
 
 /** Raw key material as configured; src/personal-data parses it (or generates it into the data directory). */
 export interface PersonalDataConfig {
@@ -421,6 +503,10 @@ const INTEGER_VARIABLES = new Set([
   'MAIL_BACKOFF_MS',
   'METRICS_PORT',
   'TOKEN_MAX_AGE_SECONDS',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_MAX_HOURS',
+  'SIGN_IN_MAX_FAILURES',
+  'SIGN_IN_LOCK_MINUTES',
 ]);
 
 function readEnvironment(env: NodeJS.ProcessEnv): Environment {
@@ -438,10 +524,20 @@ function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   return environment;
 }
 
+/**
+ * OIDC_ISSUER serves two things: verifying the provider's bearer tokens (with OIDC_AUDIENCE and
+ * OIDC_JWKS_URL) and signing people in with a browser (with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET).
+ */
 function authFrom(e: Environment): AuthConfig {
-  const oidc = [e.OIDC_ISSUER, e.OIDC_AUDIENCE, e.OIDC_JWKS_URL];
-  if (oidc.every((v) => v === undefined)) return { mode: 'local', secret: e.JWT_SECRET };
-  if (oidc.some((v) => v === undefined)) {
+  const bearer = [e.OIDC_AUDIENCE, e.OIDC_JWKS_URL];
+  const browser = [e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (e.OIDC_ISSUER !== undefined && [...bearer, ...browser].every((v) => v === undefined)) {
+    throw new InvalidConfigError(
+      'Invalid configuration:\n  - OIDC_ISSUER must be given together with OIDC_AUDIENCE and OIDC_JWKS_URL (bearer tokens) or OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (browser sign-in)',
+    );
+  }
+  if (bearer.every((v) => v === undefined)) return { mode: 'local', secret: e.JWT_SECRET };
+  if (e.OIDC_ISSUER === undefined || bearer.some((v) => v === undefined)) {
     throw new InvalidConfigError(
       'Invalid configuration:\n  - OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be given together',
     );
@@ -467,6 +563,26 @@ function keyListFrom(list: string | undefined): string | undefined {
   return list;
 }
 
+function oidcSignInFrom(e: Environment): OidcSignInConfig | undefined {
+  if (e.OIDC_CLIENT_ID === undefined && e.OIDC_CLIENT_SECRET === undefined) return undefined;
+  if (e.OIDC_ISSUER === undefined || e.OIDC_CLIENT_ID === undefined || e.OIDC_CLIENT_SECRET === undefined) {
+    throw new InvalidConfigError(
+      'Invalid configuration:\n  - OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be given together',
+    );
+  }
+  const roleMap = e.OIDC_ROLE_MAP
+    ? Object.fromEntries(e.OIDC_ROLE_MAP.split(',').map((pair) => pair.split('=') as [string, Role]))
+    : undefined;
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    roleClaim: e.OIDC_ROLE_CLAIM ?? 'roles',
+    ...(roleMap ? { roleMap } : {}),
+    supporterIdClaim: e.OIDC_SUPPORTER_ID_CLAIM ?? 'supporterId',
+  };
+}
+
 function trustProxyFrom(value: string | undefined): number | string[] | undefined {
   if (value === undefined) return undefined;
   return /^\d+$/.test(value) ? Number(value) : value.split(',');
@@ -482,6 +598,8 @@ function oreOf(sek: string): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = readEnvironment(env);
   const dataDir = e.DATA_DIR ?? './data';
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`).replace(/\/+$/, '');
+  const oidc = oidcSignInFrom(e);
   return {
     port: e.PORT ?? 3000,
     host: e.HOST ?? '127.0.0.1',
@@ -524,6 +642,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT ?? '100kb',
     ...(e.TRUST_PROXY ? { trustProxy: trustProxyFrom(e.TRUST_PROXY) } : {}),
     tokenMaxAgeSeconds: e.TOKEN_MAX_AGE_SECONDS ?? 12 * 3600,
+    signIn: {
+      idleMs: (e.SESSION_IDLE_MINUTES ?? 30) * 60_000,
+      maxMs: (e.SESSION_MAX_HOURS ?? 12) * 3_600_000,
+      maxFailures: e.SIGN_IN_MAX_FAILURES ?? 5,
+      lockMs: (e.SIGN_IN_LOCK_MINUTES ?? 15) * 60_000,
+      secureCookie: publicBaseUrl.startsWith('https:'),
+      publicBaseUrl,
+      ...(oidc ? { oidc } : {}),
+    },
     audit: { key: e.AUDIT_CHAIN_KEY, headPath: e.AUDIT_HEAD_PATH ?? `${dataDir}/audit-head.json` },
     runWorker: e.RUN_WORKER !== 'false',
     deadlines: {
@@ -536,7 +663,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifications: {
       smtpUrl: e.SMTP_URL,
       mailFrom: e.MAIL_FROM ?? 'Umgängesstöd <umgangesstod@localhost>',
-      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`).replace(/\/+$/, ''),
+      publicBaseUrl,
       fallbackEmail: e.NOTIFY_FALLBACK_EMAIL,
       digestHour: e.NOTIFY_DIGEST_HOUR ?? 7,
       attempts: e.MAIL_ATTEMPTS ?? 5,
