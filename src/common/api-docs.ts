@@ -73,7 +73,7 @@ export class ApiErrorBody {
   requestId?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 500 | 503;
 
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Malformed input: `message` lists every broken field and rule',
@@ -86,6 +86,7 @@ const DESCRIPTIONS: Record<ErrorStatus, string> = {
   423: 'The account is locked for a while after too many wrong passwords: try again after `Retry-After` seconds',
   429: 'Too many calls from this address: try again after `Retry-After` seconds',
   500: 'Something went wrong on the service’s side: quote `requestId` when you report it',
+  503: 'The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts',
 };
 
 const HEADERS: Partial<

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditTrail, type AuditRecord } from '../../audit/audit-trail.service.js';
+import type { AuditRecord } from '../../audit/audit-chain.js';
+import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-config.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';

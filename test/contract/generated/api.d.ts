@@ -871,8 +871,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Check that the service, its database and Redis answer
-         * @description Open without a token. 503 while the database or Redis does not answer; deadlines wait in the database meanwhile.
+         * Check that the service, its database and Redis answer, and that the audit trail can be written
+         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap).
          */
         get: operations["Health_check"];
         put?: never;
@@ -3520,6 +3520,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     ResponsibleSecretary_assign: {
@@ -3620,6 +3629,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Cases_list: {
@@ -3677,6 +3695,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3775,6 +3802,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Cases_search: {
@@ -3846,6 +3882,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Cases_get: {
@@ -3901,6 +3946,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3973,6 +4027,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4081,6 +4144,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4217,6 +4289,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_register: {
@@ -4288,6 +4369,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_get: {
@@ -4350,6 +4440,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4448,6 +4547,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_decide: {
@@ -4539,6 +4647,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_setCapacity: {
@@ -4614,6 +4731,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4721,6 +4847,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Visits_overview: {
@@ -4783,6 +4918,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4853,6 +4997,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4954,6 +5107,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5065,6 +5227,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Visits_missingReports: {
@@ -5119,6 +5290,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5188,6 +5368,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5296,6 +5485,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Interviews_withdrawConsent: {
@@ -5390,6 +5588,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5498,6 +5705,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Interviews_hold: {
@@ -5592,6 +5808,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5700,6 +5925,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Documents_list: {
@@ -5762,6 +5996,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5869,6 +6112,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Documents_content: {
@@ -5942,6 +6194,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6053,6 +6314,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Letters_generate: {
@@ -6153,6 +6423,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Compensation_forMonth: {
@@ -6207,6 +6486,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6275,6 +6563,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Staff_mine: {
@@ -6326,6 +6623,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6404,6 +6710,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Unit_get: {
@@ -6446,6 +6761,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6524,6 +6848,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Parties_list: {
@@ -6586,6 +6919,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6694,6 +7036,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Disposal_due: {
@@ -6736,6 +7087,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6797,6 +7157,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6875,6 +7244,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Alerts_list: {
@@ -6940,6 +7318,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Alerts_acknowledge: {
@@ -6993,6 +7380,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7063,6 +7459,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Notifications_mine: {
@@ -7105,6 +7510,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7183,6 +7597,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Health_check: {
@@ -7212,7 +7635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The database or Redis does not answer */
+            /** @description The database or Redis does not answer, or the audit trail is halted */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7270,6 +7693,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Inspector_counts: {
@@ -7312,6 +7744,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7388,6 +7829,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Inspector_stream: {
@@ -7430,6 +7880,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7486,6 +7945,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Calendar_revoke: {
@@ -7535,6 +8003,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7641,6 +8118,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7767,6 +8253,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     QueueDashboard_page: {
@@ -7809,6 +8304,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7959,6 +8463,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Audit_list: {
@@ -8020,6 +8533,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
