@@ -16,7 +16,7 @@ import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.js';
 import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
-import { APP_CONFIG, type AppConfig, type SignInConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CaseAccess } from './case-access.js';
 import { cookieOf } from './cookies.js';
 import {
@@ -76,19 +76,15 @@ export class AccessGuard implements CanActivate {
     private readonly trail: AuditTrail,
     private readonly unauthenticated: UnauthenticatedRefusals,
     private readonly sessions: BrowserSessions,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.signIn = config.signIn;
-  }
-
-  private readonly signIn: SignInConfig;
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<RequestWithSession>();
     const token = tokenOf(request, this.reflector.getAllAndOverride<string | undefined>(TOKEN_COOKIE_KEY, targets));
-    const sessionId = token ? undefined : sessionIdOf(request, this.signIn);
+    const sessionId = token ? undefined : sessionIdOf(request, this.config);
     const principal = token
       ? await this.tokens.principalOf(token)
       : sessionId
@@ -100,7 +96,7 @@ export class AccessGuard implements CanActivate {
       response.setHeader('WWW-Authenticate', 'Bearer');
       if (sessionId) {
         // The session has ended (idle, its limit, sign-out): the browser may drop the cookie.
-        clearSessionCookie(response, this.signIn);
+        clearSessionCookie(response, this.config);
         throw new UnauthorizedException('Inloggningen har gått ut: logga in igen.');
       }
       throw new UnauthorizedException();

@@ -10,7 +10,7 @@ import { routineDocument } from '../../src/inspector/routine-document.js';
 const machine = machineFor(CURRENT_MACHINE_VERSION);
 
 describe('the machine diagram in the docs', () => {
-  it('matches the machine: run `npm run diagram` after changing it', () => {
+  it('matches the machine: run `npm run docs` after changing it', () => {
     const committed = readFileSync('docs/machine.md', 'utf8');
     expect(committed).toBe(machineDocument(machine, CURRENT_MACHINE_VERSION));
   });
@@ -40,7 +40,7 @@ describe('the machine diagram in the docs', () => {
 describe('the routine in the docs', () => {
   const routine = () => routineDocument(machine, CURRENT_MACHINE_VERSION, DEFAULT_REMINDER_DELAYS);
 
-  it('matches the machine, its rules and its deadlines: run `npm run diagram` after changing them', () => {
+  it('matches the machine, its rules and its deadlines: run `npm run docs` after changing them', () => {
     expect(readFileSync('docs/routine.md', 'utf8')).toBe(routine());
   });
 

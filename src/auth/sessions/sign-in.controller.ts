@@ -18,7 +18,7 @@ import { ROLES } from '../../common/actor.js';
 import { ApiErrors, Operation } from '../../common/api-docs.js';
 import { Clock } from '../../common/clock.js';
 import { Public, Roles } from '../../common/roles.decorator.js';
-import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { LocalAccounts } from '../accounts/local-accounts.js';
 import { RateLimited } from '../rate-limit.js';
 import { BrowserSessions } from './browser-sessions.js';
@@ -41,16 +41,12 @@ function minutes(count: number): string {
 @ApiTags('sign-in')
 @Controller('auth')
 export class SignInController {
-  private readonly config: SignInConfig;
-
   constructor(
     private readonly accounts: LocalAccounts,
     private readonly sessions: BrowserSessions,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.config = config.signIn;
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('config')
   @Public()
@@ -60,7 +56,7 @@ export class SignInController {
   )
   @ApiOkResponse({ type: SignInOptionsResponse })
   options(): SignInOptionsResponse {
-    return { oidc: this.config.oidc !== undefined };
+    return { oidc: this.config.signIn.oidc !== undefined };
   }
 
   @Post('login')
@@ -78,7 +74,7 @@ export class SignInController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    if (this.config.oidc)
+    if (this.config.signIn.oidc)
       throw new ForbiddenException(
         'Inloggning med lösenord är avstängd här: logga in via kommunens inloggningstjänst.',
       );
