@@ -18,6 +18,7 @@ import { ReadAuditHeadUnderLock1763900002100 } from './migrations/1763900002100-
 import { OneCorrectionPerEntry1763900002200 } from './migrations/1763900002200-one-correction-per-entry.js';
 import { AnchorAuditHead1763900002300 } from './migrations/1763900002300-anchor-audit-head.js';
 import { CreateSignInTables1763900002400 } from './migrations/1763900002400-create-sign-in-tables.js';
+import { AddSupporterAddress1763900003500 } from './migrations/1763900003500-add-supporter-address.js';
 
 export const MIGRATIONS = [
   CreateCaseTables1763900000000,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   OneCorrectionPerEntry1763900002200,
   AnchorAuditHead1763900002300,
   CreateSignInTables1763900002400,
+  AddSupporterAddress1763900003500,
 ];
 
 /**
