@@ -3987,7 +3987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3998,7 +3998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4407,7 +4407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4418,7 +4418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +5069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5080,7 +5080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6970,7 +6970,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6981,7 +6981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -4,6 +4,86 @@
  */
 
 export interface paths {
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to sign in here
+         * @description Whether sign-in goes through the municipality’s OpenID Connect provider or local accounts.
+         */
+        get: operations["SignIn_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a username and password
+         * @description Opens a browser session (the cookie) and answers who signed in and the CSRF token. Unknown name and wrong password get the same 401; after SIGN_IN_MAX_FAILURES wrong passwords in a row the account is locked for SIGN_IN_LOCK_MINUTES (423). Every attempt is audited. 403 while sign-in goes through OpenID Connect.
+         */
+        post: operations["SignIn_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in in this browser
+         * @description The session behind the cookie and its CSRF token; 401 when there is none or it has ended (idle or at its limit).
+         */
+        get: operations["SignIn_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the browser session: its cookie opens nothing any more. Needs the X-CSRF-Token header.
+         */
+        post: operations["SignIn_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/responsible-secretary": {
         parameters: {
             query?: never;
@@ -273,6 +353,26 @@ export interface paths {
         get?: never;
         /** Set how many assignments a supporter takes on at once */
         put: operations["Supporters_setCapacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the postal address the supporter’s letters are sent to
+         * @description Sealed at rest; only letters open it.
+         */
+        put: operations["Supporters_setAddress"];
         post?: never;
         delete?: never;
         options?: never;
@@ -852,7 +952,7 @@ export interface paths {
         };
         /**
          * Check that the service, its database and Redis answer, and that the audit trail can be written
-         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap).
+         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap), or, where BACKUP_MAX_AGE_HOURS is set, while the last backup of the embedded database is older than that.
          */
         get: operations["Health_check"];
         put?: never;
@@ -1143,6 +1243,54 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SignInOptionsResponse: {
+            /** @description true: sign in through the municipality’s OpenID Connect provider (`GET /auth/oidc/login`); false: with a local username and password (`POST /auth/login`) */
+            oidc: boolean;
+        };
+        SignInDto: {
+            /** @example anna */
+            username: string;
+            /**
+             * Format: password
+             * @example korrekt häst batteri häftklammer
+             */
+            password: string;
+        };
+        SignedInUser: {
+            /**
+             * @description The local username, or the identity provider’s subject: the id every change is recorded under
+             * @example anna
+             */
+            username: string;
+            /** @example Anna Berg */
+            name: string;
+            /**
+             * @description The first of `roles`
+             * @example secretary
+             * @enum {string}
+             */
+            role: "secretary" | "supporter" | "administrator" | "developer";
+            /**
+             * @description Every role sign-in granted (an identity provider may grant several)
+             * @example [
+             *       "secretary"
+             *     ]
+             */
+            roles: ("secretary" | "supporter" | "administrator" | "developer")[];
+            /**
+             * Format: uuid
+             * @description For a supporter: their record in the supporter register
+             */
+            supporterId?: string;
+        };
+        SessionResponse: {
+            user: components["schemas"]["SignedInUser"];
+            /**
+             * @description Send it as the `X-CSRF-Token` header with every request that changes something (any method but GET, HEAD and OPTIONS)
+             * @example n4bQgNjQ8yQd3f1QwQm2Zr7m5c8Yb1s9f0Vq2Jk4Lx8
+             */
+            csrfToken: string;
+        };
         ResponsibleSecretaryDto: {
             /**
              * @description The token subject of the secretary who answers for the case
@@ -1874,6 +2022,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -1900,6 +2050,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -2009,6 +2161,9 @@ export interface components {
         };
         SetCapacityDto: {
             capacity: number;
+        };
+        SupporterAddressDto: {
+            address: components["schemas"]["PostalAddressDto"];
         };
         PlanVisitDto: {
             /**
@@ -2270,7 +2425,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /**
              * @description Generated as a letter, uploaded as a file, or noted without a file
              * @enum {string}
@@ -2325,7 +2480,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @enum {string} */
             origin: "generated" | "uploaded" | "recorded";
             /** Format: date */
@@ -2348,7 +2503,7 @@ export interface components {
         };
         DocumentFactsDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @example Inskrivningsblankett, undertecknad */
             title: string;
             /**
@@ -2375,11 +2530,11 @@ export interface components {
         };
         GenerateLetterDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "evaluation";
-            /** @description The evaluation’s text (required for the evaluation); paragraphs separated by a blank line */
+            kind: "supporterDecision" | "replacementDecision" | "summons" | "followUpSummons" | "closingSummons" | "enrollmentForm" | "rules" | "reportForm" | "documentCopies" | "evaluation" | "courtNotice";
+            /** @description The evaluation’s assessment (required for the evaluation), or the court notice’s addition; paragraphs separated by a blank line */
             text?: string;
             /**
-             * @description Where the start-up meeting is held (summons)
+             * @description Where the meeting is held (summons); a booked follow-up or closing meeting’s own place otherwise
              * @example Familjerätten, Stationsgatan 12, Uppsala
              */
             place?: string;
@@ -2395,6 +2550,16 @@ export interface components {
              * @example 2026-11-20T10:30:00+01:00
              */
             visitingParentMeetingAt?: string;
+            /**
+             * @description Where the resident parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Stationsgatan 12, Uppsala
+             */
+            residentParentPlace?: string;
+            /**
+             * @description Where the visiting parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Kungsgatan 3, Uppsala
+             */
+            visitingParentPlace?: string;
             /**
              * Format: uuid
              * @description The earlier letter this one replaces (only when one letter is written)
@@ -3286,6 +3451,228 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    SignIn_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The account is locked for a while after too many wrong passwords: try again after `Retry-After` seconds */
+            423: {
+                headers: {
+                    /** @description Seconds until the account opens again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many calls from this address: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window allows calls again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            204: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     ResponsibleSecretary_assign: {
         parameters: {
             query?: never;
@@ -3319,7 +3706,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3330,7 +3717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3441,7 +3828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3503,7 +3890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3514,7 +3901,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,7 +3987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3611,7 +3998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3671,7 +4058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3682,7 +4069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3742,7 +4129,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"] | components["schemas"]["SupporterCaseResponse"] | components["schemas"]["AdministratorCaseResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3753,7 +4140,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3823,7 +4210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3834,7 +4221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3924,7 +4311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,7 +4407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4031,7 +4418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4160,7 +4547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4171,7 +4558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4231,7 +4618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4242,7 +4629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4309,7 +4696,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4320,7 +4707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4402,7 +4789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4491,7 +4878,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4502,7 +4889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +4978,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4602,7 +4989,98 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Supporters_setAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupporterAddressDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupporterResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,7 +5160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4693,7 +5171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,7 +5265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4798,7 +5276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4866,7 +5344,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4877,7 +5355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4949,7 +5427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4960,7 +5438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5062,7 +5540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5073,7 +5551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5168,7 +5646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5179,7 +5657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5237,7 +5715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5248,7 +5726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5320,7 +5798,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5331,7 +5809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5430,7 +5908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5441,7 +5919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5540,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5551,7 +6029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5650,7 +6128,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5661,7 +6139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5760,7 +6238,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5771,7 +6249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5865,7 +6343,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5876,7 +6354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5947,7 +6425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5958,7 +6436,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6063,7 +6541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6074,7 +6552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6149,7 +6627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6160,7 +6638,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,7 +6736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6269,7 +6747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6364,7 +6842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6375,7 +6853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6434,7 +6912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6445,7 +6923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6492,7 +6970,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6503,7 +6981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6550,7 +7028,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffProfileResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6561,7 +7039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,7 +7108,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6641,7 +7119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,7 +7175,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6708,7 +7186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6768,7 +7246,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6779,7 +7257,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6846,7 +7324,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6857,7 +7335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6929,7 +7407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6940,7 +7418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7023,7 +7501,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueCaseListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7034,7 +7512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7093,7 +7571,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7104,7 +7582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7164,7 +7642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7175,7 +7653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7249,7 +7727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7260,7 +7738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7309,7 +7787,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7320,7 +7798,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7390,7 +7868,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7401,7 +7879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,7 +7926,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7459,7 +7937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7519,7 +7997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7530,7 +8008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7595,7 +8073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The database or Redis does not answer, or the audit trail is halted */
+            /** @description The database or Redis does not answer, the audit trail is halted, or (with BACKUP_MAX_AGE_HOURS) the last backup is too old */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7624,7 +8102,7 @@ export interface operations {
                     "application/json": components["schemas"]["MachineGraphResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7635,7 +8113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7682,7 +8160,7 @@ export interface operations {
                     "application/json": components["schemas"]["StateCountsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7693,7 +8171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7751,7 +8229,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7762,7 +8240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7818,7 +8296,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7829,7 +8307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7876,7 +8354,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarTokenResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7887,7 +8365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7932,7 +8410,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7943,7 +8421,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8056,7 +8534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8067,7 +8545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8184,7 +8662,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8195,7 +8673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8242,7 +8720,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8253,7 +8731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8345,7 +8823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8394,7 +8872,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedRefusalsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8405,7 +8883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8471,7 +8949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8482,7 +8960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;

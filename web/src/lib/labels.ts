@@ -155,7 +155,10 @@ export const DOCUMENT_KIND_LABELS: Record<Schemas['DocumentResponse']['kind'], s
   enrollmentForm: 'Umgängesstöd, inskrivningsblankett',
   rules: 'Umgängesstöd, regler',
   visitReport: 'Umgängesstöd, rapport',
+  reportForm: 'Umgängesstöd, rapportblankett',
+  documentCopies: 'Umgängesstöd, kopior av inskrivningsblankett och regler',
   evaluation: 'Utvärdering av umgängesstöd',
+  courtNotice: 'Underrättelse om umgängesstöd som inte kom i gång',
   terminationDecision: 'Beslut om att avsluta insatsen',
   other: 'Övrigt',
 };
