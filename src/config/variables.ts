@@ -468,6 +468,12 @@ export const VARIABLES = {
       'not watched',
     ),
   },
+  shutdownDrainSeconds: variable(
+    'SHUTDOWN_DRAIN_SECONDS',
+    integer(0, 300),
+    5,
+    'on SIGTERM, how long /health/ready answers 503 while the process still serves, before the server closes and waits for the requests in flight',
+  ),
   runWorker: variable(
     'RUN_WORKER',
     flag(),

@@ -943,6 +943,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process is alive (for an orchestrator's liveness probe)
+         * @description Open without a token. Checks nothing outside the process, so a database or Redis outage never gets a live process restarted.
+         */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process takes requests (for an orchestrator's readiness probe)
+         * @description Open without a token. 503 while the database does not answer or the process is shutting down (the requests in flight finish). Redis is reported, as `degraded` when it does not answer, but does not make the process unready: the API serves without it.
+         */
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -3043,17 +3083,6 @@ export interface components {
              */
             periodEndedBeforeVisits?: "immediate" | "digest" | "off";
         };
-        ComponentHealth: {
-            /** @enum {string} */
-            status: "up" | "down";
-            /** @example connect ECONNREFUSED; deadlines wait in the database until Redis answers */
-            message?: string;
-            /**
-             * @description How long the check took, in ms
-             * @example 12
-             */
-            responseTime?: number;
-        };
         HealthResponse: {
             /** @enum {string} */
             status: "ok" | "error";
@@ -3097,6 +3126,19 @@ export interface components {
             details: {
                 [key: string]: components["schemas"]["ComponentHealth"];
             };
+        };
+        ComponentHealth: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @example connect ECONNREFUSED; deadlines wait in the database until Redis answers */
+            message?: string;
+            /**
+             * @description How long the check took, in ms
+             * @example 12
+             */
+            responseTime?: number;
+            /** @description Redis on the readiness check: it does not answer, and the API serves without it */
+            degraded?: boolean;
         };
         GraphStateResponse: {
             /**
@@ -8042,6 +8084,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process takes requests (Redis may be reported degraded) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database does not answer, or the process is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
                 };
             };
         };
