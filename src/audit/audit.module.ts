@@ -5,6 +5,7 @@ import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { RequestAudit } from './request-audit.js';
+import { SignedInRefusals } from './signed-in-refusals.js';
 import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
@@ -16,8 +17,9 @@ import { AuditEntry } from './audit-entry.entity.js';
     AuditTrail,
     RequestAudit,
     UnauthenticatedRefusals,
+    SignedInRefusals,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditTrail, RequestAudit, UnauthenticatedRefusals],
+  exports: [AuditTrail, RequestAudit, UnauthenticatedRefusals, SignedInRefusals],
 })
 export class AuditModule {}
