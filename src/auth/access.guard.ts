@@ -11,18 +11,18 @@ import type { Response } from 'express';
 import type { AuditRecord } from '../audit/audit-chain.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { requestFacts } from '../audit/request-facts.js';
-import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.js';
+import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.service.js';
 import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
-import { CaseAccess } from './case-access.js';
+import { CaseAccess } from './case-access.service.js';
 import {
   CASE_ID_PARAM_KEY,
   REACH_CHECKED_BY_COMMAND_KEY,
   REPLACED_SUPPORTER_KEY,
 } from '../common/case-scoped.decorator.js';
 import { PUBLIC_KEY, ROLES_KEY, TOKEN_COOKIE_KEY } from '../common/roles.decorator.js';
-import { TokenVerifier } from './token-verifier.js';
+import { TokenVerifier } from './token-verifier.service.js';
 
 const TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
 

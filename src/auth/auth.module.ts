@@ -2,8 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module.js';
 import { AccessGuard } from './access.guard.js';
-import { CaseAccess } from './case-access.js';
-import { TokenVerifier } from './token-verifier.js';
+import { CaseAccess } from './case-access.service.js';
+import { TokenVerifier } from './token-verifier.service.js';
 
 /** Who may call what: tokens, roles, and supporters' own cases. */
 @Global()

@@ -3,15 +3,16 @@ import { CasesModule } from '../cases/cases.module.js';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { VisitRecordsModule } from '../visits/visit-records.module.js';
-import { CaseAnswers } from './case-answers.js';
+import { CaseAnswers } from './case-answers.service.js';
 import { CaseQueries } from './case-queries.service.js';
-import { CaseTotals } from './case-totals.js';
+import { CaseTotals } from './case-totals.service.js';
 import { CasesController } from './cases.controller.js';
+import { ResponsibleSecretaryController } from './responsible-secretary.controller.js';
 
 /** The case over HTTP: its routes, lists and view, which read the rows of the features above the case aggregate. */
 @Module({
   imports: [CasesModule, DeadlinesModule, VisitRecordsModule, DocumentsModule],
-  controllers: [CasesController],
+  controllers: [CasesController, ResponsibleSecretaryController],
   providers: [CaseQueries, CaseTotals, CaseAnswers],
 })
 export class CaseApiModule {}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { MoreThan } from 'typeorm';
 import { CaseParty } from './case-party.entity.js';
-import type { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import type { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 
 export interface RewrapOutcome {
   /** Parties whose personnummer was sealed under an older key and now is under the current one. */

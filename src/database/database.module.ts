@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
-import { TransactionRunner } from './transaction-runner.js';
+import { TransactionRunner } from './transaction-runner.service.js';
 
 /** The database, migrated at start-up, and the one way to write to it: a transaction per change. */
 @Global()

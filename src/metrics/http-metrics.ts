@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from './metrics.service.js';
 
 /** Set by a handler that passes requests on to an app of its own (bull-board): the route to count them under. */
 export const METRICS_ROUTE = 'metricsRoute';

@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenCookie, Roles } from '../common/roles.decorator.js';
 import { Operation } from '../common/api-docs.js';
-import { DeadlineQueue } from '../deadlines/deadline-queue.js';
+import { DeadlineQueue } from '../deadlines/deadline.queue.js';
 import { METRICS_ROUTE } from '../metrics/http-metrics.js';
 import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
 

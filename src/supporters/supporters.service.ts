@@ -8,7 +8,7 @@ import type { Page } from '../common/paging.dto.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findLocked } from '../database/locked-row.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { ListSupportersQuery } from './dto/list-supporters.query.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import type { DecideSupporterDto, RecordVettingStepDto } from './dto/vetting.dto.js';

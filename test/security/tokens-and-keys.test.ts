@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
-import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.js';
+import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.service.js';
 import { rewrapPersonnummer } from '../../src/cases/personnummer-rewrap.js';
 import { registerCase } from '../support/case-steps.js';
 import { aChildPersonnummer } from '../support/test-people.js';
