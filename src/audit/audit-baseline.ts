@@ -107,3 +107,39 @@ export async function acceptBaseline(
     headFile.close();
   }
 }
+
+/** An accepted baseline as the trail records it: `audit:verify` names each one. */
+export interface RecordedBaseline {
+  seq: number;
+  at: Date;
+  operator: string;
+  reason: string;
+  /** `baseline:<seq> exported:<seq>`: the end accepted and the highest head exported before it. */
+  subject: string;
+}
+
+/** The baselines accepted along the trail, read in the walk verify makes of it anyway (no index serves this). */
+export async function recordedBaselines(dataSource: DataSource): Promise<RecordedBaseline[]> {
+  const found: RecordedBaseline[] = [];
+  for await (const entry of readTrail(dataSource.manager)) {
+    if (entry.actorRole !== 'operator' || !entry.resource.startsWith(`${BASELINE_RESOURCE}: `)) continue;
+    found.push({
+      seq: entry.seq,
+      at: entry.at,
+      operator: entry.actorId ?? '',
+      reason: entry.resource.slice(BASELINE_RESOURCE.length + 2),
+      subject: entry.subject ?? '',
+    });
+  }
+  return found;
+}
+
+/** One line for `audit:verify`: where the trail was carried on from, by whom, why, and the gap it says. */
+export function describeBaseline(baseline: RecordedBaseline): string {
+  const [, accepted, exported] = /^baseline:(\d+) exported:(\d+)$/.exec(baseline.subject) ?? [];
+  const gap =
+    Number(exported) > Number(accepted)
+      ? `entries ${Number(accepted) + 1}–${exported}, exported before it, are gone`
+      : 'no exported entry was lost';
+  return `entry ${baseline.seq} (${baseline.at.toISOString()}, ${baseline.operator}): trail carried on from entry ${accepted}, ${baseline.reason}; ${gap}`;
+}

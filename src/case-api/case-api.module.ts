@@ -8,11 +8,13 @@ import { CaseQueries } from './case-queries.service.js';
 import { CaseTotals } from './case-totals.service.js';
 import { CasesController } from './cases.controller.js';
 import { ResponsibleSecretaryController } from './responsible-secretary.controller.js';
+import { DeadlinesController } from './deadlines.controller.js';
+import { WorkList } from './work-list.service.js';
 
 /** The case over HTTP: its routes, lists and view, which read the rows of the features above the case aggregate. */
 @Module({
   imports: [CasesModule, DeadlinesModule, VisitRecordsModule, DocumentsModule],
-  controllers: [CasesController, ResponsibleSecretaryController],
-  providers: [CaseQueries, CaseTotals, CaseAnswers],
+  controllers: [CasesController, ResponsibleSecretaryController, DeadlinesController],
+  providers: [CaseQueries, CaseTotals, CaseAnswers, WorkList],
 })
 export class CaseApiModule {}

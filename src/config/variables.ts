@@ -352,6 +352,15 @@ export const VARIABLES = {
       '`$DATA_DIR/audit-head.json`',
     ),
   },
+  backup: {
+    maxAgeHours: variable(
+      'BACKUP_MAX_AGE_HOURS',
+      integer(1, 8760),
+      undefined,
+      'when set, /health reports the backup down and the gauge `backup_stale` is 1 while the last `npm run backup` of the embedded database is older than this, or none was taken',
+      'not watched',
+    ),
+  },
   runWorker: variable(
     'RUN_WORKER',
     flag(),

@@ -9,15 +9,24 @@ import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findLocked } from '../database/locked-row.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
+import { sealAddress } from '../personal-data/postal-address.js';
 import type { ListSupportersQuery } from './dto/list-supporters.query.js';
+import type { SupporterAddressDto } from './dto/supporter-address.dto.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import type { DecideSupporterDto, RecordVettingStepDto } from './dto/vetting.dto.js';
 import { activeAssignments } from './supporter-assignments.js';
-import { appointmentGaps, VETTING_STEP_COLUMN, vettingGaps } from './supporter-vetting.js';
+import {
+  appointmentGaps,
+  VETTING_STEP_COLUMN,
+  vettingExpiresWithin,
+  vettingGaps,
+  vettingValidUntil,
+} from './supporter-vetting.js';
 import { Supporter } from './supporter.entity.js';
 
 /** A supporter as the unit sees them: vetting, decision, and how much room is left for assignments. */
-function supporterView(supporter: Supporter, assignments: number, gaps: string[]) {
+function supporterView(supporter: Supporter, assignments: number, gaps: string[], validUntil: string | null) {
   return {
     id: supporter.id,
     name: supporter.name,
@@ -36,6 +45,7 @@ function supporterView(supporter: Supporter, assignments: number, gaps: string[]
       criminalRecordExtractOn: supporter.criminalRecordExtractOn,
       socialServicesExtractOn: supporter.socialServicesExtractOn,
     },
+    vettingValidUntil: validUntil,
     decision: supporter.decidedAt
       ? {
           status: supporter.status,
@@ -57,6 +67,7 @@ export class SupportersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly protector: PersonnummerProtector,
   ) {}
 
   /** The e-service's expression of interest: a new supporter waiting to be vetted. */
@@ -88,11 +99,17 @@ export class SupportersService {
     }));
     // Languages live in a JSON column and free capacity needs the cases: a unit's roster is small, filter here.
     const area = query.area?.trim().toLowerCase();
+    const today = swedishDate(this.clock.now());
     const views = supporters
       .filter((s) => query.language === undefined || s.languages.includes(query.language))
       .filter((s) => area === undefined || s.area?.toLowerCase() === area)
       .map((s) => this.viewOf(s, assignments.get(s.id) ?? 0))
-      .filter((v) => query.hasFreeCapacity === undefined || v.freeCapacity > 0 === query.hasFreeCapacity);
+      .filter((v) => query.hasFreeCapacity === undefined || v.freeCapacity > 0 === query.hasFreeCapacity)
+      .filter(
+        (v) =>
+          query.vettingExpiresWithinDays === undefined ||
+          vettingExpiresWithin(v.vettingValidUntil, today, query.vettingExpiresWithinDays),
+      );
     return { items: views.slice(query.offset, query.offset + query.limit), total: views.length };
   }
 
@@ -112,6 +129,16 @@ export class SupportersService {
         { ...supporter, [VETTING_STEP_COLUMN[dto.step]]: dto.date },
         await this.assignmentsOf(manager, id),
       );
+    });
+  }
+
+  /** Where the supporter's letters go: sealed at rest, opened only by the letters. */
+  setAddress(id: string, dto: SupporterAddressDto): Promise<SupporterView> {
+    return this.transactions.run(async (manager) => {
+      const supporter = await this.find(manager, id);
+      const addressCiphertext = sealAddress(this.protector, dto.address);
+      await manager.update(Supporter, { id }, { addressCiphertext });
+      return this.viewOf({ ...supporter, addressCiphertext }, await this.assignmentsOf(manager, id));
     });
   }
 
@@ -181,6 +208,7 @@ export class SupportersService {
       name: dto.name,
       phone: dto.phone,
       email: dto.email,
+      addressCiphertext: sealAddress(this.protector, dto.address),
       status: 'interested' as const,
       languages: dto.languages ?? [],
       area: dto.area ?? null,
@@ -211,7 +239,8 @@ export class SupportersService {
   }
 
   private viewOf(supporter: Supporter, assignments: number): SupporterView {
-    const gaps = appointmentGaps(supporter, swedishDate(this.clock.now()), this.config.supporterVettingValidMonths);
-    return supporterView(supporter, assignments, gaps);
+    const validMonths = this.config.supporterVettingValidMonths;
+    const gaps = appointmentGaps(supporter, swedishDate(this.clock.now()), validMonths);
+    return supporterView(supporter, assignments, gaps, vettingValidUntil(supporter, validMonths));
   }
 }

@@ -1,4 +1,5 @@
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -11,6 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describeBaseline, recordedBaselines } from '../../src/audit/audit-baseline.js';
+import { verifyAuditTrail } from '../../src/audit/audit-verification.js';
 import { ArchiveRefusedError } from '../../src/backup/backup-archive.js';
 import { backupPassphrase } from '../../src/backup/backup-command.js';
 import { takeBackup } from '../../src/backup/embedded-backup.js';
@@ -90,7 +93,7 @@ describe('a backup of the embedded database, restored', () => {
 
   it('brings back every case acknowledged before the backup, readable and found by personnummer; later ones are gone; deadlines that fell due fire once', async () => {
     const dir = join(scratch, 'restored');
-    await restoreBackup(restoredConfig(dir), archive, PASSPHRASE, { replace: false });
+    await restoreBackup(restoredConfig(dir), archive, PASSPHRASE, { replace: false, operator: 'Ola Drift' });
 
     restored = await DeadlineRig.create('sqlite', { DATA_DIR: dir, SQLITE_PATH: join(dir, 'cases.sqlite') });
     restored.clock.setNow(after(PERIOD.midpointAt, 3_600_000));
@@ -117,6 +120,38 @@ describe('a backup of the embedded database, restored', () => {
     expect(entriesOf(await historyOf(t, midpointCase), 'MIDPOINT_REACHED')).toHaveLength(1);
 
     await t.http.post('/cases').send(aJudgment()).expect(201);
+    const dataSource = restored.dataSource(t.app);
+    expect(await verifyAuditTrail(dataSource, t.config)).toMatchObject({ intact: true });
+    const [restore] = await recordedBaselines(dataSource);
+    expect(restore).toMatchObject({
+      operator: 'Ola Drift',
+      reason: expect.stringMatching(/^restored from a backup taken /),
+    });
+  });
+
+  it('restored over the installation it was taken from, names in the trail the entries the backup lacks', async () => {
+    const dir = join(scratch, 'over-the-original');
+    mkdirSync(dir);
+    copyFileSync(original.config.audit.headPath, join(dir, 'audit-head.json'));
+    const exportedBefore = JSON.parse(readFileSync(join(dir, 'audit-head.json'), 'utf8')) as { seq: number };
+
+    const outcome = await restoreBackup(restoredConfig(dir), archive, PASSPHRASE, {
+      replace: true,
+      operator: 'Ola Drift',
+    });
+
+    expect(exportedBefore.seq).toBeGreaterThan(outcome.trail.baseline.seq);
+    expect(outcome.trail.entry.seq).toBe(outcome.trail.baseline.seq + 1);
+    const described = describeBaseline({
+      seq: outcome.trail.entry.seq,
+      at: new Date(),
+      operator: 'Ola Drift',
+      reason: 'restored',
+      subject: `baseline:${outcome.trail.baseline.seq} exported:${exportedBefore.seq}`,
+    });
+    expect(described).toContain(
+      `entries ${outcome.trail.baseline.seq + 1}–${exportedBefore.seq}, exported before it, are gone`,
+    );
   });
 
   it('refuses to run without a passphrase', () => {
@@ -127,7 +162,7 @@ describe('a backup of the embedded database, restored', () => {
   it('restores nothing under a wrong passphrase', async () => {
     const dir = join(scratch, 'wrong-passphrase');
     await expect(
-      restoreBackup(restoredConfig(dir), archive, 'fel lösenfras, helt fel', { replace: false }),
+      restoreBackup(restoredConfig(dir), archive, 'fel lösenfras, helt fel', { replace: false, operator: 'Ola Drift' }),
     ).rejects.toThrow(ArchiveRefusedError);
     expect(existsSync(dir) && readdirSync(dir).length > 0).toBe(false);
   });
@@ -142,9 +177,9 @@ describe('a backup of the embedded database, restored', () => {
     writeFileSync(changed, altered);
     for (const file of [cut, changed]) {
       const dir = join(scratch, `from-${file.split('/').at(-1)}`);
-      await expect(restoreBackup(restoredConfig(dir), file, PASSPHRASE, { replace: false })).rejects.toThrow(
-        /cut short or changed/,
-      );
+      await expect(
+        restoreBackup(restoredConfig(dir), file, PASSPHRASE, { replace: false, operator: 'Ola Drift' }),
+      ).rejects.toThrow(/cut short or changed/);
       expect(existsSync(dir) && readdirSync(dir).length > 0).toBe(false);
     }
     expect(readdirSync(scratch).filter((name) => name.includes('.restoring-'))).toEqual([]);
@@ -154,12 +189,15 @@ describe('a backup of the embedded database, restored', () => {
     const dir = join(scratch, 'occupied');
     mkdirSync(dir);
     writeFileSync(join(dir, 'something'), 'kept');
-    await expect(restoreBackup(restoredConfig(dir), archive, PASSPHRASE, { replace: false })).rejects.toThrow(
-      RestoreRefusedError,
-    );
+    await expect(
+      restoreBackup(restoredConfig(dir), archive, PASSPHRASE, { replace: false, operator: 'Ola Drift' }),
+    ).rejects.toThrow(RestoreRefusedError);
     expect(readdirSync(dir)).toEqual(['something']);
 
-    const outcome = await restoreBackup(restoredConfig(dir), archive, PASSPHRASE, { replace: true });
+    const outcome = await restoreBackup(restoredConfig(dir), archive, PASSPHRASE, {
+      replace: true,
+      operator: 'Ola Drift',
+    });
     expect(readFileSync(join(outcome.keptAside!, 'something'), 'utf8')).toBe('kept');
     expect(existsSync(join(dir, 'cases.sqlite'))).toBe(true);
     expect(statSync(join(dir, 'cases.sqlite')).mode & 0o777).toBe(0o600);

@@ -25,6 +25,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the cases in each state
+         * @description States without cases are left out. With `responsibleSecretary`, only the cases that secretary answers for.
+         */
+        get: operations["Cases_states"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/search": {
         parameters: {
             query?: never;
@@ -35,8 +55,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Find the cases a child or parent is party to
-         * @description The personnummer travels in the body, never in the URL, where proxies and logs would keep it.
+         * Find cases by a party’s personnummer, or by court case number, diary number or name
+         * @description With `personnummer`, the cases that child or parent is party to; with `text`, the cases whose court case number or diary number is that text, or one of whose parties’ names contains it (at most 50, the newest first). Either travels in the body, never in the URL, where proxies and logs would keep it.
          */
         post: operations["Cases_search"];
         delete?: never;
@@ -118,6 +138,26 @@ export interface paths {
          * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
          */
         put: operations["ResponsibleSecretary_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pending deadlines across cases, the earliest due first
+         * @description Overdue ones lead. With `responsibleSecretary`, only the cases that secretary answers for.
+         */
+        get: operations["Deadlines_list"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -233,6 +273,26 @@ export interface paths {
         get?: never;
         /** Set how many assignments a supporter takes on at once */
         put: operations["Supporters_setCapacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the postal address the supporter’s letters are sent to
+         * @description Sealed at rest; only letters open it.
+         */
+        put: operations["Supporters_setAddress"];
         post?: never;
         delete?: never;
         options?: never;
@@ -579,6 +639,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the staff profiles
+         * @description Everyone who has written a profile, by name: who a case can be handed to.
+         */
+        get: operations["Staff_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/me": {
         parameters: {
             query?: never;
@@ -711,7 +791,7 @@ export interface paths {
         };
         /**
          * List alerts, open ones by default, oldest first
-         * @description Filter by case, kind or status; `status=all` for every one.
+         * @description Filter by case, by the secretary responsible for the case, by kind or by status; `status=all` for every one.
          */
         get: operations["Alerts_list"];
         put?: never;
@@ -792,7 +872,7 @@ export interface paths {
         };
         /**
          * Check that the service, its database and Redis answer, and that the audit trail can be written
-         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap).
+         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap), or, where BACKUP_MAX_AGE_HOURS is set, while the last backup of the embedded database is older than that.
          */
         get: operations["Health_check"];
         put?: never;
@@ -1358,9 +1438,26 @@ export interface components {
             /** @description The cursor of the next page, for `after`; null on the last page */
             next: string | null;
         };
+        CaseStateTotal: {
+            /**
+             * @example activeVisits
+             * @enum {string}
+             */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            /** @example 12 */
+            total: number;
+        };
+        CaseStateTotalsResponse: {
+            items: components["schemas"]["CaseStateTotal"][];
+        };
         SearchCasesDto: {
-            /** @description Personnummer or samordningsnummer of a child or parent, 10 or 12 digits */
-            personnummer: string;
+            /** @description Personnummer or samordningsnummer of a child or parent, 10 or 12 digits; give this or `text` */
+            personnummer?: string;
+            /**
+             * @description A whole court case number or diary number, or part of a child’s or parent’s name (at least two characters); give this or `personnummer`
+             * @example T 1234-26
+             */
+            text?: string;
         };
         CaseSearchResponse: {
             items: components["schemas"]["CaseSummaryResponse"][];
@@ -1762,6 +1859,26 @@ export interface components {
             caseId: string;
             responsibleSecretary: components["schemas"]["StaffProfileResponse"];
         };
+        DeadlineOfCase: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            /** Format: date-time */
+            dueAt: string;
+            /** @example Uppsala tingsrätt */
+            court: string;
+            /** @example T 1234-26 */
+            courtCaseNumber: string;
+            /** @enum {string} */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+        };
+        DeadlineListResponse: {
+            /** @description The earliest due first: overdue ones lead */
+            items: components["schemas"]["DeadlineOfCase"][];
+        };
         SupporterProfileDto: {
             /** @example Karin Lund */
             name: string;
@@ -1777,6 +1894,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -1803,6 +1922,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -1870,6 +1991,11 @@ export interface components {
             /** @example 1 */
             freeCapacity: number;
             vetting: components["schemas"]["SupporterVetting"];
+            /**
+             * Format: date
+             * @description The last day both register extracts are valid (the older one’s); null while one is missing
+             */
+            vettingValidUntil: string | null;
             decision: components["schemas"]["SupporterDecision"] | null;
             /** @description Approved with current register extracts; APPOINT_SUPPORTER also needs a free place */
             appointable: boolean;
@@ -1907,6 +2033,9 @@ export interface components {
         };
         SetCapacityDto: {
             capacity: number;
+        };
+        SupporterAddressDto: {
+            address: components["schemas"]["PostalAddressDto"];
         };
         PlanVisitDto: {
             /**
@@ -2168,7 +2297,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /**
              * @description Generated as a letter, uploaded as a file, or noted without a file
              * @enum {string}
@@ -2223,7 +2352,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @enum {string} */
             origin: "generated" | "uploaded" | "recorded";
             /** Format: date */
@@ -2246,7 +2375,7 @@ export interface components {
         };
         DocumentFactsDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @example Inskrivningsblankett, undertecknad */
             title: string;
             /**
@@ -2273,11 +2402,11 @@ export interface components {
         };
         GenerateLetterDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "evaluation";
-            /** @description The evaluation’s text (required for the evaluation); paragraphs separated by a blank line */
+            kind: "supporterDecision" | "replacementDecision" | "summons" | "followUpSummons" | "closingSummons" | "enrollmentForm" | "rules" | "reportForm" | "documentCopies" | "evaluation" | "courtNotice";
+            /** @description The evaluation’s assessment (required for the evaluation), or the court notice’s addition; paragraphs separated by a blank line */
             text?: string;
             /**
-             * @description Where the start-up meeting is held (summons)
+             * @description Where the meeting is held (summons); a booked follow-up or closing meeting’s own place otherwise
              * @example Familjerätten, Stationsgatan 12, Uppsala
              */
             place?: string;
@@ -2293,6 +2422,16 @@ export interface components {
              * @example 2026-11-20T10:30:00+01:00
              */
             visitingParentMeetingAt?: string;
+            /**
+             * @description Where the resident parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Stationsgatan 12, Uppsala
+             */
+            residentParentPlace?: string;
+            /**
+             * @description Where the visiting parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Kungsgatan 3, Uppsala
+             */
+            visitingParentPlace?: string;
             /**
              * Format: uuid
              * @description The earlier letter this one replaces (only when one letter is written)
@@ -2356,6 +2495,9 @@ export interface components {
             /** @enum {string} */
             currency: "SEK";
             rates: components["schemas"]["CompensationRates"];
+        };
+        StaffListResponse: {
+            items: components["schemas"]["StaffProfileResponse"][];
         };
         StaffProfileDto: {
             /** @example Anna Berg */
@@ -3187,6 +3329,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 state?: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
                 /** @description The `next` of the previous page: the page after it (keyset paging, instead of offset) */
                 after?: string;
             };
@@ -3327,6 +3471,76 @@ export interface operations {
             };
             /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Cases_states: {
+        parameters: {
+            query?: {
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateTotalsResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3812,6 +4026,77 @@ export interface operations {
             };
         };
     };
+    Deadlines_list: {
+        parameters: {
+            query?: {
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Supporters_expressInterest: {
         parameters: {
             query?: never;
@@ -3885,6 +4170,8 @@ export interface operations {
                 area?: string;
                 /** @description Only supporters who can take on another assignment now */
                 hasFreeCapacity?: boolean;
+                /** @description Only supporters whose register extracts stop being valid within this many days, or already have */
+                vettingExpiresWithinDays?: number;
             };
             header?: never;
             path?: never;
@@ -4320,6 +4607,97 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetCapacityDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupporterResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Supporters_setAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupporterAddressDto"];
             };
         };
         responses: {
@@ -6224,6 +6602,64 @@ export interface operations {
             };
         };
     };
+    Staff_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffListResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Staff_mine: {
         parameters: {
             query?: never;
@@ -6912,6 +7348,8 @@ export interface operations {
                 offset?: number;
                 /** @description Only the alerts of this case */
                 caseId?: string;
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
                 kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
                 status?: "open" | "acknowledged" | "resolved" | "all";
             };
@@ -7285,7 +7723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The database or Redis does not answer, or the audit trail is halted */
+            /** @description The database or Redis does not answer, the audit trail is halted, or (with BACKUP_MAX_AGE_HOURS) the last backup is too old */
             503: {
                 headers: {
                     [name: string]: unknown;
