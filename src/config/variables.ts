@@ -97,6 +97,27 @@ export const VARIABLES = {
     },
     ({ path, url }): DatabaseConfig => (url ? { type: 'postgres', url } : { type: 'sqlite', path }),
   ),
+  production: {
+    on: variable(
+      'PRODUCTION',
+      flag(),
+      (given) => given.NODE_ENV === 'production',
+      'production mode: the service refuses to start on example, all-zero, short or generated secrets, a public address on this machine, local token sign-in and SQLite unless allowed below',
+      'on when `NODE_ENV=production`',
+    ),
+    allowLocalSignIn: variable(
+      'ALLOW_LOCAL_SIGN_IN',
+      flag(),
+      false,
+      'in production mode: accept tokens signed with the local HS256 `JWT_SECRET` instead of an OpenID Connect provider',
+    ),
+    allowSqlite: variable(
+      'ALLOW_SQLITE',
+      flag(),
+      false,
+      'in production mode: run on the embedded SQLite database (one machine, `npm run backup`) instead of PostgreSQL',
+    ),
+  },
   postgres: {
     poolSize: variable('DATABASE_POOL_SIZE', integer(1, 200), 10, 'PostgreSQL connections each process keeps at most'),
     connectTimeoutMs: variable(
