@@ -3,7 +3,7 @@ import { resolve, variablesOf, type Resolved } from './variable.js';
 import { VARIABLES } from './variables.js';
 import { productionProblems } from './production-checks.js';
 
-export type { AuthConfig, DatabaseConfig } from './variables.js';
+export type { AuthConfig, DatabaseConfig, OidcSignInConfig } from './variables.js';
 
 /**
  * The configuration the service runs with: the shape of the declarations in ./variables.ts, each
@@ -16,6 +16,7 @@ export type AppConfig = Resolved<typeof VARIABLES> & {
 
 export type NotificationConfig = AppConfig['notifications'];
 export type DeadlineDeliveryConfig = AppConfig['deadlines'];
+export type SignInConfig = AppConfig['signIn'];
 
 export class InvalidConfigError extends Error {}
 
