@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AGGREGATED_REFUSALS } from '../../src/audit/signed-in-refusals.js';
+import { AGGREGATED_REFUSALS } from '../../src/audit/signed-in-refusals.service.js';
 import { registerCase } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
