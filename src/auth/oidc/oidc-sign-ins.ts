@@ -5,7 +5,7 @@ import { LessThan } from 'typeorm';
 import { ROLES, type Role } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig, type OidcSignInConfig } from '../../config/app-config.js';
-import { TransactionRunner } from '../../database/transaction-runner.js';
+import { TransactionRunner } from '../../database/transaction-runner.service.js';
 import type { SignedInPerson } from '../sessions/signed-in-person.js';
 import { OidcSignIn } from './oidc-sign-in.entity.js';
 
