@@ -296,7 +296,17 @@ class Environment {
   METRICS_HOST?: string;
 }
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+export type DatabaseConfig =
+  | {
+      type: 'sqlite';
+      path: string;
+      /**
+       * Set to false by the tests that are not about durability, never by the environment: commits
+       * then do not wait for the disk, and only a crash of the machine (not of the process) could lose one.
+       */
+      syncEachCommit?: boolean;
+    }
+  | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;

@@ -58,6 +58,14 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     await this.worker.close(!this.redis.ready);
   }
 
+  /**
+   * Runs the periodic reconciliation in this process now and resolves once it is done: the tests
+   * call it rather than wait for the next period.
+   */
+  async reconcileNow(): Promise<void> {
+    await this.track(this.reconciler.reconcile());
+  }
+
   /** Hears what each delivery of a deadline did in this process (the benchmark counts duplicates with it). */
   onOutcome(listener: (deadlineId: string, outcome: DeadlineOutcome['outcome']) => void): () => void {
     this.outcomeListeners.add(listener);

@@ -60,6 +60,14 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     await this.worker.close(!this.redis.ready);
   }
 
+  /**
+   * Runs the periodic tick in this process now (pending mail re-queued, the digest composed when
+   * due) and resolves once it is done: the tests call it rather than wait for the next period.
+   */
+  async reconcileNow(): Promise<void> {
+    await this.track(this.tick());
+  }
+
   private async process(job: Job<MailJobData>): Promise<string> {
     if (job.name === TICK_JOB) return this.tick();
     return this.sender.send(job.data.mailId!);

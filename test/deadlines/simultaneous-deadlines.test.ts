@@ -8,7 +8,8 @@ import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
 import { DeadlineWorker } from '../../src/deadlines/deadline-worker.js';
 import { RedisConnection } from '../../src/queue/redis-connection.js';
 import { DATABASES } from '../support/test-app.js';
-import { DeadlineRig, eventually } from './deadline-support.js';
+import { DeadlineRig } from './deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 const REMINDERS = 600;
 
