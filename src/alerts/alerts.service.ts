@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { IsNull, Not, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
@@ -14,8 +14,23 @@ import { Alert } from './alert.entity.js';
 
 export interface AlertFilter {
   caseId?: string;
+  /** Only the alerts of the cases this secretary answers for. */
+  responsibleSecretary?: string;
   kind?: AlertKind;
   status: AlertStatus | 'all';
+}
+
+/** The case condition: one case, the cases one secretary answers for, or both. */
+function caseWhere({ caseId, responsibleSecretary }: AlertFilter): FindOptionsWhere<Alert> {
+  if (!responsibleSecretary) return caseId ? { caseId } : {};
+  const answeredFor = (column: string) =>
+    `${column} IN (SELECT "id" FROM "cases" WHERE "responsibleSecretaryId" = :responsibleSecretary)`;
+  return {
+    caseId: Raw((column) => (caseId ? `${column} = :caseId AND ${answeredFor(column)}` : answeredFor(column)), {
+      responsibleSecretary,
+      ...(caseId ? { caseId } : {}),
+    }),
+  };
 }
 
 /** Alerts about deadlines that no longer wait: still open ones resolve (of some kinds only, when named). */
@@ -114,7 +129,7 @@ export class AlertsService {
 
   async list(filter: AlertFilter, limit: number, offset: number): Promise<Page<AlertView>> {
     const where: FindOptionsWhere<Alert> = {
-      ...(filter.caseId ? { caseId: filter.caseId } : {}),
+      ...caseWhere(filter),
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
     };

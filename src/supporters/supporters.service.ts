@@ -13,11 +13,17 @@ import type { ListSupportersQuery } from './dto/list-supporters.query.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import type { DecideSupporterDto, RecordVettingStepDto } from './dto/vetting.dto.js';
 import { activeAssignments } from './supporter-assignments.js';
-import { appointmentGaps, VETTING_STEP_COLUMN, vettingGaps } from './supporter-vetting.js';
+import {
+  appointmentGaps,
+  VETTING_STEP_COLUMN,
+  vettingExpiresWithin,
+  vettingGaps,
+  vettingValidUntil,
+} from './supporter-vetting.js';
 import { Supporter } from './supporter.entity.js';
 
 /** A supporter as the unit sees them: vetting, decision, and how much room is left for assignments. */
-function supporterView(supporter: Supporter, assignments: number, gaps: string[]) {
+function supporterView(supporter: Supporter, assignments: number, gaps: string[], validUntil: string | null) {
   return {
     id: supporter.id,
     name: supporter.name,
@@ -36,6 +42,7 @@ function supporterView(supporter: Supporter, assignments: number, gaps: string[]
       criminalRecordExtractOn: supporter.criminalRecordExtractOn,
       socialServicesExtractOn: supporter.socialServicesExtractOn,
     },
+    vettingValidUntil: validUntil,
     decision: supporter.decidedAt
       ? {
           status: supporter.status,
@@ -88,11 +95,17 @@ export class SupportersService {
     }));
     // Languages live in a JSON column and free capacity needs the cases: a unit's roster is small, filter here.
     const area = query.area?.trim().toLowerCase();
+    const today = swedishDate(this.clock.now());
     const views = supporters
       .filter((s) => query.language === undefined || s.languages.includes(query.language))
       .filter((s) => area === undefined || s.area?.toLowerCase() === area)
       .map((s) => this.viewOf(s, assignments.get(s.id) ?? 0))
-      .filter((v) => query.hasFreeCapacity === undefined || v.freeCapacity > 0 === query.hasFreeCapacity);
+      .filter((v) => query.hasFreeCapacity === undefined || v.freeCapacity > 0 === query.hasFreeCapacity)
+      .filter(
+        (v) =>
+          query.vettingExpiresWithinDays === undefined ||
+          vettingExpiresWithin(v.vettingValidUntil, today, query.vettingExpiresWithinDays),
+      );
     return { items: views.slice(query.offset, query.offset + query.limit), total: views.length };
   }
 
@@ -211,7 +224,8 @@ export class SupportersService {
   }
 
   private viewOf(supporter: Supporter, assignments: number): SupporterView {
-    const gaps = appointmentGaps(supporter, swedishDate(this.clock.now()), this.config.supporterVettingValidMonths);
-    return supporterView(supporter, assignments, gaps);
+    const validMonths = this.config.supporterVettingValidMonths;
+    const gaps = appointmentGaps(supporter, swedishDate(this.clock.now()), validMonths);
+    return supporterView(supporter, assignments, gaps, vettingValidUntil(supporter, validMonths));
   }
 }
