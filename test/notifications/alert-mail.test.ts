@@ -144,6 +144,7 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     const ceciliasCase = await caseOf(t, 'cecilia', 'SN 2026/0203', 'initiated');
 
     rig.clock.setNow('2026-12-01T08:30:00+01:00'); // Tuesday, before the digest hour
+    await t.reconcileNow();
     await eventually(async () => {
       const alerts = (await t.http.get('/alerts?kind=supporterNotAppointed').expect(200)).body;
       expect(alerts.total).toBe(2);
@@ -152,6 +153,7 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     expect((await outbox(t)).total).toBe(0);
 
     rig.clock.setNow('2026-12-01T09:00:01+01:00');
+    await t.reconcileNow();
     const [digest] = await sentMails(t, server, 1);
     expect(digest.to).toEqual([MAILBOX]);
     expect(digest.subject).toBe('Umgängesstöd: daglig sammanställning 2026-12-01 (2 påminnelser)');
