@@ -18,7 +18,8 @@ export function configureHttpApp(app: INestApplication): OpenAPIObject {
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
   serveWebApp(app as NestExpressApplication);
   app.useGlobalPipes(new UnsafeKeysPipe(), createValidationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM is main.ts's: it drains before closing (drainThenClose).
+  app.enableShutdownHooks(['SIGINT', 'SIGHUP']);
   const document = apiDocument(app);
   SwaggerModule.setup('docs', app, document);
   return document;

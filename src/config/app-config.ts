@@ -1,7 +1,7 @@
 import { resolve, type Resolved } from './variable.js';
 import { VARIABLES } from './variables.js';
 
-export type { AuthConfig, DatabaseConfig } from './variables.js';
+export type { AuthConfig, DatabaseConfig, OidcSignInConfig } from './variables.js';
 
 /**
  * The configuration the service runs with: the shape of the declarations in ./variables.ts, each
@@ -14,6 +14,7 @@ export type AppConfig = Resolved<typeof VARIABLES> & {
 
 export type NotificationConfig = AppConfig['notifications'];
 export type DeadlineDeliveryConfig = AppConfig['deadlines'];
+export type SignInConfig = AppConfig['signIn'];
 
 export class InvalidConfigError extends Error {}
 

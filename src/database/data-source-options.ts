@@ -17,6 +17,8 @@ import { IndexStaleMachineVersions1763900002000 } from './migrations/17639000020
 import { ReadAuditHeadUnderLock1763900002100 } from './migrations/1763900002100-read-audit-head-under-lock.js';
 import { OneCorrectionPerEntry1763900002200 } from './migrations/1763900002200-one-correction-per-entry.js';
 import { AnchorAuditHead1763900002300 } from './migrations/1763900002300-anchor-audit-head.js';
+import { CreateSignInTables1763900002400 } from './migrations/1763900002400-create-sign-in-tables.js';
+import { AddSupporterAddress1763900003500 } from './migrations/1763900003500-add-supporter-address.js';
 
 export const MIGRATIONS = [
   CreateCaseTables1763900000000,
@@ -34,6 +36,8 @@ export const MIGRATIONS = [
   ReadAuditHeadUnderLock1763900002100,
   OneCorrectionPerEntry1763900002200,
   AnchorAuditHead1763900002300,
+  CreateSignInTables1763900002400,
+  AddSupporterAddress1763900003500,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
@@ -27,6 +27,25 @@ export function serializeError(error: unknown): unknown {
   return withoutData(serialized, 0);
 }
 
+/** An id a proxy or client may send: short, and nothing a log line could be forged with. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** W3C trace context: version, trace id, parent id, flags. */
+const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
+
+/**
+ * The id a request is logged and answered under: the caller's `X-Request-Id` when it is a safe
+ * one, else the trace id of its `traceparent`, so one request is followed across the proxy, this
+ * service and what it calls; else a random one (not a per-process counter, so an id names one
+ * request across restarts).
+ */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  if (typeof given === 'string' && SAFE_REQUEST_ID.test(given)) return given;
+  const trace = TRACEPARENT.exec(String(req.headers.traceparent ?? '').trim());
+  if (trace && !/^0+$/.test(trace[1])) return trace[1];
+  return randomUUID();
+}
+
 /**
  * Request logs carry method, route, status and time, never bodies, query strings or headers;
  * errors go through serializeError: a personnummer must never reach a log line.
@@ -44,9 +63,8 @@ export function loggerOptions(config: AppConfig): Params {
       err: serializeError,
       error: serializeError,
     },
-    // A random id, not a per-process counter, so the id an answer quotes names one request across restarts.
-    genReqId: (_req: unknown, res: ServerResponse) => {
-      const id = randomUUID();
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = requestIdOf(req);
       res.setHeader('X-Request-Id', id);
       return id;
     },

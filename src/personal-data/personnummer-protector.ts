@@ -49,6 +49,11 @@ export class PersonnummerProtector {
     ].join('.');
   }
 
+  /** The ids of the keys configured, the current one first. */
+  keyIds(): string[] {
+    return [...this.material.keys.keys()];
+  }
+
   isSealedUnderCurrentKey(sealed: string): boolean {
     const [format, keyId] = sealed.split('.');
     return format === FORMAT && keyId === this.material.currentKeyId;

@@ -9,7 +9,10 @@ import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findLocked } from '../database/locked-row.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { sealAddress } from '../personal-data/postal-address.js';
 import type { ListSupportersQuery } from './dto/list-supporters.query.js';
+import type { SupporterAddressDto } from './dto/supporter-address.dto.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import type { DecideSupporterDto, RecordVettingStepDto } from './dto/vetting.dto.js';
 import { activeAssignments } from './supporter-assignments.js';
@@ -64,6 +67,7 @@ export class SupportersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly protector: PersonnummerProtector,
   ) {}
 
   /** The e-service's expression of interest: a new supporter waiting to be vetted. */
@@ -125,6 +129,16 @@ export class SupportersService {
         { ...supporter, [VETTING_STEP_COLUMN[dto.step]]: dto.date },
         await this.assignmentsOf(manager, id),
       );
+    });
+  }
+
+  /** Where the supporter's letters go: sealed at rest, opened only by the letters. */
+  setAddress(id: string, dto: SupporterAddressDto): Promise<SupporterView> {
+    return this.transactions.run(async (manager) => {
+      const supporter = await this.find(manager, id);
+      const addressCiphertext = sealAddress(this.protector, dto.address);
+      await manager.update(Supporter, { id }, { addressCiphertext });
+      return this.viewOf({ ...supporter, addressCiphertext }, await this.assignmentsOf(manager, id));
     });
   }
 
@@ -194,6 +208,7 @@ export class SupportersService {
       name: dto.name,
       phone: dto.phone,
       email: dto.email,
+      addressCiphertext: sealAddress(this.protector, dto.address),
       status: 'interested' as const,
       languages: dto.languages ?? [],
       area: dto.area ?? null,
