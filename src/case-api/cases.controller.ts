@@ -63,6 +63,11 @@ const ETAG = {
   },
 };
 
+type CasePage = { items: { id: string }[] };
+
+/** A list of cases is filed in the audit trail one entry per case shown. */
+const casesShown = (page: CasePage) => page.items.map((c) => ({ caseId: c.id }));
+
 @ApiTags('cases')
 @Roles('secretary')
 @CaseScoped('id')
@@ -96,6 +101,7 @@ export class CasesController {
   @Operation('List cases, optionally those in one state')
   @ApiOkResponse({ type: CaseListResponse })
   @ApiErrors(400)
+  @Audited<CasePage>({ shown: casesShown })
   list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
     return this.queries.list(
       { state: query.state, responsibleSecretary: query.responsibleSecretary },
@@ -126,7 +132,7 @@ export class CasesController {
   )
   @ApiOkResponse({ type: CaseSearchResponse })
   @ApiErrors(400)
-  @Audited<{ items: { id: string }[] }>({ reads: true, shown: (page) => page.items.map((c) => ({ caseId: c.id })) })
+  @Audited<CasePage>({ reads: true, shown: casesShown })
   search(@Body() dto: SearchCasesDto): Promise<CaseSearchResponse> {
     return dto.text !== undefined
       ? this.queries.findByText(dto.text)

@@ -61,10 +61,11 @@ export class MailTransport implements OnModuleDestroy {
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
     if (!this.outboxDir) return;
-    await mkdir(this.outboxDir, { recursive: true });
+    await mkdir(this.outboxDir, { recursive: true, mode: 0o700 });
     const file = join(this.outboxDir, `${mail.id}.eml`);
-    // Written whole under another name first: a reader of the folder never sees half a mail.
-    await writeFile(`${file}.part`, info.message as Buffer);
+    // Written whole under another name first: a reader of the folder never sees half a mail. Its
+    // owner's alone, whatever the umask: a mail names cases and people.
+    await writeFile(`${file}.part`, info.message as Buffer, { mode: 0o600 });
     await rename(`${file}.part`, file);
   }
 

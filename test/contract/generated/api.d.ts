@@ -1864,7 +1864,7 @@ export interface components {
              */
             type: "INITIATE";
             /**
-             * @description The case system’s diary number
+             * @description The case system’s diary number: letters, digits, spaces, `/`, `-` and `.`, at most 40
              * @example SN 2026/123
              */
             diaryNumber?: string;
