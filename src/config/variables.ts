@@ -128,6 +128,62 @@ export const VARIABLES = {
     },
     ({ path, url }): DatabaseConfig => (url ? { type: 'postgres', url } : { type: 'sqlite', path }),
   ),
+  production: {
+    on: variable(
+      'PRODUCTION',
+      flag(),
+      (given) => given.NODE_ENV === 'production',
+      'production mode: the service refuses to start on example, all-zero, short or generated secrets, a public address on this machine, local token sign-in and SQLite unless allowed below',
+      'on when `NODE_ENV=production`',
+    ),
+    allowLocalSignIn: variable(
+      'ALLOW_LOCAL_SIGN_IN',
+      flag(),
+      false,
+      'in production mode: accept tokens signed with the local HS256 `JWT_SECRET` instead of an OpenID Connect provider',
+    ),
+    allowSqlite: variable(
+      'ALLOW_SQLITE',
+      flag(),
+      false,
+      'in production mode: run on the embedded SQLite database (one machine, `npm run backup`) instead of PostgreSQL',
+    ),
+  },
+  postgres: {
+    poolSize: variable('DATABASE_POOL_SIZE', integer(1, 200), 10, 'PostgreSQL connections each process keeps at most'),
+    connectTimeoutMs: variable(
+      'DATABASE_CONNECT_TIMEOUT_MS',
+      integer(100, 120_000),
+      10_000,
+      'how long a PostgreSQL connection may take to open before the attempt fails',
+    ),
+    statementTimeoutMs: variable(
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      integer(0, 3_600_000),
+      30_000,
+      "PostgreSQL's `statement_timeout` for the service's statements (0: none); the command-line tools run without one",
+    ),
+    idleInTransactionTimeoutMs: variable(
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      integer(0, 3_600_000),
+      60_000,
+      "PostgreSQL's `idle_in_transaction_session_timeout`: a transaction left open this long is ended and its locks freed (0: never)",
+    ),
+  },
+  migrations: {
+    atStart: variable(
+      'MIGRATE_AT_START',
+      flag(),
+      true,
+      'whether a process brings the schema up to date when it starts (off where a one-shot `npm run migrate` with the owner role does it)',
+    ),
+    lockTimeoutSeconds: variable(
+      'MIGRATION_LOCK_TIMEOUT_SECONDS',
+      integer(1, 3600),
+      120,
+      'how long a process waits for another one migrating the same PostgreSQL database before it gives up',
+    ),
+  },
   redis: combined(
     {
       url: variable(

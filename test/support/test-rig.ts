@@ -13,11 +13,10 @@ import type { Role } from '../../src/common/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { deadlineJobId } from '../../src/deadlines/deadline-jobs.js';
-import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
-import { DeadlineWorker } from '../../src/deadlines/deadline-worker.js';
+import { DeadlineQueue } from '../../src/deadlines/deadline.queue.js';
 import { configureHttpApp } from '../../src/http-app.js';
-import { MailWorker } from '../../src/notifications/mail-worker.js';
 import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
+import { WorkerHost } from '../../src/queue/worker-host.service.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import { ApiContract } from './api-contract.js';
 import { eventually } from './eventually.js';
@@ -96,9 +95,8 @@ export function contractCheckedClients(
 }
 
 /** Runs the periodic reconciliation of deadlines and of mail in `context`, now. */
-async function reconcile(context: INestApplicationContext): Promise<void> {
-  await context.get(DeadlineWorker).reconcileNow();
-  await context.get(MailWorker).reconcileNow();
+function reconcile(context: INestApplicationContext): Promise<void> {
+  return context.get(WorkerHost).reconcileNow();
 }
 
 /**
@@ -196,7 +194,7 @@ export class TestRig {
    */
   async settled(deadlineIds: string[]): Promise<void> {
     const process = this.anyProcess();
-    await process.get(DeadlineWorker).reconcileNow();
+    await reconcile(process);
     const queue = process.get(DeadlineQueue);
     await eventually(async () => {
       const queued = await queue.withJobs(deadlineIds);
