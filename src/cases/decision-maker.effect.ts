@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { StaffDirectory } from '../staff/staff-directory.js';
-import { CaseEffects } from './case-effects.js';
+import { StaffDirectory } from '../organisation/staff-directory.service.js';
+import { CaseEffects } from './case-effects.service.js';
 
 /**
  * A decision says who made it and, where someone else presented the case, who did (förvaltningslagen

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { CaseContext } from '../../machines/case-context.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
-import { CaseEffects, type ChangeEvent } from './case-effects.js';
+import { CaseEffects, type ChangeEvent } from './case-effects.service.js';
 import {
   checkDecisionDate,
   checkHeldMeeting,

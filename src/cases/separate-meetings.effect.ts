@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { BusinessRuleError } from '../common/domain-errors.js';
-import { CaseEffects } from './case-effects.js';
-import { CaseRows } from './case-rows.js';
+import { CaseEffects } from './case-effects.service.js';
+import { CaseRows } from './case-rows.repository.js';
 import { separateMeetingsRequired } from './protected-parties.js';
 
 /**

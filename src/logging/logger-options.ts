@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import type { Params } from 'nestjs-pino';
+import { routePatternOf } from '../common/route-pattern.js';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -47,18 +48,25 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /**
- * Request logs carry method, route, status and time, never bodies, query strings or headers;
- * errors go through serializeError: a personnummer must never reach a log line.
+ * The request's route, once answered: its pattern, or `(unmatched)` and the path's length, never
+ * the path itself (a feed's token, a personnummer typed into a URL). Before the answer (pino-http
+ * asks at the start too) nothing: the route is not known yet.
+ */
+function routeOnceAnswered(req: IncomingMessage, res: ServerResponse): Record<string, unknown> {
+  if (!res.headersSent) return {};
+  const route = routePatternOf(req, res);
+  return route !== undefined ? { route } : { route: '(unmatched)', pathLength: (req.url ?? '').split('?')[0].length };
+}
+
+/**
+ * Request logs carry method, route pattern, status and time, never the path, bodies, query
+ * strings or headers; errors go through serializeError: a personnummer must never reach a log line.
  */
 export function loggerOptions(config: AppConfig): Params {
   const options = {
     level: config.logLevel,
     serializers: {
-      req: (req: { method: string; url: string; id: unknown }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-      }),
+      req: (req: { method: string; id: unknown }) => ({ id: req.id, method: req.method }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
       error: serializeError,
@@ -68,6 +76,7 @@ export function loggerOptions(config: AppConfig): Params {
       res.setHeader('X-Request-Id', id);
       return id;
     },
+    customProps: routeOnceAnswered,
     redact: { paths: ['*.personnummer', '*.*.personnummer', 'req.headers.authorization'], censor: '[hidden]' },
   };
   return { pinoHttp: config.logStream ? [options, config.logStream] : options };

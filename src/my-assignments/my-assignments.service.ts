@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { CompensationService } from '../compensation/compensation.service.js';
 import { VisitPlan } from '../visits/visit-plan.entity.js';
 import { Visit } from '../visits/visit.entity.js';

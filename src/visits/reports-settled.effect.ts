@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CaseEffects } from '../cases/case-effects.js';
+import { CaseEffects } from '../cases/case-effects.service.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
 
 /**

@@ -4,7 +4,27 @@
  */
 
 export interface paths {
-    "/cases/{id}/responsible-secretary": {
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to sign in here
+         * @description Whether sign-in goes through the municipality’s OpenID Connect provider or local accounts.
+         */
+        get: operations["SignIn_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,11 +32,91 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /**
-         * Hand the case to another secretary
-         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         * Sign in with a username and password
+         * @description Opens a browser session (the cookie) and answers who signed in and the CSRF token. Unknown name and wrong password get the same 401; after SIGN_IN_MAX_FAILURES wrong passwords in a row the account is locked for SIGN_IN_LOCK_MINUTES (423). Every attempt is audited. 403 while sign-in goes through OpenID Connect.
          */
-        put: operations["ResponsibleSecretary_assign"];
+        post: operations["SignIn_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in in this browser
+         * @description The session behind the cookie and its CSRF token; 401 when there is none or it has ended (idle or at its limit).
+         */
+        get: operations["SignIn_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the browser session: its cookie opens nothing any more. Needs the X-CSRF-Token header.
+         */
+        post: operations["SignIn_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in through the municipality’s identity provider
+         * @description Sends the browser to the provider (authorization code with PKCE); 404 while sign-in is with local accounts.
+         */
+        get: operations["OidcSignIn_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back
+         * @description Opens the browser session (the cookie) and sends the browser to the web app at `/`. 401 when the sign-in does not hold: another browser’s or an old state, a refused code, or no role of this service in the role claim. Every outcome is audited.
+         */
+        get: operations["OidcSignIn_callback"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -139,6 +239,26 @@ export interface paths {
          * @description The body is one of the client events, chosen by `type`. An event the case’s state does not take answers 409 with `state` and `allowedEvents`; a broken business rule (say, a supporter who cannot be appointed) answers 422 naming `rule` and `field`. With `If-Match`, a case changed by someone else in the meantime answers 409 with `currentVersion` and nothing is written. A supporter may send only LOG_VISIT, the administrator only ARCHIVE (403 otherwise); MIDPOINT_REACHED, PERIOD_ENDED and VISIT_REPORT_FILED come only from the system (400).
          */
         post: operations["Cases_sendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/responsible-secretary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Hand the case to another secretary
+         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         */
+        put: operations["ResponsibleSecretary_assign"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1283,32 +1403,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ResponsibleSecretaryDto: {
-            /**
-             * @description The token subject of the secretary who answers for the case
-             * @example anna
-             */
-            secretaryId: string;
+        SignInOptionsResponse: {
+            /** @description true: sign in through the municipality’s OpenID Connect provider (`GET /auth/oidc/login`); false: with a local username and password (`POST /auth/login`) */
+            oidc: boolean;
         };
-        StaffProfileResponse: {
+        SignInDto: {
+            /** @example anna */
+            username: string;
             /**
-             * @description The token subject the profile belongs to
+             * Format: password
+             * @example korrekt häst batteri häftklammer
+             */
+            password: string;
+        };
+        SignedInUser: {
+            /**
+             * @description The local username, or the identity provider’s subject: the id every change is recorded under
              * @example anna
              */
-            subject: string;
+            username: string;
             /** @example Anna Berg */
             name: string;
-            /** @example Familjerättssekreterare */
-            title: string;
-            /** @example 018-727 00 00 */
-            phone: string;
-            /** @example anna.berg@kommun.se */
-            email: string;
+            /**
+             * @description The first of `roles`
+             * @example secretary
+             * @enum {string}
+             */
+            role: "secretary" | "supporter" | "administrator" | "developer";
+            /**
+             * @description Every role sign-in granted (an identity provider may grant several)
+             * @example [
+             *       "secretary"
+             *     ]
+             */
+            roles: ("secretary" | "supporter" | "administrator" | "developer")[];
+            /**
+             * Format: uuid
+             * @description For a supporter: their record in the supporter register
+             */
+            supporterId?: string;
         };
-        ResponsibleSecretaryResponse: {
-            /** Format: uuid */
-            caseId: string;
-            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
+        SessionResponse: {
+            user: components["schemas"]["SignedInUser"];
+            /**
+             * @description Send it as the `X-CSRF-Token` header with every request that changes something (any method but GET, HEAD and OPTIONS)
+             * @example n4bQgNjQ8yQd3f1QwQm2Zr7m5c8Yb1s9f0Vq2Jk4Lx8
+             */
+            csrfToken: string;
         };
         PostalAddressDto: {
             /** @example c/o Ödman */
@@ -1820,7 +1961,7 @@ export interface components {
              */
             type: "INITIATE";
             /**
-             * @description The case system’s diary number
+             * @description The case system’s diary number: letters, digits, spaces, `/`, `-` and `.`, at most 40
              * @example SN 2026/123
              */
             diaryNumber?: string;
@@ -2069,6 +2210,33 @@ export interface components {
              * @example SN 2026/123
              */
             diaryNumber: string;
+        };
+        ResponsibleSecretaryDto: {
+            /**
+             * @description The token subject of the secretary who answers for the case
+             * @example anna
+             */
+            secretaryId: string;
+        };
+        StaffProfileResponse: {
+            /**
+             * @description The token subject the profile belongs to
+             * @example anna
+             */
+            subject: string;
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+            /** @example 018-727 00 00 */
+            phone: string;
+            /** @example anna.berg@kommun.se */
+            email: string;
+        };
+        ResponsibleSecretaryResponse: {
+            /** Format: uuid */
+            caseId: string;
+            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
         };
         DeadlineOfCase: {
             /** Format: uuid */
@@ -2929,6 +3097,10 @@ export interface components {
             archivedAt: string;
             /** Format: date */
             disposalDate: string;
+            /** @description The notification mails that told of the case: removed with it, unless they told of other cases too */
+            notificationMails: string[];
+            /** @description The outbox files (`.eml`, under the data directory) of those mails, removed with the case */
+            outboxFiles: string[];
         };
         DueCaseListResponse: {
             items: components["schemas"]["DueCaseResponse"][];
@@ -3626,20 +3798,14 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ResponsibleSecretary_assign: {
+    SignIn_options: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -3647,7 +3813,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
+                    "application/json": components["schemas"]["SignInOptionsResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
@@ -3659,7 +3860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3670,26 +3871,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not found; a supporter also gets this for a case that is not their assignment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3706,8 +3889,110 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
-            422: {
+            /** @description The account is locked for a while after too many wrong passwords: try again after `Retry-After` seconds */
+            423: {
+                headers: {
+                    /** @description Seconds until the account opens again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many calls from this address: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window allows calls again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            204: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3726,6 +4011,97 @@ export interface operations {
             };
             /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    OidcSignIn_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On to the provider */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    /** @description The sign-in’s state, HttpOnly, for /auth/oidc only, ten minutes */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    OidcSignIn_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: on to the web app */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    /** @description The session cookie: HttpOnly, SameSite=Strict */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3770,7 +4146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3781,7 +4157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,7 +4219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3854,7 +4230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3940,7 +4316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3951,7 +4327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4011,7 +4387,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4022,7 +4398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4082,7 +4458,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"] | components["schemas"]["SupporterCaseResponse"] | components["schemas"]["AdministratorCaseResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4093,7 +4469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4163,7 +4539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4174,7 +4550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4253,7 +4629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4264,7 +4640,116 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ResponsibleSecretary_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,7 +4845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4371,7 +4856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4500,7 +4985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4511,7 +4996,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4571,7 +5056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4582,7 +5067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4649,7 +5134,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4660,7 +5145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4731,7 +5216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4742,7 +5227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4831,7 +5316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4842,7 +5327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4931,7 +5416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4942,7 +5427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5022,7 +5507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5033,7 +5518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5113,7 +5598,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5124,7 +5609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5218,7 +5703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5229,7 +5714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5297,7 +5782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5308,7 +5793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5380,7 +5865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5391,7 +5876,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5493,7 +5978,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5504,7 +5989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5603,7 +6088,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5614,7 +6099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5709,7 +6194,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5720,7 +6205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5778,7 +6263,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5789,7 +6274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5861,7 +6346,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5872,7 +6357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5971,7 +6456,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5982,7 +6467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6081,7 +6566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6092,7 +6577,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6191,7 +6676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6202,7 +6687,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6786,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6312,7 +6797,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6406,7 +6891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6417,7 +6902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +6973,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6499,7 +6984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6604,7 +7089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6615,7 +7100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6690,7 +7175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6701,7 +7186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6799,7 +7284,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6810,7 +7295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6905,7 +7390,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6916,7 +7401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6975,7 +7460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6986,7 +7471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7042,7 +7527,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7053,7 +7538,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7109,7 +7594,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7120,7 +7605,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7179,7 +7664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7190,7 +7675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7237,7 +7722,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7248,7 +7733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7295,7 +7780,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffProfileResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7306,7 +7791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7375,7 +7860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7386,7 +7871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,7 +7927,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7453,7 +7938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7513,7 +7998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7524,7 +8009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7591,7 +8076,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7602,7 +8087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7674,7 +8159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7685,7 +8170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7768,7 +8253,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueCaseListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7779,7 +8264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7838,7 +8323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7849,7 +8334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7909,7 +8394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7920,7 +8405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7994,7 +8479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8005,7 +8490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8054,7 +8539,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8065,7 +8550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8135,7 +8620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8146,7 +8631,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8193,7 +8678,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8204,7 +8689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8264,7 +8749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8275,7 +8760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8436,7 +8921,7 @@ export interface operations {
                     "application/json": components["schemas"]["MachineGraphResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8447,7 +8932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8494,7 +8979,7 @@ export interface operations {
                     "application/json": components["schemas"]["StateCountsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8505,7 +8990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8563,7 +9048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8574,7 +9059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8630,7 +9115,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8641,7 +9126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8688,7 +9173,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarTokenResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8699,7 +9184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8744,7 +9229,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8755,7 +9240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8868,7 +9353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8879,7 +9364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8996,7 +9481,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -9007,7 +9492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9054,7 +9539,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -9065,7 +9550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9157,7 +9642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -9206,7 +9691,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedRefusalsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -9217,7 +9702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9283,7 +9768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -9294,7 +9779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
