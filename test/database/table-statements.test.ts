@@ -139,6 +139,7 @@ describe.each(DATABASES)('the command path’s prepared statements (%s)', (datab
         personnummerHash: 'ab'.repeat(32),
         addressCiphertext: null,
         protection: null,
+        meetingRisk: false,
         custody: 'joint',
         ...overrides,
       });
