@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLE_LABELS } from '../lib/labels';
-import { useSignOut, type SessionUser } from '../features/auth/session';
+import { useSignOut, type SessionUser } from '../lib/session';
 import { NAVIGATION, TOOLS, paths } from './routes';
 
 function isCurrent(href: string, location: string): boolean {

@@ -29,7 +29,7 @@ import {
   useVisits,
   type CaseView,
 } from './case-queries';
-import { stateText } from './case-text';
+import { stateText } from '../../lib/state-text';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (

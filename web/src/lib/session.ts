@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, csrfHeader, rememberCsrfToken } from '../../lib/api';
+import { ApiError, csrfHeader, rememberCsrfToken } from './api';
 
 /** Who is signed in, as /auth/session and /auth/login answer. */
 export interface SessionUser {
