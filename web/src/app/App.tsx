@@ -25,7 +25,6 @@ const queryClient: QueryClient = new QueryClient({
     queries: {
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
       refetchOnWindowFocus: true,
-      staleTime: 10_000,
     },
   },
 });

@@ -30,12 +30,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
               <span>
                 {user.name} <span className="header__role">({ROLE_LABELS[user.role]})</span>
               </span>
-              <button
-                type="button"
-                className="button button--link-on-dark"
-                onClick={leave}
-                disabled={signOut.isPending}
-              >
+              <button type="button" className="button--link-on-dark" onClick={leave} disabled={signOut.isPending}>
                 Logga ut
               </button>
             </div>

@@ -1,45 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, csrfHeader, rememberCsrfToken } from './api';
+import { answered, api, rememberCsrfToken, type Schemas } from './api';
 
 /** Who is signed in, as /auth/session and /auth/login answer. */
-export interface SessionUser {
-  username: string;
-  name: string;
-  role: 'secretary' | 'supporter' | 'administrator' | 'developer';
-  supporterId?: string;
-}
-
-interface SessionAnswer {
-  user: SessionUser;
-  csrfToken: string;
-}
-
-async function sessionRequest(path: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(path, {
-    credentials: 'same-origin',
-    ...init,
-    headers: { Accept: 'application/json', ...init.headers },
-  });
-  if (!response.ok && response.status !== 401) {
-    const body: unknown = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, typeof body === 'object' && body ? body : {});
-  }
-  return response;
-}
+export type SessionUser = Schemas['SignedInUser'];
 
 export const SESSION_KEY = ['session'] as const;
 
-/** The signed-in user, or null when nobody is. */
+/** The signed-in user, or null when nobody is (no cookie, or the session ended). */
 export function useSession() {
   return useQuery({
     queryKey: SESSION_KEY,
     queryFn: async (): Promise<SessionUser | null> => {
-      const response = await sessionRequest('/auth/session');
-      if (response.status === 401) {
+      const result = await api.GET('/auth/session');
+      if (result.response.status === 401) {
         rememberCsrfToken(undefined);
         return null;
       }
-      const answer = (await response.json()) as SessionAnswer;
+      const answer = answered(result);
       rememberCsrfToken(answer.csrfToken);
       return answer.user;
     },
@@ -51,8 +28,7 @@ export function useSession() {
 export function useAuthConfig() {
   return useQuery({
     queryKey: ['auth-config'],
-    queryFn: async (): Promise<{ oidc: boolean }> =>
-      (await (await sessionRequest('/auth/config')).json()) as { oidc: boolean },
+    queryFn: async () => answered(await api.GET('/auth/config')),
     staleTime: Infinity,
   });
 }
@@ -60,18 +36,9 @@ export function useAuthConfig() {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: { username: string; password: string }) => {
-      const response = await sessionRequest('/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(credentials),
-      });
-      if (response.status === 401) throw new ApiError(401, { error: 'Unauthorized' });
-      return (await response.json()) as SessionAnswer;
-    },
+    mutationFn: async (body: Schemas['SignInDto']) => answered(await api.POST('/auth/login', { body })),
     onSuccess: (answer) => {
       rememberCsrfToken(answer.csrfToken);
-      client.clear();
       client.setQueryData(SESSION_KEY, answer.user);
     },
   });
@@ -80,12 +47,11 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      await sessionRequest('/auth/logout', { method: 'POST', headers: csrfHeader() });
-    },
+    mutationFn: async () => answered(await api.POST('/auth/logout')),
     onSettled: () => {
       rememberCsrfToken(undefined);
-      client.clear();
+      // Nothing the signed-out user read stays in this tab's memory.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
       client.setQueryData(SESSION_KEY, null);
     },
   });

@@ -219,6 +219,9 @@ function CasesByState({ filter }: { filter: Filter }) {
 }
 
 function CaseTable({ cases, caption }: { cases: Schemas['CaseSummaryResponse'][]; caption: string }) {
+  const staff = useStaff();
+  const nameOf = (subject: string | null) =>
+    subject === null ? '–' : (staff.data?.items.find((p) => p.subject === subject)?.name ?? subject);
   return (
     <table className="table">
       <caption className="visually-hidden">{caption}</caption>
@@ -240,7 +243,7 @@ function CaseTable({ cases, caption }: { cases: Schemas['CaseSummaryResponse'][]
             <td>
               {formatDay(c.periodStart)} – {formatDay(c.periodEnd)}
             </td>
-            <td>{c.responsibleSecretaryId ?? '–'}</td>
+            <td>{nameOf(c.responsibleSecretaryId)}</td>
           </tr>
         ))}
       </tbody>
