@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { InvalidConfigError, loadConfig } from '../src/config/app-config.js';
 import { standaloneDataSourceOptions } from '../src/entities.js';
-import { PersonnummerProtector } from '../src/personal-data/personnummer-protector.js';
+import { PersonnummerProtector } from '../src/personal-data/personnummer-protector.service.js';
 import { rewrapSealed } from '../src/personal-data/sealed-columns.js';
 
 /**

@@ -8,7 +8,7 @@ import { UnsafeKeysPipe } from './common/unsafe-keys.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { httpMetrics } from './metrics/http-metrics.js';
-import { Metrics } from './metrics/metrics.js';
+import { Metrics } from './metrics/metrics.service.js';
 import { serveWebApp } from './web-app/web-app.js';
 
 /** What every HTTP entry point (the service, the tests, the benchmark) sets up the same way; returns the OpenAPI document it serves. */

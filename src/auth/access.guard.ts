@@ -12,12 +12,12 @@ import type { Response } from 'express';
 import type { AuditRecord } from '../audit/audit-chain.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { requestFacts } from '../audit/request-facts.js';
-import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.js';
+import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.service.js';
 import type { Role } from '../common/actor.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { CaseAccess } from './case-access.js';
+import { CaseAccess } from './case-access.service.js';
 import { cookieOf } from './cookies.js';
 import {
   CASE_ID_PARAM_KEY,
@@ -28,7 +28,7 @@ import { PUBLIC_KEY, ROLES_KEY, TOKEN_COOKIE_KEY } from '../common/roles.decorat
 import { BrowserSessions } from './sessions/browser-sessions.js';
 import { clearSessionCookie, sessionIdOf, type RequestWithSession } from './sessions/session-cookie.js';
 import type { SignedInPerson } from './sessions/signed-in-person.js';
-import { TokenVerifier, type Principal } from './token-verifier.js';
+import { TokenVerifier, type Principal } from './token-verifier.service.js';
 
 const TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
 

@@ -5,12 +5,12 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AccessGuard } from './access.guard.js';
 import { LocalAccounts } from './accounts/local-accounts.js';
 import { UserAccount } from './accounts/user-account.entity.js';
-import { CaseAccess } from './case-access.js';
+import { CaseAccess } from './case-access.service.js';
 import { OidcSignIn } from './oidc/oidc-sign-in.entity.js';
 import { BrowserSession } from './sessions/browser-session.entity.js';
 import { BrowserSessions } from './sessions/browser-sessions.js';
 import { SignInController } from './sessions/sign-in.controller.js';
-import { TokenVerifier } from './token-verifier.js';
+import { TokenVerifier } from './token-verifier.service.js';
 
 /** Who may call what: tokens, browser sessions and their sign-in, roles, and supporters' own cases. */
 @Global()

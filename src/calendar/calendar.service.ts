@@ -4,7 +4,7 @@ import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { VisitPlan } from '../visits/visit-plan.entity.js';
 import { Visit } from '../visits/visit.entity.js';

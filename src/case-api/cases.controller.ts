@@ -21,8 +21,8 @@ import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
-import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
-import { CaseAnswers } from './case-answers.js';
+import { CountsEventOutcomes } from '../metrics/event-outcomes.interceptor.js';
+import { CaseAnswers } from './case-answers.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
 import { caseViewFor, type CaseView } from './case-view.js';
@@ -41,7 +41,7 @@ import {
 import { CaseStatesQuery, ListCasesQuery } from './dto/list-cases.query.js';
 import { CaseStateTotalsResponse } from './dto/work-list.responses.js';
 import { WorkList } from './work-list.service.js';
-import { RegisterCaseDto } from '../cases/dto/register-case.dto.js';
+import { RegisterCaseDto } from './dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
 import { SendEventQuery } from './dto/send-event.query.js';
 

@@ -4,7 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { migrateUnderLock } from './migrate-under-lock.js';
-import { TransactionRunner } from './transaction-runner.js';
+import { TransactionRunner } from './transaction-runner.service.js';
 
 /** The migration settings, carried to the data source factory inside its options (which it receives copied). */
 const MIGRATIONS_AT_START = Symbol('migrations at start');

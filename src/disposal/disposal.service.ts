@@ -10,7 +10,7 @@ import { Clock } from '../common/clock.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { ListTotals } from '../database/list-totals.js';
 import { rowLock } from '../database/locked-row.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
 import { CaseDocument } from '../documents/document.entity.js';

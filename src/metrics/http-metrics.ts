@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { routePatternOf } from '../common/route-pattern.js';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from './metrics.service.js';
 
 /**
  * Times every HTTP request and counts it under its route pattern (`/cases/:id`, never the

@@ -11,7 +11,7 @@ import {
   type PreferenceChanges,
 } from './dto/notification.dtos.js';
 import { NotificationMailListResponse, NotificationPreferencesResponse } from './dto/notification.responses.js';
-import { NotificationList } from './notification-list.js';
+import { NotificationList } from './notification-list.service.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
 
 @ApiTags('notifications')

@@ -1,6 +1,6 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
 import { MoreThan } from 'typeorm';
-import type { PersonnummerProtector } from './personnummer-protector.js';
+import type { PersonnummerProtector } from './personnummer-protector.service.js';
 import { isSealed } from './sealed.decorator.js';
 
 /** A column the entities declare @Sealed, and the one primary column its rows are walked by. */

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InvalidConfigError } from '../config/app-config.js';
-import { PersonnummerProtector } from './personnummer-protector.js';
+import { PersonnummerProtector } from './personnummer-protector.service.js';
 import { missingKeysProblem } from './sealed-columns.js';
 
 /**

@@ -4,7 +4,7 @@ import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
-import { TokenVerifier } from '../auth/token-verifier.js';
+import { TokenVerifier } from '../auth/token-verifier.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DASHBOARD_PATH } from './queue-dashboard.js';
 import { DASHBOARD_TOKEN_COOKIE } from './queue-dashboard.controller.js';

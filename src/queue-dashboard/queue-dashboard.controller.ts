@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenCookie, Roles } from '../common/roles.decorator.js';
 import { Operation } from '../common/api-docs.js';
-import { DeadlineQueue } from '../deadlines/deadline-queue.js';
+import { DeadlineQueue } from '../deadlines/deadline.queue.js';
 import { ROUTE_NAME } from '../common/route-pattern.js';
 import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
 

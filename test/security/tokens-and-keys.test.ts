@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
-import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.js';
+import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.service.js';
 import { rewrapSealed, sealedColumns } from '../../src/personal-data/sealed-columns.js';
 import { registerCase } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';

@@ -4,7 +4,7 @@ import type { AuditRecord } from '../../audit/audit-chain.js';
 import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-config.js';
-import { TransactionRunner } from '../../database/transaction-runner.js';
+import { TransactionRunner } from '../../database/transaction-runner.service.js';
 import type { SignedInPerson } from '../sessions/signed-in-person.js';
 import { hashPassword, passwordMatches } from './password-rules.js';
 import { UserAccount } from './user-account.entity.js';

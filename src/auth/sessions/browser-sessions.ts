@@ -4,7 +4,7 @@ import { LessThan } from 'typeorm';
 import { ROLES, type Role } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-config.js';
-import { TransactionRunner } from '../../database/transaction-runner.js';
+import { TransactionRunner } from '../../database/transaction-runner.service.js';
 import { BrowserSession } from './browser-session.entity.js';
 import type { SessionResponse } from './dto/session.responses.js';
 import type { SignedInPerson } from './signed-in-person.js';

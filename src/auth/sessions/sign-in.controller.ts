@@ -20,7 +20,7 @@ import { Clock } from '../../common/clock.js';
 import { Public, Roles } from '../../common/roles.decorator.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { LocalAccounts } from '../accounts/local-accounts.js';
-import { RateLimited } from '../rate-limit.js';
+import { RateLimited } from '../rate-limit.guard.js';
 import { BrowserSessions } from './browser-sessions.js';
 import { SignInDto } from './dto/sign-in.dto.js';
 import { SessionResponse, SignInOptionsResponse } from './dto/session.responses.js';

@@ -84,26 +84,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{id}/responsible-secretary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Hand the case to another secretary
-         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
-         */
-        put: operations["ResponsibleSecretary_assign"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/cases": {
         parameters: {
             query?: never;
@@ -219,6 +199,26 @@ export interface paths {
          * @description The body is one of the client events, chosen by `type`. An event the case’s state does not take answers 409 with `state` and `allowedEvents`; a broken business rule (say, a supporter who cannot be appointed) answers 422 naming `rule` and `field`. With `If-Match`, a case changed by someone else in the meantime answers 409 with `currentVersion` and nothing is written. A supporter may send only LOG_VISIT, the administrator only ARCHIVE (403 otherwise); MIDPOINT_REACHED, PERIOD_ENDED and VISIT_REPORT_FILED come only from the system (400).
          */
         post: operations["Cases_sendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/responsible-secretary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Hand the case to another secretary
+         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         */
+        put: operations["ResponsibleSecretary_assign"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1331,33 +1331,6 @@ export interface components {
              */
             csrfToken: string;
         };
-        ResponsibleSecretaryDto: {
-            /**
-             * @description The token subject of the secretary who answers for the case
-             * @example anna
-             */
-            secretaryId: string;
-        };
-        StaffProfileResponse: {
-            /**
-             * @description The token subject the profile belongs to
-             * @example anna
-             */
-            subject: string;
-            /** @example Anna Berg */
-            name: string;
-            /** @example Familjerättssekreterare */
-            title: string;
-            /** @example 018-727 00 00 */
-            phone: string;
-            /** @example anna.berg@kommun.se */
-            email: string;
-        };
-        ResponsibleSecretaryResponse: {
-            /** Format: uuid */
-            caseId: string;
-            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
-        };
         PostalAddressDto: {
             /** @example c/o Ödman */
             careOf?: string;
@@ -2026,6 +1999,33 @@ export interface components {
              * @description When the decision to end the measure was made
              */
             terminationDecidedAt: string;
+        };
+        ResponsibleSecretaryDto: {
+            /**
+             * @description The token subject of the secretary who answers for the case
+             * @example anna
+             */
+            secretaryId: string;
+        };
+        StaffProfileResponse: {
+            /**
+             * @description The token subject the profile belongs to
+             * @example anna
+             */
+            subject: string;
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+            /** @example 018-727 00 00 */
+            phone: string;
+            /** @example anna.berg@kommun.se */
+            email: string;
+        };
+        ResponsibleSecretaryResponse: {
+            /** Format: uuid */
+            caseId: string;
+            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
         };
         DeadlineOfCase: {
             /** Format: uuid */
@@ -3715,115 +3715,6 @@ export interface operations {
             };
         };
     };
-    ResponsibleSecretary_assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
-                };
-            };
-            /** @description Malformed input: `message` lists every broken field and rule */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description No valid bearer token or browser session */
-            401: {
-                headers: {
-                    /** @description Bearer */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not found; a supporter also gets this for a case that is not their assignment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
     Cases_list: {
         parameters: {
             query?: {
@@ -4331,6 +4222,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseResponse"] | components["schemas"]["SupporterCaseResponse"] | components["schemas"]["AdministratorCaseResponse"] | components["schemas"]["DryRunResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ResponsibleSecretary_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
