@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { MetricsServer } from '../../src/metrics/metrics-server.service.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
-import { DATABASES, type TestApp } from '../support/test-app.js';
-import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { type TestApp } from '../support/test-app.js';
+import { DeadlineRig } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 /** The value of one sample in Prometheus's text format, 0 when the series is absent. */
 function sample(text: string, series: string): number {
@@ -16,7 +17,7 @@ async function scrape(t: TestApp): Promise<string> {
   return res.text;
 }
 
-describe.each(DATABASES)('metrics for Prometheus (%s)', (database) => {
+describe.each(['sqlite'] as const)('metrics for Prometheus (%s)', (database) => {
   let rig: DeadlineRig | undefined;
   afterEach(async () => {
     await rig?.dispose();
