@@ -2836,6 +2836,10 @@ export interface components {
             archivedAt: string;
             /** Format: date */
             disposalDate: string;
+            /** @description The notification mails that told of the case: removed with it, unless they told of other cases too */
+            notificationMails: string[];
+            /** @description The outbox files (`.eml`, under the data directory) of those mails, removed with the case */
+            outboxFiles: string[];
         };
         DueCaseListResponse: {
             items: components["schemas"]["DueCaseResponse"][];
