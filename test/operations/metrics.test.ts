@@ -67,6 +67,15 @@ describe.each(['sqlite'] as const)('metrics for Prometheus (%s)', (database) => 
     expect(after).not.toMatch(new RegExp(caseId));
   });
 
+  it('counts the mail outbox and the case files waiting for disposal, for the operator to alert on', async () => {
+    rig = await DeadlineRig.create(database);
+    const t = await rig.startService();
+    const text = await scrape(t);
+    expect(text).toMatch(/^mail_outbox\{status="pending"\} \d+$/m);
+    expect(text).toMatch(/^mail_outbox\{status="failed"\} 0$/m);
+    expect(text).toMatch(/^disposals_due 0$/m);
+  });
+
   it('serves the same figures without a token on METRICS_PORT, for a worker process too', async () => {
     rig = await DeadlineRig.create(database);
     const worker = await rig.startWorker({ runWorker: true, metrics: { port: 0, host: '127.0.0.1' } });
