@@ -138,6 +138,9 @@ describe.each(['sqlite'] as const)('a parent with protected personal data (%s)',
 
   it('lets no letter, view, export, history or audit answer, for any role, carry the protected address', async () => {
     await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-01-18T10:00:00+01:00' });
+    for (const v of (await t.http.get(`/cases/${caseId}/visits`).expect(200)).body.visits as { id: string }[]) {
+      await t.http.post(`/cases/${caseId}/visits/${v.id}/reports`).send({ text: 'Lugnt umgänge.' }).expect(201);
+    }
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2027-01-19T10:00:00+01:00' });
     const secretary = t.http;
     const administrator = t.as('administrator');
