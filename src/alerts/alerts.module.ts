@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsController } from './alerts.controller.js';
+import { AlertsRepository } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
 import { Alert } from './alert.entity.js';
 
@@ -8,7 +9,7 @@ import { Alert } from './alert.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Alert])],
   controllers: [AlertsController],
-  providers: [AlertsService],
-  exports: [AlertsService],
+  providers: [AlertsService, AlertsRepository],
+  exports: [AlertsService, AlertsRepository],
 })
 export class AlertsModule {}

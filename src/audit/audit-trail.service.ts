@@ -1,36 +1,22 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  Between,
-  DataSource,
-  LessThanOrEqual,
-  MoreThanOrEqual,
-  type EntityManager,
-  type FindOptionsWhere,
-} from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Page } from '../common/paging.dto.js';
-import { ListTotals } from '../database/list-totals.js';
-import { PreparedStatements } from '../database/prepared-statements.js';
-import { TableStatements, type SelectShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Metrics } from '../metrics/metrics.js';
 import { chainHash, GENESIS_HASH, KEYED_SCHEME, type ChainHead } from './audit-chain.js';
 import { auditChainKey, HeadFile } from './chain-anchor.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { AuditRepository, type AuditFilter } from './audit.repository.js';
+
+export type { AuditFilter } from './audit.repository.js';
 
 /** What the caller of `record` says; sequence, time and hashes are the trail's own. */
 export type AuditRecord = Pick<
   AuditEntry,
   'actorId' | 'actorRole' | 'caseId' | 'subject' | 'action' | 'resource' | 'ip' | 'allowed' | 'status'
 >;
-
-export interface AuditFilter {
-  caseId?: string;
-  userId?: string;
-  from?: Date;
-  to?: Date;
-}
 
 /** A half of a UTF-16 surrogate pair standing alone: no database can store it as it is. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -51,25 +37,12 @@ function fitted(record: AuditRecord, widths: [string, number][]): AuditRecord {
   return out as AuditRecord;
 }
 
-const CHAIN_HEAD: SelectShape<AuditEntry> = {
-  where: [],
-  columns: ['seq', 'hash'],
-  orderBy: [['seq', 'DESC']],
-  limit: 1,
-};
-
-/** Any fixed number: the one lock PostgreSQL appenders queue on, so the chain has one head. */
-const CHAIN_LOCK_KEY = 7_412_001;
-const HEAD_UNDER_LOCK = 'SELECT seq, hash FROM audit_chain_head($1)';
-
 @Injectable()
 export class AuditTrail implements OnApplicationShutdown {
-  private readonly postgres: boolean;
   private readonly key: Buffer;
   private readonly headFile: HeadFile;
   /** The text columns' widths, in characters: [property, width]. */
   private readonly widths: [string, number][];
-  private readonly totals = new ListTotals();
   /** The newest head committed, and the newest written to the head file. */
   private committedHead: ChainHead | undefined;
   private exportedSeq = 0;
@@ -80,10 +53,10 @@ export class AuditTrail implements OnApplicationShutdown {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
+    private readonly trail: AuditRepository,
     dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.postgres = dataSource.options.type === 'postgres';
     this.widths = dataSource
       .getMetadata(AuditEntry)
       .columns.filter((column) => column.length !== '')
@@ -109,9 +82,7 @@ export class AuditTrail implements OnApplicationShutdown {
    * entries ever claim the same predecessor.
    */
   async appendWithin(manager: EntityManager, records: AuditRecord[]): Promise<ChainHead> {
-    const trail = TableStatements.of(manager.connection, AuditEntry);
-    const [last] = this.postgres ? await this.headUnderLock(manager) : await trail.select(manager, CHAIN_HEAD, []);
-    let previous: ChainHead = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+    let previous: ChainHead = (await this.trail.headForAppend(manager)) ?? { seq: 0, hash: GENESIS_HASH };
     const rows = records.map((record) => {
       const facts = {
         ...fitted(record, this.widths),
@@ -124,16 +95,8 @@ export class AuditTrail implements OnApplicationShutdown {
       previous = { seq: facts.seq, hash };
       return row;
     });
-    await trail.insert(manager, rows);
+    await this.trail.insert(manager, rows);
     return previous;
-  }
-
-  /** PostgreSQL: takes the chain's lock and reads the head it guards in one round trip (see ReadAuditHeadUnderLock1763900002100). */
-  private async headUnderLock(manager: EntityManager): Promise<ChainHead[]> {
-    const { records } = await PreparedStatements.of(manager.connection).run(manager.queryRunner!, HEAD_UNDER_LOCK, [
-      CHAIN_LOCK_KEY,
-    ]);
-    return records as unknown as ChainHead[];
   }
 
   /** After the transaction that appended `records` up to `head` committed: counts them and exports the head. */
@@ -171,42 +134,6 @@ export class AuditTrail implements OnApplicationShutdown {
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
-    const where = whereOf(filter);
-    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
-    const [total, items] = await this.transactions.run(
-      async (manager) =>
-        [
-          await this.totals.count(manager, AuditEntry, where, JSON.stringify(filter)),
-          await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset }),
-        ] as const,
-    );
-    return { items, total };
-  }
-}
-
-function whereOf(filter: AuditFilter): FindOptionsWhere<AuditEntry> {
-  const where: FindOptionsWhere<AuditEntry> = {};
-  if (filter.caseId) where.caseId = filter.caseId;
-  if (filter.userId) where.actorId = filter.userId;
-  if (filter.from && filter.to) where.at = Between(filter.from, filter.to);
-  else if (filter.from) where.at = MoreThanOrEqual(filter.from);
-  else if (filter.to) where.at = LessThanOrEqual(filter.to);
-  return where;
-}
-
-/** The whole trail in chain order, a batch at a time, for the verifier. */
-export async function* readTrail(manager: EntityManager, batchSize = 1000): AsyncGenerator<AuditEntry> {
-  let after = 0;
-  for (;;) {
-    const batch = await manager
-      .getRepository(AuditEntry)
-      .createQueryBuilder('e')
-      .where('e.seq > :after', { after })
-      .orderBy('e.seq', 'ASC')
-      .limit(batchSize)
-      .getMany();
-    yield* batch;
-    if (batch.length < batchSize) return;
-    after = batch[batch.length - 1].seq;
+    return this.transactions.run((manager) => this.trail.page(manager, filter, limit, offset));
   }
 }

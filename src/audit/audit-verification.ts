@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { verifyChain } from './audit-chain.js';
 import { auditChainKey, readHead } from './chain-anchor.js';
-import { readTrail } from './audit-trail.service.js';
+import { enabledAuditTriggers, readTrail } from './audit.repository.js';
 
 export type AuditVerdict = { intact: true; entries: number } | { intact: false; problem: string };
 
@@ -12,16 +12,6 @@ const APPEND_ONLY_TRIGGERS = {
   postgres: ['audit_trail_append_only', 'audit_trail_no_truncate'],
 };
 
-async function enabledTriggers(dataSource: DataSource): Promise<string[]> {
-  const rows: { name: string }[] =
-    dataSource.options.type === 'postgres'
-      ? await dataSource.query(
-          `SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'audit_trail'::regclass AND NOT tgisinternal AND tgenabled <> 'D'`,
-        )
-      : await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_trail'`);
-  return rows.map((row) => row.name);
-}
-
 /**
  * The whole check `npm run audit:verify` makes: the append-only triggers are in place and
  * enabled, every entry fits the keyed chain, and the trail reaches the head last exported outside
@@ -29,7 +19,7 @@ async function enabledTriggers(dataSource: DataSource): Promise<string[]> {
  */
 export async function verifyAuditTrail(dataSource: DataSource, config: AppConfig): Promise<AuditVerdict> {
   const expected = APPEND_ONLY_TRIGGERS[dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite'];
-  const present = await enabledTriggers(dataSource);
+  const present = await enabledAuditTriggers(dataSource);
   const missing = expected.filter((name) => !present.includes(name));
   if (missing.length > 0)
     return { intact: false, problem: `the append-only trigger(s) ${missing.join(', ')} are missing or disabled` };

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
+import { AuditRepository } from './audit.repository.js';
 import { RequestAudit } from './request-audit.js';
 import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -14,6 +15,7 @@ import { AuditEntry } from './audit-entry.entity.js';
   controllers: [AuditController],
   providers: [
     AuditTrail,
+    AuditRepository,
     RequestAudit,
     UnauthenticatedRefusals,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

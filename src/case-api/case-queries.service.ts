@@ -5,14 +5,14 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import type { CaseRetention } from '../documents/case-retention.entity.js';
 import { CaseRetentionService } from '../documents/case-retention.service.js';
 import type { Visit } from '../visits/visit.entity.js';
-import { VisitsService } from '../visits/visits.service.js';
+import { VisitsRepository } from '../visits/visits.repository.js';
 import type { ChangeRows } from '../cases/case-effects.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
-import { CaseRows } from '../cases/case-rows.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { decodeCursor, encodeCursor, type CaseListPosition } from './case-list-cursor.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
@@ -67,12 +67,12 @@ export type KnownRows = ChangeRows & { visits?: Visit[]; retention?: CaseRetenti
 export class CaseQueries {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly deadlines: DeadlinesService,
-    private readonly visits: VisitsService,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly visits: VisitsRepository,
     private readonly personnummer: PersonnummerProtector,
     private readonly retention: CaseRetentionService,
     private readonly totals: CaseTotals,
-    private readonly rows: CaseRows,
+    private readonly rows: CasesRepository,
   ) {}
 
   get(caseId: string): Promise<CaseView> {
@@ -88,8 +88,8 @@ export class CaseQueries {
     const caseId = record.id;
     // One after the other: a transaction's connection runs one query at a time.
     const parties = known.parties ?? (await this.rows.parties(manager, caseId));
-    const deadlines = known.deadlines ?? (await this.deadlines.listForCase(manager, caseId));
-    const visits = known.visits ?? (await this.visits.listForCase(manager, caseId));
+    const deadlines = known.deadlines ?? (await this.deadlines.ofCase(manager, caseId));
+    const visits = known.visits ?? (await this.visits.visitsOfCase(manager, caseId));
     // Retention starts with ARCHIVE, the last state: a case not archived has none to read.
     const retention =
       known.retention !== undefined

@@ -7,7 +7,7 @@ import { CaseEffectsModule } from './case-effects.module.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseRows } from './case-rows.js';
+import { CasesRepositoryModule } from './cases-repository.module.js';
 import { CaseTransitions } from './case-transitions.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
@@ -21,10 +21,11 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
     TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]),
     AuditModule,
     CaseEffectsModule,
+    CasesRepositoryModule,
     StaffModule,
   ],
   controllers: [ResponsibleSecretaryController],
-  providers: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
-  exports: [CaseCommands, CaseRows, CaseTransitions, CaseEffectsModule],
+  providers: [CaseCommands, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
+  exports: [CaseCommands, CasesRepositoryModule, CaseTransitions, CaseEffectsModule],
 })
 export class CasesModule {}

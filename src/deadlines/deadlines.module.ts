@@ -5,6 +5,7 @@ import { CaseEffectsModule } from '../cases/case-effects.module.js';
 import { DeadlineDispatcher } from './deadline-dispatcher.js';
 import { DeadlineEffects } from './deadline-effects.js';
 import { DeadlineQueue } from './deadline-queue.js';
+import { DeadlinesRepository } from './deadlines.repository.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { QueuedDeadlineDispatcher } from './queued-deadline-dispatcher.js';
 import { Deadline } from './deadline.entity.js';
@@ -15,9 +16,10 @@ import { Deadline } from './deadline.entity.js';
   providers: [
     DeadlineEffects,
     DeadlinesService,
+    DeadlinesRepository,
     DeadlineQueue,
     { provide: DeadlineDispatcher, useClass: QueuedDeadlineDispatcher },
   ],
-  exports: [DeadlinesService, DeadlineDispatcher, DeadlineQueue],
+  exports: [DeadlinesService, DeadlinesRepository, DeadlineDispatcher, DeadlineQueue],
 })
 export class DeadlinesModule {}

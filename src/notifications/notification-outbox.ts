@@ -5,7 +5,6 @@ import { Alert } from '../alerts/alert.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TableStatements } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DigestRun } from './digest-run.entity.js';
 import { alertMail, digestMail, type CaseNotice, type MailContent } from './mail-content.js';
@@ -15,13 +14,11 @@ import { NotificationItem } from './notification-item.entity.js';
 import { NotificationMail, type MailType } from './notification-mail.entity.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
 import { NotificationRecipients } from './notification-recipients.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { isWorkingDay, swedishDayAndHour } from './working-days.js';
 
 /** How many pending mails one reconciliation looks at; the rest wait for the next one. */
 const RECONCILE_BATCH = 1000;
-
-/** Inserts carry at most this many rows (SQLite and PostgreSQL bound a statement's parameters). */
-const ROWS_PER_STATEMENT = 500;
 
 /** The outbox: what each alert turns into (a mail now, a line in the digest, or nothing), and each mail's text. */
 @Injectable()
@@ -33,6 +30,7 @@ export class NotificationOutbox {
     private readonly recipients: NotificationRecipients,
     private readonly preferences: NotificationPreferences,
     private readonly dispatch: MailDispatch,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   /**
@@ -66,12 +64,7 @@ export class NotificationOutbox {
         });
       }
     }
-    const mailTable = TableStatements.of(manager.connection, NotificationMail);
-    const itemTable = TableStatements.of(manager.connection, NotificationItem);
-    for (let i = 0; i < mails.length; i += ROWS_PER_STATEMENT)
-      await mailTable.insert(manager, mails.slice(i, i + ROWS_PER_STATEMENT));
-    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT)
-      await itemTable.insert(manager, items.slice(i, i + ROWS_PER_STATEMENT));
+    await this.notifications.insert(manager, mails, items);
     if (mails.length > 0)
       this.dispatch.afterCommit(
         manager,
@@ -90,12 +83,7 @@ export class NotificationOutbox {
     if (!isWorkingDay(day) || hour < this.config.notifications.digestHour) return 0;
     return this.transactions.run(async (manager) => {
       // Claimed, not looked up first: processes that try at the same moment all see no digest yet, and one insert must win quietly.
-      if (
-        (await TableStatements.of(manager.connection, DigestRun).insertIfAbsent(manager, [
-          { day, composedAt: now, mails: 0 },
-        ])) === 0
-      )
-        return 0;
+      if (!(await this.notifications.claimDigest(manager, day, now))) return 0;
       const waiting = await manager.find(NotificationItem, {
         where: { mailId: IsNull(), createdAt: LessThanOrEqual(now) },
         order: { createdAt: 'ASC', id: 'ASC' },

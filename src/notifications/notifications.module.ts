@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AlertsService } from '../alerts/alerts.service.js';
+import { CasesRepositoryModule } from '../cases/cases-repository.module.js';
 import { StaffModule } from '../staff/staff.module.js';
 import { UnitModule } from '../unit/unit.module.js';
 import { MailDispatch } from './mail-dispatch.js';
@@ -14,6 +15,7 @@ import { NotificationOutbox } from './notification-outbox.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
 import { NotificationRecipients } from './notification-recipients.js';
 import { NotificationsController } from './notifications.controller.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { DigestRun } from './digest-run.entity.js';
 import { NotificationItem } from './notification-item.entity.js';
 import { NotificationMail } from './notification-mail.entity.js';
@@ -24,6 +26,7 @@ import { NotificationPreference } from './notification-preference.entity.js';
   imports: [
     TypeOrmModule.forFeature([DigestRun, NotificationItem, NotificationMail, NotificationPreference]),
     AlertsModule,
+    CasesRepositoryModule,
     StaffModule,
     UnitModule,
   ],
@@ -32,6 +35,7 @@ import { NotificationPreference } from './notification-preference.entity.js';
     NotificationRecipients,
     NotificationPreferences,
     NotificationOutbox,
+    NotificationsRepository,
     NotificationList,
     MailQueue,
     MailDispatch,

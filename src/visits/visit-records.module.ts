@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
 import { VisitRecordEffect } from './visit-record.effect.js';
+import { VisitsRepository } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';
 import { Visit } from './visit.entity.js';
 import { VisitPlan } from './visit-plan.entity.js';
@@ -14,7 +15,7 @@ import { VisitReport } from './visit-report.entity.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule, CaseEffectsModule],
-  providers: [VisitsService, VisitRecordEffect],
-  exports: [VisitsService],
+  providers: [VisitsService, VisitsRepository, VisitRecordEffect],
+  exports: [VisitsService, VisitsRepository],
 })
 export class VisitRecordsModule {}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { RowMapper, run, type Sql } from '../database/sql.js';
+import { VisitPlan } from './visit-plan.entity.js';
+import { VisitReport } from './visit-report.entity.js';
+import { Visit } from './visit.entity.js';
+
+const VISIT_COLUMNS = [
+  'id',
+  'caseId',
+  'occurredAt',
+  'durationMinutes',
+  'outcome',
+  'stopReason',
+  'notes',
+  'loggedAt',
+  'loggedBy',
+  'planId',
+  'supporterId',
+  'cancelledBy',
+] as const satisfies readonly (keyof Visit)[];
+
+const INSERT_VISIT: Sql = {
+  postgres:
+    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy") ' +
+    'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+  sqlite:
+    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy") ' +
+    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+};
+
+const VISITS_OF_CASE: Sql = {
+  postgres: 'SELECT * FROM "visits" WHERE "caseId" = $1 ORDER BY "occurredAt" ASC, "loggedAt" ASC',
+  sqlite: 'SELECT * FROM "visits" WHERE "caseId" = ? ORDER BY "occurredAt" ASC, "loggedAt" ASC',
+};
+
+/** A case's visits, planned and logged, and their reports, inside the caller's transaction. */
+@Injectable()
+export class VisitsRepository {
+  async insertVisit(manager: EntityManager, visit: Visit): Promise<void> {
+    await run(manager, INSERT_VISIT, RowMapper.of(manager, Visit).values(visit, VISIT_COLUMNS));
+  }
+
+  /** The case's logged visits in the order they happened (then were logged). */
+  async visitsOfCase(manager: EntityManager, caseId: string): Promise<Visit[]> {
+    return RowMapper.of(manager, Visit).entities((await run(manager, VISITS_OF_CASE, [caseId])).records);
+  }
+
+  async insertPlan(manager: EntityManager, plan: VisitPlan): Promise<void> {
+    await manager.insert(VisitPlan, plan);
+  }
+
+  plansOfCase(manager: EntityManager, caseId: string): Promise<VisitPlan[]> {
+    return manager.find(VisitPlan, { where: { caseId }, order: { plannedFor: 'ASC' } });
+  }
+
+  planOfCase(manager: EntityManager, caseId: string, planId: string): Promise<VisitPlan | null> {
+    return manager.findOneBy(VisitPlan, { id: planId, caseId });
+  }
+
+  planLogged(manager: EntityManager, planId: string): Promise<boolean> {
+    return manager.existsBy(Visit, { planId });
+  }
+
+  /** The case's visit reports in the order they were filed. */
+  reportsOfCase(manager: EntityManager, caseId: string): Promise<VisitReport[]> {
+    return manager.find(VisitReport, { where: { caseId }, order: { filedAt: 'ASC', id: 'ASC' } });
+  }
+}
