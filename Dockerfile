@@ -14,6 +14,7 @@ COPY machines ./machines
 COPY src ./src
 COPY scripts ./scripts
 COPY bench ./bench
+COPY web ./web
 RUN npm run build && npm prune --omit=dev --no-fund --no-audit
 
 FROM node:24-bookworm-slim
@@ -28,8 +29,9 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# The inspector's page is served from the sources' folder beside dist.
+# The inspector's page is served from the sources' folder beside dist, the web app from web/dist.
 COPY --from=build /app/src/inspector/page ./src/inspector/page
+COPY --from=build /app/web/dist ./web/dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

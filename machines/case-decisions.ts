@@ -1,7 +1,8 @@
 import { createActor, getNextTransitions, type AnyActorScope, type SnapshotFrom, type StateValue } from 'xstate';
 import type { CaseContext, CaseInput } from './case-context.js';
 import { CLIENT_EVENT_TYPES, type CaseEvent, type CaseEventType } from './case-events.js';
-import { GUARD_RULES, type CaseMachine, type GuardName } from './case-machine.js';
+import type { CaseMachine } from './case-machine.js';
+import { GUARD_RULES, type GuardName } from './guard-rules.js';
 
 export type CaseSnapshot = SnapshotFrom<CaseMachine>;
 

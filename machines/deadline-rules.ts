@@ -44,15 +44,6 @@ export interface WantedDeadline {
   event?: DeadlineEventType;
 }
 
-/** One reminder per instant at which a held or stopped visit still lacks its report. */
-function visitReportReminders(context: CaseContext, delays: ReminderDelays): WantedDeadline[] {
-  const instants = new Set(context.visitsAwaitingReport ?? []);
-  return [...instants].map((occurredAt) => ({
-    kind: 'visitReportMissing',
-    dueAt: addDays(occurredAt, delays.visitReportMissing),
-  }));
-}
-
 /** When the judgment reached the unit: the day the secretary gave, or else the registration. */
 export function judgmentReceivedAt(context: CaseContext): string {
   return context.judgment.receivedAt ? dayStartsAt(context.judgment.receivedAt) : context.registeredAt;
@@ -63,59 +54,101 @@ export function periodRanOutBeforeVisits(context: CaseContext): boolean {
   return context.closing?.cause === 'periodEndedBeforeVisits';
 }
 
+/** One deadline a state wants: when it falls due, in words and as instants. */
+export interface DeadlineRule {
+  kind: DeadlineKind;
+  /** The event it sends to the case when it falls due; reminders send none. */
+  event?: DeadlineEventType;
+  /** When it falls due, in words (docs/routine.md); a reminder's words name what its days count from. */
+  due: string;
+  /** Its due instants for a case standing in the state: none while it is not wanted. */
+  dueAt(context: CaseContext, delays: ReminderDelays): string[];
+}
+
+const period = (context: CaseContext) => periodBounds(context.judgment.periodStart, context.judgment.periodEnd);
+
+const PERIOD_END: DeadlineRule = {
+  kind: 'periodEnd',
+  event: 'PERIOD_ENDED',
+  due: "at the start of the day after the period's last day (Swedish time)",
+  dueAt: (context) => [period(context).endsAt],
+};
+
+const MIDPOINT: DeadlineRule = {
+  kind: 'midpoint',
+  event: 'MIDPOINT_REACHED',
+  due: 'half way through the period, once per assignment',
+  dueAt: (context) => (context.midpointReachedAt === undefined ? [period(context).midpointAt] : []),
+};
+
+/** A reminder counted in days from a moment of the case; none while `from` gives none. */
+function reminder(kind: ReminderKind, since: string, from: (context: CaseContext) => string | undefined): DeadlineRule {
+  return {
+    kind,
+    due: `days after ${since}`,
+    dueAt: (context, delays) => {
+      const at = from(context);
+      return at === undefined ? [] : [addDays(at, delays[kind])];
+    },
+  };
+}
+
+/** One reminder per instant at which a held or stopped visit still lacks its report. */
+const VISIT_REPORT_MISSING: DeadlineRule = {
+  kind: 'visitReportMissing',
+  due: 'days after each held or stopped visit whose report is missing',
+  dueAt: (context, delays) =>
+    [...new Set(context.visitsAwaitingReport ?? [])].map((occurredAt) =>
+      addDays(occurredAt, delays.visitReportMissing),
+    ),
+};
+
+const NOT_ARCHIVED = reminder('notArchived', 'the case began to close', (c) => c.closing?.startedAt);
+
+/**
+ * The deadlines each top-level state wants, in order. Every open state has at least one: until
+ * the case closes the period's end is always pending, and after it reminders wait for the closing
+ * steps. A state not listed (archived) wants none.
+ */
+export const STATE_DEADLINES: Readonly<Record<string, readonly DeadlineRule[]>> = {
+  received: [PERIOD_END, reminder('supporterNotAppointed', 'the judgment reached the unit', judgmentReceivedAt)],
+  initiated: [PERIOD_END, reminder('supporterNotAppointed', 'the judgment reached the unit', judgmentReceivedAt)],
+  supporterAppointed: [
+    PERIOD_END,
+    reminder('summonsNotSent', 'the supporter was appointed', (c) => c.supporter?.appointedAt),
+  ],
+  startupMeeting: [
+    PERIOD_END,
+    reminder('startupMeetingNotHeld', 'the summons was sent, while the meeting is not held', (c) =>
+      c.startupMeeting?.heldAt ? undefined : c.startupMeeting?.summonsSentAt,
+    ),
+    reminder('visitsNotStarted', 'the start-up meeting was held', (c) => c.startupMeeting?.heldAt),
+  ],
+  activeVisits: [MIDPOINT, PERIOD_END, VISIT_REPORT_MISSING],
+  midpointFollowUp: [
+    PERIOD_END,
+    reminder('followUpNotHeld', 'the midpoint was reached', (c) => c.midpointReachedAt),
+    VISIT_REPORT_MISSING,
+  ],
+  closing: [
+    reminder('closingMeetingNotHeld', 'the case began to close, while the closing meeting is not held', (c) =>
+      c.closing?.meetingHeldAt ? undefined : c.closing?.startedAt,
+    ),
+    reminder('evaluationNotSubmitted', 'the case began to close, where the court asked for an evaluation', (c) =>
+      c.judgment.evaluationRequested ? c.closing?.startedAt : undefined,
+    ),
+    NOT_ARCHIVED,
+    VISIT_REPORT_MISSING,
+  ],
+  evaluated: [NOT_ARCHIVED, VISIT_REPORT_MISSING],
+};
+
 /**
  * Which deadlines a case should have, given where it stands: a pure function, so that after
- * every transition the stored deadlines can be brought in line with it. Every open state has at
- * least one: until the case closes the period's end is always pending, and after it reminders
- * wait for the closing steps.
+ * every transition the stored deadlines can be brought in line with it.
  */
 export function wantedDeadlines(state: string, context: CaseContext, delays: ReminderDelays): WantedDeadline[] {
-  const { judgment } = context;
-  const period = () => periodBounds(judgment.periodStart, judgment.periodEnd);
-  const periodEnd: WantedDeadline = { kind: 'periodEnd', dueAt: period().endsAt, event: 'PERIOD_ENDED' };
-  const remind = (kind: ReminderKind, from: string): WantedDeadline => ({ kind, dueAt: addDays(from, delays[kind]) });
-  const wanted: WantedDeadline[] = [];
-  switch (state) {
-    case 'received':
-    case 'initiated':
-      wanted.push(periodEnd, remind('supporterNotAppointed', judgmentReceivedAt(context)));
-      break;
-    case 'supporterAppointed':
-      wanted.push(periodEnd, remind('summonsNotSent', context.supporter!.appointedAt));
-      break;
-    case 'startupMeeting': {
-      const meeting = context.startupMeeting!;
-      wanted.push(periodEnd);
-      wanted.push(
-        meeting.heldAt
-          ? remind('visitsNotStarted', meeting.heldAt)
-          : remind('startupMeetingNotHeld', meeting.summonsSentAt),
-      );
-      break;
-    }
-    case 'activeVisits':
-      if (context.midpointReachedAt === undefined) {
-        wanted.push({ kind: 'midpoint', dueAt: period().midpointAt, event: 'MIDPOINT_REACHED' });
-      }
-      wanted.push(periodEnd, ...visitReportReminders(context, delays));
-      break;
-    case 'midpointFollowUp':
-      wanted.push(
-        periodEnd,
-        remind('followUpNotHeld', context.midpointReachedAt!),
-        ...visitReportReminders(context, delays),
-      );
-      break;
-    case 'closing': {
-      const closing = context.closing!;
-      if (!closing.meetingHeldAt) wanted.push(remind('closingMeetingNotHeld', closing.startedAt));
-      if (judgment.evaluationRequested) wanted.push(remind('evaluationNotSubmitted', closing.startedAt));
-      wanted.push(remind('notArchived', closing.startedAt), ...visitReportReminders(context, delays));
-      break;
-    }
-    case 'evaluated':
-      wanted.push(remind('notArchived', context.closing!.startedAt), ...visitReportReminders(context, delays));
-      break;
-  }
-  return wanted;
+  return (STATE_DEADLINES[state] ?? []).flatMap(({ kind, event, dueAt }) =>
+    dueAt(context, delays).map((at) => (event ? { kind, dueAt: at, event } : { kind, dueAt: at })),
+  );
 }

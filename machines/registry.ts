@@ -1,15 +1,15 @@
 import { CASE_MACHINE_VERSION, caseMachine, type CaseMachine } from './case-machine.js';
-import { contactSupportV1 } from './contact-support-v1.js';
+import { contactSupportV1 } from './contact-support-v1/machine.js';
 
 /**
  * Every machine version a stored case may have been created with. Old versions stay registered:
- * archived cases keep theirs for good. Every version shares the same context and events, so one
- * type serves them all (a later version only adds guards and actions).
+ * archived cases keep theirs for good. The key is what a stored case names in its `machineVersion`
+ * and equals the machine's id. Every version shares the same context and events, so one type
+ * serves them all (a later version only adds states, transitions, guards, actions and optional context).
  */
-const machines: ReadonlyMap<string, CaseMachine> = new Map([
-  ['contactSupport@1', contactSupportV1 as unknown as CaseMachine],
-  [CASE_MACHINE_VERSION, caseMachine],
-]);
+const machines: ReadonlyMap<string, CaseMachine> = new Map(
+  [contactSupportV1 as unknown as CaseMachine, caseMachine].map((machine) => [machine.id, machine]),
+);
 
 export const CURRENT_MACHINE_VERSION = CASE_MACHINE_VERSION;
 export const MACHINE_VERSIONS = [...machines.keys()];

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { describeBaseline, recordedBaselines } from '../src/audit/audit-baseline.js';
 import { verifyAuditTrail } from '../src/audit/audit-verification.js';
 import { InvalidConfigError, loadConfig } from '../src/config/app-config.js';
 import { standaloneDataSourceOptions } from '../src/entities.js';
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
     const verdict = await verifyAuditTrail(dataSource, config);
     if (verdict.intact) {
       console.log(`audit trail intact: ${verdict.entries} entries`);
+      for (const baseline of await recordedBaselines(dataSource)) console.log(`  ${describeBaseline(baseline)}`);
       return 0;
     }
     console.error(`audit trail ${verdict.problem}`);

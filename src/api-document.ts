@@ -75,6 +75,8 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
       if (!operation) continue;
       refuseLargeBody(operation);
       operation.responses['500'] ??= errorResponse(500);
+      // An audited operation answers nothing while its entry cannot be written.
+      if (operation.security?.length !== 0) operation.responses['503'] ??= errorResponse(503);
       nameUndescribedAnswers(operation);
     }
   }

@@ -9,12 +9,14 @@ import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { Metrics } from './metrics/metrics.js';
+import { serveWebApp } from './web-app/web-app.js';
 
 /** What every HTTP entry point (the service, the tests, the benchmark) sets up the same way; returns the OpenAPI document it serves. */
 export function configureHttpApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
   app.use(httpMetrics(app.get(Metrics)));
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
+  serveWebApp(app as NestExpressApplication);
   app.useGlobalPipes(new UnsafeKeysPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const document = apiDocument(app);

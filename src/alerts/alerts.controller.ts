@@ -19,13 +19,18 @@ export class AlertsController {
   @Get()
   @Operation(
     'List alerts, open ones by default, oldest first',
-    'Filter by case, kind or status; `status=all` for every one.',
+    'Filter by case, by the secretary responsible for the case, by kind or by status; `status=all` for every one.',
   )
   @ApiOkResponse({ type: AlertListResponse })
   @ApiErrors(400)
   async list(@Query() query: ListAlertsQuery, @CurrentActor() actor: Actor): Promise<AlertListResponse> {
     const page = await this.alerts.list(
-      { caseId: query.caseId, kind: query.kind, status: query.status },
+      {
+        caseId: query.caseId,
+        responsibleSecretary: query.responsibleSecretary,
+        kind: query.kind,
+        status: query.status,
+      },
       query.limit,
       query.offset,
     );

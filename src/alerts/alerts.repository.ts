@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, Not, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ListTotals } from '../database/list-totals.js';
 import { listParameter, RowMapper, run, type Sql } from '../database/sql.js';
 import type { AlertKind, AlertStatus } from './alert-kinds.js';
@@ -7,6 +7,8 @@ import { Alert } from './alert.entity.js';
 
 export interface AlertFilter {
   caseId?: string;
+  /** Only the alerts of the cases this secretary answers for. */
+  responsibleSecretary?: string;
   kind?: AlertKind;
   status: AlertStatus | 'all';
 }
@@ -55,6 +57,19 @@ const RESOLVE_OF_KINDS: Sql = {
   sqlite:
     'UPDATE "alerts" SET "resolvedAt" = ? WHERE "deadlineId" IN (SELECT value FROM json_each(?)) AND kind IN (SELECT value FROM json_each(?)) AND "resolvedAt" IS NULL',
 };
+
+/** The case condition: one case, the cases one secretary answers for, or both. */
+function caseWhere({ caseId, responsibleSecretary }: AlertFilter): FindOptionsWhere<Alert> {
+  if (!responsibleSecretary) return caseId ? { caseId } : {};
+  const answeredFor = (column: string) =>
+    `${column} IN (SELECT "id" FROM "cases" WHERE "responsibleSecretaryId" = :responsibleSecretary)`;
+  return {
+    caseId: Raw((column) => (caseId ? `${column} = :caseId AND ${answeredFor(column)}` : answeredFor(column)), {
+      responsibleSecretary,
+      ...(caseId ? { caseId } : {}),
+    }),
+  };
+}
 
 const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
   open: { resolvedAt: IsNull(), acknowledgedAt: IsNull() },
@@ -119,7 +134,7 @@ export class AlertsRepository {
     offset: number,
   ): Promise<{ total: number; alerts: Alert[] }> {
     const where: FindOptionsWhere<Alert> = {
-      ...(filter.caseId ? { caseId: filter.caseId } : {}),
+      ...caseWhere(filter),
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
     };

@@ -12,7 +12,8 @@ import { catchError, concatMap, from, ignoreElements, map, merge, Observable, sh
 import { PUBLIC_KEY } from '../common/roles.decorator.js';
 import { httpStatusOf } from '../common/domain-error.filter.js';
 import { CaseOutOfReachError, DomainError } from '../common/domain-errors.js';
-import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
+import type { AuditRecord } from './audit-chain.js';
+import { AuditTrail } from './audit-trail.service.js';
 import { AUDITED_BY_COMMAND_KEY } from './audited.decorator.js';
 import { PendingAuditEntry, RequestAudit } from './request-audit.js';
 import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './request-facts.js';

@@ -37,12 +37,26 @@ const ENTRY_COLUMNS = [
   'hash',
 ] as const satisfies readonly (keyof AuditEntry)[];
 
-const HEAD: Sql = { sqlite: 'SELECT seq, hash FROM "audit_trail" ORDER BY seq DESC LIMIT 1' };
-
 /** Any fixed number: the one lock PostgreSQL appenders queue on, so the chain has one head. */
-const CHAIN_LOCK_KEY = 7_412_001;
-/** Takes the chain's lock and reads the head it guards in one round trip (see ReadAuditHeadUnderLock1763900002100). */
-const HEAD_UNDER_LOCK: Sql = { postgres: 'SELECT seq, hash FROM audit_chain_head($1)' };
+export const CHAIN_LOCK_KEY = 7_412_001;
+/** PostgreSQL: the lock, the trail's head, the head row and the entries at both exported heads, in one round trip. */
+const HEAD_UNDER_LOCK: Sql = { postgres: 'SELECT * FROM audit_chain_head($1, $2)' };
+/** PostgreSQL, for a look without appending (the health check): the same, without the lock. */
+const HEAD_READ: Sql = { postgres: 'SELECT * FROM audit_chain_head(NULL, $1)' };
+/** SQLite: the trail's head and its entry at the exported head's sequence. */
+const HEAD_AND_EXPORTED: Sql = {
+  sqlite: 'SELECT seq, hash FROM "audit_trail" WHERE seq = (SELECT MAX(seq) FROM "audit_trail") OR seq = ?',
+};
+
+/** What PostgreSQL's audit_chain_head gives: the trail's head, the head row, and the entries at both exported heads. */
+export interface PostgresAuditHead {
+  seq: number | null;
+  hash: string | null;
+  anchored_seq: number;
+  anchored_hash: string;
+  at_anchored: string | null;
+  at_exported: string | null;
+}
 
 const INSERT: Sql = {
   postgres:
@@ -65,15 +79,24 @@ export class AuditRepository {
   private readonly totals = new ListTotals();
 
   /**
-   * The chain's head (none before the first entry). On PostgreSQL it takes the chain's lock
-   * first, held to the commit, so appenders take turns and no two claim the same predecessor;
-   * SQLite runs one unit of work at a time.
+   * PostgreSQL: the trail's head against the head row and the entry at `exportedSeq`; `locked`
+   * takes the chain's lock first, held to the commit, so appenders take turns.
    */
-  async headForAppend(manager: EntityManager): Promise<ChainHead | undefined> {
-    const postgres = manager.connection.options.type === 'postgres';
-    const { records } = postgres ? await run(manager, HEAD_UNDER_LOCK, [CHAIN_LOCK_KEY]) : await run(manager, HEAD, []);
-    const [head] = records as unknown as (ChainHead | { seq: null; hash: null })[];
-    return head && head.seq !== null ? { seq: Number(head.seq), hash: head.hash } : undefined;
+  async postgresHead(
+    manager: EntityManager,
+    locked: boolean,
+    exportedSeq: number,
+  ): Promise<PostgresAuditHead | undefined> {
+    const { records } = locked
+      ? await run(manager, HEAD_UNDER_LOCK, [CHAIN_LOCK_KEY, exportedSeq])
+      : await run(manager, HEAD_READ, [exportedSeq]);
+    return records[0] as unknown as PostgresAuditHead | undefined;
+  }
+
+  /** SQLite (one unit of work at a time): the trail's head entry and the entry at `exportedSeq`, where they are. */
+  async sqliteHeads(manager: EntityManager, exportedSeq: number): Promise<ChainHead[]> {
+    const { records } = await run(manager, HEAD_AND_EXPORTED, [exportedSeq]);
+    return records.map((row) => ({ seq: Number(row.seq), hash: row.hash as string }));
   }
 
   async insert(manager: EntityManager, entries: readonly Partial<AuditEntry>[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { readOrCreateSecret } from '../config/generated-secret.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -27,18 +27,49 @@ const HEAD_RECORD_BYTES = 128;
  */
 export class HeadFile {
   private fd: number | undefined;
+  /** Whether the file open was cut to one record since it was opened. */
+  private sized = false;
 
-  constructor(private readonly path: string) {}
+  constructor(readonly path: string) {}
 
+  /**
+   * The head the file holds now (written by this process or another on the same file), read
+   * through the descriptor held; none when nothing was exported yet.
+   */
+  read(): ChainHead | undefined {
+    if (!this.held()) return undefined;
+    const buffer = Buffer.alloc(HEAD_RECORD_BYTES * 4);
+    for (let attempt = 1; ; attempt += 1) {
+      const length = readSync(this.fd!, buffer, 0, buffer.length, 0);
+      if (length === 0) return undefined;
+      const head = parsedHead(buffer.toString('latin1', 0, length));
+      if (head) return head;
+      if (attempt === 3) throw new Error(`${this.path} does not hold an audit head`);
+    }
+  }
+
+  /**
+   * Exports `head` unless the file already holds this head or a later one: the exported head
+   * never moves back, whichever process on this file wrote last. (Two processes writing at the
+   * same instant can still leave the lower of their two heads, each a committed entry; the next
+   * export moves it on.)
+   */
   write(head: ChainHead): void {
+    const current = this.read();
+    if (current && current.seq >= head.seq) return;
+    this.replace(head);
+  }
+
+  /** Writes `head` whatever the file held: only for a baseline an operator accepted (acceptBaseline). */
+  replace(head: ChainHead): void {
     const record =
       JSON.stringify({ seq: head.seq, hash: head.hash, check: headCheck(head) }).padEnd(HEAD_RECORD_BYTES - 1) + '\n';
     if (record.length !== HEAD_RECORD_BYTES) throw new Error(`an audit head does not fit ${HEAD_RECORD_BYTES} bytes`);
-    const reopened = this.fd === undefined || fstatSync(this.fd).nlink === 0;
-    if (reopened) this.open();
+    if (this.fd === undefined || fstatSync(this.fd).nlink === 0) this.open(constants.O_CREAT);
     writeSync(this.fd!, record, 0, 'latin1');
     // Not truncated when opened (another process may have just written its head there): a longer file of an older format is cut after.
-    if (reopened) ftruncateSync(this.fd!, HEAD_RECORD_BYTES);
+    if (!this.sized) ftruncateSync(this.fd!, HEAD_RECORD_BYTES);
+    this.sized = true;
   }
 
   close(): void {
@@ -46,10 +77,23 @@ export class HeadFile {
     this.fd = undefined;
   }
 
+  /** Whether the file is open, opening it when it exists (or was deleted or replaced meanwhile). */
+  private held(): boolean {
+    if (this.fd !== undefined && fstatSync(this.fd).nlink > 0) return true;
+    try {
+      this.open(0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    return true;
+  }
+
   /** Opened again when the file held was deleted or replaced meanwhile: fstat is cheap, a path lookup is not. */
-  private open(): void {
+  private open(create: number): void {
     this.close();
-    this.fd = openSync(this.path, constants.O_WRONLY | constants.O_CREAT, 0o600);
+    this.fd = openSync(this.path, constants.O_RDWR | create, 0o600);
+    this.sized = false;
   }
 }
 

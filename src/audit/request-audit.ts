@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
+import type { AuditRecord } from './audit-chain.js';
+import { AuditTrail } from './audit-trail.service.js';
 import type { AuditedSubject } from './audited.decorator.js';
 
 /**

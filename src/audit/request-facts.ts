@@ -2,7 +2,7 @@ import { SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { CASE_ID_PARAM_KEY } from '../common/case-scoped.decorator.js';
 import type { RequestWithActor } from '../common/current-actor.decorator.js';
-import type { AuditRecord } from './audit-trail.service.js';
+import type { AuditRecord } from './audit-chain.js';
 import { AUDITED_KEY, type AuditedOptions } from './audited.decorator.js';
 
 const READ_WHEN_QUERY_KEY = 'audit:readWhenQuery';

@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { AuditTrail, type AuditRecord } from '../audit/audit-trail.service.js';
+import type { AuditRecord } from '../audit/audit-chain.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { requestFacts } from '../audit/request-facts.js';
 import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.js';
 import type { Role } from '../common/actor.js';

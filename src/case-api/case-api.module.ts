@@ -7,11 +7,13 @@ import { CaseAnswers } from './case-answers.js';
 import { CaseQueries } from './case-queries.service.js';
 import { CaseTotals } from './case-totals.js';
 import { CasesController } from './cases.controller.js';
+import { DeadlinesController } from './deadlines.controller.js';
+import { WorkList } from './work-list.service.js';
 
 /** The case over HTTP: its routes, lists and view, which read the rows of the features above the case aggregate. */
 @Module({
   imports: [CasesModule, DeadlinesModule, VisitRecordsModule, DocumentsModule],
-  controllers: [CasesController],
-  providers: [CaseQueries, CaseTotals, CaseAnswers],
+  controllers: [CasesController, DeadlinesController],
+  providers: [CaseQueries, CaseTotals, CaseAnswers, WorkList],
 })
 export class CaseApiModule {}

@@ -16,7 +16,7 @@ import { CasesRepository } from '../cases/cases.repository.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { decodeCursor, encodeCursor, type CaseListPosition } from './case-list-cursor.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
-import { CaseTotals } from './case-totals.js';
+import { CaseTotals, type CaseListFilter } from './case-totals.js';
 import { caseSummaryView, caseView, historyEntryView, type CaseView } from './case-view.js';
 
 /** What a case list's row needs (caseSummaryView, and createdAt for the cursor): never the snapshot. */
@@ -34,14 +34,19 @@ const SUMMARY_COLUMNS = [
   'updatedAt',
 ] as const satisfies readonly (keyof CaseRecord)[];
 
-/** Cases (as `alias`) in the state, after the cursor's position, in the list's order (createdAt, id). */
+/** Cases (as `alias`) the filter picks, after the cursor's position, in the list's order (createdAt, id). */
 function inCreationOrder<Q extends SelectQueryBuilder<CaseRecord>>(
   query: Q,
   alias: string,
-  state?: string,
+  filter: CaseListFilter,
   after?: CaseListPosition,
 ): Q {
-  if (state) query.andWhere(`${alias}.state = :state`, { state });
+  if (filter.state) query.andWhere(`${alias}.state = :state`, { state: filter.state });
+  if (filter.responsibleSecretary) {
+    query.andWhere(`${alias}.responsibleSecretaryId = :responsibleSecretary`, {
+      responsibleSecretary: filter.responsibleSecretary,
+    });
+  }
   if (after) {
     query.andWhere(
       new Brackets((position) =>
@@ -54,6 +59,16 @@ function inCreationOrder<Q extends SelectQueryBuilder<CaseRecord>>(
   }
   return query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
 }
+
+function whereOf(filter: CaseListFilter) {
+  return {
+    ...(filter.state ? { state: filter.state } : {}),
+    ...(filter.responsibleSecretary ? { responsibleSecretaryId: filter.responsibleSecretary } : {}),
+  };
+}
+
+/** A text search answers this many cases at most: a name common enough to match more is refined, not paged. */
+const SEARCH_LIMIT = 50;
 
 export interface CaseListPage extends Page<ReturnType<typeof caseSummaryView>> {
   /** The cursor (`after`) of the page after this one; null on the last page. */
@@ -115,13 +130,49 @@ export class CaseQueries {
   }
 
   /**
+   * The cases whose court case number or diary number is the text, or one of whose parties' names
+   * contains it (regardless of case): the newest 50.
+   */
+  async findByText(text: string): Promise<Page<ReturnType<typeof caseSummaryView>>> {
+    const courtCase = /^t\s*(\d{1,6})-(\d{2})$/i.exec(text.trim());
+    const pattern = `%${text
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const records = await this.transactions.read((manager) =>
+      manager
+        .createQueryBuilder(CaseRecord, 'c')
+        .select(SUMMARY_COLUMNS.map((column) => `c.${column}`))
+        .where('c.diaryNumber = :text', { text: text.trim() })
+        .orWhere('c.courtCaseNumber = :courtCaseNumber', {
+          courtCaseNumber: courtCase ? `T ${courtCase[1]}-${courtCase[2]}` : text.trim(),
+        })
+        .orWhere(
+          (sub) =>
+            `c.id IN ${sub
+              .subQuery()
+              .select('p.caseId')
+              .from(CaseParty, 'p')
+              .where("LOWER(p.name) LIKE :pattern ESCAPE '\\'")
+              .getQuery()}`,
+        )
+        .setParameter('pattern', pattern)
+        .orderBy('c.createdAt', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .take(SEARCH_LIMIT)
+        .getMany(),
+    );
+    return { items: records.map(caseSummaryView), total: records.length };
+  }
+
+  /**
    * A page of cases in creation order, from an offset or after a cursor (`next` of the page
    * before: keyset paging). Both read the index on (state, createdAt, id): an offset is first
    * walked in that index alone (no table row is read for the cases it skips), so the last page
    * costs a pass over index entries instead of over 100,000 stored snapshots. Only the summary's
    * columns are read; the total comes from CaseTotals.
    */
-  async list(filter: { state?: string }, limit: number, from: number | string): Promise<CaseListPage> {
+  async list(filter: CaseListFilter, limit: number, from: number | string): Promise<CaseListPage> {
     const after = typeof from === 'string' ? decodeCursor(from) : undefined;
     const offset = typeof from === 'number' ? from : 0;
     const { records, total } = await this.transactions.run(async (manager) => {
@@ -130,19 +181,17 @@ export class CaseQueries {
         const escape = (name: string) => manager.connection.driver.escape(name);
         query.innerJoin(
           (page) =>
-            inCreationOrder(page.select('p.id', 'pageId').from(CaseRecord, 'p'), 'p', filter.state)
+            inCreationOrder(page.select('p.id', 'pageId').from(CaseRecord, 'p'), 'p', filter)
               .limit(limit + 1)
               .offset(offset),
           'page',
           `${escape('page')}.${escape('pageId')} = c.id`,
         );
       } else {
-        inCreationOrder(query, 'c', filter.state, after).limit(limit + 1);
+        inCreationOrder(query, 'c', filter, after).limit(limit + 1);
       }
       const records = await query.orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').getMany();
-      const total = await this.totals.count(filter.state, () =>
-        manager.countBy(CaseRecord, filter.state ? { state: filter.state } : {}),
-      );
+      const total = await this.totals.count(filter, () => manager.countBy(CaseRecord, whereOf(filter)));
       return { records, total };
     });
     const page = records.slice(0, limit);

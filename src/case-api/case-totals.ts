@@ -2,11 +2,17 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { CaseTransitions } from '../cases/case-transitions.js';
 
+/** Which cases a list shows: those in one state, those one secretary answers for, or both. */
+export interface CaseListFilter {
+  state?: string;
+  responsibleSecretary?: string;
+}
+
 /** How long a counted total answers again; changes by this process forget it at once. */
 const TOTAL_TTL_MS = 5000;
 
 /**
- * The `total` of case lists, per state, counted at most once per TTL instead of on every page.
+ * The `total` of case lists, per filter, counted at most once per TTL instead of on every page.
  * This process's own changes clear it at once; another process's show within the TTL.
  */
 @Injectable()
@@ -18,8 +24,8 @@ export class CaseTotals implements OnModuleDestroy {
     this.subscription = transitions.stream.subscribe(() => this.counted.clear());
   }
 
-  async count(state: string | undefined, countNow: () => Promise<number>): Promise<number> {
-    const key = state ?? '';
+  async count(filter: CaseListFilter, countNow: () => Promise<number>): Promise<number> {
+    const key = `${filter.state ?? ''}|${filter.responsibleSecretary ?? ''}`;
     const known = this.counted.get(key);
     if (known && known.until > Date.now()) return known.total;
     const total = await countNow();

@@ -38,7 +38,9 @@ import {
   HistoryResponse,
   type CaseForRole,
 } from './dto/case.responses.js';
-import { ListCasesQuery } from './dto/list-cases.query.js';
+import { CaseStatesQuery, ListCasesQuery } from './dto/list-cases.query.js';
+import { CaseStateTotalsResponse } from './dto/work-list.responses.js';
+import { WorkList } from './work-list.service.js';
 import { RegisterCaseDto } from '../cases/dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
 import { SendEventQuery } from './dto/send-event.query.js';
@@ -69,6 +71,7 @@ export class CasesController {
   constructor(
     private readonly commands: CaseAnswers,
     private readonly queries: CaseQueries,
+    private readonly work: WorkList,
   ) {}
 
   @Post()
@@ -94,21 +97,40 @@ export class CasesController {
   @ApiOkResponse({ type: CaseListResponse })
   @ApiErrors(400)
   list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
-    return this.queries.list({ state: query.state }, query.limit, query.after ?? query.offset);
+    return this.queries.list(
+      { state: query.state, responsibleSecretary: query.responsibleSecretary },
+      query.limit,
+      query.after ?? query.offset,
+    );
   }
 
-  /** Finds the cases a child or parent is party to; the personnummer comes in the body, never the URL. */
+  // Declared before ':id', which would otherwise take "states" for a case id.
+  @Get('states')
+  @Operation(
+    'Count the cases in each state',
+    'States without cases are left out. With `responsibleSecretary`, only the cases that secretary answers for.',
+  )
+  @ApiOkResponse({ type: CaseStateTotalsResponse })
+  @ApiErrors(400)
+  states(@Query() query: CaseStatesQuery): Promise<CaseStateTotalsResponse> {
+    return this.work.stateCounts(query.responsibleSecretary);
+  }
+
+  /** Finds cases by a party's personnummer or by text; either comes in the body, never the URL. */
   @Post('search')
   @HttpCode(200)
   @Operation(
-    'Find the cases a child or parent is party to',
-    'The personnummer travels in the body, never in the URL, where proxies and logs would keep it.',
+    'Find cases by a party’s personnummer, or by court case number, diary number or name',
+    'With `personnummer`, the cases that child or parent is party to; with `text`, the cases whose court case number or diary number is that text, ' +
+      'or one of whose parties’ names contains it (at most 50, the newest first). Either travels in the body, never in the URL, where proxies and logs would keep it.',
   )
   @ApiOkResponse({ type: CaseSearchResponse })
   @ApiErrors(400)
   @Audited<{ items: { id: string }[] }>({ reads: true, shown: (page) => page.items.map((c) => ({ caseId: c.id })) })
   search(@Body() dto: SearchCasesDto): Promise<CaseSearchResponse> {
-    return this.queries.findByPersonnummer(normalizePersonnummer(dto.personnummer));
+    return dto.text !== undefined
+      ? this.queries.findByText(dto.text)
+      : this.queries.findByPersonnummer(normalizePersonnummer(dto.personnummer!));
   }
 
   @Get(':id')

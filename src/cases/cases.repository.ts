@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { dialectOf, listParameter, RowMapper, run, type Sql } from '../database/sql.js';
 import type { CaseChange } from './case-effects.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
@@ -73,6 +73,12 @@ const CASE_BY_ID: Sql = {
  * On PostgreSQL the parties come aggregated as JSON beside the case (one round trip); their
  * columns are text and small integers, which JSON gives back as the driver reads them.
  */
+/** The case row, locked for update on PostgreSQL until the transaction ends (SQLite runs one transaction at a time). */
+const CASE_BY_ID_FOR_UPDATE: Sql = {
+  postgres: 'SELECT * FROM "cases" WHERE id = $1 FOR UPDATE',
+  sqlite: 'SELECT * FROM "cases" WHERE id = ?',
+};
+
 const CASE_WITH_PARTIES_BY_ID: Sql = {
   postgres: `SELECT c.*, (SELECT coalesce(json_agg(p), '[]'::json) FROM "case_parties" p WHERE p."caseId" = c.id) AS parties FROM "cases" c WHERE c.id = $1`,
 };
@@ -147,6 +153,12 @@ const REPLACE_SQLITE: Sql = {
 export class CasesRepository {
   async load(manager: EntityManager, caseId: string): Promise<CaseRecord | null> {
     const { records } = await run(manager, CASE_BY_ID, [caseId]);
+    return records.length > 0 ? RowMapper.of(manager, CaseRecord).entity(records[0]) : null;
+  }
+
+  /** The case row, locked until the transaction ends on PostgreSQL: writes to one case's file take turns. */
+  async loadForUpdate(manager: EntityManager, caseId: string): Promise<CaseRecord | null> {
+    const { records } = await run(manager, CASE_BY_ID_FOR_UPDATE, [caseId]);
     return records.length > 0 ? RowMapper.of(manager, CaseRecord).entity(records[0]) : null;
   }
 
@@ -228,6 +240,68 @@ export class CasesRepository {
     if (affected === 0) return false;
     await run(manager, INSERT_HISTORY, history);
     return true;
+  }
+
+  /** The case's appointing decisions (appointments and replacements) from its history, in order. */
+  appointingEntries(manager: EntityManager, caseId: string): Promise<CaseHistoryEntry[]> {
+    return manager.find(CaseHistoryEntry, {
+      where: { caseId, type: In(['APPOINT_SUPPORTER', 'REPLACE_SUPPORTER']) },
+      order: { version: 'ASC' },
+    });
+  }
+
+  /** What a supporter's reach is decided on: state, supporter and snapshot. */
+  reachFacts(manager: EntityManager, caseId: string): Promise<CaseRecord | null> {
+    return manager.findOne(CaseRecord, {
+      where: { id: caseId },
+      select: { id: true, state: true, supporterId: true, snapshot: true },
+    });
+  }
+
+  /** The ids of the open cases stored under one of these machine versions (served by the index on (machineVersion, state)). */
+  async openUnderVersions(manager: EntityManager, versions: string[]): Promise<string[]> {
+    const rows = await manager.find(CaseRecord, {
+      select: { id: true },
+      where: { machineVersion: In(versions), state: Not('archived') },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async setResponsibleSecretary(manager: EntityManager, caseId: string, secretaryId: string): Promise<void> {
+    await manager.update(CaseRecord, { id: caseId }, { responsibleSecretaryId: secretaryId });
+  }
+
+  /** A batch of parties' sealed personnummer in id order, after `afterId`: for the re-sealing under a new key. */
+  sealedPersonnummerAfter(dataSource: DataSource, afterId: string, batchSize: number): Promise<CaseParty[]> {
+    return dataSource.manager.find(CaseParty, {
+      select: { id: true, personnummerCiphertext: true },
+      where: { id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: batchSize,
+    });
+  }
+
+  /** Replaces a party's sealed personnummer, unless someone changed it since it was read. */
+  async resealPersonnummer(manager: EntityManager, party: CaseParty, personnummerCiphertext: string): Promise<void> {
+    await manager.update(
+      CaseParty,
+      { id: party.id, personnummerCiphertext: party.personnummerCiphertext },
+      { personnummerCiphertext },
+    );
+  }
+
+  /** How many assignments each supporter (or the one named) holds now: cases not archived that name them as the supporter. */
+  async activeAssignments(manager: EntityManager, supporterId?: string): Promise<Map<string, number>> {
+    const query = manager
+      .createQueryBuilder(CaseRecord, 'c')
+      .select('c.supporterId', 'supporterId')
+      .addSelect('COUNT(*)', 'assignments')
+      .where('c.state <> :archived', { archived: 'archived' })
+      .andWhere('c.supporterId IS NOT NULL')
+      .groupBy('c.supporterId');
+    if (supporterId) query.andWhere('c.supporterId = :supporterId', { supporterId });
+    const rows = await query.getRawMany<{ supporterId: string; assignments: string | number }>();
+    return new Map(rows.map((row) => [row.supporterId, Number(row.assignments)]));
   }
 }
 

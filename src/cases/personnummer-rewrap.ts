@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { MoreThan } from 'typeorm';
-import { CaseParty } from './case-party.entity.js';
+import { CasesRepository } from './cases.repository.js';
 import type { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+
+const cases = new CasesRepository();
 
 export interface RewrapOutcome {
   /** Parties whose personnummer was sealed under an older key and now is under the current one. */
@@ -23,22 +24,13 @@ export async function rewrapPersonnummer(
   const outcome: RewrapOutcome = { rewrapped: 0, parties: 0 };
   let after = '';
   for (;;) {
-    const batch = await dataSource.manager.find(CaseParty, {
-      select: { id: true, personnummerCiphertext: true },
-      where: { id: MoreThan(after) },
-      order: { id: 'ASC' },
-      take: batchSize,
-    });
+    const batch = await cases.sealedPersonnummerAfter(dataSource, after, batchSize);
     if (batch.length === 0) return outcome;
     const stale = batch.filter((party) => !protector.isSealedUnderCurrentKey(party.personnummerCiphertext));
     await dataSource.transaction(async (manager) => {
       for (const party of stale) {
         const personnummerCiphertext = protector.seal(protector.open(party.personnummerCiphertext));
-        await manager.update(
-          CaseParty,
-          { id: party.id, personnummerCiphertext: party.personnummerCiphertext },
-          { personnummerCiphertext },
-        );
+        await cases.resealPersonnummer(manager, party, personnummerCiphertext);
       }
     });
     outcome.rewrapped += stale.length;

@@ -3,9 +3,9 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseScoped } from '../common/case-scoped.decorator.js';
 import { Roles } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
-import { CaseRecord } from './case-record.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { requireWritableCase } from './case-file.js';
+import { CasesRepository } from './cases.repository.js';
 import { ResponsibleSecretaryDto } from '../staff/dto/staff.dtos.js';
 import { ResponsibleSecretaryResponse } from '../staff/dto/staff.responses.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
@@ -20,6 +20,7 @@ export class ResponsibleSecretaries {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly directory: StaffDirectory,
+    private readonly cases: CasesRepository,
   ) {}
 
   assign(caseId: string, secretaryId: string) {
@@ -27,7 +28,7 @@ export class ResponsibleSecretaries {
       await requireWritableCase(manager, caseId);
       // Only someone with a profile can sign the case's letters.
       const profile = await this.directory.requireProfileOf(manager, secretaryId);
-      await manager.update(CaseRecord, { id: caseId }, { responsibleSecretaryId: secretaryId });
+      await this.cases.setResponsibleSecretary(manager, caseId, secretaryId);
       return { caseId, responsibleSecretary: profile };
     });
   }

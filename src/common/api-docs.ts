@@ -73,7 +73,7 @@ export class ApiErrorBody {
   requestId?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Malformed input: `message` lists every broken field and rule',
@@ -85,6 +85,7 @@ const DESCRIPTIONS: Record<ErrorStatus, string> = {
   422: 'A business rule refused it: `rule` names the rule and `field`, where it applies, the field',
   429: 'Too many calls from this address: try again after `Retry-After` seconds',
   500: 'Something went wrong on the service’s side: quote `requestId` when you report it',
+  503: 'The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts',
 };
 
 const HEADERS: Partial<

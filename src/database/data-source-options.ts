@@ -16,7 +16,8 @@ import { KeyAuditChain1763900001500 } from './migrations/1763900001500-key-audit
 import { IndexStaleMachineVersions1763900002000 } from './migrations/1763900002000-index-stale-machine-versions.js';
 import { ReadAuditHeadUnderLock1763900002100 } from './migrations/1763900002100-read-audit-head-under-lock.js';
 import { OneCorrectionPerEntry1763900002200 } from './migrations/1763900002200-one-correction-per-entry.js';
-import { IndexDuplicateCheck1763900002300 } from './migrations/1763900002300-index-duplicate-check.js';
+import { AnchorAuditHead1763900002300 } from './migrations/1763900002300-anchor-audit-head.js';
+import { IndexDuplicateCheck1763900002400 } from './migrations/1763900002400-index-duplicate-check.js';
 
 export const MIGRATIONS = [
   CreateCaseTables1763900000000,
@@ -33,7 +34,8 @@ export const MIGRATIONS = [
   IndexStaleMachineVersions1763900002000,
   ReadAuditHeadUnderLock1763900002100,
   OneCorrectionPerEntry1763900002200,
-  IndexDuplicateCheck1763900002300,
+  AnchorAuditHead1763900002300,
+  IndexDuplicateCheck1763900002400,
 ];
 
 /**

@@ -4,7 +4,10 @@ import { Operation } from '../common/api-docs.js';
 import { Public } from '../common/roles.decorator.js';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ComponentHealth, HealthResponse } from './health.response.js';
+import { AuditHealthIndicator } from './audit.health.js';
 import { RedisHealthIndicator } from './redis.health.js';
+import { BackupHealthIndicator } from './backup.health.js';
+import { BackupFreshness } from '../backup/backup-freshness.js';
 
 @ApiTags('health')
 @Public()
@@ -14,18 +17,32 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly audit: AuditHealthIndicator,
+    private readonly backup: BackupHealthIndicator,
+    private readonly backupFreshness: BackupFreshness,
   ) {}
 
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiExtraModels(ComponentHealth)
   @ApiOkResponse({ type: HealthResponse, description: 'Everything answers' })
-  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database or Redis does not answer' })
+  @ApiServiceUnavailableResponse({
+    type: HealthResponse,
+    description:
+      'The database or Redis does not answer, the audit trail is halted, or (with BACKUP_MAX_AGE_HOURS) the last backup is too old',
+  })
   @Operation(
-    'Check that the service, its database and Redis answer',
-    'Open without a token. 503 while the database or Redis does not answer; deadlines wait in the database meanwhile.',
+    'Check that the service, its database and Redis answer, and that the audit trail can be written',
+    'Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), ' +
+      "or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap), " +
+      'or, where BACKUP_MAX_AGE_HOURS is set, while the last backup of the embedded database is older than that.',
   )
   check() {
-    return this.health.check([() => this.database.pingCheck('database'), () => this.redis.pingCheck('redis')]);
+    return this.health.check([
+      () => this.database.pingCheck('database'),
+      () => this.redis.pingCheck('redis'),
+      () => this.audit.check('audit'),
+      ...(this.backupFreshness.watched ? [() => this.backup.check('backup')] : []),
+    ]);
   }
 }

@@ -56,7 +56,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly auditHaltedGauge = new Gauge({
+    name: 'audit_trail_halted',
+    help: "1 while this process refuses audit appends because the trail's end is behind its exported head (entries were cut), else 0",
+    registers: [this.registry],
+  });
+
   constructor() {
+    this.auditHaltedGauge.set(0);
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -75,6 +82,10 @@ export class Metrics {
 
   auditAppended(allowed: boolean): void {
     this.audit.inc({ allowed: String(allowed) });
+  }
+
+  auditHalted(halted: boolean): void {
+    this.auditHaltedGauge.set(halted ? 1 : 0);
   }
 
   /** A gauge whose value is read when scraped; a read that fails leaves it out of that scrape. */

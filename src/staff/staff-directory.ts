@@ -20,6 +20,14 @@ export class StaffDirectory {
     private readonly clock: Clock,
   ) {}
 
+  /** Every profile, by name: who may be named responsible for a case. */
+  async list(): Promise<StaffProfileView[]> {
+    const profiles = await this.transactions.read((manager) =>
+      manager.find(StaffProfile, { order: { name: 'ASC', subject: 'ASC' } }),
+    );
+    return profiles.map(profileView);
+  }
+
   /** The profile kept by the user with that token subject, or null when they have not written one. */
   async profileOf(subject: string, manager?: EntityManager): Promise<StaffProfileView | null> {
     const profile = manager

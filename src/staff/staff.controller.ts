@@ -5,13 +5,21 @@ import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { StaffProfileDto } from './dto/staff.dtos.js';
-import { StaffProfileResponse } from './dto/staff.responses.js';
+import { StaffListResponse, StaffProfileResponse } from './dto/staff.responses.js';
 import { StaffDirectory } from './staff-directory.js';
 
 @ApiTags('staff')
 @Controller('staff')
 export class StaffController {
   constructor(private readonly directory: StaffDirectory) {}
+
+  @Get()
+  @Roles('secretary', 'administrator')
+  @Operation('List the staff profiles', 'Everyone who has written a profile, by name: who a case can be handed to.')
+  @ApiOkResponse({ type: StaffListResponse })
+  async list(): Promise<StaffListResponse> {
+    return { items: await this.directory.list() };
+  }
 
   @Get('me')
   @Roles('secretary', 'administrator')

@@ -27,6 +27,22 @@ export function extractStillValid(extractOn: string, today: string, validMonths:
 }
 
 /**
+ * The last day both register extracts are still valid (the older one's last day), or null while
+ * one is missing: a new extract is needed by then.
+ */
+export function vettingValidUntil(supporter: Supporter, validMonths: number): string | null {
+  const dates = EXTRACTS.map((step) => supporter[VETTING_STEP_COLUMN[step]]);
+  if (dates.some((date) => date === null)) return null;
+  const oldest = (dates as string[]).sort()[0];
+  return DateTime.fromISO(oldest).plus({ months: validMonths }).minus({ days: 1 }).toISODate()!;
+}
+
+/** Whether the extracts stop being valid within `days` of today (or already have): time to renew them. */
+export function vettingExpiresWithin(validUntil: string | null, today: string, days: number): boolean {
+  return validUntil !== null && validUntil < DateTime.fromISO(today).plus({ days }).toISODate()!;
+}
+
+/**
  * What keeps the vetting from being complete today: steps not taken, register extracts missing or
  * too old. Empty when the supporter may be approved (and, once approved, appointed).
  */

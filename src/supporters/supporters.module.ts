@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { CasesRepositoryModule } from '../cases/cases-repository.module.js';
 import { SupporterAppointableEffect } from './supporter-appointable.effect.js';
 import { SupportersController } from './supporters.controller.js';
+import { SupportersRepository } from './supporters.repository.js';
 import { SupportersService } from './supporters.service.js';
 import { Supporter } from './supporter.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Supporter]), CaseEffectsModule],
+  imports: [TypeOrmModule.forFeature([Supporter]), CaseEffectsModule, CasesRepositoryModule],
   controllers: [SupportersController],
-  providers: [SupportersService, SupporterAppointableEffect],
-  exports: [SupportersService],
+  providers: [SupportersService, SupportersRepository, SupporterAppointableEffect],
+  exports: [SupportersService, SupportersRepository],
 })
 export class SupportersModule {}

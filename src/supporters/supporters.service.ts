@@ -7,17 +7,23 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { findLocked } from '../database/locked-row.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { ListSupportersQuery } from './dto/list-supporters.query.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import type { DecideSupporterDto, RecordVettingStepDto } from './dto/vetting.dto.js';
-import { activeAssignments } from './supporter-assignments.js';
-import { appointmentGaps, VETTING_STEP_COLUMN, vettingGaps } from './supporter-vetting.js';
+import {
+  appointmentGaps,
+  VETTING_STEP_COLUMN,
+  vettingExpiresWithin,
+  vettingGaps,
+  vettingValidUntil,
+} from './supporter-vetting.js';
 import { Supporter } from './supporter.entity.js';
+import { SupportersRepository } from './supporters.repository.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 
 /** A supporter as the unit sees them: vetting, decision, and how much room is left for assignments. */
-function supporterView(supporter: Supporter, assignments: number, gaps: string[]) {
+function supporterView(supporter: Supporter, assignments: number, gaps: string[], validUntil: string | null) {
   return {
     id: supporter.id,
     name: supporter.name,
@@ -36,6 +42,7 @@ function supporterView(supporter: Supporter, assignments: number, gaps: string[]
       criminalRecordExtractOn: supporter.criminalRecordExtractOn,
       socialServicesExtractOn: supporter.socialServicesExtractOn,
     },
+    vettingValidUntil: validUntil,
     decision: supporter.decidedAt
       ? {
           status: supporter.status,
@@ -57,6 +64,8 @@ export class SupportersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly supporters: SupportersRepository,
+    private readonly cases: CasesRepository,
   ) {}
 
   /** The e-service's expression of interest: a new supporter waiting to be vetted. */
@@ -73,26 +82,29 @@ export class SupportersService {
   get(id: string): Promise<SupporterView> {
     return this.transactions.run(async (manager) => {
       const supporter = await this.find(manager, id);
-      const assignments = (await activeAssignments(manager, id)).get(id) ?? 0;
+      const assignments = await this.assignmentsOf(manager, id);
       return this.viewOf(supporter, assignments);
     });
   }
 
   async list(query: ListSupportersQuery): Promise<Page<SupporterView>> {
     const { supporters, assignments } = await this.transactions.run(async (manager) => ({
-      supporters: await manager.find(Supporter, {
-        where: query.status ? { status: query.status } : {},
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
-      assignments: await activeAssignments(manager),
+      supporters: await this.supporters.list(manager, query.status),
+      assignments: await this.cases.activeAssignments(manager),
     }));
     // Languages live in a JSON column and free capacity needs the cases: a unit's roster is small, filter here.
     const area = query.area?.trim().toLowerCase();
+    const today = swedishDate(this.clock.now());
     const views = supporters
       .filter((s) => query.language === undefined || s.languages.includes(query.language))
       .filter((s) => area === undefined || s.area?.toLowerCase() === area)
       .map((s) => this.viewOf(s, assignments.get(s.id) ?? 0))
-      .filter((v) => query.hasFreeCapacity === undefined || v.freeCapacity > 0 === query.hasFreeCapacity);
+      .filter((v) => query.hasFreeCapacity === undefined || v.freeCapacity > 0 === query.hasFreeCapacity)
+      .filter(
+        (v) =>
+          query.vettingExpiresWithinDays === undefined ||
+          vettingExpiresWithin(v.vettingValidUntil, today, query.vettingExpiresWithinDays),
+      );
     return { items: views.slice(query.offset, query.offset + query.limit), total: views.length };
   }
 
@@ -107,7 +119,7 @@ export class SupportersService {
           'date',
         );
       }
-      await manager.update(Supporter, { id }, { [VETTING_STEP_COLUMN[dto.step]]: dto.date });
+      await this.supporters.update(manager, id, { [VETTING_STEP_COLUMN[dto.step]]: dto.date });
       return this.viewOf(
         { ...supporter, [VETTING_STEP_COLUMN[dto.step]]: dto.date },
         await this.assignmentsOf(manager, id),
@@ -131,7 +143,7 @@ export class SupportersService {
         decidedBy: actor.id,
         decisionReason: dto.reason ?? null,
       };
-      await manager.update(Supporter, { id }, decision);
+      await this.supporters.update(manager, id, decision);
       return this.viewOf({ ...supporter, ...decision }, await this.assignmentsOf(manager, id));
     });
   }
@@ -139,7 +151,7 @@ export class SupportersService {
   setCapacity(id: string, capacity: number): Promise<SupporterView> {
     return this.transactions.run(async (manager) => {
       const supporter = await this.find(manager, id);
-      await manager.update(Supporter, { id }, { capacity });
+      await this.supporters.update(manager, id, { capacity });
       return this.viewOf({ ...supporter, capacity }, await this.assignmentsOf(manager, id));
     });
   }
@@ -152,7 +164,7 @@ export class SupportersService {
    * all counted the same free place and overfilled it).
    */
   async requireAppointable(manager: EntityManager, supporterId: string, now: Date): Promise<Supporter> {
-    const supporter = await findLocked(manager, Supporter, { id: supporterId });
+    const supporter = await this.supporters.findForUpdate(manager, supporterId);
     if (!supporter) {
       throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
     }
@@ -195,23 +207,23 @@ export class SupportersService {
       decisionReason: null,
       createdAt: this.clock.now(),
     });
-    // A copy: on PostgreSQL, insert() writes the RETURNING defaults back raw (`languages` as the string "[]").
-    await this.transactions.run((manager) => manager.insert(Supporter, { ...supporter }));
+    await this.transactions.run((manager) => this.supporters.insert(manager, supporter));
     return supporter;
   }
 
   private async find(manager: EntityManager, id: string): Promise<Supporter> {
-    const supporter = await manager.findOneBy(Supporter, { id });
+    const supporter = await this.supporters.find(manager, id);
     if (!supporter) throw new NotFoundError('supporter');
     return supporter;
   }
 
   private async assignmentsOf(manager: EntityManager, id: string): Promise<number> {
-    return (await activeAssignments(manager, id)).get(id) ?? 0;
+    return (await this.cases.activeAssignments(manager, id)).get(id) ?? 0;
   }
 
   private viewOf(supporter: Supporter, assignments: number): SupporterView {
-    const gaps = appointmentGaps(supporter, swedishDate(this.clock.now()), this.config.supporterVettingValidMonths);
-    return supporterView(supporter, assignments, gaps);
+    const validMonths = this.config.supporterVettingValidMonths;
+    const gaps = appointmentGaps(supporter, swedishDate(this.clock.now()), validMonths);
+    return supporterView(supporter, assignments, gaps, vettingValidUntil(supporter, validMonths));
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { SupportersModule } from '../supporters/supporters.module.js';
 import { VisitRecordEffect } from './visit-record.effect.js';
 import { VisitsRepository } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';
@@ -14,7 +15,12 @@ import { VisitReport } from './visit-report.entity.js';
  * filing a report sends a case event through CaseCommands, and CasesModule needs this one.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule, CaseEffectsModule],
+  imports: [
+    TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]),
+    AlertsModule,
+    CaseEffectsModule,
+    SupportersModule,
+  ],
   providers: [VisitsService, VisitsRepository, VisitRecordEffect],
   exports: [VisitsService, VisitsRepository],
 })

@@ -9,7 +9,7 @@ import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/d
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
-import { Supporter } from '../supporters/supporter.entity.js';
+import { SupportersRepository } from '../supporters/supporters.repository.js';
 import type { PlanVisitDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
 import { VisitPlan } from './visit-plan.entity.js';
@@ -52,6 +52,7 @@ export class VisitsService {
     private readonly clock: Clock,
     private readonly alerts: AlertsService,
     private readonly visits: VisitsRepository,
+    private readonly supporters: SupportersRepository,
   ) {}
 
   /**
@@ -108,7 +109,7 @@ export class VisitsService {
           'supporterId',
         );
       }
-      if (!(await manager.existsBy(Supporter, { id: supporterId }))) {
+      if (!(await this.supporters.exists(manager, supporterId))) {
         throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
       }
       const plan = Object.assign(new VisitPlan(), {

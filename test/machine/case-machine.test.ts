@@ -11,7 +11,8 @@ import {
   type Decision,
 } from '../../machines/case-decisions.js';
 import { CURRENT_MACHINE_VERSION, machineFor, UnknownMachineVersionError } from '../../machines/registry.js';
-import { CASE_MACHINE_VERSION, GUARD_RULES, caseMachine } from '../../machines/case-machine.js';
+import { CASE_MACHINE_VERSION, caseMachine } from '../../machines/case-machine.js';
+import { GUARD_RULES } from '../../machines/guard-rules.js';
 import {
   CLIENT_EVENT_TYPES,
   SYSTEM_EVENT_TYPES,

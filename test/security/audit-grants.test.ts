@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { verifyAuditTrail } from '../../src/audit/audit-verification.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { standaloneDataSourceOptions } from '../../src/entities.js';
 import { registerCase } from '../support/case-steps.js';
@@ -25,6 +26,7 @@ const grants = (schema: string, role: string) => [
   `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`,
   `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`,
   `REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_trail FROM ${role}`,
+  `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.audit_head FROM ${role}`,
 ];
 
 describe('the application role on PostgreSQL, with INSERT and SELECT only on the audit trail', () => {
@@ -54,7 +56,7 @@ describe('the application role on PostgreSQL, with INSERT and SELECT only on the
     expect(trail.body.total).toBe(2);
   });
 
-  it('cannot change, delete or empty the trail, nor drop its triggers', async () => {
+  it('cannot change, delete or empty the trail, nor drop its triggers, nor move its head row', async () => {
     const dataSource = t.app.get(DataSource);
     await expect(dataSource.query('UPDATE audit_trail SET status = 200')).rejects.toThrow(/permission denied/);
     await expect(dataSource.query('DELETE FROM audit_trail')).rejects.toThrow(/permission denied/);
@@ -63,5 +65,7 @@ describe('the application role on PostgreSQL, with INSERT and SELECT only on the
       /must be owner/,
     );
     await expect(dataSource.query('ALTER TABLE audit_trail DISABLE TRIGGER ALL')).rejects.toThrow(/must be owner/);
+    await expect(dataSource.query('UPDATE audit_head SET seq = 0')).rejects.toThrow(/permission denied/);
+    expect(await verifyAuditTrail(dataSource, t.config)).toMatchObject({ intact: true });
   });
 });

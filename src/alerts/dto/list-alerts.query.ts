@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PagingQuery } from '../../common/paging.dto.js';
+import { ResponsibleSecretaryFilter } from '../../common/responsible-secretary.query.js';
 import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '../alert-kinds.js';
 
 export class ListAlertsQuery extends PagingQuery {
@@ -8,6 +9,9 @@ export class ListAlertsQuery extends PagingQuery {
   @IsOptional()
   @IsUUID()
   caseId?: string;
+
+  @ResponsibleSecretaryFilter()
+  responsibleSecretary?: string;
 
   @ApiPropertyOptional({ enum: ALERT_KINDS })
   @IsOptional()

@@ -9,6 +9,10 @@ export class StaffProfileResponse {
   @ApiProperty({ example: 'anna.berg@kommun.se' }) email!: string;
 }
 
+export class StaffListResponse {
+  @ApiProperty({ type: [StaffProfileResponse] }) items!: StaffProfileResponse[];
+}
+
 /** Who now answers for a case. */
 export class ResponsibleSecretaryResponse {
   @ApiProperty({ format: 'uuid' }) caseId!: string;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PagingQuery } from '../../common/paging.dto.js';
 import { SUPPORTER_STATUSES, type SupporterStatus } from '../supporter.entity.js';
 
@@ -30,4 +30,17 @@ export class ListSupportersQuery extends PagingQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'hasFreeCapacity must be true or false' })
   hasFreeCapacity?: boolean;
+
+  @ApiPropertyOptional({
+    example: 60,
+    minimum: 0,
+    maximum: 366,
+    description: 'Only supporters whose register extracts stop being valid within this many days, or already have',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  vettingExpiresWithinDays?: number;
 }

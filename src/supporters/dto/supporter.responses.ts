@@ -42,6 +42,13 @@ export class SupporterResponse {
   @ApiProperty({ example: 1 }) activeAssignments!: number;
   @ApiProperty({ example: 1 }) freeCapacity!: number;
   @ApiProperty({ type: SupporterVetting }) vetting!: SupporterVetting;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The last day both register extracts are valid (the older one’s); null while one is missing',
+  })
+  vettingValidUntil!: string | null;
   @ApiProperty({ type: SupporterDecision, nullable: true }) decision!: SupporterDecision | null;
   @ApiProperty({ description: 'Approved with current register extracts; APPOINT_SUPPORTER also needs a free place' })
   appointable!: boolean;

@@ -45,6 +45,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the cases in each state
+         * @description States without cases are left out. With `responsibleSecretary`, only the cases that secretary answers for.
+         */
+        get: operations["Cases_states"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/search": {
         parameters: {
             query?: never;
@@ -55,8 +75,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Find the cases a child or parent is party to
-         * @description The personnummer travels in the body, never in the URL, where proxies and logs would keep it.
+         * Find cases by a party’s personnummer, or by court case number, diary number or name
+         * @description With `personnummer`, the cases that child or parent is party to; with `text`, the cases whose court case number or diary number is that text, or one of whose parties’ names contains it (at most 50, the newest first). Either travels in the body, never in the URL, where proxies and logs would keep it.
          */
         post: operations["Cases_search"];
         delete?: never;
@@ -119,6 +139,26 @@ export interface paths {
          * @description The body is one of the client events, chosen by `type`. An event the case’s state does not take answers 409 with `state` and `allowedEvents`; a broken business rule (say, a supporter who cannot be appointed) answers 422 naming `rule` and `field`. With `If-Match`, a case changed by someone else in the meantime answers 409 with `currentVersion` and nothing is written. A supporter may send only LOG_VISIT, the administrator only ARCHIVE (403 otherwise); MIDPOINT_REACHED, PERIOD_ENDED and VISIT_REPORT_FILED come only from the system (400).
          */
         post: operations["Cases_sendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pending deadlines across cases, the earliest due first
+         * @description Overdue ones lead. With `responsibleSecretary`, only the cases that secretary answers for.
+         */
+        get: operations["Deadlines_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -579,6 +619,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the staff profiles
+         * @description Everyone who has written a profile, by name: who a case can be handed to.
+         */
+        get: operations["Staff_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/me": {
         parameters: {
             query?: never;
@@ -711,7 +771,7 @@ export interface paths {
         };
         /**
          * List alerts, open ones by default, oldest first
-         * @description Filter by case, kind or status; `status=all` for every one.
+         * @description Filter by case, by the secretary responsible for the case, by kind or by status; `status=all` for every one.
          */
         get: operations["Alerts_list"];
         put?: never;
@@ -791,8 +851,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Check that the service, its database and Redis answer
-         * @description Open without a token. 503 while the database or Redis does not answer; deadlines wait in the database meanwhile.
+         * Check that the service, its database and Redis answer, and that the audit trail can be written
+         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap), or, where BACKUP_MAX_AGE_HOURS is set, while the last backup of the embedded database is older than that.
          */
         get: operations["Health_check"];
         put?: never;
@@ -1385,9 +1445,26 @@ export interface components {
             /** @description The cursor of the next page, for `after`; null on the last page */
             next: string | null;
         };
+        CaseStateTotal: {
+            /**
+             * @example activeVisits
+             * @enum {string}
+             */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            /** @example 12 */
+            total: number;
+        };
+        CaseStateTotalsResponse: {
+            items: components["schemas"]["CaseStateTotal"][];
+        };
         SearchCasesDto: {
-            /** @description Personnummer or samordningsnummer of a child or parent, 10 or 12 digits */
-            personnummer: string;
+            /** @description Personnummer or samordningsnummer of a child or parent, 10 or 12 digits; give this or `text` */
+            personnummer?: string;
+            /**
+             * @description A whole court case number or diary number, or part of a child’s or parent’s name (at least two characters); give this or `personnummer`
+             * @example T 1234-26
+             */
+            text?: string;
         };
         CaseSearchResponse: {
             items: components["schemas"]["CaseSummaryResponse"][];
@@ -1762,6 +1839,26 @@ export interface components {
              */
             terminationDecidedAt: string;
         };
+        DeadlineOfCase: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            /** Format: date-time */
+            dueAt: string;
+            /** @example Uppsala tingsrätt */
+            court: string;
+            /** @example T 1234-26 */
+            courtCaseNumber: string;
+            /** @enum {string} */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+        };
+        DeadlineListResponse: {
+            /** @description The earliest due first: overdue ones lead */
+            items: components["schemas"]["DeadlineOfCase"][];
+        };
         SupporterProfileDto: {
             /** @example Karin Lund */
             name: string;
@@ -1870,6 +1967,11 @@ export interface components {
             /** @example 1 */
             freeCapacity: number;
             vetting: components["schemas"]["SupporterVetting"];
+            /**
+             * Format: date
+             * @description The last day both register extracts are valid (the older one’s); null while one is missing
+             */
+            vettingValidUntil: string | null;
             decision: components["schemas"]["SupporterDecision"] | null;
             /** @description Approved with current register extracts; APPOINT_SUPPORTER also needs a free place */
             appointable: boolean;
@@ -2356,6 +2458,9 @@ export interface components {
             /** @enum {string} */
             currency: "SEK";
             rates: components["schemas"]["CompensationRates"];
+        };
+        StaffListResponse: {
+            items: components["schemas"]["StaffProfileResponse"][];
         };
         StaffProfileDto: {
             /** @example Anna Berg */
@@ -3279,6 +3384,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Cases_list: {
@@ -3287,6 +3401,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 state?: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
                 /** @description The `next` of the previous page: the page after it (keyset paging, instead of offset) */
                 after?: string;
             };
@@ -3336,6 +3452,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3434,6 +3559,85 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Cases_states: {
+        parameters: {
+            query?: {
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateTotalsResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Cases_search: {
@@ -3505,6 +3709,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Cases_get: {
@@ -3560,6 +3773,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3632,6 +3854,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3747,6 +3978,86 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Deadlines_list: {
+        parameters: {
+            query?: {
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_expressInterest: {
@@ -3822,6 +4133,8 @@ export interface operations {
                 area?: string;
                 /** @description Only supporters who can take on another assignment now */
                 hasFreeCapacity?: boolean;
+                /** @description Only supporters whose register extracts stop being valid within this many days, or already have */
+                vettingExpiresWithinDays?: number;
             };
             header?: never;
             path?: never;
@@ -3869,6 +4182,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3947,6 +4269,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_get: {
@@ -4009,6 +4340,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4107,6 +4447,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_decide: {
@@ -4198,6 +4547,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Supporters_setCapacity: {
@@ -4273,6 +4631,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4380,6 +4747,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Visits_overview: {
@@ -4442,6 +4818,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4512,6 +4897,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4613,6 +5007,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4724,6 +5127,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Visits_missingReports: {
@@ -4778,6 +5190,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4847,6 +5268,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4955,6 +5385,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Interviews_withdrawConsent: {
@@ -5049,6 +5488,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5157,6 +5605,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Interviews_hold: {
@@ -5251,6 +5708,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5359,6 +5825,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Documents_list: {
@@ -5421,6 +5896,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5528,6 +6012,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Documents_content: {
@@ -5601,6 +6094,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5712,6 +6214,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Letters_generate: {
@@ -5812,6 +6323,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Compensation_forMonth: {
@@ -5866,6 +6386,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5934,6 +6463,73 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Staff_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffListResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Staff_mine: {
@@ -5985,6 +6581,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6063,6 +6668,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Unit_get: {
@@ -6105,6 +6719,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6183,6 +6806,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Parties_list: {
@@ -6245,6 +6877,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6353,6 +6994,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Disposal_due: {
@@ -6395,6 +7045,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6456,6 +7115,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6534,6 +7202,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Alerts_list: {
@@ -6543,6 +7220,8 @@ export interface operations {
                 offset?: number;
                 /** @description Only the alerts of this case */
                 caseId?: string;
+                /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
+                responsibleSecretary?: string;
                 kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
                 status?: "open" | "acknowledged" | "resolved" | "all";
             };
@@ -6592,6 +7271,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6652,6 +7340,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6722,6 +7419,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Notifications_mine: {
@@ -6764,6 +7470,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6842,6 +7557,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Health_check: {
@@ -6871,7 +7595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The database or Redis does not answer */
+            /** @description The database or Redis does not answer, the audit trail is halted, or (with BACKUP_MAX_AGE_HOURS) the last backup is too old */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6929,6 +7653,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Inspector_counts: {
@@ -6971,6 +7704,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7047,6 +7789,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Inspector_stream: {
@@ -7089,6 +7840,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7145,6 +7905,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Calendar_revoke: {
@@ -7194,6 +7963,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7300,6 +8078,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7426,6 +8213,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     QueueDashboard_page: {
@@ -7468,6 +8264,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7618,6 +8423,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     Audit_list: {
@@ -7679,6 +8493,15 @@ export interface operations {
             };
             /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,21 +1,21 @@
 import { assign, setup } from 'xstate';
-import type { CaseContext, CaseInput } from './case-context.js';
-import { REPORTED_OUTCOMES, type CaseEvent } from './case-events.js';
+import type { CaseContext, CaseInput } from '../case-context.js';
+import type { CaseEvent, VisitOutcome } from '../case-events.js';
+
+/*
+ * `contactSupport@1`, as shipped, and frozen: test/machine/shipped-versions.test.ts pins this whole
+ * definition, guard and action code included. Nothing here is imported from another version or
+ * from a value outside this folder (only types), so no later change can reach it. Stored cases
+ * that are still open move to the current version at start-up (machines/migrations.ts).
+ */
 
 type Event<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
 
-/** The rule behind each guard, in words a secretary understands (used in 422 answers). */
-export const V1_GUARD_RULES = {
-  startupMeetingCompleted:
-    'visits start only after the start-up meeting was held with the enrollment form signed and the rules accepted',
-  midpointNotYetReached: 'the midpoint follow-up comes once per assignment',
-  evaluationDue: 'an evaluation is submitted only when the court asked for one, after the closing meeting',
-  archivableFromClosing:
-    'a case is archived after the closing meeting, and only from closing when no evaluation was asked for (otherwise after the evaluation)',
-} as const;
+/** A report is expected after every visit that was held, including one the supporter had to stop. */
+const REPORTED_OUTCOMES: readonly VisitOutcome[] = ['completed', 'stopped'];
 
-/** The types, guards and actions of `contactSupport@1`; later versions extend them, never change them. */
-export const caseSetup = setup({
+/** Its types, guards and actions: everything it decides with, kept in this folder. */
+const v1Setup = setup({
   types: {
     context: {} as CaseContext,
     events: {} as CaseEvent,
@@ -110,5 +110,85 @@ export const caseSetup = setup({
       const e = event as Event<'ARCHIVE'>;
       return { termination: { decidedAt: e.terminationDecidedAt, archivedAt: e.at } };
     }),
+  },
+});
+
+export const contactSupportV1 = v1Setup.createMachine({
+  id: 'contactSupport@1',
+  initial: 'received',
+  context: ({ input }) => ({ judgment: input.judgment, registeredAt: input.registeredAt, visitCount: 0 }),
+  states: {
+    received: {
+      on: { INITIATE: { target: 'initiated', actions: 'initiate' } },
+    },
+    initiated: {
+      on: {
+        APPOINT_SUPPORTER: { target: 'supporterAppointed', actions: 'appointSupporter' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    supporterAppointed: {
+      on: {
+        SEND_SUMMONS: { target: 'startupMeeting', actions: 'sendSummons' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    startupMeeting: {
+      initial: 'summoned',
+      states: {
+        summoned: {},
+        // A meeting may be held again (say, to get the form signed); the latest record counts.
+        held: {},
+      },
+      on: {
+        HOLD_STARTUP_MEETING: { target: '.held', actions: 'holdStartupMeeting' },
+        START_VISITS: { target: 'activeVisits', guard: 'startupMeetingCompleted', actions: 'startVisits' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    activeVisits: {
+      on: {
+        LOG_VISIT: { actions: 'logVisit' },
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
+        MIDPOINT_REACHED: { target: 'midpointFollowUp', guard: 'midpointNotYetReached', actions: 'reachMidpoint' },
+        PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    midpointFollowUp: {
+      on: {
+        LOG_VISIT: { actions: 'logVisit' },
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
+        REPLACE_SUPPORTER: { actions: 'appointSupporter' },
+        HOLD_FOLLOW_UP: { target: 'activeVisits', actions: 'holdFollowUp' },
+        PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
+        END_EARLY: { target: 'closing', actions: 'endEarly' },
+      },
+    },
+    closing: {
+      initial: 'awaitingClosingMeeting',
+      states: {
+        awaitingClosingMeeting: {
+          on: { HOLD_CLOSING_MEETING: { target: 'closingMeetingHeld', actions: 'holdClosingMeeting' } },
+        },
+        closingMeetingHeld: {},
+      },
+      on: {
+        SUBMIT_EVALUATION: { target: 'evaluated', guard: 'evaluationDue', actions: 'submitEvaluation' },
+        ARCHIVE: { target: 'archived', guard: 'archivableFromClosing', actions: 'archive' },
+        // Reports on the last visits may still come in while the case closes.
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
+      },
+    },
+    evaluated: {
+      on: {
+        ARCHIVE: { target: 'archived', actions: 'archive' },
+        VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
+      },
+    },
+    archived: { type: 'final' },
   },
 });

@@ -5,8 +5,8 @@ import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
  * number): without it every registration read every case, and registering slowed as cases
  * accumulated (160/s on an empty database, 30/s at 60,000 cases).
  */
-export class IndexDuplicateCheck1763900002300 implements MigrationInterface {
-  name = 'IndexDuplicateCheck1763900002300';
+export class IndexDuplicateCheck1763900002400 implements MigrationInterface {
+  name = 'IndexDuplicateCheck1763900002400';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createIndex(

@@ -1,0 +1,16 @@
+/**
+ * The rule behind each guard of every registered version, in words a secretary understands (used
+ * in 422 answers and docs/routine.md). Words, not behaviour: they live outside the frozen version
+ * folders so they can be said better without a new version. A guard keeps its name and meaning
+ * across versions; a version with a new guard adds its words here (a test checks every guard has them).
+ */
+export const GUARD_RULES = {
+  startupMeetingCompleted:
+    'visits start only after the start-up meeting was held with the enrollment form signed and the rules accepted',
+  midpointNotYetReached: 'the midpoint follow-up comes once per assignment',
+  evaluationDue: 'an evaluation is submitted only when the court asked for one, after the closing meeting',
+  archivableFromClosing:
+    'a case is archived after the closing meeting, and only from closing when no evaluation was asked for (otherwise after the evaluation)',
+  visitsWereStarted: 'a visit is logged while the case closes only when visits had started before the period ended',
+} as const;
+export type GuardName = keyof typeof GUARD_RULES;

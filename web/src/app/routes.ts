@@ -1,0 +1,62 @@
+import type { SessionUser } from '../features/auth/session';
+
+/**
+ * The app's addresses, in Swedish. src/web-app/web-app.ts answers the same ones with the app's
+ * page; a new page's address is added in both places.
+ */
+export const paths = {
+  today: '/',
+  signIn: '/logga-in',
+  register: '/registrera-dom',
+  case: (id: string) => `/arenden/${encodeURIComponent(id)}`,
+  supporters: '/umgangesstodjare',
+  alerts: '/aviseringar',
+  assignments: '/mina-uppdrag',
+  administration: '/administration',
+} as const;
+
+type Role = SessionUser['role'];
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The pages each role works in, in the order the navigation shows them. */
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  secretary: [
+    { href: paths.today, label: 'Att göra' },
+    { href: paths.register, label: 'Registrera dom' },
+    { href: paths.supporters, label: 'Umgängesstödjare' },
+    { href: paths.alerts, label: 'Aviseringar' },
+  ],
+  administrator: [{ href: paths.supporters, label: 'Umgängesstödjare' }],
+  supporter: [{ href: paths.assignments, label: 'Mina uppdrag' }],
+  developer: [],
+};
+
+/** The service's own pages outside the app, for the roles whose sign-in they accept. */
+export const TOOLS: Record<Role, NavItem[]> = {
+  secretary: [{ href: '/statistics/page', label: 'Statistik' }],
+  administrator: [
+    { href: '/statistics/page', label: 'Statistik' },
+    { href: '/admin/queues', label: 'Köer och jobb' },
+  ],
+  supporter: [],
+  developer: [{ href: '/inspector', label: 'Inspektören' }],
+};
+
+/** Where each role lands after signing in. */
+export function homeOf(role: Role): string {
+  return NAVIGATION[role][0]?.href ?? (TOOLS[role][0]?.href as string);
+}
+
+/** Which roles may open each page of the app. */
+export const PAGE_ROLES = {
+  today: ['secretary'],
+  register: ['secretary'],
+  case: ['secretary'],
+  supporters: ['secretary', 'administrator'],
+  alerts: ['secretary'],
+  assignments: ['supporter'],
+} as const satisfies Record<string, readonly Role[]>;
