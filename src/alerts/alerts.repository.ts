@@ -152,4 +152,21 @@ export class AlertsRepository {
   resolution(manager: EntityManager, alertIds: readonly string[]): Promise<Pick<Alert, 'id' | 'resolvedAt'>[]> {
     return manager.find(Alert, { where: { id: In([...alertIds]) }, select: { id: true, resolvedAt: true } });
   }
+
+  /** How many alerts of the kind are unresolved. */
+  unresolvedOfKind(manager: EntityManager, kind: AlertKind): Promise<number> {
+    return manager.countBy(Alert, { kind, resolvedAt: IsNull() });
+  }
+
+  /** How many alerts are neither acknowledged nor resolved, by kind. */
+  async openByKind(manager: EntityManager): Promise<{ kind: string; open: number }[]> {
+    const rows = await manager
+      .createQueryBuilder(Alert, 'a')
+      .select('a.kind', 'kind')
+      .addSelect('COUNT(*)', 'open')
+      .where('a.resolvedAt IS NULL AND a.acknowledgedAt IS NULL')
+      .groupBy('a.kind')
+      .getRawMany<{ kind: string; open: string | number }>();
+    return rows.map((row) => ({ kind: row.kind, open: Number(row.open) }));
+  }
 }

@@ -303,6 +303,74 @@ export class CasesRepository {
     const rows = await query.getRawMany<{ supporterId: string; assignments: string | number }>();
     return new Map(rows.map((row) => [row.supporterId, Number(row.assignments)]));
   }
+
+  /** The case's parties, by role then position (children in the judgment's order). */
+  partiesInOrder(manager: EntityManager, caseId: string): Promise<CaseParty[]> {
+    return manager.find(CaseParty, { where: { caseId }, order: { role: 'ASC', position: 'ASC' } });
+  }
+
+  /** The case's children, in the judgment's order. */
+  children(manager: EntityManager, caseId: string): Promise<CaseParty[]> {
+    return manager.find(CaseParty, { where: { caseId, role: 'child' }, order: { position: 'ASC' } });
+  }
+
+  child(manager: EntityManager, caseId: string, position: number): Promise<CaseParty | null> {
+    return manager.findOneBy(CaseParty, { caseId, role: 'child', position });
+  }
+
+  party(manager: EntityManager, caseId: string, partyId: string): Promise<CaseParty | null> {
+    return manager.findOneBy(CaseParty, { id: partyId, caseId });
+  }
+
+  async updateParty(manager: EntityManager, partyId: string, changes: Partial<CaseParty>): Promise<void> {
+    await manager.update(CaseParty, { id: partyId }, changes);
+  }
+
+  /** Each case's diary number, null where it has none yet. */
+  async diaryNumbers(manager: EntityManager, caseIds: string[]): Promise<Map<string, string | null>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await manager.find(CaseRecord, {
+      where: { id: In(caseIds) },
+      select: { id: true, diaryNumber: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.diaryNumber]));
+  }
+
+  /** The open (not archived) cases a secretary answers for. */
+  openOfSecretary(manager: EntityManager, secretaryId: string): Promise<CaseRecord[]> {
+    return manager.findBy(CaseRecord, { responsibleSecretaryId: secretaryId, state: Not('archived') });
+  }
+
+  /** How many cases stand in each state and sub-state. */
+  async countsByState(manager: EntityManager): Promise<{ state: string; subState: string | null; count: number }[]> {
+    const rows = await manager
+      .createQueryBuilder(CaseRecord, 'c')
+      .select('c.state', 'state')
+      .addSelect('c.subState', 'subState')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('c.state')
+      .addGroupBy('c.subState')
+      .getRawMany<{ state: string; subState: string | null; count: string | number }>();
+    return rows.map((row) => ({ state: row.state, subState: row.subState, count: Number(row.count) }));
+  }
+
+  /** The case's history, in order. */
+  history(manager: EntityManager, caseId: string): Promise<CaseHistoryEntry[]> {
+    return manager.find(CaseHistoryEntry, { where: { caseId }, order: { version: 'ASC' } });
+  }
+
+  /**
+   * History entries of every case as the inspector's feed reads them (no payload): the `limit`
+   * latest when `afterId` is null, else those after it, oldest first.
+   */
+  historySince(manager: EntityManager, afterId: number | null, limit: number): Promise<CaseHistoryEntry[]> {
+    return manager.find(CaseHistoryEntry, {
+      select: { id: true, caseId: true, version: true, type: true, fromState: true, toState: true, at: true },
+      where: afterId === null ? {} : { id: MoreThan(afterId) },
+      order: { id: afterId === null ? 'DESC' : 'ASC' },
+      take: limit,
+    });
+  }
 }
 
 /** A change's history entry: the event's payload, the states before and after, who and when. */

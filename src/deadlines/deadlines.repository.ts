@@ -145,4 +145,15 @@ export class DeadlinesRepository {
       ]);
     return rows;
   }
+
+  /** How many deadlines are pending, and how many of them are due by `now`. */
+  async pendingCounts(manager: EntityManager, now: Date): Promise<{ total: number; due: number }> {
+    const row = await manager
+      .createQueryBuilder(Deadline, 'd')
+      .select('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN d.dueAt <= :now THEN 1 ELSE 0 END)', 'due')
+      .where('d.status = :pending', { pending: 'pending', now })
+      .getRawOne<{ total: string | number; due: string | number | null }>();
+    return { total: Number(row?.total ?? 0), due: Number(row?.due ?? 0) };
+  }
 }

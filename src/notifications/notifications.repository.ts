@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { ListTotals } from '../database/list-totals.js';
 import { RowMapper, run, type Sql } from '../database/sql.js';
 import { DigestRun } from './digest-run.entity.js';
+import type { NotificationMode, NotifiedKind } from './notification-kinds.js';
 import { NotificationItem } from './notification-item.entity.js';
-import { NotificationMail } from './notification-mail.entity.js';
+import { NotificationMail, type MailStatus } from './notification-mail.entity.js';
+import { NotificationPreference } from './notification-preference.entity.js';
 
 const MAIL_COLUMNS = [
   'id',
@@ -53,9 +56,11 @@ const CLAIM_DIGEST: Sql = {
   sqlite: 'INSERT INTO "notification_digests" (day, "composedAt", mails) VALUES (?, ?, 0) ON CONFLICT DO NOTHING',
 };
 
-/** The outbox's mails, their items and the digests composed, inside the caller's transaction. */
+/** The outbox's mails, their items, the digests composed and each person's choices, inside the caller's transaction. */
 @Injectable()
 export class NotificationsRepository {
+  private readonly totals = new ListTotals();
+
   /** Mails and items in one statement each, however many. */
   async insert(
     manager: EntityManager,
@@ -72,5 +77,105 @@ export class NotificationsRepository {
   async claimDigest(manager: EntityManager, day: string, now: Date): Promise<boolean> {
     const composedAt = RowMapper.of(manager, DigestRun).value('composedAt', now);
     return (await run(manager, CLAIM_DIGEST, [day, composedAt])).affected > 0;
+  }
+
+  async setDigestMails(manager: EntityManager, day: string, mails: number): Promise<void> {
+    await manager.update(DigestRun, { day }, { mails });
+  }
+
+  /** The items no mail carries yet, up to `now`, oldest first: the digest's. */
+  itemsWaitingForDigest(manager: EntityManager, now: Date): Promise<NotificationItem[]> {
+    return manager.find(NotificationItem, {
+      where: { mailId: IsNull(), createdAt: LessThanOrEqual(now) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async insertMail(manager: EntityManager, mail: NotificationMail): Promise<void> {
+    await manager.insert(NotificationMail, mail);
+  }
+
+  async assignItems(manager: EntityManager, itemIds: string[], mailId: string): Promise<void> {
+    await manager.update(NotificationItem, { id: In(itemIds) }, { mailId });
+  }
+
+  /** The ids of the oldest mails not yet sent, up to `limit`. */
+  async pendingMailIds(manager: EntityManager, limit: number): Promise<string[]> {
+    const rows = await manager.find(NotificationMail, {
+      where: { status: 'pending' },
+      select: { id: true },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+
+  findMail(manager: EntityManager, mailId: string): Promise<NotificationMail | null> {
+    return manager.findOneBy(NotificationMail, { id: mailId });
+  }
+
+  /** The mail's items, in the order they were recorded. */
+  itemsOfMail(manager: EntityManager, mailId: string): Promise<NotificationItem[]> {
+    return manager.find(NotificationItem, { where: { mailId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Changes the mail while it is still pending (a retry, or another process, may have settled it). */
+  async updatePendingMail(manager: EntityManager, mailId: string, changes: Partial<NotificationMail>): Promise<void> {
+    await manager.update(NotificationMail, { id: mailId, status: 'pending' }, changes);
+  }
+
+  /** A page of the outbox (of one status), newest first, with each mail's items, the total and the counts per status. */
+  async page(
+    manager: EntityManager,
+    status: MailStatus | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{
+    total: number;
+    mails: NotificationMail[];
+    items: NotificationItem[];
+    counts: { status: MailStatus; count: string | number }[];
+  }> {
+    const where: FindOptionsWhere<NotificationMail> = status ? { status } : {};
+    // Counted first: a mail that reaches the status in between then shows in the items, never in a total whose items lack it.
+    const total = await this.totals.count(manager, NotificationMail, where, status ?? 'all');
+    const mails = await manager.find(NotificationMail, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    const items =
+      mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
+    const countByStatus = () =>
+      manager
+        .createQueryBuilder(NotificationMail, 'mail')
+        .select('mail.status', 'status')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy('mail.status')
+        .getRawMany<{ status: MailStatus; count: string | number }>();
+    // The counts per status read every mail: past a small outbox they are kept like a large total.
+    const counts = (await this.totals.exceeds(manager, NotificationMail, {}))
+      ? await this.totals.keep('counts', countByStatus)
+      : await countByStatus();
+    return { total, mails, items, counts };
+  }
+
+  /** The person's chosen modes. */
+  preferencesOf(manager: EntityManager, subject: string): Promise<NotificationPreference[]> {
+    return manager.findBy(NotificationPreference, { subject });
+  }
+
+  async setPreference(
+    manager: EntityManager,
+    subject: string,
+    alertKind: NotifiedKind,
+    mode: NotificationMode,
+    now: Date,
+  ): Promise<void> {
+    await manager.upsert(NotificationPreference, { subject, alertKind, mode, updatedAt: now }, [
+      'subject',
+      'alertKind',
+    ]);
   }
 }

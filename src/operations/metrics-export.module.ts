@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { MetricsController } from '../metrics/metrics.controller.js';
@@ -12,7 +13,7 @@ import { TransitionCounter } from './transition-counter.js';
  * sits below everything that counts into it.
  */
 @Module({
-  imports: [CasesModule, DeadlinesModule],
+  imports: [AlertsModule, CasesModule, DeadlinesModule],
   controllers: [MetricsController],
   providers: [StateGauges, TransitionCounter, MetricsServer],
   exports: [MetricsServer],

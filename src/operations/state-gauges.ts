@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Alert } from '../alerts/alert.entity.js';
+import { AlertsRepository } from '../alerts/alerts.repository.js';
 import { Clock } from '../common/clock.js';
 import { DeadlineQueue } from '../deadlines/deadline-queue.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import { Metrics } from '../metrics/metrics.js';
 
 /** The queue's job states an operator watches; completed and failed jobs are removed at once. */
@@ -20,6 +20,8 @@ export class StateGauges implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly queue: DeadlineQueue,
     private readonly clock: Clock,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly alerts: AlertsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -28,15 +30,7 @@ export class StateGauges implements OnModuleInit {
       'Pending deadline rows, by whether they are already due',
       ['due'],
       async () => {
-        const rows = await this.dataSource
-          .getRepository(Deadline)
-          .createQueryBuilder('d')
-          .select('COUNT(*)', 'total')
-          .addSelect('SUM(CASE WHEN d.dueAt <= :now THEN 1 ELSE 0 END)', 'due')
-          .where('d.status = :pending', { pending: 'pending', now: this.clock.now() })
-          .getRawOne<{ total: string | number; due: string | number | null }>();
-        const total = Number(rows?.total ?? 0);
-        const due = Number(rows?.due ?? 0);
+        const { total, due } = await this.deadlines.pendingCounts(this.dataSource.manager, this.clock.now());
         return [
           [{ due: 'true' }, due],
           [{ due: 'false' }, total - due],
@@ -48,24 +42,13 @@ export class StateGauges implements OnModuleInit {
       'Deadlines the queue gave up on that are still pending (their deadlineFailed alert is unresolved)',
       [],
       async () => {
-        const failed = await this.dataSource
-          .getRepository(Alert)
-          .createQueryBuilder('a')
-          .where('a.kind = :kind AND a.resolvedAt IS NULL', { kind: 'deadlineFailed' })
-          .getCount();
+        const failed = await this.alerts.unresolvedOfKind(this.dataSource.manager, 'deadlineFailed');
         return [[{}, failed]];
       },
     );
     this.metrics.gauge('alerts_open', 'Alerts neither acknowledged nor resolved, by kind', ['kind'], async () => {
-      const rows = await this.dataSource
-        .getRepository(Alert)
-        .createQueryBuilder('a')
-        .select('a.kind', 'kind')
-        .addSelect('COUNT(*)', 'open')
-        .where('a.resolvedAt IS NULL AND a.acknowledgedAt IS NULL')
-        .groupBy('a.kind')
-        .getRawMany<{ kind: string; open: string | number }>();
-      return rows.map((r) => [{ kind: r.kind }, Number(r.open)]);
+      const rows = await this.alerts.openByKind(this.dataSource.manager);
+      return rows.map((r) => [{ kind: r.kind }, r.open]);
     });
     this.metrics.gauge(
       'deadline_queue_jobs',

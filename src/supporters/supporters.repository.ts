@@ -28,6 +28,10 @@ export class SupportersRepository {
     });
   }
 
+  byIds(manager: EntityManager, ids: string[]): Promise<Supporter[]> {
+    return ids.length > 0 ? manager.findBy(Supporter, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /** The names of these supporters, by id. */
   async names(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { And, In, IsNull, LessThan, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { RowMapper, run, type Sql } from '../database/sql.js';
 import { VisitPlan } from './visit-plan.entity.js';
 import { VisitReport } from './visit-report.entity.js';
@@ -65,5 +65,36 @@ export class VisitsRepository {
   /** The case's visit reports in the order they were filed. */
   reportsOfCase(manager: EntityManager, caseId: string): Promise<VisitReport[]> {
     return manager.find(VisitReport, { where: { caseId }, order: { filedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The planned visits of these cases, soonest first. */
+  plansOfCases(manager: EntityManager, caseIds: string[]): Promise<VisitPlan[]> {
+    return manager.find(VisitPlan, { where: { caseId: In(caseIds) }, order: { plannedFor: 'ASC' } });
+  }
+
+  /** Which of these cases' planned visits were logged. */
+  async loggedPlanIds(manager: EntityManager, caseIds: string[]): Promise<Set<string>> {
+    const visits = await manager.find(Visit, {
+      select: { planId: true },
+      where: { caseId: In(caseIds), planId: Not(IsNull()) },
+    });
+    return new Set(visits.map((visit) => visit.planId!));
+  }
+
+  /** Supporter and duration of the visits with these outcomes held in [from, until) by a named supporter. */
+  compensable(
+    manager: EntityManager,
+    outcomes: readonly string[],
+    from: Date,
+    until: Date,
+  ): Promise<Pick<Visit, 'supporterId' | 'durationMinutes'>[]> {
+    return manager.find(Visit, {
+      select: { supporterId: true, durationMinutes: true },
+      where: {
+        supporterId: Not(IsNull()),
+        outcome: In([...outcomes]),
+        occurredAt: And(MoreThanOrEqual(from), LessThan(until)),
+      },
+    });
   }
 }
