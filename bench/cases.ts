@@ -14,20 +14,29 @@ const SAMPLES = 200;
 const REGISTRATIONS = 1000;
 const REGISTERING_CLIENTS = 16;
 
-/** Registers `count` judgments, each its own court case (numbered within `year`), from several clients at once: the rate per second. */
-async function registrations(client: BenchClient, count: number, year: string): Promise<number> {
+/**
+ * Registers `count` judgments, each its own court case (numbered within `year`), from several
+ * clients at once: the rate per second. On connections of their own, closed afterwards, so none
+ * sits idle through the seeding for the service to close under the next request.
+ */
+async function registrations(url: string, authorization: string, count: number, year: string): Promise<number> {
+  const client = new BenchClient(url, { authorization });
   let next = 0;
   const start = performance.now();
-  await Promise.all(
-    Array.from({ length: REGISTERING_CLIENTS }, async () => {
-      while (next < count) {
-        const n = next++;
-        const res = await client.request('POST', '/cases', { ...judgment, courtCaseNumber: `T ${n + 1}-${year}` });
-        if (res.status !== 201) throw new Error(`POST /cases answered ${res.status}`);
-      }
-    }),
-  );
-  return count / ((performance.now() - start) / 1000);
+  try {
+    await Promise.all(
+      Array.from({ length: REGISTERING_CLIENTS }, async () => {
+        while (next < count) {
+          const n = next++;
+          const res = await client.request('POST', '/cases', { ...judgment, courtCaseNumber: `T ${n + 1}-${year}` });
+          if (res.status !== 201) throw new Error(`POST /cases answered ${res.status}`);
+        }
+      }),
+    );
+    return count / ((performance.now() - start) / 1000);
+  } finally {
+    await client.close();
+  }
 }
 
 /** Copies the template case `count` times straight into the database, ids, court case numbers and creation times apart. */
@@ -113,12 +122,11 @@ export async function runCasesBenchmark({ cases, postgres }: { cases: number; po
   };
   const port = freePort();
   let service = await ServiceProcess.start('main', env, port);
-  const client = new BenchClient(service.url!, {
-    authorization: `Bearer ${mintLocalToken(localSigningKey(loadConfig({ JWT_SECRET: secret })), { sub: 'bench-secretary', roles: ['secretary'] })}`,
-  });
+  const authorization = `Bearer ${mintLocalToken(localSigningKey(loadConfig({ JWT_SECRET: secret })), { sub: 'bench-secretary', roles: ['secretary'] })}`;
+  const client = new BenchClient(service.url!, { authorization });
   try {
     const template = (await client.request('POST', '/cases', judgment)).body as { id: string };
-    const onEmpty = await registrations(client, REGISTRATIONS, '24');
+    const onEmpty = await registrations(service.url!, authorization, REGISTRATIONS, '24');
     const seeding = performance.now();
     await seed(database, template.id, Math.max(0, cases - 1 - REGISTRATIONS));
     console.log(
@@ -135,7 +143,7 @@ export async function runCasesBenchmark({ cases, postgres }: { cases: number; po
     };
     const lastByCursor = await timed(client, `/cases?state=received&limit=50&after=${next}`);
     const one = await timed(client, `/cases/${template.id}`);
-    const onSeeded = await registrations(client, REGISTRATIONS, '23');
+    const onSeeded = await registrations(service.url!, authorization, REGISTRATIONS, '23');
     console.log(line('list by state, first page', first));
     console.log(line('list by state, last page (offset)', lastByOffset));
     console.log(line('list by state, last page (cursor)', lastByCursor));

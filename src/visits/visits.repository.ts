@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { And, In, IsNull, LessThan, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
+import { CaseRecord } from '../cases/case-record.entity.js';
 import { RowMapper, run, type Sql } from '../database/sql.js';
 import { VisitPlan } from './visit-plan.entity.js';
 import { VisitReport } from './visit-report.entity.js';
@@ -96,5 +97,51 @@ export class VisitsRepository {
         occurredAt: And(MoreThanOrEqual(from), LessThan(until)),
       },
     });
+  }
+
+  visitOfCase(manager: EntityManager, caseId: string, visitId: string): Promise<Visit | null> {
+    return manager.findOneBy(Visit, { id: visitId, caseId });
+  }
+
+  /** The visit's reports in the order they were filed. */
+  reportsOfVisit(manager: EntityManager, visitId: string): Promise<VisitReport[]> {
+    return manager.find(VisitReport, { where: { visitId }, order: { filedAt: 'ASC', id: 'ASC' } });
+  }
+
+  hasReport(manager: EntityManager, visitId: string): Promise<boolean> {
+    return manager.existsBy(VisitReport, { visitId });
+  }
+
+  reportOfVisit(manager: EntityManager, visitId: string, reportId: string): Promise<VisitReport | null> {
+    return manager.findOneBy(VisitReport, { id: reportId, visitId });
+  }
+
+  /** Whether a correction of the report is on file already. */
+  reportCorrected(manager: EntityManager, reportId: string): Promise<boolean> {
+    return manager.existsBy(VisitReport, { correctsId: reportId });
+  }
+
+  async insertReport(manager: EntityManager, report: VisitReport): Promise<void> {
+    await manager.insert(VisitReport, report);
+  }
+
+  /** A page of the visits with these outcomes on open cases that have no report yet, oldest first, and their total. */
+  unreported(
+    manager: EntityManager,
+    outcomes: readonly string[],
+    limit: number,
+    offset: number,
+  ): Promise<[Visit[], number]> {
+    return manager
+      .createQueryBuilder(Visit, 'v')
+      .innerJoin(CaseRecord, 'c', 'c.id = v.caseId')
+      .where('v.outcome IN (:...outcomes)', { outcomes })
+      .andWhere('c.state <> :archived', { archived: 'archived' })
+      .andWhere('NOT EXISTS (SELECT 1 FROM visit_reports r WHERE r."visitId" = v.id)')
+      .orderBy('v.occurredAt', 'ASC')
+      .addOrderBy('v.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
   }
 }

@@ -33,10 +33,7 @@ const NOT_YET_MOVED = new Set<string>([
   'src/backup/backup-contents.ts',
   'src/case-api/case-queries.service.ts',
   'src/case-api/work-list.service.ts',
-  'src/disposal/disposal.service.ts',
   'src/letters/letters.service.ts',
-  'src/statistics/statistics.service.ts',
-  'src/visits/visit-reports.service.ts',
 ]);
 
 function typeScriptFiles(dir: string): string[] {
