@@ -40,7 +40,7 @@ async function registrations(url: string, authorization: string, count: number, 
 }
 
 /** Copies the template case `count` times straight into the database, ids, court case numbers and creation times apart. */
-async function seed(database: BenchDatabase, templateId: string, count: number): Promise<void> {
+export async function seed(database: BenchDatabase, templateId: string, count: number): Promise<void> {
   if (database.env.DATABASE_URL) {
     const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
     await client.connect();

@@ -5,7 +5,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { AlertKind } from './alert-kinds.js';
 import { alertView, type AlertView } from './alert-view.js';
 import { Alert } from './alert.entity.js';

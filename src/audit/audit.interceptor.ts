@@ -15,7 +15,7 @@ import { CaseOutOfReachError, DomainError } from '../common/domain-errors.js';
 import type { AuditRecord } from './audit-chain.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { AUDITED_BY_COMMAND_KEY } from './audited.decorator.js';
-import { PendingAuditEntry, RequestAudit } from './request-audit.js';
+import { PendingAuditEntry, RequestAudit } from './request-audit.service.js';
 import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './request-facts.js';
 
 /** Refusals of who-may-see-what; anything else (a 404, a 409) was an allowed attempt that failed. */

@@ -5,8 +5,8 @@ import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { AuditRepository } from './audit.repository.js';
-import { RequestAudit } from './request-audit.js';
-import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
+import { RequestAudit } from './request-audit.service.js';
+import { UnauthenticatedRefusals } from './unauthenticated-refusals.service.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** The append-only, hash-chained trail of every read and write, and the administrator's view of it. */

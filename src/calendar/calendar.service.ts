@@ -5,7 +5,7 @@ import type { CaseRecord } from '../cases/case-record.entity.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import { VisitsRepository } from '../visits/visits.repository.js';
 import { calendarFeed, DEADLINE_SUMMARIES, feedUid, type FeedItem } from './calendar-feed.js';
@@ -49,12 +49,17 @@ export class CalendarService {
     if (!removed) throw new NotFoundError('calendar token');
   }
 
-  /** The feed the token opens, with its owner; an unknown or revoked token is not found. */
-  feed(token: string): Promise<{ ownerId: string; ics: string }> {
+  /** The feed the token opens, with its owner and the cases it shows; an unknown or revoked token is not found. */
+  feed(token: string): Promise<{ ownerId: string; caseIds: string[]; ics: string }> {
     return this.transactions.run(async (manager) => {
       const owner = await this.tokens.byTokenHash(manager, hashOf(token));
       if (!owner) throw new NotFoundError('calendar feed');
-      return { ownerId: owner.ownerId, ics: calendarFeed(await this.itemsOf(manager, owner.ownerId)) };
+      const items = await this.itemsOf(manager, owner.ownerId);
+      return {
+        ownerId: owner.ownerId,
+        caseIds: [...new Set(items.map((item) => item.caseId))],
+        ics: calendarFeed(items),
+      };
     });
   }
 
@@ -74,6 +79,7 @@ export class CalendarService {
       return [
         {
           uid: feedUid('startup-meeting', record.id),
+          caseId: record.id,
           caseReference: caseReference(record),
           summary: 'Uppstartsmöte med föräldrarna',
           start: new Date(meeting.meetingAt),
@@ -85,6 +91,7 @@ export class CalendarService {
     return [
       ...deadlines.map((deadline) => ({
         uid: feedUid('deadline', deadline.id),
+        caseId: deadline.caseId,
         caseReference: caseReference(byId.get(deadline.caseId)!),
         summary: DEADLINE_SUMMARIES[deadline.kind],
         start: deadline.dueAt,
@@ -96,6 +103,7 @@ export class CalendarService {
         .filter((plan) => !logged.has(plan.id))
         .map((plan) => ({
           uid: feedUid('visit-plan', plan.id),
+          caseId: plan.caseId,
           caseReference: caseReference(byId.get(plan.caseId)!),
           summary: 'Planerat umgängesbesök',
           start: plan.plannedFor,

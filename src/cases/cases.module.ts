@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
-import { StaffModule } from '../staff/staff.module.js';
+import { StaffModule } from '../organisation/staff.module.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseEffectsModule } from './case-effects.module.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CasesRepositoryModule } from './cases-repository.module.js';
-import { CaseTransitions } from './case-transitions.js';
+import { CaseTransitions } from './case-transitions.service.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
-import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
+import { TransitionCounter } from './transition-counter.service.js';
+import { ResponsibleSecretaries } from './responsible-secretaries.service.js';
 
 /**
  * The case aggregate: its rows and the one command path that changes them. What a change does in
@@ -24,8 +25,7 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
     CasesRepositoryModule,
     StaffModule,
   ],
-  controllers: [ResponsibleSecretaryController],
-  providers: [CaseCommands, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
-  exports: [CaseCommands, CasesRepositoryModule, CaseTransitions, CaseEffectsModule],
+  providers: [CaseCommands, CaseTransitions, TransitionCounter, ResponsibleSecretaries, MachineMigrationSweep],
+  exports: [CaseCommands, CasesRepositoryModule, CaseTransitions, ResponsibleSecretaries, CaseEffectsModule],
 })
 export class CasesModule {}

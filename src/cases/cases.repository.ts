@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { In, MoreThan, Not, type EntityManager } from 'typeorm';
 import { dialectOf, listParameter, RowMapper, run, type Sql } from '../database/sql.js';
-import type { CaseChange } from './case-effects.js';
+import type { CaseChange } from './case-effects.service.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
@@ -269,25 +269,6 @@ export class CasesRepository {
 
   async setResponsibleSecretary(manager: EntityManager, caseId: string, secretaryId: string): Promise<void> {
     await manager.update(CaseRecord, { id: caseId }, { responsibleSecretaryId: secretaryId });
-  }
-
-  /** A batch of parties' sealed personnummer in id order, after `afterId`: for the re-sealing under a new key. */
-  sealedPersonnummerAfter(dataSource: DataSource, afterId: string, batchSize: number): Promise<CaseParty[]> {
-    return dataSource.manager.find(CaseParty, {
-      select: { id: true, personnummerCiphertext: true },
-      where: { id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: batchSize,
-    });
-  }
-
-  /** Replaces a party's sealed personnummer, unless someone changed it since it was read. */
-  async resealPersonnummer(manager: EntityManager, party: CaseParty, personnummerCiphertext: string): Promise<void> {
-    await manager.update(
-      CaseParty,
-      { id: party.id, personnummerCiphertext: party.personnummerCiphertext },
-      { personnummerCiphertext },
-    );
   }
 
   /** How many assignments each supporter (or the one named) holds now: cases not archived that name them as the supporter. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS } from '../../machines/registry.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CasesRepository } from './cases.repository.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { SupportersRepository } from '../supporters/supporters.repository.js';
 import { VisitsRepository } from '../visits/visits.repository.js';
 import { COMPENSATED_OUTCOMES, compensationOre, sekOf } from './compensation-rules.js';

@@ -5,7 +5,7 @@ import type { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { swedishDate } from '../common/swedish-date.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { CaseRetention } from '../documents/case-retention.entity.js';
 import { DisposalRepository } from './disposal.repository.js';
 import { DisposedCase } from './disposed-case.entity.js';

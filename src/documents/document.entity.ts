@@ -8,6 +8,9 @@ export const DOCUMENT_KINDS = [
   'rules',
   'visitReport',
   'evaluation',
+  'courtNotice',
+  'reportForm',
+  'documentCopies',
   'terminationDecision',
   'other',
 ] as const;

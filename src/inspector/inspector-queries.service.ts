@@ -5,7 +5,7 @@ import type { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import { NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import { ReplayMismatchError, replayHistory, statePath } from './case-replay.js';
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CaseEffects } from '../cases/case-effects.js';
+import { CaseEffects } from '../cases/case-effects.service.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import { consentComplete } from './consent-rules.js';
 import { InterviewsRepository } from './interviews.repository.js';

@@ -1,11 +1,13 @@
 import PDFDocument from 'pdfkit';
-import type { StaffProfileView } from '../staff/staff-directory.js';
-import type { CompleteUnit } from '../unit/unit-directory.js';
+import type { StaffProfileView } from '../organisation/staff-directory.service.js';
+import type { CompleteUnit } from '../organisation/unit-directory.service.js';
 
 /** A part of a letter's text, under its own heading where it has one. */
 export interface LetterSection {
   heading?: string;
   paragraphs: string[];
+  /** A form's section whose paragraphs are boxes to tick. */
+  checkboxes?: boolean;
 }
 
 /** One letter to one recipient. */
@@ -18,8 +20,12 @@ export interface Letter {
   /** Facts set out above the text: `Barn` → `Alva och Nils Ödman`. */
   facts: [label: string, value: string][];
   sections: LetterSection[];
-  /** For a recipient with protected personal data: how the sender gets it to them, never printed on the letter. */
+  /** For a recipient with skyddad folkbokföring: how the sender gets it to them, never printed on the letter. */
   forwarding?: string;
+  /** A form's fields to fill in by hand: each label over a line to write on. */
+  fillIn?: string[];
+  /** A form's signature lines, one per signer (`Boendeförälder: Maria Ödman`), each with place and date. */
+  signatures?: string[];
 }
 
 /** What every letter of a case carries besides its own text: sender, references, date, caseworker. */
@@ -81,27 +87,54 @@ export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer
     y += 26;
   }
 
-  // Where a window envelope shows the address.
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .text(letter.recipientBlock.join('\n'), MARGIN + width * 0.5, 150, { width: width * 0.5 });
+  // Where a window envelope shows the address; a form printed for signing has none.
+  const posted = letter.recipientBlock.length > 0;
+  if (posted) {
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(letter.recipientBlock.join('\n'), MARGIN + width * 0.5, 150, { width: width * 0.5 });
+  }
 
-  doc.font('Helvetica-Bold').fontSize(15).text(letter.title, MARGIN, 250, { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(15)
+    .text(letter.title, MARGIN, posted ? 250 : 150, { width });
   doc.moveDown(0.6).fontSize(10.5);
   for (const [label, value] of letter.facts) {
     doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
   }
   doc.moveDown();
   for (const section of letter.sections) {
-    if (section.heading) doc.font('Helvetica-Bold').fontSize(11.5).text(section.heading).moveDown(0.3);
-    for (const paragraph of section.paragraphs)
-      doc.font('Helvetica').fontSize(10.5).text(paragraph, { width }).moveDown(0.6);
+    // A heading never ends a page alone: it goes with the start of its text.
+    if (section.heading) {
+      keepTogether(doc, 64);
+      doc.font('Helvetica-Bold').fontSize(11.5).text(section.heading, MARGIN, doc.y, { width }).moveDown(0.3);
+    }
+    for (const paragraph of section.paragraphs) {
+      if (section.checkboxes) {
+        doc
+          .rect(MARGIN, doc.y + 1, 9, 9)
+          .lineWidth(0.7)
+          .stroke();
+        doc
+          .font('Helvetica')
+          .fontSize(10.5)
+          .text(bound(paragraph), MARGIN + 16, doc.y, { width: width - 16 });
+        doc.x = MARGIN;
+        doc.moveDown(0.4);
+      } else {
+        doc.font('Helvetica').fontSize(10.5).text(bound(paragraph), MARGIN, doc.y, { width }).moveDown(0.6);
+      }
+    }
     doc.moveDown(0.4);
   }
 
+  for (const label of letter.fillIn ?? []) writingLine(doc, label, width);
+  if (letter.signatures) signatureLines(doc, letter.signatures, width);
+
   // The caseworker's block stays on one page: a reader looks for the phone number beside the name.
-  if (doc.y + CASEWORKER_HEIGHT > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  keepTogether(doc, CASEWORKER_HEIGHT);
   doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10.5).text('Handläggare');
   doc
     .font('Helvetica')
@@ -113,6 +146,61 @@ export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer
   footers(doc, frame);
   doc.end();
   return finished;
+}
+
+/** `26 kap. 1 §` kept on one line: a legal reference is not split at the end of a line. */
+function bound(text: string): string {
+  return text.replace(
+    /(\d+) kap\. (\d+ ?[a-z]?) §/g,
+    (_, chapter: string, section: string) => `${chapter}\u00a0kap.\u00a0${section.replace(' ', '\u00a0')}\u00a0§`,
+  );
+}
+
+/** Keeps what follows on one page with the given height, opening a new one where it would not fit. */
+function keepTogether(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+/** A form's field: its label, then room to write two lines by hand. */
+function writingLine(doc: PDFKit.PDFDocument, label: string, width: number): void {
+  keepTogether(doc, 58);
+  doc.font('Helvetica-Bold').fontSize(10).text(label, MARGIN, doc.y, { width });
+  for (let line = 0; line < 2; line++) {
+    const y = doc.y + 20;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + width, y)
+      .lineWidth(0.5)
+      .stroke();
+    doc.y = y;
+  }
+  doc.moveDown(0.8);
+}
+
+/** A signature line per signer, with place and date beside it, as Swedish forms have them. */
+function signatureLines(doc: PDFKit.PDFDocument, signers: string[], width: number): void {
+  keepTogether(doc, 40);
+  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11.5).text('Underskrifter', MARGIN, doc.y, { width });
+  for (const signer of signers) {
+    keepTogether(doc, 56);
+    const y = doc.y + 30;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + width * 0.35, y)
+      .lineWidth(0.5)
+      .stroke();
+    doc
+      .moveTo(MARGIN + width * 0.42, y)
+      .lineTo(MARGIN + width, y)
+      .stroke();
+    doc
+      .font('Helvetica')
+      .fontSize(8.5)
+      .text('Ort och datum', MARGIN, y + 3, { width: width * 0.35 });
+    doc.text(`Underskrift, ${signer}`, MARGIN + width * 0.42, y + 3, { width: width * 0.58 });
+    doc.x = MARGIN;
+    doc.moveDown(0.8);
+  }
 }
 
 /** The unit's address and contact on every page, `Sida 1 av 2`, and the references atop every page after the first. */

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { requireWritableCase } from '../cases/case-file.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
@@ -7,28 +7,50 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { sekOf } from '../compensation/compensation-rules.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { storedFile } from '../documents/checked-upload.js';
 import { DocumentsService, type DocumentFacts, type DocumentView } from '../documents/documents.service.js';
-import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { ChildInterview } from '../interviews/child-interview.entity.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { openAddress } from '../personal-data/postal-address.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
+import { StaffDirectory } from '../organisation/staff-directory.service.js';
 import { supporterTerms } from '../supporters/supporter-terms.js';
 import { Supporter } from '../supporters/supporter.entity.js';
-import { UnitDirectory } from '../unit/unit-directory.js';
+import { UnitDirectory } from '../organisation/unit-directory.service.js';
 import { Visit } from '../visits/visit.entity.js';
 import type { GenerateLetterDto } from './dto/letter.dtos.js';
 import { renderLetter, type LetterFrame } from './letter.js';
-import { writeLetters, type LetterParty, type LetterSources } from './routine-letters.js';
+import type {
+  DecisionRecord,
+  HistoryStep,
+  LetterParty,
+  LetterSources,
+  LetterSupporter,
+  Official,
+  Replacement,
+} from './letter-sources.js';
+import { LETTER_KINDS, writeLetters, type GeneratedLetter } from './routine-letters.js';
 import { swedishDay } from './swedish-format.js';
 
 const FOLLOW_UPS = { HOLD_FOLLOW_UP: 'midpoint', HOLD_CLOSING_MEETING: 'closing' } as const;
 
-const LETTER_FILE_NAMES = {
-  supporterDecision: 'beslut-umgangesstodsperson',
-  summons: 'kallelse-uppstartsmote',
-  evaluation: 'utvardering',
+/** The event that records the decision a letter conveys. */
+const DECISION_EVENTS: Partial<Record<GeneratedLetter, string>> = {
+  supporterDecision: 'APPOINT_SUPPORTER',
+  replacementDecision: 'REPLACE_SUPPORTER',
 };
+
+/** A decision event's payload as the history keeps it; `decisionMaker` and `presenter` where they were recorded. */
+interface DecisionPayload {
+  supporterId: string;
+  decidedAt?: string;
+  reason?: string;
+  takesOverOn?: string;
+  decisionMaker?: Official;
+  presenter?: Official;
+}
 
 /**
  * The routine's letters, written from the whole case (parties, supporter, visits, follow-ups) and
@@ -37,6 +59,7 @@ const LETTER_FILE_NAMES = {
 @Injectable()
 export class LettersService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly protector: PersonnummerProtector,
@@ -54,19 +77,10 @@ export class LettersService {
     return this.transactions.run(async (manager) => {
       const record = await requireWritableCase(manager, caseId);
       const { context } = record.snapshot;
-      const sources = await this.letterSources(manager, caseId, context, dto);
-      const letters = writeLetters(dto.kind, sources);
-      if (dto.corrects && letters.length > 1) {
-        throw new BusinessRuleError(
-          'correctsOneLetter',
-          'corrects names one letter, but this kind is written to several recipients',
-          'corrects',
-        );
-      }
       if (!context.diaryNumber) {
         throw new BusinessRuleError(
           'diaryNumber',
-          'letters carry the diary number: give it with INITIATE (diaryNumber)',
+          'Breven har ärendets diarienummer: ange det när ärendet initieras.',
           'diaryNumber',
         );
       }
@@ -75,14 +89,24 @@ export class LettersService {
         caseworker: await this.staff.requireProfileOf(manager, record.responsibleSecretaryId),
         diaryNumber: context.diaryNumber,
         courtCaseNumber: record.courtCaseNumber,
-        dateText: swedishDay(sources.today),
+        dateText: swedishDay(swedishDate(this.clock.now())),
       };
+      const sources = await this.letterSources(manager, caseId, context, dto);
+      const letters = writeLetters(dto.kind, sources);
+      if (dto.corrects && letters.length > 1) {
+        throw new BusinessRuleError(
+          'correctsOneLetter',
+          'Ett rättat brev ersätter ett enda brev, men det här brevet skrivs till flera mottagare.',
+          'corrects',
+        );
+      }
+      const kind = LETTER_KINDS[dto.kind];
       const items: DocumentView[] = [];
       for (const [index, letter] of letters.entries()) {
         const pdf = await renderLetter(letter, frame);
-        const fileName = `${LETTER_FILE_NAMES[dto.kind]}-${record.courtCaseNumber.replace(/[^A-Za-z0-9-]+/g, '-')}-${index + 1}.pdf`;
+        const fileName = `${kind.fileName}-${record.courtCaseNumber.replace(/[^A-Za-z0-9-]+/g, '-')}-${index + 1}.pdf`;
         const facts: DocumentFacts = {
-          kind: dto.kind,
+          kind: kind.document,
           title: `${letter.title}, till ${letter.recipient}`,
           date: sources.today,
           author: frame.caseworker.name,
@@ -115,39 +139,133 @@ export class LettersService {
     const parties = (await manager.find(CaseParty, { where: { caseId }, order: { position: 'ASC' } })).map(
       (p): LetterParty => ({
         role: p.role,
+        position: p.position,
         name: p.name,
         protection: p.protection,
         address: openAddress(this.protector, p.addressCiphertext),
       }),
     );
-    const supporterId = context.supporter?.supporterId;
-    const supporter = supporterId ? await manager.findOneBy(Supporter, { id: supporterId }) : null;
+    const entries = await manager.find(CaseHistoryEntry, { where: { caseId }, order: { version: 'ASC' } });
+    const history = entries.map((e): HistoryStep => ({
+      type: e.type,
+      at: e.at.toISOString(),
+      payload: e.payload as Record<string, unknown>,
+    }));
+    const decisionType = DECISION_EVENTS[dto.kind];
+    const decisionEntry = decisionType ? entries.findLast((e) => e.type === decisionType) : undefined;
+    // The decision letter names the supporter it appointed; every other letter the one serving now.
+    const supporterId = decisionEntry
+      ? (decisionEntry.payload as DecisionPayload).supporterId
+      : context.supporter?.supporterId;
     const visits = await manager.find(Visit, { where: { caseId }, order: { occurredAt: 'ASC' } });
-    const followUps = await manager.find(CaseHistoryEntry, {
-      where: { caseId, type: In(Object.keys(FOLLOW_UPS)) },
-      order: { version: 'ASC' },
-    });
+    const interviews = await manager.find(ChildInterview, { where: { caseId }, order: { childPosition: 'ASC' } });
+    const { ratePerVisitOre, ratePerHourOre } = this.config.compensation;
     return {
       context,
       children: parties.filter((p) => p.role === 'child'),
       residentParent: parties.find((p) => p.role === 'residentParent')!,
       visitingParent: parties.find((p) => p.role === 'visitingParent')!,
-      supporter: supporter ? { name: supporter.name, email: supporter.email } : undefined,
+      supporter: supporterId ? await this.supporter(manager, supporterId) : undefined,
       supporterTerms: await supporterTerms(manager, caseId),
-      visits: visits.map((v) => ({
-        occurredAt: v.occurredAt.toISOString(),
-        outcome: v.outcome,
-        stopReason: v.stopReason,
-        notes: v.notes,
-      })),
-      followUps: followUps.map((entry) => {
-        const { heldAt, notes } = entry.payload as { heldAt: string; notes?: string };
-        return { kind: FOLLOW_UPS[entry.type as keyof typeof FOLLOW_UPS], heldAt, notes: notes ?? null };
+      decision: decisionEntry ? await this.decision(manager, decisionEntry) : undefined,
+      replacement:
+        dto.kind === 'replacementDecision' && decisionEntry
+          ? await this.replacement(manager, entries, decisionEntry)
+          : undefined,
+      history,
+      visits: visits.map((v) => {
+        const more = v as Visit & { absenceReason?: string | null; childPosition?: number | null };
+        return {
+          occurredAt: v.occurredAt.toISOString(),
+          outcome: v.outcome,
+          stopReason: v.stopReason,
+          notes: v.notes,
+          cancelledBy: v.cancelledBy,
+          absenceReason: more.absenceReason ?? null,
+          childPosition: more.childPosition ?? null,
+        };
       }),
+      interviews: interviews.map((i) => ({
+        childPosition: i.childPosition,
+        status: i.status,
+        heldAt: i.heldAt?.toISOString() ?? null,
+        notes: i.notes,
+        declineReason: i.declineReason,
+      })),
+      followUps: entries
+        .filter((e) => e.type in FOLLOW_UPS)
+        .map((entry) => {
+          const { heldAt, notes } = entry.payload as { heldAt: string; notes?: string };
+          return { kind: FOLLOW_UPS[entry.type as keyof typeof FOLLOW_UPS], heldAt, notes: notes ?? null };
+        }),
+      fee: { perVisit: sekOf(ratePerVisitOre), perHour: sekOf(ratePerHourOre) },
       today: swedishDate(this.clock.now()),
       place: dto.place,
       individualMeetings: { residentParent: dto.residentParentMeetingAt, visitingParent: dto.visitingParentMeetingAt },
+      individualPlaces: { residentParent: dto.residentParentPlace, visitingParent: dto.visitingParentPlace },
       text: dto.text,
     };
   }
+
+  private async supporter(manager: EntityManager, id: string): Promise<LetterSupporter | undefined> {
+    const supporter = await manager.findOneBy(Supporter, { id });
+    return supporter
+      ? { name: supporter.name, address: openAddress(this.protector, supporter.addressCiphertext) }
+      : undefined;
+  }
+
+  /**
+   * Who decided (förvaltningslagen 31 §): the decision-maker recorded with the event, or else the
+   * secretary who recorded it, deciding under delegation; the presenter only where recorded and
+   * someone else.
+   */
+  private async decision(manager: EntityManager, entry: CaseHistoryEntry): Promise<DecisionRecord> {
+    const payload = entry.payload as DecisionPayload;
+    const recorder = payload.decisionMaker ? undefined : await this.staff.profileOf(entry.actorId, manager);
+    const decisionMaker = payload.decisionMaker ?? (recorder && { name: recorder.name, title: recorder.title });
+    if (!decisionMaker) {
+      throw new BusinessRuleError(
+        'decisionMaker',
+        'Beslutet saknar beslutsfattare: den som registrerade beslutet har ingen personalprofil med namn och titel. Fyll i profilen först.',
+        'decisionMaker',
+      );
+    }
+    const presenter =
+      payload.presenter && payload.presenter.name !== decisionMaker.name ? payload.presenter : undefined;
+    return {
+      decidedAt: payload.decidedAt ?? entry.at.toISOString(),
+      decisionMaker,
+      ...(presenter ? { presenter } : {}),
+    };
+  }
+
+  /** The replacement decision and the appointment before it: who leaves, who takes over, from when and why. */
+  private async replacement(
+    manager: EntityManager,
+    entries: CaseHistoryEntry[],
+    entry: CaseHistoryEntry,
+  ): Promise<Replacement> {
+    const payload = entry.payload as DecisionPayload;
+    const previous = entries.filter((e) => e.version < entry.version && DECISION_TYPES.has(e.type)).at(-1)?.payload as
+      DecisionPayload | undefined;
+    const incoming = await this.supporter(manager, payload.supporterId);
+    const outgoing = previous && (await this.supporter(manager, previous.supporterId));
+    if (!incoming || !outgoing || !previous) {
+      throw new BusinessRuleError(
+        'supporterReplaced',
+        'Bytet av umgängesstödjare kunde inte läsas ur ärendet.',
+        'kind',
+      );
+    }
+    const decidedAt = payload.decidedAt ?? entry.at.toISOString();
+    return {
+      incoming,
+      outgoing,
+      reason: payload.reason ?? '',
+      takesOverOn: payload.takesOverOn ?? swedishDate(new Date(decidedAt)),
+      outgoingFrom: previous.decidedAt ?? decidedAt,
+    };
+  }
 }
+
+const DECISION_TYPES = new Set(Object.values(DECISION_EVENTS));

@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { CaseParty } from '../cases/case-party.entity.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
-import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { openAddress, sealAddress } from '../personal-data/postal-address.js';
 import type { PartyDetailsDto } from './dto/party-details.dto.js';
 

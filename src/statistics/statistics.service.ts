@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import { InvalidInputError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
 import type { DisposedCase } from '../disposal/disposed-case.entity.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { statisticsFigures, type Period, type StatisticsFigures } from './statistics-figures.js';
 

@@ -18,6 +18,10 @@ export class Supporter {
   @Column({ type: 'varchar', length: 200 })
   email!: string;
 
+  /** The postal address the supporter's letters go to, sealed like a party's (src/personal-data/postal-address.ts). */
+  @Column({ type: 'text', nullable: true })
+  addressCiphertext!: string | null;
+
   @Column({ type: 'varchar', length: 12, default: 'interested' })
   status!: SupporterStatus;
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RateLimited } from '../auth/rate-limit.js';
+import { RateLimited } from '../auth/rate-limit.guard.js';
 import { Public, Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { ListSupportersQuery } from './dto/list-supporters.query.js';
+import { SupporterAddressDto } from './dto/supporter-address.dto.js';
 import { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import { DecideSupporterDto, RecordVettingStepDto, SetCapacityDto } from './dto/vetting.dto.js';
 import { InterestResponse, SupporterListResponse, SupporterResponse } from './dto/supporter.responses.js';
@@ -102,5 +103,14 @@ export class SupportersController {
   @ApiErrors(400, 404)
   setCapacity(@Param('id', SUPPORTER_ID) id: string, @Body() dto: SetCapacityDto): Promise<SupporterResponse> {
     return this.supporters.setCapacity(id, dto.capacity);
+  }
+
+  @Put(':id/address')
+  @Roles('secretary')
+  @Operation('Set the postal address the supporter’s letters are sent to', 'Sealed at rest; only letters open it.')
+  @ApiOkResponse({ type: SupporterResponse })
+  @ApiErrors(400, 404)
+  setAddress(@Param('id', SUPPORTER_ID) id: string, @Body() dto: SupporterAddressDto): Promise<SupporterResponse> {
+    return this.supporters.setAddress(id, dto);
   }
 }

@@ -7,8 +7,11 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
+import { sealAddress } from '../personal-data/postal-address.js';
 import type { ListSupportersQuery } from './dto/list-supporters.query.js';
+import type { SupporterAddressDto } from './dto/supporter-address.dto.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import type { DecideSupporterDto, RecordVettingStepDto } from './dto/vetting.dto.js';
 import {
@@ -66,6 +69,7 @@ export class SupportersService {
     private readonly clock: Clock,
     private readonly supporters: SupportersRepository,
     private readonly cases: CasesRepository,
+    private readonly protector: PersonnummerProtector,
   ) {}
 
   /** The e-service's expression of interest: a new supporter waiting to be vetted. */
@@ -124,6 +128,16 @@ export class SupportersService {
         { ...supporter, [VETTING_STEP_COLUMN[dto.step]]: dto.date },
         await this.assignmentsOf(manager, id),
       );
+    });
+  }
+
+  /** Where the supporter's letters go: sealed at rest, opened only by the letters. */
+  setAddress(id: string, dto: SupporterAddressDto): Promise<SupporterView> {
+    return this.transactions.run(async (manager) => {
+      const supporter = await this.find(manager, id);
+      const addressCiphertext = sealAddress(this.protector, dto.address);
+      await this.supporters.update(manager, id, { addressCiphertext });
+      return this.viewOf({ ...supporter, addressCiphertext }, await this.assignmentsOf(manager, id));
     });
   }
 
@@ -193,6 +207,7 @@ export class SupportersService {
       name: dto.name,
       phone: dto.phone,
       email: dto.email,
+      addressCiphertext: sealAddress(this.protector, dto.address),
       status: 'interested' as const,
       languages: dto.languages ?? [],
       area: dto.area ?? null,

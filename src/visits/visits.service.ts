@@ -6,7 +6,7 @@ import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { SupportersRepository } from '../supporters/supporters.repository.js';

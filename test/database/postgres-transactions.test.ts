@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { TransactionRunner } from '../../src/database/transaction-runner.js';
+import { TransactionRunner } from '../../src/database/transaction-runner.service.js';
 import { Deadline } from '../../src/deadlines/deadline.entity.js';
 import { DeadlinesRepository } from '../../src/deadlines/deadlines.repository.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
+import { DeadlineQueue } from '../../src/deadlines/deadline.queue.js';
 import { caseIn, registerCase, send } from '../support/case-steps.js';
 import { DATABASES } from '../support/test-app.js';
 import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, PERIOD } from './deadline-support.js';

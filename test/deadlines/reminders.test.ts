@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
-import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
+import { DeadlineQueue } from '../../src/deadlines/deadline.queue.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
 import { caseOf, DeadlineRig, eventually, type AlertBody } from './deadline-support.js';

@@ -68,7 +68,11 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     letters.push(...(await generateLetters(t, caseId, { kind: 'supporterDecision' })));
     await step({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' });
     letters.push(
-      ...(await generateLetters(t, caseId, { kind: 'summons', visitingParentMeetingAt: '2026-11-20T10:30:00+01:00' })),
+      ...(await generateLetters(t, caseId, {
+        kind: 'summons',
+        residentParentMeetingAt: '2026-11-20T09:00:00+01:00',
+        visitingParentMeetingAt: '2026-11-20T10:30:00+01:00',
+      })),
     );
     await step({
       type: 'HOLD_STARTUP_MEETING',
@@ -109,7 +113,19 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     for (const letter of marias) {
       expect(letter.text).toContain('Kungsgatan 12');
       expect(letter.text).not.toContain('kl. 10.30');
+      // The start-up meeting is held as individual meetings: the booked time is not hers to know.
+      expect(letter.text).not.toContain('tisdagen den 24 november 2026 kl. 13.00');
     }
+    expect(marias[1].text).toContain('Ditt uppstartsmöte: fredagen den 20 november 2026 kl. 09.00');
+  });
+
+  it('tells the supporter no time where the protected parent will be', () => {
+    const summons = letters.find(
+      (l) => l.recipients[0] === 'Karin Lund' && l.title.startsWith('Umgängesstöd, kallelse'),
+    )!;
+    expect(summons.text).not.toContain('kl. 10.30');
+    expect(summons.text).not.toContain('kl. 13.00');
+    expect(summons.text).toContain('Mötena med föräldrarna hålls enskilt');
   });
 
   it('lets no letter, view, export, history or audit answer, for any role, carry the protected address', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { MetricsServer } from '../../src/metrics/metrics-server.js';
+import { MetricsServer } from '../../src/metrics/metrics-server.service.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
 import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';

@@ -10,7 +10,8 @@ const WIN_ANSI = new TextDecoder('windows-1252');
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // pdfkit ends a stream with "\nendstream" alone: a carriage return before it is the data's last byte.
+  for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
     const bytes = Buffer.from(match[1], 'latin1');
     let content: string;
     try {

@@ -24,11 +24,14 @@ export function stepsTo(target: string, supporterId: string): Record<string, unk
   return steps.slice(0, end + 1).map(([, event]) => event);
 }
 
+/** Where the supporters' letters go. */
+export const SUPPORTER_ADDRESS = { street: 'Vaksalagatan 30', postalCode: '753 31', city: 'Uppsala' };
+
 /** A supporter vetted today (interview, references, both register extracts) and approved: appointable. */
 export async function registerSupporter(t: TestApp, name = 'Karin Lund'): Promise<string> {
   const res = await t.http
     .post('/supporters')
-    .send({ name, phone: '070-123 45 67', email: 'karin.lund@example.se' })
+    .send({ name, phone: '070-123 45 67', email: 'karin.lund@example.se', address: SUPPORTER_ADDRESS })
     .expect(201);
   const id = res.body.id as string;
   const today = swedishDate(t.clock.now());

@@ -9,17 +9,18 @@ export class GenerateLetterDto {
   kind!: GeneratedLetter;
 
   @ApiPropertyOptional({
-    description: 'The evaluation’s text (required for the evaluation); paragraphs separated by a blank line',
+    description:
+      'The evaluation’s assessment (required for the evaluation), or the court notice’s addition; paragraphs separated by a blank line',
   })
   @ValidateIf((o: GenerateLetterDto) => o.kind === 'evaluation' || o.text !== undefined)
   @IsString()
-  @IsNotEmpty({ message: 'text must be given for the evaluation' })
+  @IsNotEmpty()
   @MaxLength(20000)
   text?: string;
 
   @ApiPropertyOptional({
     example: 'Familjerätten, Stationsgatan 12, Uppsala',
-    description: 'Where the start-up meeting is held (summons)',
+    description: 'Where the meeting is held (summons); a booked follow-up or closing meeting’s own place otherwise',
   })
   @IsOptional()
   @IsString()
@@ -42,6 +43,26 @@ export class GenerateLetterDto {
   @IsOptional()
   @IsInstant()
   visitingParentMeetingAt?: string;
+
+  @ApiPropertyOptional({
+    example: 'Familjerätten, Stationsgatan 12, Uppsala',
+    description: 'Where the resident parent’s own meeting is held, where meetings are kept apart',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  residentParentPlace?: string;
+
+  @ApiPropertyOptional({
+    example: 'Familjerätten, Kungsgatan 3, Uppsala',
+    description: 'Where the visiting parent’s own meeting is held, where meetings are kept apart',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  visitingParentPlace?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',

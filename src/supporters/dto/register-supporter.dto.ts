@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,14 +12,15 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
+import { IsDisplayName } from '../../common/name-validators.js';
+import { PostalAddressDto } from '../../personal-data/postal-address.js';
 
 /** What a supporter tells the unit about themselves; the expression of interest asks for exactly this. */
 export class SupporterProfileDto {
   @ApiProperty({ example: 'Karin Lund' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @IsDisplayName()
   name!: string;
 
   @ApiProperty({ example: '070-123 45 67' })
@@ -47,6 +48,12 @@ export class SupporterProfileDto {
     Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value,
   )
   languages?: string[];
+
+  @ApiPropertyOptional({ type: PostalAddressDto, description: 'Where the supporter’s letters are sent' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddressDto)
+  address?: PostalAddressDto;
 
   @ApiPropertyOptional({ example: 'Uppsala centrum' })
   @IsOptional()

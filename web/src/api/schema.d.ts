@@ -4,7 +4,27 @@
  */
 
 export interface paths {
-    "/cases/{id}/responsible-secretary": {
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to sign in here
+         * @description Whether sign-in goes through the municipality’s OpenID Connect provider or local accounts.
+         */
+        get: operations["SignIn_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,12 +32,52 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /**
-         * Hand the case to another secretary
-         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         * Sign in with a username and password
+         * @description Opens a browser session (the cookie) and answers who signed in and the CSRF token. Unknown name and wrong password get the same 401; after SIGN_IN_MAX_FAILURES wrong passwords in a row the account is locked for SIGN_IN_LOCK_MINUTES (423). Every attempt is audited. 403 while sign-in goes through OpenID Connect.
          */
-        put: operations["ResponsibleSecretary_assign"];
+        post: operations["SignIn_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in in this browser
+         * @description The session behind the cookie and its CSRF token; 401 when there is none or it has ended (idle or at its limit).
+         */
+        get: operations["SignIn_session"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the browser session: its cookie opens nothing any more. Needs the X-CSRF-Token header.
+         */
+        post: operations["SignIn_signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -139,6 +199,26 @@ export interface paths {
          * @description The body is one of the client events, chosen by `type`. An event the case’s state does not take answers 409 with `state` and `allowedEvents`; a broken business rule (say, a supporter who cannot be appointed) answers 422 naming `rule` and `field`. With `If-Match`, a case changed by someone else in the meantime answers 409 with `currentVersion` and nothing is written. A supporter may send only LOG_VISIT, the administrator only ARCHIVE (403 otherwise); MIDPOINT_REACHED, PERIOD_ENDED and VISIT_REPORT_FILED come only from the system (400).
          */
         post: operations["Cases_sendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/responsible-secretary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Hand the case to another secretary
+         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         */
+        put: operations["ResponsibleSecretary_assign"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -273,6 +353,26 @@ export interface paths {
         get?: never;
         /** Set how many assignments a supporter takes on at once */
         put: operations["Supporters_setCapacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the postal address the supporter’s letters are sent to
+         * @description Sealed at rest; only letters open it.
+         */
+        put: operations["Supporters_setAddress"];
         post?: never;
         delete?: never;
         options?: never;
@@ -843,6 +943,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process is alive (for an orchestrator's liveness probe)
+         * @description Open without a token. Checks nothing outside the process, so a database or Redis outage never gets a live process restarted.
+         */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process takes requests (for an orchestrator's readiness probe)
+         * @description Open without a token. 503 while the database does not answer or the process is shutting down (the requests in flight finish). Redis is reported, as `degraded` when it does not answer, but does not make the process unready: the API serves without it.
+         */
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -852,7 +992,7 @@ export interface paths {
         };
         /**
          * Check that the service, its database and Redis answer, and that the audit trail can be written
-         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap).
+         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap), or, where BACKUP_MAX_AGE_HOURS is set, while the last backup of the embedded database is older than that.
          */
         get: operations["Health_check"];
         put?: never;
@@ -1143,32 +1283,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ResponsibleSecretaryDto: {
-            /**
-             * @description The token subject of the secretary who answers for the case
-             * @example anna
-             */
-            secretaryId: string;
+        SignInOptionsResponse: {
+            /** @description true: sign in through the municipality’s OpenID Connect provider (`GET /auth/oidc/login`); false: with a local username and password (`POST /auth/login`) */
+            oidc: boolean;
         };
-        StaffProfileResponse: {
+        SignInDto: {
+            /** @example anna */
+            username: string;
             /**
-             * @description The token subject the profile belongs to
+             * Format: password
+             * @example korrekt häst batteri häftklammer
+             */
+            password: string;
+        };
+        SignedInUser: {
+            /**
+             * @description The local username, or the identity provider’s subject: the id every change is recorded under
              * @example anna
              */
-            subject: string;
+            username: string;
             /** @example Anna Berg */
             name: string;
-            /** @example Familjerättssekreterare */
-            title: string;
-            /** @example 018-727 00 00 */
-            phone: string;
-            /** @example anna.berg@kommun.se */
-            email: string;
+            /**
+             * @description The first of `roles`
+             * @example secretary
+             * @enum {string}
+             */
+            role: "secretary" | "supporter" | "administrator" | "developer";
+            /**
+             * @description Every role sign-in granted (an identity provider may grant several)
+             * @example [
+             *       "secretary"
+             *     ]
+             */
+            roles: ("secretary" | "supporter" | "administrator" | "developer")[];
+            /**
+             * Format: uuid
+             * @description For a supporter: their record in the supporter register
+             */
+            supporterId?: string;
         };
-        ResponsibleSecretaryResponse: {
-            /** Format: uuid */
-            caseId: string;
-            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
+        SessionResponse: {
+            user: components["schemas"]["SignedInUser"];
+            /**
+             * @description Send it as the `X-CSRF-Token` header with every request that changes something (any method but GET, HEAD and OPTIONS)
+             * @example n4bQgNjQ8yQd3f1QwQm2Zr7m5c8Yb1s9f0Vq2Jk4Lx8
+             */
+            csrfToken: string;
         };
         PostalAddressDto: {
             /** @example c/o Ödman */
@@ -1676,7 +1837,7 @@ export interface components {
              */
             type: "INITIATE";
             /**
-             * @description The case system’s diary number
+             * @description The case system’s diary number: letters, digits, spaces, `/`, `-` and `.`, at most 40
              * @example SN 2026/123
              */
             diaryNumber?: string;
@@ -1839,6 +2000,33 @@ export interface components {
              */
             terminationDecidedAt: string;
         };
+        ResponsibleSecretaryDto: {
+            /**
+             * @description The token subject of the secretary who answers for the case
+             * @example anna
+             */
+            secretaryId: string;
+        };
+        StaffProfileResponse: {
+            /**
+             * @description The token subject the profile belongs to
+             * @example anna
+             */
+            subject: string;
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+            /** @example 018-727 00 00 */
+            phone: string;
+            /** @example anna.berg@kommun.se */
+            email: string;
+        };
+        ResponsibleSecretaryResponse: {
+            /** Format: uuid */
+            caseId: string;
+            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
+        };
         DeadlineOfCase: {
             /** Format: uuid */
             id: string;
@@ -1874,6 +2062,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -1900,6 +2090,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -2009,6 +2201,9 @@ export interface components {
         };
         SetCapacityDto: {
             capacity: number;
+        };
+        SupporterAddressDto: {
+            address: components["schemas"]["PostalAddressDto"];
         };
         PlanVisitDto: {
             /**
@@ -2270,7 +2465,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /**
              * @description Generated as a letter, uploaded as a file, or noted without a file
              * @enum {string}
@@ -2325,7 +2520,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @enum {string} */
             origin: "generated" | "uploaded" | "recorded";
             /** Format: date */
@@ -2348,7 +2543,7 @@ export interface components {
         };
         DocumentFactsDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @example Inskrivningsblankett, undertecknad */
             title: string;
             /**
@@ -2375,11 +2570,11 @@ export interface components {
         };
         GenerateLetterDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "evaluation";
-            /** @description The evaluation’s text (required for the evaluation); paragraphs separated by a blank line */
+            kind: "supporterDecision" | "replacementDecision" | "summons" | "followUpSummons" | "closingSummons" | "enrollmentForm" | "rules" | "reportForm" | "documentCopies" | "evaluation" | "courtNotice";
+            /** @description The evaluation’s assessment (required for the evaluation), or the court notice’s addition; paragraphs separated by a blank line */
             text?: string;
             /**
-             * @description Where the start-up meeting is held (summons)
+             * @description Where the meeting is held (summons); a booked follow-up or closing meeting’s own place otherwise
              * @example Familjerätten, Stationsgatan 12, Uppsala
              */
             place?: string;
@@ -2395,6 +2590,16 @@ export interface components {
              * @example 2026-11-20T10:30:00+01:00
              */
             visitingParentMeetingAt?: string;
+            /**
+             * @description Where the resident parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Stationsgatan 12, Uppsala
+             */
+            residentParentPlace?: string;
+            /**
+             * @description Where the visiting parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Kungsgatan 3, Uppsala
+             */
+            visitingParentPlace?: string;
             /**
              * Format: uuid
              * @description The earlier letter this one replaces (only when one letter is written)
@@ -2878,17 +3083,6 @@ export interface components {
              */
             periodEndedBeforeVisits?: "immediate" | "digest" | "off";
         };
-        ComponentHealth: {
-            /** @enum {string} */
-            status: "up" | "down";
-            /** @example connect ECONNREFUSED; deadlines wait in the database until Redis answers */
-            message?: string;
-            /**
-             * @description How long the check took, in ms
-             * @example 12
-             */
-            responseTime?: number;
-        };
         HealthResponse: {
             /** @enum {string} */
             status: "ok" | "error";
@@ -2932,6 +3126,19 @@ export interface components {
             details: {
                 [key: string]: components["schemas"]["ComponentHealth"];
             };
+        };
+        ComponentHealth: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @example connect ECONNREFUSED; deadlines wait in the database until Redis answers */
+            message?: string;
+            /**
+             * @description How long the check took, in ms
+             * @example 12
+             */
+            responseTime?: number;
+            /** @description Redis on the readiness check: it does not answer, and the API serves without it */
+            degraded?: boolean;
         };
         GraphStateResponse: {
             /**
@@ -3286,20 +3493,14 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ResponsibleSecretary_assign: {
+    SignIn_options: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -3307,7 +3508,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
+                    "application/json": components["schemas"]["SignInOptionsResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
@@ -3319,7 +3555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3330,26 +3566,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not found; a supporter also gets this for a case that is not their assignment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3366,8 +3584,110 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
-            422: {
+            /** @description The account is locked for a while after too many wrong passwords: try again after `Retry-After` seconds */
+            423: {
+                headers: {
+                    /** @description Seconds until the account opens again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many calls from this address: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window allows calls again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            204: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3430,7 +3750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3441,7 +3761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3503,7 +3823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3514,7 +3834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,7 +3920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3611,7 +3931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3671,7 +3991,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3682,7 +4002,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3742,7 +4062,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"] | components["schemas"]["SupporterCaseResponse"] | components["schemas"]["AdministratorCaseResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3753,7 +4073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3823,7 +4143,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3834,7 +4154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3924,7 +4244,116 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ResponsibleSecretary_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,7 +4449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4031,7 +4460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4160,7 +4589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4171,7 +4600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4231,7 +4660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4242,7 +4671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4309,7 +4738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4320,7 +4749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4402,7 +4831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4491,7 +4920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4502,7 +4931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +5020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4602,7 +5031,98 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Supporters_setAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupporterAddressDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupporterResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,7 +5202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4693,7 +5213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,7 +5307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4798,7 +5318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4866,7 +5386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4877,7 +5397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4949,7 +5469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4960,7 +5480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5062,7 +5582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5073,7 +5593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5168,7 +5688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5179,7 +5699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5237,7 +5757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5248,7 +5768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5320,7 +5840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5331,7 +5851,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5430,7 +5950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5441,7 +5961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5540,7 +6060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5551,7 +6071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5650,7 +6170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5661,7 +6181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5760,7 +6280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5771,7 +6291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5865,7 +6385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5876,7 +6396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5947,7 +6467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5958,7 +6478,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6063,7 +6583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6074,7 +6594,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6149,7 +6669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6160,7 +6680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,7 +6778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6269,7 +6789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6364,7 +6884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6375,7 +6895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6434,7 +6954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6445,7 +6965,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6492,7 +7012,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6503,7 +7023,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6550,7 +7070,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffProfileResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6561,7 +7081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,7 +7150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6641,7 +7161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,7 +7217,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6708,7 +7228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6768,7 +7288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6779,7 +7299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6846,7 +7366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6857,7 +7377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6929,7 +7449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6940,7 +7460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7023,7 +7543,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueCaseListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7034,7 +7554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7093,7 +7613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7104,7 +7624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7164,7 +7684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7175,7 +7695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7249,7 +7769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7260,7 +7780,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7309,7 +7829,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7320,7 +7840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7390,7 +7910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7401,7 +7921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,7 +7968,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7459,7 +7979,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7519,7 +8039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7530,7 +8050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7568,6 +8088,73 @@ export interface operations {
             };
         };
     };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process takes requests (Redis may be reported degraded) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database does not answer, or the process is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
     Health_check: {
         parameters: {
             query?: never;
@@ -7595,7 +8182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The database or Redis does not answer, or the audit trail is halted */
+            /** @description The database or Redis does not answer, the audit trail is halted, or (with BACKUP_MAX_AGE_HOURS) the last backup is too old */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7624,7 +8211,7 @@ export interface operations {
                     "application/json": components["schemas"]["MachineGraphResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7635,7 +8222,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7682,7 +8269,7 @@ export interface operations {
                     "application/json": components["schemas"]["StateCountsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7693,7 +8280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7751,7 +8338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7762,7 +8349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7818,7 +8405,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7829,7 +8416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7876,7 +8463,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarTokenResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7887,7 +8474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7932,7 +8519,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7943,7 +8530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8056,7 +8643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8067,7 +8654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8184,7 +8771,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8195,7 +8782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8242,7 +8829,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8253,7 +8840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8345,7 +8932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8394,7 +8981,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedRefusalsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8405,7 +8992,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8471,7 +9058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8482,7 +9069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
