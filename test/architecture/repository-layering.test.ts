@@ -35,8 +35,6 @@ const NOT_YET_MOVED = new Set<string>([
   'src/audit/audit-baseline.ts',
   'src/audit/audit-verification.ts',
   'src/backup/backup-contents.ts',
-  'src/case-api/case-queries.service.ts',
-  'src/case-api/work-list.service.ts',
   'src/letters/letters.service.ts',
 ]);
 
