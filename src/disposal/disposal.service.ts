@@ -1,21 +1,65 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { Alert } from '../alerts/alert.entity.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import type { CaseRecord } from '../cases/case-record.entity.js';
+import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
+import { CaseParty } from '../cases/case-party.entity.js';
+import { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { swedishDate } from '../common/swedish-date.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ListTotals } from '../database/list-totals.js';
+import { rowLock } from '../database/locked-row.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import type { CaseRetention } from '../documents/case-retention.entity.js';
-import { DisposalRepository } from './disposal.repository.js';
+import { Deadline } from '../deadlines/deadline.entity.js';
+import { CaseRetention } from '../documents/case-retention.entity.js';
+import { CaseDocument } from '../documents/document.entity.js';
+import { ChildInterview } from '../interviews/child-interview.entity.js';
+import { InterviewConsent } from '../interviews/interview-consent.entity.js';
+import { NotificationItem } from '../notifications/notification-item.entity.js';
+import { NotificationMail } from '../notifications/notification-mail.entity.js';
+import { outboxDirOf } from '../notifications/mail-transport.service.js';
+import { VisitPlan } from '../visits/visit-plan.entity.js';
+import { VisitReport } from '../visits/visit-report.entity.js';
+import { Visit } from '../visits/visit.entity.js';
 import { DisposedCase } from './disposed-case.entity.js';
 
-function dueView(retention: CaseRetention, record: CaseRecord) {
+/** Everything a case's file holds, by its case id; the case row itself goes last. */
+const FILE_TABLES: EntityTarget<ObjectLiteral>[] = [
+  VisitReport,
+  Visit,
+  VisitPlan,
+  ChildInterview,
+  InterviewConsent,
+  CaseDocument,
+  CaseParty,
+  CaseHistoryEntry,
+  Deadline,
+  Alert,
+  NotificationItem,
+  CaseRetention,
+];
+
+/** A case due for disposal, with what of it lies outside its file: the mails that told of it and their outbox files (names under the outbox folder). */
+interface DueCase {
+  retention: CaseRetention;
+  record: CaseRecord;
+  mailIds: string[];
+  outboxFiles: string[];
+}
+
+function dueView({ retention, record, mailIds, outboxFiles }: DueCase) {
   return {
     caseId: retention.caseId,
     state: record.state,
     archivedAt: retention.archivedAt.toISOString(),
     disposalDate: retention.disposalDate,
+    notificationMails: mailIds,
+    outboxFiles,
   };
 }
 
@@ -40,31 +84,39 @@ function stubView(stub: DisposedCase) {
  */
 @Injectable()
 export class DisposalService {
+  private readonly totals = new ListTotals();
+  private readonly outboxDir: string | undefined;
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly trail: AuditTrail,
     private readonly dataSource: DataSource,
-    private readonly disposal: DisposalRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.outboxDir = outboxDirOf(config);
+  }
 
   /** Archived cases whose disposal date lies before today (Swedish calendar), oldest first. */
   due() {
     return this.transactions.run(async (manager) => {
       const items = await this.dueWithin(manager);
-      return { items: items.map(([retention, record]) => dueView(retention, record)), total: items.length };
+      return { items: items.map(dueView), total: items.length };
     });
   }
 
   /** With `dryRun`, only says what would go; otherwise disposes of those cases and says what went. */
   async dispose(dryRun: boolean, actor: Actor) {
     if (dryRun) return { dryRun, ...(await this.due()) };
-    const stubs = await this.transactions.run(async (manager) => {
+    const [stubs, outboxFiles] = await this.transactions.run(async (manager) => {
       const disposed: DisposedCase[] = [];
-      for (const [retention, record] of await this.dueWithin(manager))
-        disposed.push(await this.disposeWithin(manager, record, retention, actor));
-      return disposed;
+      const due = await this.dueWithin(manager);
+      for (const { record, retention, mailIds } of due)
+        disposed.push(await this.disposeWithin(manager, record, retention, mailIds, actor));
+      return [disposed, due.flatMap((item) => item.outboxFiles)] as const;
     });
+    // Once the rows are gone: a mail that named the case goes from the outbox folder too.
+    for (const file of outboxFiles) await rm(join(this.outboxDir!, file), { force: true });
     for (const stub of stubs) {
       await this.trail.record({
         actorId: actor.id,
@@ -78,36 +130,66 @@ export class DisposalService {
         status: 200,
       });
     }
-    await this.disposal.scrubFreedPages(this.dataSource);
+    await this.scrubFreedPages();
     return { dryRun, items: stubs.map(stubView), total: stubs.length };
   }
 
   /** The stubs of disposed cases, for statistics. */
   async statistics(limit: number, offset: number) {
-    const { total, stubs } = await this.transactions.run((manager) => this.disposal.stubs(manager, limit, offset));
+    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
+    const [total, stubs] = await this.transactions.run(
+      async (manager) =>
+        [
+          await this.totals.count(manager, DisposedCase, {}, 'all'),
+          await manager.find(DisposedCase, { order: { disposedAt: 'ASC', caseId: 'ASC' }, take: limit, skip: offset }),
+        ] as const,
+    );
     return { items: stubs.map(stubView), total };
   }
 
-  private async dueWithin(manager: EntityManager): Promise<[CaseRetention, CaseRecord][]> {
-    const retentions = await this.disposal.dueRetentions(manager, swedishDate(this.clock.now()));
+  private async dueWithin(manager: EntityManager): Promise<DueCase[]> {
+    const retentions = await manager.find(CaseRetention, {
+      where: { disposalDate: LessThan(swedishDate(this.clock.now())) },
+      order: { disposalDate: 'ASC', caseId: 'ASC' },
+    });
     if (retentions.length === 0) return [];
-    const records = await this.disposal.archivedForUpdate(
-      manager,
-      retentions.map((r) => r.caseId),
-    );
+    // Locked: a second disposal started at the same moment waits, then finds these cases gone instead of disposing of them again.
+    const records = await manager.find(CaseRecord, {
+      where: { id: In(retentions.map((r) => r.caseId)), state: 'archived' },
+      ...rowLock(manager),
+    });
     const byId = new Map(records.map((r) => [r.id, r]));
-    return retentions.filter((r) => byId.has(r.caseId)).map((r) => [r, byId.get(r.caseId)!]);
+    const due = retentions.filter((r) => byId.has(r.caseId));
+    const items =
+      due.length === 0
+        ? []
+        : await manager.find(NotificationItem, {
+            where: { caseId: In(due.map((r) => r.caseId)) },
+            select: { caseId: true, mailId: true },
+          });
+    return due.map((retention) => {
+      const mailIds = [
+        ...new Set(items.filter((i) => i.caseId === retention.caseId && i.mailId).map((i) => i.mailId!)),
+      ].sort();
+      const outboxDir = this.outboxDir;
+      const outboxFiles = outboxDir
+        ? mailIds.map((id) => `${id}.eml`).filter((file) => existsSync(join(outboxDir, file)))
+        : [];
+      return { retention, record: byId.get(retention.caseId)!, mailIds, outboxFiles };
+    });
   }
 
   private async disposeWithin(
     manager: EntityManager,
     record: CaseRecord,
     retention: CaseRetention,
+    mailIds: string[],
     actor: Actor,
   ): Promise<DisposedCase> {
     const caseId = record.id;
-    const documentIds = await this.disposal.documentIdsOf(manager, caseId);
-    const counts = await this.disposal.fileCounts(manager, caseId);
+    const documentIds = (await manager.find(CaseDocument, { where: { caseId }, select: { id: true } })).map(
+      (d) => d.id,
+    );
     const stub = Object.assign(new DisposedCase(), {
       caseId,
       state: record.state,
@@ -119,14 +201,46 @@ export class DisposalService {
       disposedAt: this.clock.now(),
       disposedBy: actor.id,
       counts: {
-        children: counts.children,
-        visits: counts.visits,
-        visitReports: counts.visitReports,
+        children: await manager.countBy(CaseParty, { caseId, role: 'child' }),
+        visits: await manager.countBy(Visit, { caseId }),
+        visitReports: await manager.countBy(VisitReport, { caseId }),
         documents: documentIds.length,
-        historyEntries: counts.historyEntries,
+        historyEntries: await manager.countBy(CaseHistoryEntry, { caseId }),
       },
     });
-    await this.disposal.replaceByStub(manager, stub, documentIds);
+    if (documentIds.length > 0) {
+      const column = manager.connection.driver.escape('documentId');
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from('document_contents')
+        .where(`${column} IN (:...documentIds)`, { documentIds })
+        .execute();
+    }
+    for (const table of FILE_TABLES) await manager.delete(table, { caseId });
+    // A mail that told of this case only goes with it; one that told of others too stays for them.
+    if (mailIds.length > 0) {
+      const kept = new Set(
+        (await manager.find(NotificationItem, { where: { mailId: In(mailIds) }, select: { mailId: true } })).map(
+          (i) => i.mailId,
+        ),
+      );
+      const orphaned = mailIds.filter((id) => !kept.has(id));
+      if (orphaned.length > 0) await manager.delete(NotificationMail, { id: In(orphaned) });
+    }
+    await manager.delete(CaseRecord, { id: caseId });
+    await manager.insert(DisposedCase, stub);
     return stub;
+  }
+
+  /**
+   * On SQLite, deleted rows would linger in the write-ahead log: checkpoint and truncate it (the
+   * database runs with secure_delete, so the pages freed in the main file are zeroed). A
+   * checkpoint that meets another unit of work simply does less; PostgreSQL's VACUUM reclaims its
+   * dead rows on its own.
+   */
+  private async scrubFreedPages(): Promise<void> {
+    if (this.dataSource.options.type === 'better-sqlite3')
+      await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 }
