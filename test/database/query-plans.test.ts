@@ -108,7 +108,7 @@ describe.each(DATABASES)('every query of the case routine reads through an index
     }
     // PostgreSQL's statistics, as autovacuum keeps them; SQLite without any assumes large tables, as a unit's are after some years.
     if (database === 'postgres') await dataSource.query('ANALYZE');
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('scans no table that grows with the cases while a case is registered, run, read and listed', async () => {
@@ -151,5 +151,5 @@ describe.each(DATABASES)('every query of the case routine reads through an index
       await runner.release();
     }
     expect(scans).toEqual([]);
-  });
+  }, 120_000);
 });
