@@ -12,11 +12,7 @@ export class ConfigModule {
     secureDataDir(config);
     return {
       module: ConfigModule,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useClass: SystemClock },
-        StartupReport,
-      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useClass: SystemClock }, StartupReport],
       exports: [APP_CONFIG, Clock],
     };
   }

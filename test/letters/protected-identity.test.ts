@@ -175,7 +175,7 @@ describe.each(DATABASES)('a parent with protected personal data (%s)', (database
     await t.as('supporter', { supporterId: helper }).get(`/cases/${body.id}/parties`).expect(403);
   });
 
-  it('keeps the address sealed in the database', async () => {
+  it('keeps the address sealed in the database', () => {
     if (database !== 'sqlite') return;
     const file = t.config.database.type === 'sqlite' ? t.config.database.path : '';
     const bytes = [file, `${file}-wal`]

@@ -32,7 +32,7 @@ export class ThrowAwayDatabase {
 
   static async create(kind: TestDatabase, dir: string): Promise<ThrowAwayDatabase> {
     if (kind === 'sqlite')
-      return new ThrowAwayDatabase({ SQLITE_PATH: join(dir, 'cases.sqlite') }, async () => undefined);
+      return new ThrowAwayDatabase({ SQLITE_PATH: join(dir, 'cases.sqlite') }, () => Promise.resolve());
     const schema = `t_${randomBytes(6).toString('hex')}`;
     await ThrowAwayDatabase.admin(`CREATE SCHEMA ${schema}`);
     return new ThrowAwayDatabase({ DATABASE_URL: `${POSTGRES_URL}?options=-c%20search_path%3D${schema}` }, () =>
