@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { AuditRecord } from '../audit/audit-chain.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { SignedInRefusals } from '../audit/signed-in-refusals.service.js';
 import { requestFacts } from '../audit/request-facts.js';
 import { UnauthenticatedRefusals } from '../audit/unauthenticated-refusals.service.js';
 import type { Role } from '../common/actor.js';
@@ -73,7 +73,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenVerifier,
     private readonly cases: CaseAccess,
-    private readonly trail: AuditTrail,
+    private readonly refusals: SignedInRefusals,
     private readonly unauthenticated: UnauthenticatedRefusals,
     private readonly sessions: BrowserSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -150,6 +150,6 @@ export class AccessGuard implements CanActivate {
     status: HttpStatus,
     who: Partial<Pick<AuditRecord, 'actorId' | 'actorRole'>> = {},
   ): Promise<void> {
-    return this.trail.record({ ...requestFacts(context, this.reflector), ...who, allowed: false, status });
+    return this.refusals.refused({ ...requestFacts(context, this.reflector), ...who, allowed: false, status });
   }
 }

@@ -7,6 +7,8 @@ import { LocalAccounts } from './accounts/local-accounts.js';
 import { UserAccount } from './accounts/user-account.entity.js';
 import { CaseAccess } from './case-access.service.js';
 import { OidcSignIn } from './oidc/oidc-sign-in.entity.js';
+import { OidcSignInController } from './oidc/oidc-sign-in.controller.js';
+import { OidcSignIns } from './oidc/oidc-sign-ins.js';
 import { BrowserSession } from './sessions/browser-session.entity.js';
 import { BrowserSessions } from './sessions/browser-sessions.js';
 import { SignInController } from './sessions/sign-in.controller.js';
@@ -16,8 +18,15 @@ import { TokenVerifier } from './token-verifier.service.js';
 @Global()
 @Module({
   imports: [AuditModule, TypeOrmModule.forFeature([UserAccount, BrowserSession, OidcSignIn])],
-  controllers: [SignInController],
-  providers: [TokenVerifier, CaseAccess, BrowserSessions, LocalAccounts, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [SignInController, OidcSignInController],
+  providers: [
+    TokenVerifier,
+    CaseAccess,
+    BrowserSessions,
+    LocalAccounts,
+    OidcSignIns,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [CaseAccess, TokenVerifier],
 })
 export class AuthModule {}

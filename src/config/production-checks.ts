@@ -87,7 +87,9 @@ export function productionProblems(config: AppConfig, given: Readonly<Record<str
     if (isExample(password)) problems.push("DATABASE_URL's password is the example value from .env.example");
   }
 
+  if (isExample(given.OIDC_ISSUER)) problems.push('OIDC_ISSUER is the example value from .env.example');
   const publicHost = new URL(config.notifications.publicBaseUrl).hostname;
+  if (isExample(given.PUBLIC_BASE_URL)) problems.push('PUBLIC_BASE_URL is the example value from .env.example');
   if (given.PUBLIC_BASE_URL === undefined || /^(127\.|localhost$|\[::1\]$|0\.0\.0\.0$)/.test(publicHost))
     problems.push(
       'PUBLIC_BASE_URL must be the address users reach the service at, not this machine: links in mail and the calendar start with it',

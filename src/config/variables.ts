@@ -52,7 +52,17 @@ function keyList(list: string, name: string): string {
 const dataDir = (given: Given) => given.DATA_DIR ?? './data';
 const port = (given: Given) => given.PORT ?? '3000';
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+export type DatabaseConfig =
+  | {
+      type: 'sqlite';
+      path: string;
+      /**
+       * Set to false by the tests that are not about durability, never by the environment: commits
+       * then do not wait for the disk, and only a crash of the machine (not of the process) could lose one.
+       */
+      syncEachCommit?: boolean;
+    }
+  | { type: 'postgres'; url: string };
 
 /**
  * Production verifies the identity provider's tokens (OIDC); the embedded default verifies HS256

@@ -74,7 +74,7 @@ export function dataSourceOptions(database: DatabaseConfig, postgres?: PostgresS
     timeout: 5000,
     // An acknowledged change is never lost: every commit reaches the disk before the answer goes out.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
-      db.pragma('synchronous = FULL');
+      db.pragma(database.syncEachCommit === false ? 'synchronous = OFF' : 'synchronous = FULL');
       // Deleted rows (disposal, gallring) are overwritten, not just unlinked.
       db.pragma('secure_delete = ON');
     },

@@ -1,5 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { swedishDate } from '../common/swedish-date.js';
+import { CaseRetention } from '../documents/case-retention.entity.js';
+import { NotificationMail } from '../notifications/notification-mail.entity.js';
 import { Alert } from '../alerts/alert.entity.js';
 import { Clock } from '../common/clock.js';
 import { Metrics } from '../metrics/metrics.service.js';
@@ -54,6 +57,37 @@ export class DeadlineGauges implements OnModuleInit {
           .where('a.kind = :kind AND a.resolvedAt IS NULL', { kind: 'deadlineFailed' })
           .getCount();
         return [[{}, failed]];
+      },
+    );
+    this.metrics.gauge(
+      'mail_outbox',
+      'Mails in the outbox not sent, by status: pending (waiting or being retried) and failed (refused for good)',
+      ['status'],
+      async () => {
+        const rows = await this.dataSource
+          .getRepository(NotificationMail)
+          .createQueryBuilder('m')
+          .select('m.status', 'status')
+          .addSelect('COUNT(*)', 'mails')
+          .where('m.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
+          .groupBy('m.status')
+          .getRawMany<{ status: string; mails: string | number }>();
+        const count = (status: string) => Number(rows.find((r) => r.status === status)?.mails ?? 0);
+        return [
+          [{ status: 'pending' }, count('pending')],
+          [{ status: 'failed' }, count('failed')],
+        ];
+      },
+    );
+    this.metrics.gauge(
+      'disposals_due',
+      'Archived case files whose retention has run out and that wait for a disposal run',
+      [],
+      async () => {
+        const due = await this.dataSource
+          .getRepository(CaseRetention)
+          .count({ where: { disposalDate: LessThan(swedishDate(this.clock.now())) } });
+        return [[{}, due]];
       },
     );
     this.metrics.gauge(

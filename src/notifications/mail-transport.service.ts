@@ -22,6 +22,11 @@ export function refusedForGood(error: unknown): boolean {
  * Every mail carries a Message-ID derived from its row: a retry after an unclear failure shows
  * in the recipient's client as the same mail.
  */
+/** Where mail is written as `<mail id>.eml` when no SMTP server is configured; none when one is. */
+export function outboxDirOf(config: AppConfig): string | undefined {
+  return config.notifications.smtpUrl ? undefined : join(config.dataDir, 'outbox');
+}
+
 @Injectable()
 export class MailTransport implements OnModuleDestroy {
   private readonly logger = new Logger('Notifications');
@@ -41,7 +46,7 @@ export class MailTransport implements OnModuleDestroy {
         socketTimeout: 30_000,
       });
     } else {
-      this.outboxDir = join(config.dataDir, 'outbox');
+      this.outboxDir = outboxDirOf(config);
       this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
       this.logger.log(`No SMTP_URL: mail is written to ${this.outboxDir} as .eml files`);
     }

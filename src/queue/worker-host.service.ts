@@ -55,6 +55,15 @@ export class WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.all(this.workers.map((worker) => worker.close(!this.redis.ready)));
   }
 
+  /**
+   * Runs every queue's reconciliation in this process now (pending deadlines and mail handed to
+   * the queue, overdue deadlines run, the digest composed when due) and resolves once it is done:
+   * the tests call it instead of waiting for the next period.
+   */
+  async reconcileNow(): Promise<void> {
+    for (const handler of this.handlers.values()) await this.track(handler.catchUp());
+  }
+
   private checkHandlers(): void {
     const missing = (Object.keys(QUEUE_JOBS) as QueueName[]).flatMap((queue) => {
       const handler = this.handlers.get(queue);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { caseOf, outbox, STOPPED_VISIT } from '../notifications/mail-support.js';
-import { eventually } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Entry {

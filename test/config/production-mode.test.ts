@@ -56,25 +56,20 @@ describe('production mode', () => {
     ['no public address', { PUBLIC_BASE_URL: '' }, /PUBLIC_BASE_URL/],
     ['SQLite', { DATABASE_URL: '' }, /DATABASE_URL is not set.*ALLOW_SQLITE/],
     [
-      'the example database password',
-      { DATABASE_URL: 'postgres://umgangesstod:replace-me@postgres:5432/umgangesstod' },
-      /DATABASE_URL's password/,
+      'the example public address',
+      { PUBLIC_BASE_URL: 'https://umgangesstod.kommun.example' },
+      /PUBLIC_BASE_URL is the example/,
     ],
+    ['the example identity provider', { OIDC_ISSUER: 'https://login.kommun.example' }, /OIDC_ISSUER is the example/],
     [
       'local HS256 sign-in',
       { OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '', JWT_SECRET: 'x'.repeat(40) },
       /ALLOW_LOCAL_SIGN_IN/,
     ],
     [
-      'the example JWT secret',
-      {
-        OIDC_ISSUER: '',
-        OIDC_AUDIENCE: '',
-        OIDC_JWKS_URL: '',
-        ALLOW_LOCAL_SIGN_IN: 'true',
-        JWT_SECRET: 'replace-me-with-at-least-32-characters-of-secret',
-      },
-      /JWT_SECRET is the example value/,
+      'a generated JWT secret',
+      { OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '', ALLOW_LOCAL_SIGN_IN: 'true' },
+      /JWT_SECRET is not set/,
     ],
   ])('refuses %s, naming it', (_what, change, message) => {
     expect(refusal({ ...proper(), ...change })).toMatch(message);

@@ -8,7 +8,8 @@ import { DeadlineQueue } from '../../src/deadlines/deadline.queue.js';
 import { DeadlineJob } from '../../src/deadlines/deadline.job.js';
 import { RedisConnection } from '../../src/queue/redis-connection.js';
 import { DATABASES } from '../support/test-app.js';
-import { DeadlineRig, eventually } from './deadline-support.js';
+import { DeadlineRig } from './deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 const REMINDERS = 600;
 

@@ -3,7 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DeadlineJob } from '../../src/deadlines/deadline.job.js';
 import { registerCase, registerSupporter, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
-import { caseOf, DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { caseOf, DeadlineRig } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 import { listening, StreamReader } from '../inspector/inspector-support.js';
 
 const DAY = 86_400_000;

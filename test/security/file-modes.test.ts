@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 import { caseOf, STOPPED_VISIT } from '../notifications/mail-support.js';
 import { registerCase } from '../support/case-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -9,13 +9,13 @@ export interface RequestWithSession extends RequestWithActor {
 }
 
 /** Secure when users reach the service over https (PUBLIC_BASE_URL). */
-function secure(config: AppConfig): boolean {
+export function isSecure(config: AppConfig): boolean {
   return config.notifications.publicBaseUrl.startsWith('https:');
 }
 
 /** The session cookie: `__Host-` when it is Secure, so no subdomain or path can set one of its own. */
 export function sessionCookieName(config: AppConfig): string {
-  return secure(config) ? '__Host-umgangesstod-session' : 'umgangesstod-session';
+  return isSecure(config) ? '__Host-umgangesstod-session' : 'umgangesstod-session';
 }
 
 /**
@@ -24,7 +24,7 @@ export function sessionCookieName(config: AppConfig): string {
  * closes, and the server ends the session sooner when it idles or reaches its limit.
  */
 function cookieOptions(config: AppConfig): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', secure: secure(config), path: '/' };
+  return { httpOnly: true, sameSite: 'strict', secure: isSecure(config), path: '/' };
 }
 
 export function setSessionCookie(response: Response, config: AppConfig, id: string): void {
