@@ -85,7 +85,7 @@ export interface ChangeRows {
 }
 
 /** Work to do once the change has committed (handing new deadlines to the queue). */
-export type AfterCommit = () => void;
+export type AfterCommit = () => void | Promise<void>;
 
 /** What one feature does for the changes its name covers in EFFECTS_NEEDED. */
 export interface CaseEffect<N extends EffectName = EffectName> {
@@ -104,7 +104,7 @@ export interface CaseEffect<N extends EffectName = EffectName> {
     context: CaseContext,
     now: Date,
     caseId: string,
-  ): Promise<void>;
+  ): void | Promise<void>;
   /** Writes that commit, or roll back, with the change. */
   within?(manager: EntityManager, change: CaseChange<TypesOf<N>>): Promise<AfterCommit | void>;
 }
@@ -141,7 +141,7 @@ export class CaseEffects implements OnApplicationBootstrap {
 
   register<N extends EffectName>(effect: CaseEffect<N>): void {
     if (this.effects.has(effect.name)) throw new Error(`the case effect ${effect.name} is registered twice`);
-    this.effects.set(effect.name, effect as unknown as CaseEffect);
+    this.effects.set(effect.name, effect);
   }
 
   onApplicationBootstrap(): void {

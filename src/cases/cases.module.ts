@@ -7,7 +7,7 @@ import { CaseEffectsModule } from './case-effects.module.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseRows } from './case-rows.repository.js';
+import { CasesRepositoryModule } from './cases-repository.module.js';
 import { CaseTransitions } from './case-transitions.service.js';
 import { DecisionMakerEffect } from './decision-maker.effect.js';
 import { EventDatesEffect } from './event-dates.effect.js';
@@ -25,11 +25,11 @@ import { ResponsibleSecretaries } from './responsible-secretaries.service.js';
     TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]),
     AuditModule,
     CaseEffectsModule,
+    CasesRepositoryModule,
     StaffModule,
   ],
   providers: [
     CaseCommands,
-    CaseRows,
     CaseTransitions,
     TransitionCounter,
     ResponsibleSecretaries,
@@ -38,6 +38,6 @@ import { ResponsibleSecretaries } from './responsible-secretaries.service.js';
     DecisionMakerEffect,
     SeparateMeetingsEffect,
   ],
-  exports: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, CaseEffectsModule],
+  exports: [CaseCommands, CasesRepositoryModule, CaseTransitions, ResponsibleSecretaries, CaseEffectsModule],
 })
 export class CasesModule {}

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { BusinessRuleError } from '../common/domain-errors.js';
 import { CaseEffects } from './case-effects.service.js';
-import { CaseRows } from './case-rows.repository.js';
+import { CasesRepository } from './cases.repository.js';
 import { separateMeetingsRequired } from './protected-parties.js';
 
 /**
@@ -12,7 +12,7 @@ import { separateMeetingsRequired } from './protected-parties.js';
 export class SeparateMeetingsEffect implements OnModuleInit {
   constructor(
     private readonly effects: CaseEffects,
-    private readonly rows: CaseRows,
+    private readonly rows: CasesRepository,
   ) {}
 
   onModuleInit(): void {

@@ -49,7 +49,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   }
 
   private answerUnexpected(error: unknown, request: Request & { log: Logger }, response: Response): void {
-    const requestId = String(request.id);
+    const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
     const described =
       error instanceof Error
         ? { type: error.name, stack: error.stack ?? error.message }
