@@ -47,6 +47,7 @@ function inCreationOrder<Q extends SelectQueryBuilder<CaseRecord>>(
       responsibleSecretary: filter.responsibleSecretary,
     });
   }
+  if (filter.supporter) query.andWhere(`${alias}.supporterId = :supporter`, { supporter: filter.supporter });
   if (after) {
     query.andWhere(
       new Brackets((position) =>
@@ -64,6 +65,7 @@ function whereOf(filter: CaseListFilter) {
   return {
     ...(filter.state ? { state: filter.state } : {}),
     ...(filter.responsibleSecretary ? { responsibleSecretaryId: filter.responsibleSecretary } : {}),
+    ...(filter.supporter ? { supporterId: filter.supporter } : {}),
   };
 }
 
