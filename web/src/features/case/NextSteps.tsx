@@ -15,7 +15,7 @@ import {
 import { STALE_CASE_MESSAGE, refusalOf, type Refusal } from '../../lib/refusals';
 import { caseKey, type CaseView } from './case-queries';
 import { EVENT_FORMS } from './event-forms';
-import { stateText } from './case-text';
+import { stateText } from '../../lib/state-text';
 
 type DryRun = Schemas['DryRunResponse'];
 
