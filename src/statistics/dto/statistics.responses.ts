@@ -88,7 +88,14 @@ class ReminderFigures {
   @ApiProperty({ type: Spread }) daysOpen!: Spread;
 }
 
-const COUNT_OR_NONE = { ...COUNT, nullable: true, description: 'null when no supporter was active' };
+const COUNT_OR_NONE: SchemaObject = {
+  oneOf: [
+    { type: 'integer', minimum: 0, nullable: true },
+    { type: 'string', enum: [SUPPRESSED, WITHHELD] },
+  ],
+  example: 6,
+  description: 'A count as above; null when no supporter was active',
+};
 
 class PerSupporter {
   @ApiProperty(COUNT_OR_NONE as ApiPropertyOptions) median!: Count | null;
