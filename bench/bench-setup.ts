@@ -55,7 +55,7 @@ export class BenchDatabase {
       return new BenchDatabase(
         { DATA_DIR: dir, DATABASE_URL: '', SQLITE_PATH: join(dir, 'bench.sqlite') },
         'SQLite WAL synchronous=FULL',
-        async () => rmSync(dir, { recursive: true, force: true }),
+        () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
       );
     }
     const server = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';

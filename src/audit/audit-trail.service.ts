@@ -191,7 +191,7 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
         try {
           this.headFile.write(head);
         } catch (error) {
-          reject(error as Error);
+          reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
         this.exportedSeq = head.seq;

@@ -24,13 +24,11 @@ function notStored(_req: Request, res: Response, next: NextFunction): void {
  */
 function refuseNulInAddress(request: Request, response: Response, next: NextFunction): void {
   if (!/%00/.test(request.url)) return next();
-  response
-    .status(400)
-    .json({
-      statusCode: 400,
-      error: 'InvalidInput',
-      message: ['the address must not contain the NUL character (%00)'],
-    });
+  response.status(400).json({
+    statusCode: 400,
+    error: 'InvalidInput',
+    message: ['the address must not contain the NUL character (%00)'],
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
+import type { ClientEvent, SystemEvent } from '../../machines/case-events.js';
 import {
   decide,
   persist,
@@ -56,7 +56,7 @@ interface Answering<T> {
   showsParties: boolean;
 }
 
-const NO_ANSWER: Answering<undefined> = { readBack: async () => undefined, showsParties: false };
+const NO_ANSWER: Answering<undefined> = { readBack: () => Promise.resolve(undefined), showsParties: false };
 
 /**
  * The one path every change to a case takes, whether a secretary sent it or a deadline fired:
@@ -159,7 +159,7 @@ export class CaseCommands {
     probe: DryRunProbe<B, A>,
   ): Promise<A> {
     try {
-      await this.execute(caseId, event, actor, options, NO_ANSWER, probe as DryRunProbe<unknown, unknown>);
+      await this.execute(caseId, event, actor, options, NO_ANSWER, probe);
     } catch (error) {
       if (error instanceof DryRunRollback) return error.answer as A;
       throw error;
@@ -185,7 +185,7 @@ export class CaseCommands {
       const reachedBy = supporterReachOnCommand(record, actor);
       if (!record) throw new NotFoundError('case');
       if (event.type === 'LOG_VISIT') requireWithinOwnAppointment(reachedBy, event.occurredAt, 'occurredAt');
-      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
+      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() }, caseId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);
       }

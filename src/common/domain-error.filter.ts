@@ -35,14 +35,12 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     if (error instanceof DomainError) {
       const status = httpStatusOf(error);
-      response
-        .status(status)
-        .json({
-          statusCode: status,
-          error: error.constructor.name.replace(/Error$/, ''),
-          message: error.message,
-          ...error.details(),
-        });
+      response.status(status).json({
+        statusCode: status,
+        error: error.constructor.name.replace(/Error$/, ''),
+        message: error.message,
+        ...error.details(),
+      });
     } else if (error instanceof HttpException) {
       response.status(error.getStatus()).json(httpExceptionBody(error));
     } else {
@@ -51,7 +49,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   }
 
   private answerUnexpected(error: unknown, request: Request & { log: Logger }, response: Response): void {
-    const requestId = String(request.id);
+    const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
     const described =
       error instanceof Error
         ? { type: error.name, stack: error.stack ?? error.message }

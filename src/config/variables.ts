@@ -371,7 +371,7 @@ export const VARIABLES = {
       if (secret !== undefined) {
         throw new VariableProblem('JWT_SECRET and OIDC_* exclude each other: tokens come from one place');
       }
-      return { mode: 'oidc', issuer: issuer!, audience: audience!, jwksUrl: jwksUrl!, algorithms };
+      return { mode: 'oidc', issuer: issuer, audience: audience!, jwksUrl: jwksUrl!, algorithms };
     },
   ),
   personalData: {

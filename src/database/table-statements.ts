@@ -88,7 +88,8 @@ export class TableStatements<E extends ObjectLiteral> {
 
   static of<E extends ObjectLiteral>(dataSource: DataSource, entity: new () => E): TableStatements<E> {
     let tables = TableStatements.byDataSource.get(dataSource);
-    if (!tables) TableStatements.byDataSource.set(dataSource, (tables = new Map()));
+    if (!tables)
+      TableStatements.byDataSource.set(dataSource, (tables = new Map<unknown, TableStatements<ObjectLiteral>>()));
     let table = tables.get(entity);
     if (!table)
       tables.set(
@@ -229,7 +230,7 @@ export class TableStatements<E extends ObjectLiteral> {
     const set = shape.set.map((key) => this.column(key));
     const assigned = set.map((column, i) => this.persistent(column, setValues[i]));
     const { where, parameters } = this.where(shape.where, whereValues, assigned.length);
-    const key = `update ${shape.set} ${where.shape}`;
+    const key = `update ${shape.set.join(',')} ${where.shape}`;
     const text = this.text(key, () => {
       const assignments = set
         .map((column, i) => `${this.escape(column.databaseName)} = ${this.placeholder(i)}`)
@@ -288,7 +289,7 @@ export class TableStatements<E extends ObjectLiteral> {
       const columns = (shape.columns ?? [...this.columns.keys()]).map((key) => this.column(key));
       compiled = {
         columns,
-        key: `select ${columns.map((c) => c.propertyName)} ${shape.orderBy} ${shape.limit} ${shape.skipLocked}`,
+        key: `select ${columns.map((c) => c.propertyName).join(',')} ${JSON.stringify(shape.orderBy)} ${shape.limit} ${shape.skipLocked}`,
       };
       this.selects.set(shape, compiled);
     }

@@ -75,7 +75,7 @@ export class TransactionRunner {
       // A resource rather than AsyncResource.bind, which on Node 20 also builds deprecation wrappers on every call.
       const caller = new AsyncResource('TransactionUnit');
       const inCallersContext: UnitOfWork<unknown> = (manager) => caller.runInAsyncScope(work, undefined, manager);
-      this.queue.push({ work: inCallersContext, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work: inCallersContext, resolve: resolve, reject });
       if (!this.draining) {
         this.draining = true;
         setImmediate(() => void this.drain());

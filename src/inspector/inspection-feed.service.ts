@@ -201,8 +201,8 @@ export class InspectionFeed implements OnModuleInit, OnModuleDestroy {
       inspect: inspector.inspect,
       ...(before ? { snapshot: before } : {}),
     });
-    let failure: unknown;
-    actor.subscribe({ error: (error) => (failure = error) });
+    let failure: Error | undefined;
+    actor.subscribe({ error: (error) => (failure = error instanceof Error ? error : new Error(String(error))) });
     actor.start();
     if (before) actor.send(eventOf(last));
     actor.stop();

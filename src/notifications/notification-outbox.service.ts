@@ -10,7 +10,7 @@ import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { DigestRun } from './digest-run.entity.js';
 import { alertMail, digestMail, type CaseNotice, type MailContent } from './mail-content.js';
 import { MailDispatch } from './mail-dispatch.service.js';
-import { isNotifiedKind, type NotifiedKind } from './notification-kinds.js';
+import { isNotifiedKind } from './notification-kinds.js';
 import { NotificationItem } from './notification-item.entity.js';
 import { NotificationMail, type MailType } from './notification-mail.entity.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
@@ -50,7 +50,7 @@ export class NotificationOutbox {
       for (const recipient of recipients.get(alert.caseId) ?? []) {
         if (!modes.has(recipient.subject))
           modes.set(recipient.subject, await this.preferences.modesWithin(manager, recipient.subject));
-        const mode = modes.get(recipient.subject)![alert.kind as NotifiedKind];
+        const mode = modes.get(recipient.subject)![alert.kind];
         if (mode === 'off') continue;
         const mailId = mode === 'immediate' ? randomUUID() : null;
         if (mailId) mails.push(this.newMail(mailId, 'alert', recipient.email, recipient.subject, alert.raisedAt));

@@ -106,9 +106,11 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
       await dataSource.query('DROP TRIGGER audit_trail_no_update');
       await dataSource.query('DROP TRIGGER audit_trail_no_delete');
     }
-    const [{ seq }] = (await dataSource.query(`SELECT seq FROM audit_trail WHERE status = 403 ORDER BY seq`)) as {
-      seq: number;
-    }[];
+    const [{ seq }] = await dataSource.query<
+      {
+        seq: number;
+      }[]
+    >(`SELECT seq FROM audit_trail WHERE status = 403 ORDER BY seq`);
     await dataSource.query(
       `UPDATE audit_trail SET status = 200, ${database === 'postgres' ? 'allowed = true' : 'allowed = 1'} WHERE seq = ${seq}`,
     );

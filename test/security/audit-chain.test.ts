@@ -54,7 +54,7 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
     await t.http.get(`/cases/${caseId}`).expect(200);
 
     expect(await verifyAuditTrail(dataSource, t.config)).toEqual({ intact: true, entries: 4 });
-    const schemes = (await dataSource.query('SELECT scheme FROM audit_trail ORDER BY seq')) as { scheme: number }[];
+    const schemes = await dataSource.query<{ scheme: number }[]>('SELECT scheme FROM audit_trail ORDER BY seq');
     expect(schemes.map((r) => r.scheme)).toEqual([UNKEYED_SCHEME, UNKEYED_SCHEME, KEYED_SCHEME, KEYED_SCHEME]);
   });
 
@@ -68,10 +68,12 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
   it('exports the head after every append, to a file outside the database', async () => {
     const caseId = await registerCase(t);
     await Promise.all(Array.from({ length: 10 }, () => t.http.get(`/cases/${caseId}`).expect(200)));
-    const [last] = (await dataSource.query('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1')) as {
-      seq: number;
-      hash: string;
-    }[];
+    const [last] = await dataSource.query<
+      {
+        seq: number;
+        hash: string;
+      }[]
+    >('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1');
     expect(await readHead(t.config.audit.headPath)).toEqual({ seq: Number(last.seq), hash: last.hash });
   });
 
@@ -102,13 +104,15 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
     });
     await dataSource.query(`DELETE FROM audit_trail WHERE seq >= 5`);
     await dataSource.manager.insert(AuditEntry, forged);
-    expect(await verifyChain(readTrail(dataSource.manager), key, [{ where: "the head file", head: head! }])).toMatchObject({ intact: false, brokenAt: 5 });
+    expect(
+      await verifyChain(readTrail(dataSource.manager), key, [{ where: 'the head file', head: head! }]),
+    ).toMatchObject({ intact: false, brokenAt: 5 });
 
     // Cutting the last entries (and putting the originals back before them) leaves the chain
     // whole but short of the exported head.
     await dataSource.query(`DELETE FROM audit_trail WHERE seq >= 5`);
     await dataSource.manager.insert(AuditEntry, entries.slice(4, -3));
-    const cut = await verifyChain(readTrail(dataSource.manager), key, [{ where: "the head file", head: head! }]);
+    const cut = await verifyChain(readTrail(dataSource.manager), key, [{ where: 'the head file', head: head! }]);
     expect(cut).toMatchObject({ intact: false, brokenAt: entries.length - 2, reason: expect.stringContaining('cut') });
     // Without the exported head, as audit:verify checked before, the cut trail looks intact.
     expect(await verifyChain(readTrail(dataSource.manager), key)).toMatchObject({ intact: true });

@@ -1,3 +1,4 @@
+/* global Chart -- chart.umd.js, loaded by the page before this script */
 /* The statistics page: reads /statistics with the user's token and draws it with Chart.js, served by the service itself. */
 (() => {
   const $ = (id) => document.getElementById(id);
