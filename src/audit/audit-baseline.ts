@@ -9,7 +9,7 @@ import {
   type NamedHead,
 } from './audit-chain.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import { CHAIN_LOCK_KEY, readTrail } from './audit-trail.service.js';
+import { CHAIN_LOCK_KEY, readTrail } from './audit.repository.js';
 import { auditChainKey, HeadFile } from './chain-anchor.js';
 
 /** The resource of the entry that records an accepted baseline; the reason follows it. */

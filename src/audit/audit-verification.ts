@@ -8,7 +8,7 @@ import {
 import type { AppConfig } from '../config/app-config.js';
 import { verifyChain, type NamedHead } from './audit-chain.js';
 import { auditChainKey, readHead } from './chain-anchor.js';
-import { readTrail } from './audit-trail.service.js';
+import { readTrail } from './audit.repository.js';
 
 export type AuditVerdict = { intact: true; entries: number } | { intact: false; problem: string };
 

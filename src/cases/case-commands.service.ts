@@ -32,7 +32,7 @@ import { PersonnummerProtector } from '../personal-data/personnummer-protector.s
 import { sealAddress } from '../personal-data/postal-address.js';
 import { CaseEffects, type AfterCommit, type CaseChange, type ChangeEvent } from './case-effects.service.js';
 import { CaseParty } from './case-party.entity.js';
-import { CaseRows } from './case-rows.repository.js';
+import { CasesRepository } from './cases.repository.js';
 import { requireWithinOwnAppointment, supporterReachOnCommand } from './case-reach.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CaseTransitions } from './case-transitions.service.js';
@@ -69,7 +69,7 @@ export class CaseCommands {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
-    private readonly rows: CaseRows,
+    private readonly rows: CasesRepository,
     private readonly effects: CaseEffects,
     private readonly transitions: CaseTransitions,
     private readonly personnummer: PersonnummerProtector,

@@ -1,8 +1,14 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 
 type UnitOfWork<T> = (manager: EntityManager) => Promise<T>;
+
+/** The connection whose transaction the manager works in, while one is open: what an after-commit hook waits for. */
+export function openTransactionOf(manager: EntityManager): QueryRunner | undefined {
+  const runner = manager.queryRunner;
+  return runner?.isTransactionActive ? runner : undefined;
+}
 
 interface Queued {
   work: UnitOfWork<unknown>;

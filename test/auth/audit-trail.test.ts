@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { verifyChain } from '../../src/audit/audit-chain.js';
-import { readTrail } from '../../src/audit/audit-trail.service.js';
+import { readTrail } from '../../src/audit/audit.repository.js';
 import { auditChainKey } from '../../src/audit/chain-anchor.js';
 import { registerCase } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';

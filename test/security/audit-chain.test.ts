@@ -9,7 +9,7 @@ import {
   type AuditFacts,
 } from '../../src/audit/audit-chain.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
-import { readTrail } from '../../src/audit/audit-trail.service.js';
+import { readTrail } from '../../src/audit/audit.repository.js';
 import { verifyAuditTrail } from '../../src/audit/audit-verification.js';
 import { auditChainKey, readHead } from '../../src/audit/chain-anchor.js';
 import { registerCase } from '../support/case-steps.js';
