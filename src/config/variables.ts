@@ -283,6 +283,12 @@ export const VARIABLES = {
     5,
     "years after a case's last entry (its archiving) until its file is disposed of (gallring)",
   ),
+  statisticsMinMonths: variable(
+    'STATISTICS_MIN_MONTHS',
+    integer(1, 120),
+    1,
+    'the shortest period the statistics count, in whole calendar months: a shorter one asked for is widened to it, so no figure tells of a single day',
+  ),
   reportGraceDays: variable(
     'REPORT_GRACE_DAYS',
     integer(0, 365),
