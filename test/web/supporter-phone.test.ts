@@ -138,6 +138,23 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
     PAGE_TIMEOUT,
   );
 
+  it(
+    'shows her own compensation for the month of the visit',
+    async () => {
+      await page.getByRole('link', { name: 'Min ersättning' }).click();
+      await heading('Min ersättning');
+      await page.getByLabel('Månad').selectOption('2026-11');
+      const november = page.getByRole('definition');
+      await page.getByText('0,75').waitFor();
+      await expect(november.first().innerText()).resolves.toBe('1');
+      await checkAccessibility('Min ersättning');
+      await screenshot(page, 'supporter-05-min-ersattning');
+      const all = await t.as('secretary').get('/compensation?month=2026-11').expect(200);
+      expect(all.body.items).toHaveLength(1);
+    },
+    PAGE_TIMEOUT,
+  );
+
   it('has no accessibility violations and no problems on any page', () => {
     expect(violations).toEqual([]);
     expect(web.problems).toEqual([]);

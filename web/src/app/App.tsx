@@ -10,6 +10,7 @@ import { CasePage } from '../features/case/CasePage';
 import { SupportersPage } from '../features/supporters/SupportersPage';
 import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AssignmentPage, AssignmentsPage } from '../features/assignments/AssignmentsPage';
+import { CompensationPage } from '../features/assignments/CompensationPage';
 import { Layout } from './Layout';
 import { Loading, Page } from './page';
 import { PAGE_ROLES, TOOLS, homeOf, paths } from './routes';
@@ -100,6 +101,11 @@ function SignedInRoutes({ user }: { user: SessionUser }) {
       <Route path={paths.assignments}>
         <Allowed user={user} roles={PAGE_ROLES.assignments}>
           <AssignmentsPage />
+        </Allowed>
+      </Route>
+      <Route path={paths.compensation}>
+        <Allowed user={user} roles={PAGE_ROLES.assignments}>
+          <CompensationPage />
         </Allowed>
       </Route>
       <Route path="/mina-uppdrag/:id">
