@@ -71,7 +71,9 @@ export class CaseQueries {
   /** The cases a person is party to, found by the keyed hash of their (normalised) personnummer. */
   async findByPersonnummer(normalized: string): Promise<Page<ReturnType<typeof caseSummaryView>>> {
     const personnummerHash = this.personnummer.lookupHash(normalized);
-    const records = await this.transactions.run((manager) => this.caseList.ofPersonnummerHash(manager, personnummerHash));
+    const records = await this.transactions.run((manager) =>
+      this.caseList.ofPersonnummerHash(manager, personnummerHash),
+    );
     return { items: records.map(caseSummaryView), total: records.length };
   }
 

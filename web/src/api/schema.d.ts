@@ -131,7 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cases, optionally those in one state */
+        /**
+         * List cases, optionally those in one state
+         * @description A supporter gets only the cases they are the appointed supporter on now (their assignments).
+         */
         get: operations["Cases_list"];
         put?: never;
         /**

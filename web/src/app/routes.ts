@@ -12,6 +12,7 @@ export const paths = {
   supporters: '/umgangesstodjare',
   alerts: '/aviseringar',
   assignments: '/mina-uppdrag',
+  assignment: (id: string) => `/mina-uppdrag/${encodeURIComponent(id)}`,
   administration: '/administration',
 } as const;
 
