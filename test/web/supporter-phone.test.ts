@@ -143,6 +143,7 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
     async () => {
       await page.getByRole('link', { name: 'Min ersättning' }).click();
       await heading('Min ersättning');
+      await expect(page.locator('nav [aria-current="page"]').allInnerTexts()).resolves.toEqual(['Min ersättning']);
       await page.getByLabel('Månad').selectOption('2026-11');
       const november = page.getByRole('definition');
       await page.getByText('0,75').waitFor();
