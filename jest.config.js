@@ -7,6 +7,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // Every refusal and alert text a test received, scanned for English once the whole suite has run.
+  globalTeardown: '<rootDir>/test/support/read-words-teardown.js',
   // One test file at a time (they share the machine's PostgreSQL and Redis, and the benchmarks' cores),
   // in a worker that is replaced once it holds more than this after a file: each file loads the whole
   // application into a fresh ESM module graph that Jest never fully frees, and one process running

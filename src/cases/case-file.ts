@@ -2,12 +2,18 @@ import type { EntityManager } from 'typeorm';
 import { findLocked } from '../database/locked-row.js';
 import { CaseRecord } from './case-record.entity.js';
 import { DomainError, NotFoundError } from '../common/domain-errors.js';
+import { said } from '../common/said.js';
 
 /** The case file went to the administrator: nothing in it changes any more. */
 export class CaseArchivedError extends DomainError {
   readonly kind = 'conflict';
   constructor() {
-    super('the case is archived: its file and documents are read-only');
+    super(
+      said(
+        'Ärendet är arkiverat: akten och dokumenten går inte längre att ändra.',
+        'the case is archived: its file and documents are read-only',
+      ),
+    );
   }
   override details() {
     return { state: 'archived' };

@@ -8,6 +8,7 @@ import { DeadlineActions, type DeadlineOutcome } from './deadline-actions.js';
 import { DEADLINE_JOB, DEADLINE_QUEUE, RECONCILE_JOB, type DeadlineQueueData } from './deadline-jobs.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import { DeadlineReconciler } from './deadline-reconciler.js';
+import { DomainError } from '../common/domain-errors.js';
 
 /**
  * The BullMQ worker of this process (unless RUN_WORKER=false): acts on due deadlines, runs the
@@ -100,7 +101,9 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.error(
       `Deadline ${deadlineId} failed ${attempts} times; alert raised, the reconciler retries it: ${error.message}`,
     );
-    await this.actions.reportGivenUp(deadlineId, error.message).catch((reportError: Error) => {
+    // The alert's reader gets the refusal in Swedish where it is one of ours.
+    const reason = error instanceof DomainError ? error.text.sv : error.message;
+    await this.actions.reportGivenUp(deadlineId, reason).catch((reportError: Error) => {
       this.logger.error(`Could not raise the alert for deadline ${deadlineId}: ${reportError.message}`);
     });
   }

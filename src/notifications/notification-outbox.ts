@@ -159,7 +159,8 @@ export class NotificationOutbox {
     const notices: CaseNotice[] = caseIds.map((caseId) => ({
       caseId,
       diaryNumber: cases.find((c) => c.id === caseId)?.diaryNumber ?? null,
-      link: `${this.config.notifications.publicBaseUrl}/cases/${caseId}`,
+      // The case's page in the web app (its route /arenden/:id), the page a person opens: never a JSON route.
+      link: `${this.config.notifications.publicBaseUrl}/arenden/${caseId}`,
       alerts: items
         .filter((i) => i.caseId === caseId)
         .map((i) => ({ kind: i.alertKind, resolved: resolved.has(i.alertId) })),

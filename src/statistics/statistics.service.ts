@@ -10,6 +10,7 @@ import { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Visit } from '../visits/visit.entity.js';
 import { statisticsFigures, type Period, type StatisticsFigures } from './statistics-figures.js';
+import { said } from '../common/said.js';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -84,7 +85,8 @@ export class StatisticsService {
     const today = swedishDate(this.clock.now());
     const last = to ?? today;
     const first = from ?? `${last.slice(0, 4)}-01-01`;
-    if (first > last) throw new InvalidInputError(['from must be on or before to']);
+    if (first > last)
+      throw new InvalidInputError([said('from ska vara samma dag som eller före to.', 'from must be on or before to')]);
     return {
       from: first,
       to: last,

@@ -177,14 +177,12 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
         .expect(201);
       const sent = await Promise.all(
         Array.from({ length: 4 }, (_, i) =>
-          t.http
-            .post(`/cases/${caseId}/documents`)
-            .send({
-              ...FACTS,
-              title: `Inskrivningsblankett (rättelse ${i})`,
-              recipients: ['Maria'],
-              corrects: original.body.id,
-            }),
+          t.http.post(`/cases/${caseId}/documents`).send({
+            ...FACTS,
+            title: `Inskrivningsblankett (rättelse ${i})`,
+            recipients: ['Maria'],
+            corrects: original.body.id,
+          }),
         ),
       );
       expect(sent.map((res) => res.status).sort()).toEqual([201, 422, 422, 422]);

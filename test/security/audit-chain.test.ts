@@ -102,13 +102,15 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
     });
     await dataSource.query(`DELETE FROM audit_trail WHERE seq >= 5`);
     await dataSource.manager.insert(AuditEntry, forged);
-    expect(await verifyChain(readTrail(dataSource.manager), key, [{ where: "the head file", head: head! }])).toMatchObject({ intact: false, brokenAt: 5 });
+    expect(
+      await verifyChain(readTrail(dataSource.manager), key, [{ where: 'the head file', head: head! }]),
+    ).toMatchObject({ intact: false, brokenAt: 5 });
 
     // Cutting the last entries (and putting the originals back before them) leaves the chain
     // whole but short of the exported head.
     await dataSource.query(`DELETE FROM audit_trail WHERE seq >= 5`);
     await dataSource.manager.insert(AuditEntry, entries.slice(4, -3));
-    const cut = await verifyChain(readTrail(dataSource.manager), key, [{ where: "the head file", head: head! }]);
+    const cut = await verifyChain(readTrail(dataSource.manager), key, [{ where: 'the head file', head: head! }]);
     expect(cut).toMatchObject({ intact: false, brokenAt: entries.length - 2, reason: expect.stringContaining('cut') });
     // Without the exported head, as audit:verify checked before, the cut trail looks intact.
     expect(await verifyChain(readTrail(dataSource.manager), key)).toMatchObject({ intact: true });

@@ -280,6 +280,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/supporters/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the postal address the supporter’s letters are sent to
+         * @description Sealed at rest; only letters open it.
+         */
+        put: operations["Supporters_setAddress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/visit-plans": {
         parameters: {
             query?: never;
@@ -852,7 +872,7 @@ export interface paths {
         };
         /**
          * Check that the service, its database and Redis answer, and that the audit trail can be written
-         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap).
+         * @description Open without a token. 503 while the database or Redis does not answer (deadlines wait in the database meanwhile), or while the audit trail's end is behind the head exported outside the database (entries were cut: audited requests are refused until an operator accepts the gap), or, where BACKUP_MAX_AGE_HOURS is set, while the last backup of the embedded database is older than that.
          */
         get: operations["Health_check"];
         put?: never;
@@ -1874,6 +1894,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -1900,6 +1922,8 @@ export interface components {
              *     ]
              */
             languages?: string[];
+            /** @description Where the supporter’s letters are sent */
+            address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
             /** @example Weekday evenings and weekends */
@@ -2009,6 +2033,9 @@ export interface components {
         };
         SetCapacityDto: {
             capacity: number;
+        };
+        SupporterAddressDto: {
+            address: components["schemas"]["PostalAddressDto"];
         };
         PlanVisitDto: {
             /**
@@ -2270,7 +2297,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /**
              * @description Generated as a letter, uploaded as a file, or noted without a file
              * @enum {string}
@@ -2325,7 +2352,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @enum {string} */
             origin: "generated" | "uploaded" | "recorded";
             /** Format: date */
@@ -2348,7 +2375,7 @@ export interface components {
         };
         DocumentFactsDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "terminationDecision" | "other";
+            kind: "supporterDecision" | "summons" | "enrollmentForm" | "rules" | "visitReport" | "evaluation" | "courtNotice" | "reportForm" | "documentCopies" | "terminationDecision" | "other";
             /** @example Inskrivningsblankett, undertecknad */
             title: string;
             /**
@@ -2375,11 +2402,11 @@ export interface components {
         };
         GenerateLetterDto: {
             /** @enum {string} */
-            kind: "supporterDecision" | "summons" | "evaluation";
-            /** @description The evaluation’s text (required for the evaluation); paragraphs separated by a blank line */
+            kind: "supporterDecision" | "replacementDecision" | "summons" | "followUpSummons" | "closingSummons" | "enrollmentForm" | "rules" | "reportForm" | "documentCopies" | "evaluation" | "courtNotice";
+            /** @description The evaluation’s assessment (required for the evaluation), or the court notice’s addition; paragraphs separated by a blank line */
             text?: string;
             /**
-             * @description Where the start-up meeting is held (summons)
+             * @description Where the meeting is held (summons); a booked follow-up or closing meeting’s own place otherwise
              * @example Familjerätten, Stationsgatan 12, Uppsala
              */
             place?: string;
@@ -2395,6 +2422,16 @@ export interface components {
              * @example 2026-11-20T10:30:00+01:00
              */
             visitingParentMeetingAt?: string;
+            /**
+             * @description Where the resident parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Stationsgatan 12, Uppsala
+             */
+            residentParentPlace?: string;
+            /**
+             * @description Where the visiting parent’s own meeting is held, where meetings are kept apart
+             * @example Familjerätten, Kungsgatan 3, Uppsala
+             */
+            visitingParentPlace?: string;
             /**
              * Format: uuid
              * @description The earlier letter this one replaces (only when one letter is written)
@@ -4570,6 +4607,97 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetCapacityDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupporterResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The token’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Supporters_setAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupporterAddressDto"];
             };
         };
         responses: {
@@ -7595,7 +7723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The database or Redis does not answer, or the audit trail is halted */
+            /** @description The database or Redis does not answer, the audit trail is halted, or (with BACKUP_MAX_AGE_HOURS) the last backup is too old */
             503: {
                 headers: {
                     [name: string]: unknown;
