@@ -6,7 +6,6 @@ import { said, type Said } from './said.js';
  * still said in Swedish, as an invalid value of the field it names.
  */
 const RULES: [RegExp, (f: string, m: RegExpExecArray) => string][] = [
-  [/^should not exist$/, (f) => `Fältet ${f} finns inte: ta bort det.`],
   [/^must be a string$/, (f) => `${f} ska vara en text.`],
   [/^(should not be empty|must not be blank)$/, (f) => `${f} får inte vara tomt.`],
   [/^must be shorter than or equal to (\d+) characters?$/, (f, m) => `${f} får vara högst ${m[1]} tecken långt.`],
@@ -75,6 +74,10 @@ const RULES: [RegExp, (f: string, m: RegExpExecArray) => string][] = [
 
 /** Messages that are not `<field> <rule>`. */
 const WHOLE: [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^(?:(\S+)\.)?property (\S+) should not exist$/,
+    (m) => `Fältet ${m[1] ? `${m[1]}.` : ''}${m[2]} finns inte: ta bort det.`,
+  ],
   [/^give either personnummer or text, not both$/, () => 'Ange antingen personnummer eller text, inte båda.'],
   [/^nested property (\S+) must be either object or array$/, (m) => `${m[1]} ska vara ett objekt eller en lista.`],
   [/^each value in (\S+) (.*)$/, (m) => `Varje värde i ${swedishRule(m[1], m[2])}`],

@@ -199,7 +199,7 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
         expect(refused.body).toMatchObject({
           rule: 'correctLatest',
           field: 'corrects',
-          message: 'that report was already corrected: correct the latest entry instead',
+          message: 'Rapporten är redan rättad: rätta den senaste versionen i stället.',
         });
       }
       const listed = (await t.http.get(reports).expect(200)).body.items;
