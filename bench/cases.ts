@@ -12,7 +12,7 @@ import { judgment } from './lifecycle.js';
 const SAMPLES = 200;
 
 /** Copies the template case `count` times straight into the database, ids and creation times apart. */
-async function seed(database: BenchDatabase, templateId: string, count: number): Promise<void> {
+export async function seed(database: BenchDatabase, templateId: string, count: number): Promise<void> {
   if (database.env.DATABASE_URL) {
     const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
     await client.connect();

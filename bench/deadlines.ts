@@ -7,8 +7,8 @@ import { Alert } from '../src/alerts/alert.entity.js';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { Deadline } from '../src/deadlines/deadline.entity.js';
-import { DeadlineQueue } from '../src/deadlines/deadline-queue.js';
-import { DeadlineWorker } from '../src/deadlines/deadline-worker.js';
+import { DeadlineQueue } from '../src/deadlines/deadline.queue.js';
+import { DeadlineJob } from '../src/deadlines/deadline.job.js';
 import { deleteQueueKeys } from '../src/queue/queue-keys.js';
 import { RedisConnection } from '../src/queue/redis-connection.js';
 import { WorkerModule } from '../src/worker.module.js';
@@ -69,7 +69,7 @@ export async function runDeadlineBenchmark(options: Partial<DeadlineBenchOptions
   const actedOn = new Map<string, number>();
   // When the worker learnt its act committed: the row's settledAt is taken as its transaction starts.
   const committedAt = new Map<string, number>();
-  app.get(DeadlineWorker).onOutcome((deadlineId, outcome) => {
+  app.get(DeadlineJob).onOutcome((deadlineId, outcome) => {
     if (outcome !== 'fired') return;
     actedOn.set(deadlineId, (actedOn.get(deadlineId) ?? 0) + 1);
     if (!committedAt.has(deadlineId)) committedAt.set(deadlineId, Date.now());

@@ -38,12 +38,16 @@ const TAGS: [string, string][] = [
   ['notifications', 'Alert mails: the outbox and each person’s choice of what reaches them'],
   ['calendar', 'The secretary’s calendar feed (iCalendar) of deadlines and meetings'],
   ['statistics', 'The unit’s figures for the committee: JSON, CSV and a page with charts'],
+  [
+    'sign-in',
+    'Browser sign-in: local accounts or the municipality’s OpenID Connect provider, the session cookie and sign-out',
+  ],
   ['operations', 'For those running the service: metrics for Prometheus and the queue dashboard'],
 ];
 
 /**
  * The OpenAPI document the service serves at /docs-json: the contract client teams generate
- * their code from. Every operation needs a bearer token unless it says otherwise.
+ * their code from. Every operation needs a bearer token or a browser session unless it says otherwise.
  */
 export function apiDocument(app: INestApplication): OpenAPIObject {
   const { version, license } = packageFacts();
@@ -63,7 +67,18 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
       },
       'bearer',
     )
-    .addSecurityRequirements('bearer');
+    .addCookieAuth(
+      'umgangesstod-session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'A browser session (`POST /auth/login` or OpenID Connect sign-in); named `__Host-umgangesstod-session` behind https. Changes also need the `X-CSRF-Token` header.',
+      },
+      'session',
+    )
+    .addSecurityRequirements('bearer')
+    .addSecurityRequirements('session');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
     extraModels: [ApiErrorBody],

@@ -22,14 +22,14 @@ import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { MetricsExportModule } from './operations/metrics-export.module.js';
+import { MetricsExportModule } from './metrics/metrics-export.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.js';
 import { RedisModule } from './queue/redis.module.js';
-import { StaffModule } from './staff/staff.module.js';
+import { StaffModule } from './organisation/staff.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';
-import { UnitModule } from './unit/unit.module.js';
+import { UnitModule } from './organisation/unit.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 
 @Module({})

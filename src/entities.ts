@@ -1,6 +1,9 @@
 import type { DataSourceOptions } from 'typeorm';
 import { Alert } from './alerts/alert.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
+import { UserAccount } from './auth/accounts/user-account.entity.js';
+import { OidcSignIn } from './auth/oidc/oidc-sign-in.entity.js';
+import { BrowserSession } from './auth/sessions/browser-session.entity.js';
 import { CalendarToken } from './calendar/calendar-token.entity.js';
 import { CaseHistoryEntry } from './cases/case-history-entry.entity.js';
 import { CaseParty } from './cases/case-party.entity.js';
@@ -17,9 +20,9 @@ import { DigestRun } from './notifications/digest-run.entity.js';
 import { NotificationItem } from './notifications/notification-item.entity.js';
 import { NotificationMail } from './notifications/notification-mail.entity.js';
 import { NotificationPreference } from './notifications/notification-preference.entity.js';
-import { StaffProfile } from './staff/staff-profile.entity.js';
+import { StaffProfile } from './organisation/staff-profile.entity.js';
 import { Supporter } from './supporters/supporter.entity.js';
-import { UnitDetails } from './unit/unit-details.entity.js';
+import { UnitDetails } from './organisation/unit-details.entity.js';
 import { VisitPlan } from './visits/visit-plan.entity.js';
 import { VisitReport } from './visits/visit-report.entity.js';
 import { Visit } from './visits/visit.entity.js';
@@ -52,6 +55,9 @@ export const ENTITIES = [
   InterviewConsent,
   DisposedCase,
   CalendarToken,
+  UserAccount,
+  BrowserSession,
+  OidcSignIn,
 ];
 
 /** The application's database with every entity, for a DataSource opened outside the Nest application. */

@@ -8,7 +8,7 @@ import { UnsafeKeysPipe } from './common/unsafe-keys.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { httpMetrics } from './metrics/http-metrics.js';
-import { Metrics } from './metrics/metrics.js';
+import { Metrics } from './metrics/metrics.service.js';
 import { serveWebApp } from './web-app/web-app.js';
 
 /** What every HTTP entry point (the service, the tests, the benchmark) sets up the same way; returns the OpenAPI document it serves. */
@@ -18,7 +18,8 @@ export function configureHttpApp(app: INestApplication): OpenAPIObject {
   secureHttpApp(app as NestExpressApplication, app.get<AppConfig>(APP_CONFIG));
   serveWebApp(app as NestExpressApplication);
   app.useGlobalPipes(new UnsafeKeysPipe(), createValidationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM is main.ts's: it drains before closing (drainThenClose).
+  app.enableShutdownHooks(['SIGINT', 'SIGHUP']);
   const document = apiDocument(app);
   SwaggerModule.setup('docs', app, document);
   return document;

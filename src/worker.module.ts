@@ -9,7 +9,7 @@ import { InterviewConsentModule } from './interviews/interview-consent.module.js
 import { loggerOptions } from './logging/logger-options.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { MetricsExportModule } from './operations/metrics-export.module.js';
+import { MetricsExportModule } from './metrics/metrics-export.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RedisModule } from './queue/redis.module.js';
 import { SupportersModule } from './supporters/supporters.module.js';

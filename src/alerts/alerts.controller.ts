@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
@@ -23,6 +24,9 @@ export class AlertsController {
   )
   @ApiOkResponse({ type: AlertListResponse })
   @ApiErrors(400)
+  @Audited<AlertListResponse>({
+    shown: (page) => page.items.map((alert) => ({ caseId: alert.caseId, subject: `alert:${alert.id}` })),
+  })
   async list(@Query() query: ListAlertsQuery, @CurrentActor() actor: Actor): Promise<AlertListResponse> {
     const page = await this.alerts.list(
       {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertGauges } from './alert-gauges.service.js';
 import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
 import { Alert } from './alert.entity.js';
@@ -8,7 +9,7 @@ import { Alert } from './alert.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Alert])],
   controllers: [AlertsController],
-  providers: [AlertsService],
+  providers: [AlertsService, AlertGauges],
   exports: [AlertsService],
 })
 export class AlertsModule {}

@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { ListTotals } from '../database/list-totals.js';
 import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { AlertKind, AlertStatus } from './alert-kinds.js';
 import { alertView, type AlertView } from './alert-view.js';
 import { Alert } from './alert.entity.js';

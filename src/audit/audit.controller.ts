@@ -5,7 +5,7 @@ import { AuditTrail } from './audit-trail.service.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { AuditQuery } from './dto/audit-query.dto.js';
 import { AuditListResponse, UnauthenticatedRefusalsResponse } from './dto/audit.responses.js';
-import { UnauthenticatedRefusals } from './unauthenticated-refusals.js';
+import { UnauthenticatedRefusals } from './unauthenticated-refusals.service.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 
 function entryView(entry: AuditEntry) {

@@ -15,7 +15,8 @@ import { CaseOutOfReachError, DomainError } from '../common/domain-errors.js';
 import type { AuditRecord } from './audit-chain.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { AUDITED_BY_COMMAND_KEY } from './audited.decorator.js';
-import { PendingAuditEntry, RequestAudit } from './request-audit.js';
+import { PendingAuditEntry, RequestAudit } from './request-audit.service.js';
+import { SignedInRefusals } from './signed-in-refusals.service.js';
 import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './request-facts.js';
 
 /** Refusals of who-may-see-what; anything else (a 404, a 409) was an allowed attempt that failed. */
@@ -43,6 +44,7 @@ export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly trail: AuditTrail,
     private readonly requestAudit: RequestAudit,
+    private readonly refusals: SignedInRefusals,
     private readonly reflector: Reflector,
   ) {}
 
@@ -79,9 +81,13 @@ export class AuditInterceptor implements NestInterceptor {
         )
       : next.handle();
     return handled.pipe(
-      catchError((error: unknown) =>
-        from(this.trail.record({ ...facts, ...outcomeOf(error) })).pipe(concatMap(() => throwError(() => error))),
-      ),
+      catchError((error: unknown) => {
+        const outcome = outcomeOf(error);
+        const filed = outcome.allowed
+          ? this.trail.record({ ...facts, ...outcome })
+          : this.refusals.refused({ ...facts, ...outcome });
+        return from(filed).pipe(concatMap(() => throwError(() => error)));
+      }),
       concatMap(async (body: unknown) => {
         if (pending?.written) return body;
         const items = pending?.shown ?? (shown ? shown(body as never) : undefined);

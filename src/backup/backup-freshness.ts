@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Metrics } from '../metrics/metrics.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { lastBackupTaken } from './backup-status.js';
 
 /**

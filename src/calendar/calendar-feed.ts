@@ -23,6 +23,8 @@ export const DEADLINE_SUMMARIES: Record<DeadlineKind, string> = {
 export interface FeedItem {
   /** Stable across requests, so calendar clients update the event instead of adding another. */
   uid: string;
+  /** The case it belongs to: the feed's read is filed under it in the audit trail, never shown. */
+  caseId: string;
   caseReference: string;
   summary: string;
   start: Date;

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -7,6 +7,7 @@ import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { NotFoundError } from '../common/domain-errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarTokenResponse } from './dto/calendar.responses.js';
 
@@ -19,6 +20,7 @@ export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,
     private readonly trail: AuditTrail,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Creates the secretary's feed URL, or renews it (the old one stops working). The URL is shown this once. */
@@ -29,9 +31,10 @@ export class CalendarController {
     'The address is shown this once; renewing it stops the old one.',
   )
   @ApiCreatedResponse({ type: CalendarTokenResponse })
-  async issue(@CurrentActor() actor: Actor, @Req() req: Request): Promise<CalendarTokenResponse> {
+  async issue(@CurrentActor() actor: Actor): Promise<CalendarTokenResponse> {
     const token = await this.calendar.issue(actor.id);
-    return { url: `${req.protocol}://${req.get('host')}/${FEED_PATH}/${token}.ics` };
+    // From the configured address, never the request's Host header, which the caller chooses.
+    return { url: `${this.config.notifications.publicBaseUrl}/${FEED_PATH}/${token}.ics` };
   }
 
   @Delete('staff/me/calendar-token')
@@ -63,18 +66,21 @@ export class CalendarController {
   async feed(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new NotFoundError('calendar feed');
-    const { ownerId, ics } = await this.calendar.feed(token);
-    await this.trail.record({
+    const { ownerId, caseIds, ics } = await this.calendar.feed(token);
+    const entry = {
       actorId: ownerId,
       actorRole: 'secretary',
-      caseId: null,
-      subject: `calendarFeed:${ownerId}`.slice(0, 80),
-      action: 'read',
+      subject: `calendarFeed:${ownerId}`,
+      action: 'read' as const,
       resource: `GET /${FEED_PATH}/:file`,
-      ip: (req.ip ?? null)?.slice(0, 64) ?? null,
+      ip: req.ip ?? null,
       allowed: true,
       status: 200,
-    });
+    };
+    // One entry per case the feed shows, as for every list; a feed showing none still leaves one.
+    await this.trail.record(
+      caseIds.length === 0 ? { ...entry, caseId: null } : caseIds.map((caseId) => ({ ...entry, caseId })),
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     res.type('text/calendar; charset=utf-8').send(ics);
   }

@@ -4,7 +4,7 @@ import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { VisitPlan } from '../visits/visit-plan.entity.js';
 import { Visit } from '../visits/visit.entity.js';
@@ -47,12 +47,17 @@ export class CalendarService {
     if (!deleted.affected) throw new NotFoundError('calendar token');
   }
 
-  /** The feed the token opens, with its owner; an unknown or revoked token is not found. */
-  feed(token: string): Promise<{ ownerId: string; ics: string }> {
+  /** The feed the token opens, with its owner and the cases it shows; an unknown or revoked token is not found. */
+  feed(token: string): Promise<{ ownerId: string; caseIds: string[]; ics: string }> {
     return this.transactions.run(async (manager) => {
       const owner = await manager.findOneBy(CalendarToken, { tokenHash: hashOf(token) });
       if (!owner) throw new NotFoundError('calendar feed');
-      return { ownerId: owner.ownerId, ics: calendarFeed(await this.itemsOf(manager, owner.ownerId)) };
+      const items = await this.itemsOf(manager, owner.ownerId);
+      return {
+        ownerId: owner.ownerId,
+        caseIds: [...new Set(items.map((item) => item.caseId))],
+        ics: calendarFeed(items),
+      };
     });
   }
 
@@ -79,6 +84,7 @@ export class CalendarService {
       return [
         {
           uid: feedUid('startup-meeting', record.id),
+          caseId: record.id,
           caseReference: caseReference(record),
           summary: 'Uppstartsmöte med föräldrarna',
           start: new Date(meeting.meetingAt),
@@ -90,6 +96,7 @@ export class CalendarService {
     return [
       ...deadlines.map((deadline) => ({
         uid: feedUid('deadline', deadline.id),
+        caseId: deadline.caseId,
         caseReference: caseReference(byId.get(deadline.caseId)!),
         summary: DEADLINE_SUMMARIES[deadline.kind],
         start: deadline.dueAt,
@@ -101,6 +108,7 @@ export class CalendarService {
         .filter((plan) => !logged.has(plan.id))
         .map((plan) => ({
           uid: feedUid('visit-plan', plan.id),
+          caseId: plan.caseId,
           caseReference: caseReference(byId.get(plan.caseId)!),
           summary: 'Planerat umgängesbesök',
           start: plan.plannedFor,

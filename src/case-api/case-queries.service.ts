@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseSnapshot } from '../../machines/case-decisions.js';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner.js';
-import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
@@ -10,13 +10,13 @@ import type { CaseRetention } from '../documents/case-retention.entity.js';
 import { CaseRetentionService } from '../documents/case-retention.service.js';
 import type { Visit } from '../visits/visit.entity.js';
 import { VisitsService } from '../visits/visits.service.js';
-import type { ChangeRows } from '../cases/case-effects.js';
+import type { ChangeRows } from '../cases/case-effects.service.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
-import { CaseRows } from '../cases/case-rows.js';
+import { CaseRows } from '../cases/case-rows.repository.js';
 import { CaseParty } from '../cases/case-party.entity.js';
 import { decodeCursor, encodeCursor, type CaseListPosition } from './case-list-cursor.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
-import { CaseTotals, type CaseListFilter } from './case-totals.js';
+import { CaseTotals, type CaseListFilter } from './case-totals.service.js';
 import { caseSummaryView, caseView, historyEntryView, type CaseView } from './case-view.js';
 
 /** What a case list's row needs (caseSummaryView, and createdAt for the cursor): never the snapshot. */

@@ -21,8 +21,8 @@ import { CurrentActor } from '../common/current-actor.decorator.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
-import { CountsEventOutcomes } from '../metrics/event-outcomes.js';
-import { CaseAnswers } from './case-answers.js';
+import { CountsEventOutcomes } from '../metrics/event-outcomes.interceptor.js';
+import { CaseAnswers } from './case-answers.service.js';
 import { CaseEventPipe } from './case-event.pipe.js';
 import { CaseQueries } from './case-queries.service.js';
 import { caseViewFor, type CaseView } from './case-view.js';
@@ -41,7 +41,7 @@ import {
 import { CaseStatesQuery, ListCasesQuery } from './dto/list-cases.query.js';
 import { CaseStateTotalsResponse } from './dto/work-list.responses.js';
 import { WorkList } from './work-list.service.js';
-import { RegisterCaseDto } from '../cases/dto/register-case.dto.js';
+import { RegisterCaseDto } from './dto/register-case.dto.js';
 import { SearchCasesDto } from './dto/search-cases.dto.js';
 import { SendEventQuery } from './dto/send-event.query.js';
 
@@ -62,6 +62,11 @@ const ETAG = {
     schema: { type: 'string' as const },
   },
 };
+
+type CasePage = { items: { id: string }[] };
+
+/** A list of cases is filed in the audit trail one entry per case shown. */
+const casesShown = (page: CasePage) => page.items.map((c) => ({ caseId: c.id }));
 
 @ApiTags('cases')
 @Roles('secretary')
@@ -96,6 +101,7 @@ export class CasesController {
   @Operation('List cases, optionally those in one state')
   @ApiOkResponse({ type: CaseListResponse })
   @ApiErrors(400)
+  @Audited<CasePage>({ shown: casesShown })
   list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
     return this.queries.list(
       { state: query.state, responsibleSecretary: query.responsibleSecretary },
@@ -126,7 +132,7 @@ export class CasesController {
   )
   @ApiOkResponse({ type: CaseSearchResponse })
   @ApiErrors(400)
-  @Audited<{ items: { id: string }[] }>({ reads: true, shown: (page) => page.items.map((c) => ({ caseId: c.id })) })
+  @Audited<CasePage>({ reads: true, shown: casesShown })
   search(@Body() dto: SearchCasesDto): Promise<CaseSearchResponse> {
     return dto.text !== undefined
       ? this.queries.findByText(dto.text)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import type { DeadlineListResponse, CaseStateTotalsResponse } from './dto/work-list.responses.js';

@@ -15,7 +15,7 @@ import { caseFacts } from '../../machines/case-facts.js';
 import { migrateToCurrent, needsMigration } from '../../machines/migrations.js';
 import { CURRENT_MACHINE_VERSION, machineFor } from '../../machines/registry.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { RequestAudit } from '../audit/request-audit.js';
+import { RequestAudit } from '../audit/request-audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import {
@@ -27,17 +27,17 @@ import {
 } from '../common/domain-errors.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
 import { swedishDate } from '../common/swedish-date.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
-import { PersonnummerProtector } from '../personal-data/personnummer-protector.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { sealAddress } from '../personal-data/postal-address.js';
-import { CaseEffects, type AfterCommit, type CaseChange, type ChangeEvent } from './case-effects.js';
+import { CaseEffects, type AfterCommit, type CaseChange, type ChangeEvent } from './case-effects.service.js';
 import { CaseParty } from './case-party.entity.js';
-import { CaseRows } from './case-rows.js';
+import { CaseRows } from './case-rows.repository.js';
 import { supporterReachOnCommand } from './case-reach.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseTransitions } from './case-transitions.js';
+import { CaseTransitions } from './case-transitions.service.js';
 import { DryRunRollback, type DryRunProbe } from './dry-run-probe.js';
-import type { RegisterCaseDto } from './dto/register-case.dto.js';
+import type { CaseRegistration } from './case-registration.js';
 import { judgmentFrom } from './judgment-rules.js';
 import { guardRefusal } from './guard-refusal.js';
 
@@ -78,7 +78,7 @@ export class CaseCommands {
   ) {}
 
   /** Registers the judgment as a new case, answered by `readBack` from what was written. */
-  async register<T>(dto: RegisterCaseDto, actor: Actor, readBack: ReadBack<T>): Promise<T> {
+  async register<T>(dto: CaseRegistration, actor: Actor, readBack: ReadBack<T>): Promise<T> {
     const now = this.clock.now();
     const judgment = judgmentFrom(dto, this.config.periodCapMonths, swedishDate(now));
     const machine = machineFor(CURRENT_MACHINE_VERSION);

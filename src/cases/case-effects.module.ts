@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseEffects } from './case-effects.js';
+import { CaseEffects } from './case-effects.service.js';
 
 /**
  * The registry alone, so a feature can register its effect without importing the cases module

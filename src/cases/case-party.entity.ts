@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Sealed } from '../personal-data/sealed.decorator.js';
 
 export const PARTY_ROLES = ['child', 'residentParent', 'visitingParent'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
@@ -32,6 +33,7 @@ export class CaseParty {
   name!: string;
 
   /** The personnummer sealed by PersonnummerProtector: never stored in clear text. */
+  @Sealed()
   @Column({ type: 'varchar', length: 200 })
   personnummerCiphertext!: string;
 
@@ -41,6 +43,7 @@ export class CaseParty {
   personnummerHash!: string;
 
   /** The postal address, sealed like the personnummer (src/personal-data/postal-address.ts); null when not known. */
+  @Sealed()
   @Column({ type: 'text', nullable: true })
   addressCiphertext!: string | null;
 

@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
-import { StaffModule } from '../staff/staff.module.js';
+import { StaffModule } from '../organisation/staff.module.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseEffectsModule } from './case-effects.module.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseRows } from './case-rows.js';
-import { CaseTransitions } from './case-transitions.js';
+import { CaseRows } from './case-rows.repository.js';
+import { CaseTransitions } from './case-transitions.service.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
-import { ResponsibleSecretaries, ResponsibleSecretaryController } from './responsible-secretaries.js';
+import { TransitionCounter } from './transition-counter.service.js';
+import { ResponsibleSecretaries } from './responsible-secretaries.service.js';
 
 /**
  * The case aggregate: its rows and the one command path that changes them. What a change does in
@@ -23,8 +24,14 @@ import { ResponsibleSecretaries, ResponsibleSecretaryController } from './respon
     CaseEffectsModule,
     StaffModule,
   ],
-  controllers: [ResponsibleSecretaryController],
-  providers: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, MachineMigrationSweep],
-  exports: [CaseCommands, CaseRows, CaseTransitions, CaseEffectsModule],
+  providers: [
+    CaseCommands,
+    CaseRows,
+    CaseTransitions,
+    TransitionCounter,
+    ResponsibleSecretaries,
+    MachineMigrationSweep,
+  ],
+  exports: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, CaseEffectsModule],
 })
 export class CasesModule {}

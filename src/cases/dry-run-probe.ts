@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CaseChange } from './case-effects.js';
+import type { CaseChange } from './case-effects.service.js';
 import type { CaseRecord } from './case-record.entity.js';
 
 /**

@@ -2,11 +2,11 @@ import type { Judgment } from '../../machines/case-context.js';
 import { defaultPeriodEnd, exceedsCap, lastDayWithinCap } from '../../machines/period.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
-import type { RegisterCaseDto } from './dto/register-case.dto.js';
+import type { CaseRegistration } from './case-registration.js';
 import { said } from '../common/said.js';
 
 /** The dates a judgment brings must be in the order things happened, none of them after today. */
-function checkDatesInOrder(dto: RegisterCaseDto, today: string): void {
+function checkDatesInOrder(dto: CaseRegistration, today: string): void {
   if (dto.judgmentDate > today) {
     throw new BusinessRuleError(
       'judgmentInThePast',
@@ -54,7 +54,7 @@ function checkDatesInOrder(dto: RegisterCaseDto, today: string): void {
  * are in order and not in the future, the period runs forward, stays within the municipality's
  * cap unless the secretary says why, and nobody is named twice. `today` is the Swedish calendar day.
  */
-export function judgmentFrom(dto: RegisterCaseDto, periodCapMonths: number, today: string): Judgment {
+export function judgmentFrom(dto: CaseRegistration, periodCapMonths: number, today: string): Judgment {
   checkDatesInOrder(dto, today);
   const periodEnd = dto.periodEnd ?? defaultPeriodEnd(dto.periodStart);
   if (periodEnd < dto.periodStart) {

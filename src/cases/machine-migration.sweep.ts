@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { In, Not } from 'typeorm';
 import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS } from '../../machines/registry.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseRecord } from './case-record.entity.js';
 

@@ -73,16 +73,17 @@ export class ApiErrorBody {
   requestId?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 500 | 503;
 
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Malformed input: `message` lists every broken field and rule',
-  401: 'No valid bearer token',
-  403: 'The token’s role may not do this',
+  401: 'No valid bearer token or browser session',
+  403: 'The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token`',
   404: 'Not found; a supporter also gets this for a case that is not their assignment',
   409: 'Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`)',
   413: 'The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES)',
   422: 'A business rule refused it: `rule` names the rule and `field`, where it applies, the field',
+  423: 'The account is locked for a while after too many wrong passwords: try again after `Retry-After` seconds',
   429: 'Too many calls from this address: try again after `Retry-After` seconds',
   500: 'Something went wrong on the service’s side: quote `requestId` when you report it',
   503: 'The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts',
@@ -92,6 +93,7 @@ const HEADERS: Partial<
   Record<ErrorStatus, Record<string, { description: string; schema: { type: 'string' | 'integer' } }>>
 > = {
   401: { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } },
+  423: { 'Retry-After': { description: 'Seconds until the account opens again', schema: { type: 'integer' } } },
   429: { 'Retry-After': { description: 'Seconds until the window allows calls again', schema: { type: 'integer' } } },
 };
 

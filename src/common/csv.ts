@@ -5,8 +5,9 @@
 
 export function csvCell(value: string): string {
   // A leading = + - @ would make a spreadsheet run the text as a formula, and so does one after a
-  // leading tab or carriage return, which spreadsheets drop (OWASP's CSV injection list).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // leading tab, line feed, vertical tab, form feed or carriage return, which spreadsheets drop
+  // (OWASP's CSV injection list), and the full-width ＝ ＋ － ＠, which some read as their ASCII twins.
+  const safe = /^[=+\-@\t\n\v\f\r＝＋－＠]/.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator.js';
-import { RequestAudit } from '../audit/request-audit.js';
+import { RequestAudit } from '../audit/request-audit.service.js';
 import { Roles } from '../common/roles.decorator.js';
 import { compensationCsv } from './compensation-csv.js';
 import { CompensationService } from './compensation.service.js';

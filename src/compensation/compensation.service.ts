@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { And, In, IsNull, LessThan, MoreThanOrEqual, Not } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Supporter } from '../supporters/supporter.entity.js';
 import { Visit } from '../visits/visit.entity.js';
 import { COMPENSATED_OUTCOMES, compensationOre, sekOf } from './compensation-rules.js';

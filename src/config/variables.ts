@@ -1,4 +1,5 @@
 import { DEFAULT_REMINDER_DELAYS } from '../../machines/deadline-rules.js';
+import { ROLES, type Role } from '../common/actor.js';
 import {
   combined,
   email,
@@ -51,7 +52,17 @@ function keyList(list: string, name: string): string {
 const dataDir = (given: Given) => given.DATA_DIR ?? './data';
 const port = (given: Given) => given.PORT ?? '3000';
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+export type DatabaseConfig =
+  | {
+      type: 'sqlite';
+      path: string;
+      /**
+       * Set to false by the tests that are not about durability, never by the environment: commits
+       * then do not wait for the disk, and only a crash of the machine (not of the process) could lose one.
+       */
+      syncEachCommit?: boolean;
+    }
+  | { type: 'postgres'; url: string };
 
 /**
  * Production verifies the identity provider's tokens (OIDC); the embedded default verifies HS256
@@ -60,6 +71,26 @@ export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgre
 export type AuthConfig =
   | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string; algorithms: string[] }
   | { mode: 'local'; secret?: string };
+
+/** Sign-in through the municipality's OpenID Connect provider (authorization code with PKCE). */
+export interface OidcSignInConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim that holds the person's roles (a list or one string). */
+  roleClaim: string;
+  /** The provider's role names → the service's; without a map, the claim holds the service's names. */
+  roleMap?: Record<string, Role>;
+  supporterIdClaim: string;
+}
+
+const CLAIM_NAME = /^[A-Za-z0-9_.:/-]{1,200}$/;
+const ROLE_PAIR = `[^=,]+=(${ROLES.join('|')})`;
+
+const claimName = (example: string) =>
+  matching(CLAIM_NAME, 'name of a claim', `must be the name of a claim, e.g. ${example}`);
+
+const minutes = (max: number) => then(integer(1, max), (count) => count * 60_000);
 
 export const VARIABLES = {
   port: variable('PORT', integer(1, 65535), 3000, 'HTTP port of the API'),
@@ -97,6 +128,62 @@ export const VARIABLES = {
     },
     ({ path, url }): DatabaseConfig => (url ? { type: 'postgres', url } : { type: 'sqlite', path }),
   ),
+  production: {
+    on: variable(
+      'PRODUCTION',
+      flag(),
+      (given) => given.NODE_ENV === 'production',
+      'production mode: the service refuses to start on example, all-zero, short or generated secrets, a public address on this machine, local token sign-in and SQLite unless allowed below',
+      'on when `NODE_ENV=production`',
+    ),
+    allowLocalSignIn: variable(
+      'ALLOW_LOCAL_SIGN_IN',
+      flag(),
+      false,
+      'in production mode: accept tokens signed with the local HS256 `JWT_SECRET` instead of an OpenID Connect provider',
+    ),
+    allowSqlite: variable(
+      'ALLOW_SQLITE',
+      flag(),
+      false,
+      'in production mode: run on the embedded SQLite database (one machine, `npm run backup`) instead of PostgreSQL',
+    ),
+  },
+  postgres: {
+    poolSize: variable('DATABASE_POOL_SIZE', integer(1, 200), 10, 'PostgreSQL connections each process keeps at most'),
+    connectTimeoutMs: variable(
+      'DATABASE_CONNECT_TIMEOUT_MS',
+      integer(100, 120_000),
+      10_000,
+      'how long a PostgreSQL connection may take to open before the attempt fails',
+    ),
+    statementTimeoutMs: variable(
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      integer(0, 3_600_000),
+      30_000,
+      "PostgreSQL's `statement_timeout` for the service's statements (0: none); the command-line tools run without one",
+    ),
+    idleInTransactionTimeoutMs: variable(
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      integer(0, 3_600_000),
+      60_000,
+      "PostgreSQL's `idle_in_transaction_session_timeout`: a transaction left open this long is ended and its locks freed (0: never)",
+    ),
+  },
+  migrations: {
+    atStart: variable(
+      'MIGRATE_AT_START',
+      flag(),
+      true,
+      'whether a process brings the schema up to date when it starts (off where a one-shot `npm run migrate` with the owner role does it)',
+    ),
+    lockTimeoutSeconds: variable(
+      'MIGRATION_LOCK_TIMEOUT_SECONDS',
+      integer(1, 3600),
+      120,
+      'how long a process waits for another one migrating the same PostgreSQL database before it gives up',
+    ),
+  },
   redis: combined(
     {
       url: variable(
@@ -240,7 +327,7 @@ export const VARIABLES = {
         'OIDC_ISSUER',
         url(['http', 'https'], "must be the identity provider's issuer URL"),
         undefined,
-        "the issuer of the municipality's OpenID Connect provider: with `OIDC_AUDIENCE` and `OIDC_JWKS_URL`, its tokens are verified instead",
+        "the issuer of the municipality's OpenID Connect provider: with `OIDC_AUDIENCE` and `OIDC_JWKS_URL`, its bearer tokens are verified instead of local ones; with `OIDC_CLIENT_ID` and `OIDC_CLIENT_SECRET`, browsers sign in through it (docs/sign-in.md)",
       ),
       audience: variable('OIDC_AUDIENCE', text(), undefined, 'the audience the OIDC tokens must name'),
       jwksUrl: variable(
@@ -264,11 +351,16 @@ export const VARIABLES = {
         '`RS256`',
       ),
     },
-    ({ secret, issuer, audience, jwksUrl, algorithms }): AuthConfig => {
-      const oidc = [issuer, audience, jwksUrl];
-      if (oidc.every((v) => v === undefined)) return { mode: 'local', secret };
-      if (oidc.some((v) => v === undefined)) {
-        throw new VariableProblem('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be given together');
+    // OIDC_ISSUER serves two things: verifying the provider's bearer tokens (here) and signing
+    // browsers in through it (signIn.oidc); given alone it does neither.
+    ({ secret, issuer, audience, jwksUrl, algorithms }, given): AuthConfig => {
+      const bearer = [audience, jwksUrl];
+      const browser = given.OIDC_CLIENT_ID !== undefined || given.OIDC_CLIENT_SECRET !== undefined;
+      if (bearer.every((v) => v === undefined) && (issuer === undefined || browser)) return { mode: 'local', secret };
+      if (issuer === undefined || bearer.some((v) => v === undefined)) {
+        throw new VariableProblem(
+          'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL must be given together (bearer tokens); OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET sign browsers in',
+        );
       }
       if (secret !== undefined) {
         throw new VariableProblem('JWT_SECRET and OIDC_* exclude each other: tokens come from one place');
@@ -336,6 +428,87 @@ export const VARIABLES = {
     12 * 3600,
     'the oldest token accepted, counted from its `iat`, whatever its `exp` says',
   ),
+  signIn: {
+    idleMs: variable(
+      'SESSION_IDLE_MINUTES',
+      minutes(24 * 60),
+      30 * 60_000,
+      'a browser session unused this many minutes ends',
+      '`30`',
+    ),
+    maxMs: variable(
+      'SESSION_MAX_HOURS',
+      then(integer(1, 7 * 24), (hours) => hours * 3_600_000),
+      12 * 3_600_000,
+      'a browser session ends this many hours after sign-in, however busy',
+      '`12`',
+    ),
+    maxFailures: variable(
+      'SIGN_IN_MAX_FAILURES',
+      integer(1, 100),
+      5,
+      'wrong passwords in a row that lock a local account',
+    ),
+    lockMs: variable(
+      'SIGN_IN_LOCK_MINUTES',
+      minutes(24 * 60),
+      15 * 60_000,
+      'how many minutes a local account stays locked after too many wrong passwords',
+      '`15`',
+    ),
+    oidc: combined(
+      {
+        clientId: variable(
+          'OIDC_CLIENT_ID',
+          text(),
+          undefined,
+          "this service's client at the OpenID Connect provider: with `OIDC_ISSUER` and `OIDC_CLIENT_SECRET`, browsers sign in there instead of with local accounts",
+        ),
+        clientSecret: variable('OIDC_CLIENT_SECRET', text(), undefined, "this service's client secret at the provider"),
+        roleClaim: variable(
+          'OIDC_ROLE_CLAIM',
+          claimName('roles'),
+          'roles',
+          "the claim (ID token, else UserInfo) that holds the person's roles: a list or one string",
+        ),
+        roleMap: variable(
+          'OIDC_ROLE_MAP',
+          then(
+            matching(
+              new RegExp(`^${ROLE_PAIR}(,${ROLE_PAIR})*$`),
+              '`providerRole=role,…`',
+              `must be a comma-separated list of providerRole=role, each role one of ${ROLES.join(', ')}`,
+            ),
+            (list): Record<string, Role> =>
+              Object.fromEntries(list.split(',').map((pair) => pair.split('=') as [string, Role])),
+          ),
+          undefined,
+          "the provider's role names as the service's, e.g. `fam-handlaggare=secretary,fam-chef=administrator`",
+          "none: the claim holds the service's own role names",
+        ),
+        supporterIdClaim: variable(
+          'OIDC_SUPPORTER_ID_CLAIM',
+          claimName('supporterId'),
+          'supporterId',
+          "the claim that holds a supporter's id in the supporter register",
+        ),
+      },
+      ({ clientId, clientSecret, roleClaim, roleMap, supporterIdClaim }, given): OidcSignInConfig | undefined => {
+        if (clientId === undefined && clientSecret === undefined) return undefined;
+        if (given.OIDC_ISSUER === undefined || clientId === undefined || clientSecret === undefined) {
+          throw new VariableProblem('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be given together');
+        }
+        return {
+          issuer: given.OIDC_ISSUER,
+          clientId,
+          clientSecret,
+          roleClaim,
+          ...(roleMap ? { roleMap } : {}),
+          supporterIdClaim,
+        };
+      },
+    ),
+  },
   audit: {
     key: variable(
       'AUDIT_CHAIN_KEY',
@@ -361,6 +534,12 @@ export const VARIABLES = {
       'not watched',
     ),
   },
+  shutdownDrainSeconds: variable(
+    'SHUTDOWN_DRAIN_SECONDS',
+    integer(0, 300),
+    5,
+    'on SIGTERM, how long /health/ready answers 503 while the process still serves, before the server closes and waits for the requests in flight',
+  ),
   runWorker: variable(
     'RUN_WORKER',
     flag(),

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config.js';
+import type { AppConfig, DatabaseConfig } from '../config/app-config.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
@@ -17,6 +17,7 @@ import { IndexStaleMachineVersions1763900002000 } from './migrations/17639000020
 import { ReadAuditHeadUnderLock1763900002100 } from './migrations/1763900002100-read-audit-head-under-lock.js';
 import { OneCorrectionPerEntry1763900002200 } from './migrations/1763900002200-one-correction-per-entry.js';
 import { AnchorAuditHead1763900002300 } from './migrations/1763900002300-anchor-audit-head.js';
+import { CreateSignInTables1763900002400 } from './migrations/1763900002400-create-sign-in-tables.js';
 import { AddSupporterAddress1763900003500 } from './migrations/1763900003500-add-supporter-address.js';
 
 export const MIGRATIONS = [
@@ -35,18 +36,34 @@ export const MIGRATIONS = [
   ReadAuditHeadUnderLock1763900002100,
   OneCorrectionPerEntry1763900002200,
   AnchorAuditHead1763900002300,
+  CreateSignInTables1763900002400,
   AddSupporterAddress1763900003500,
 ];
+
+/** The service's pool and timeouts on PostgreSQL; the command-line tools run without them. */
+export type PostgresSettings = AppConfig['postgres'];
 
 /**
  * How to reach the database: one place, used by the app and by the migration CLI (ormconfig.ts).
  * No entities: each feature module registers its own (the app loads them from there), and the
  * processes outside the app take the whole list from src/entities.ts.
  */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig, postgres?: PostgresSettings): DataSourceOptions {
   const common = { migrations: MIGRATIONS, migrationsRun: true, synchronize: false } as const;
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url };
+    if (!postgres) return { ...common, type: 'postgres', url: database.url };
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      poolSize: postgres.poolSize,
+      connectTimeoutMS: postgres.connectTimeoutMs,
+      // Sent as options at connection start: every session of the pool has them, no round trip per use.
+      extra: {
+        statement_timeout: postgres.statementTimeoutMs,
+        idle_in_transaction_session_timeout: postgres.idleInTransactionTimeoutMs,
+      },
+    };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {
@@ -57,7 +74,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     timeout: 5000,
     // An acknowledged change is never lost: every commit reaches the disk before the answer goes out.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
-      db.pragma('synchronous = FULL');
+      db.pragma(database.syncEachCommit === false ? 'synchronous = OFF' : 'synchronous = FULL');
       // Deleted rows (disposal, gallring) are overwritten, not just unlinked.
       db.pragma('secure_delete = ON');
     },

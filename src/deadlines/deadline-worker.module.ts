@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CasesModule } from '../cases/cases.module.js';
-import { DeadlineActions } from './deadline-actions.js';
-import { DeadlineReconciler } from './deadline-reconciler.js';
-import { DeadlineWorker } from './deadline-worker.js';
+import { DeadlineActions } from './deadline-actions.service.js';
+import { DeadlineReconciler } from './deadline-reconciler.service.js';
+import { DeadlineJob } from './deadline.job.js';
 import { DeadlinesModule } from './deadlines.module.js';
 
 /**
@@ -13,6 +13,6 @@ import { DeadlinesModule } from './deadlines.module.js';
  */
 @Module({
   imports: [CasesModule, DeadlinesModule, AlertsModule],
-  providers: [DeadlineActions, DeadlineReconciler, DeadlineWorker],
+  providers: [DeadlineActions, DeadlineReconciler, DeadlineJob],
 })
 export class DeadlineWorkerModule {}

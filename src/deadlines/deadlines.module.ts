@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
 import { DeadlineDispatcher } from './deadline-dispatcher.js';
-import { DeadlineEffects } from './deadline-effects.js';
-import { DeadlineQueue } from './deadline-queue.js';
+import { DeadlineEffects } from './deadlines.effect.js';
+import { DeadlineGauges } from './deadline-gauges.service.js';
+import { DeadlineQueue } from './deadline.queue.js';
 import { DeadlinesService } from './deadlines.service.js';
-import { QueuedDeadlineDispatcher } from './queued-deadline-dispatcher.js';
+import { QueuedDeadlineDispatcher } from './queued-deadline-dispatcher.service.js';
 import { Deadline } from './deadline.entity.js';
 
 /** Deadline rows, what case changes do to them, and their hand-over to the queue; the worker that acts on them is DeadlineWorkerModule. */
@@ -16,6 +17,7 @@ import { Deadline } from './deadline.entity.js';
     DeadlineEffects,
     DeadlinesService,
     DeadlineQueue,
+    DeadlineGauges,
     { provide: DeadlineDispatcher, useClass: QueuedDeadlineDispatcher },
   ],
   exports: [DeadlinesService, DeadlineDispatcher, DeadlineQueue],

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { Alert } from '../alerts/alert.entity.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -8,14 +11,18 @@ import { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { swedishDate } from '../common/swedish-date.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ListTotals } from '../database/list-totals.js';
 import { rowLock } from '../database/locked-row.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
 import { CaseDocument } from '../documents/document.entity.js';
 import { ChildInterview } from '../interviews/child-interview.entity.js';
 import { InterviewConsent } from '../interviews/interview-consent.entity.js';
+import { NotificationItem } from '../notifications/notification-item.entity.js';
+import { NotificationMail } from '../notifications/notification-mail.entity.js';
+import { outboxDirOf } from '../notifications/mail-transport.service.js';
 import { VisitPlan } from '../visits/visit-plan.entity.js';
 import { VisitReport } from '../visits/visit-report.entity.js';
 import { Visit } from '../visits/visit.entity.js';
@@ -33,15 +40,26 @@ const FILE_TABLES: EntityTarget<ObjectLiteral>[] = [
   CaseHistoryEntry,
   Deadline,
   Alert,
+  NotificationItem,
   CaseRetention,
 ];
 
-function dueView(retention: CaseRetention, record: CaseRecord) {
+/** A case due for disposal, with what of it lies outside its file: the mails that told of it and their outbox files (names under the outbox folder). */
+interface DueCase {
+  retention: CaseRetention;
+  record: CaseRecord;
+  mailIds: string[];
+  outboxFiles: string[];
+}
+
+function dueView({ retention, record, mailIds, outboxFiles }: DueCase) {
   return {
     caseId: retention.caseId,
     state: record.state,
     archivedAt: retention.archivedAt.toISOString(),
     disposalDate: retention.disposalDate,
+    notificationMails: mailIds,
+    outboxFiles,
   };
 }
 
@@ -67,31 +85,38 @@ function stubView(stub: DisposedCase) {
 @Injectable()
 export class DisposalService {
   private readonly totals = new ListTotals();
+  private readonly outboxDir: string | undefined;
 
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly trail: AuditTrail,
     private readonly dataSource: DataSource,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.outboxDir = outboxDirOf(config);
+  }
 
   /** Archived cases whose disposal date lies before today (Swedish calendar), oldest first. */
   due() {
     return this.transactions.run(async (manager) => {
       const items = await this.dueWithin(manager);
-      return { items: items.map(([retention, record]) => dueView(retention, record)), total: items.length };
+      return { items: items.map(dueView), total: items.length };
     });
   }
 
   /** With `dryRun`, only says what would go; otherwise disposes of those cases and says what went. */
   async dispose(dryRun: boolean, actor: Actor) {
     if (dryRun) return { dryRun, ...(await this.due()) };
-    const stubs = await this.transactions.run(async (manager) => {
+    const [stubs, outboxFiles] = await this.transactions.run(async (manager) => {
       const disposed: DisposedCase[] = [];
-      for (const [retention, record] of await this.dueWithin(manager))
-        disposed.push(await this.disposeWithin(manager, record, retention, actor));
-      return disposed;
+      const due = await this.dueWithin(manager);
+      for (const { record, retention, mailIds } of due)
+        disposed.push(await this.disposeWithin(manager, record, retention, mailIds, actor));
+      return [disposed, due.flatMap((item) => item.outboxFiles)] as const;
     });
+    // Once the rows are gone: a mail that named the case goes from the outbox folder too.
+    for (const file of outboxFiles) await rm(join(this.outboxDir!, file), { force: true });
     for (const stub of stubs) {
       await this.trail.record({
         actorId: actor.id,
@@ -122,7 +147,7 @@ export class DisposalService {
     return { items: stubs.map(stubView), total };
   }
 
-  private async dueWithin(manager: EntityManager): Promise<[CaseRetention, CaseRecord][]> {
+  private async dueWithin(manager: EntityManager): Promise<DueCase[]> {
     const retentions = await manager.find(CaseRetention, {
       where: { disposalDate: LessThan(swedishDate(this.clock.now())) },
       order: { disposalDate: 'ASC', caseId: 'ASC' },
@@ -134,13 +159,31 @@ export class DisposalService {
       ...rowLock(manager),
     });
     const byId = new Map(records.map((r) => [r.id, r]));
-    return retentions.filter((r) => byId.has(r.caseId)).map((r) => [r, byId.get(r.caseId)!]);
+    const due = retentions.filter((r) => byId.has(r.caseId));
+    const items =
+      due.length === 0
+        ? []
+        : await manager.find(NotificationItem, {
+            where: { caseId: In(due.map((r) => r.caseId)) },
+            select: { caseId: true, mailId: true },
+          });
+    return due.map((retention) => {
+      const mailIds = [
+        ...new Set(items.filter((i) => i.caseId === retention.caseId && i.mailId).map((i) => i.mailId!)),
+      ].sort();
+      const outboxDir = this.outboxDir;
+      const outboxFiles = outboxDir
+        ? mailIds.map((id) => `${id}.eml`).filter((file) => existsSync(join(outboxDir, file)))
+        : [];
+      return { retention, record: byId.get(retention.caseId)!, mailIds, outboxFiles };
+    });
   }
 
   private async disposeWithin(
     manager: EntityManager,
     record: CaseRecord,
     retention: CaseRetention,
+    mailIds: string[],
     actor: Actor,
   ): Promise<DisposedCase> {
     const caseId = record.id;
@@ -175,6 +218,16 @@ export class DisposalService {
         .execute();
     }
     for (const table of FILE_TABLES) await manager.delete(table, { caseId });
+    // A mail that told of this case only goes with it; one that told of others too stays for them.
+    if (mailIds.length > 0) {
+      const kept = new Set(
+        (await manager.find(NotificationItem, { where: { mailId: In(mailIds) }, select: { mailId: true } })).map(
+          (i) => i.mailId,
+        ),
+      );
+      const orphaned = mailIds.filter((id) => !kept.has(id));
+      if (orphaned.length > 0) await manager.delete(NotificationMail, { id: In(orphaned) });
+    }
     await manager.delete(CaseRecord, { id: caseId });
     await manager.insert(DisposedCase, stub);
     return stub;

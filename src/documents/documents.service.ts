@@ -6,7 +6,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from './checked-upload.js';
 import { readContent, storeContent } from './document-contents.js';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CaseEffects } from '../cases/case-effects.js';
+import { CaseEffects } from '../cases/case-effects.service.js';
 import { CaseRetentionService } from './case-retention.service.js';
 
 /** ARCHIVE: the case file's retention (gallring) clock starts. */

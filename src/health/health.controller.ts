@@ -8,6 +8,7 @@ import { AuditHealthIndicator } from './audit.health.js';
 import { RedisHealthIndicator } from './redis.health.js';
 import { BackupHealthIndicator } from './backup.health.js';
 import { BackupFreshness } from '../backup/backup-freshness.js';
+import { ReadinessIndicators } from './readiness.health.js';
 
 @ApiTags('health')
 @Public()
@@ -20,7 +21,39 @@ export class HealthController {
     private readonly audit: AuditHealthIndicator,
     private readonly backup: BackupHealthIndicator,
     private readonly backupFreshness: BackupFreshness,
+    private readonly readiness: ReadinessIndicators,
   ) {}
+
+  @Get('live')
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthResponse, description: 'The process answers' })
+  @Operation(
+    "Check that the process is alive (for an orchestrator's liveness probe)",
+    'Open without a token. Checks nothing outside the process, so a database or Redis outage never gets a live process restarted.',
+  )
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthResponse, description: 'The process takes requests (Redis may be reported degraded)' })
+  @ApiServiceUnavailableResponse({
+    type: HealthResponse,
+    description: 'The database does not answer, or the process is shutting down',
+  })
+  @Operation(
+    "Check that the process takes requests (for an orchestrator's readiness probe)",
+    'Open without a token. 503 while the database does not answer or the process is shutting down (the requests in flight finish). ' +
+      'Redis is reported, as `degraded` when it does not answer, but does not make the process unready: the API serves without it.',
+  )
+  ready() {
+    return this.health.check([
+      () => this.readiness.accepting('accepting'),
+      () => this.database.pingCheck('database'),
+      () => this.readiness.redisDegraded('redis'),
+    ]);
+  }
 
   @Get()
   @HealthCheck({ swaggerDocumentation: false })

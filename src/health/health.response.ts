@@ -6,6 +6,10 @@ export class ComponentHealth {
   @ApiPropertyOptional({ example: 'connect ECONNREFUSED; deadlines wait in the database until Redis answers' })
   message?: string;
   @ApiPropertyOptional({ example: 12, description: 'How long the check took, in ms' }) responseTime?: number;
+  @ApiPropertyOptional({
+    description: 'Redis on the readiness check: it does not answer, and the API serves without it',
+  })
+  degraded?: boolean;
 }
 
 const BY_COMPONENT = {

@@ -4,7 +4,7 @@ import { machineFor } from '../../machines/registry.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseRecord } from '../cases/case-record.entity.js';
 import { NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { ReplayMismatchError, replayHistory, statePath } from './case-replay.js';
 

@@ -7,7 +7,7 @@ import { Public, Roles } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CaseFlowResponse, MachineGraphResponse, StateCountsResponse } from './dto/inspector.responses.js';
 import { sendPageAsset } from '../common/page-files.js';
-import { InspectionFeed } from './inspection-feed.js';
+import { InspectionFeed } from './inspection-feed.service.js';
 import { INSPECTOR_ASSETS, type InspectorAssets } from './inspector-assets.js';
 import { InspectorQueries } from './inspector-queries.service.js';
 import { machineGraph } from './machine-graph.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
-import { InspectionFeed } from './inspection-feed.js';
+import { InspectionFeed } from './inspection-feed.service.js';
 import { INSPECTOR_ASSETS, inspectorAssets } from './inspector-assets.js';
 import { InspectorController } from './inspector.controller.js';
 import { InspectorQueries } from './inspector-queries.service.js';

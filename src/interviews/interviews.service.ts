@@ -5,7 +5,7 @@ import { CaseParty } from '../cases/case-party.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { ChildInterview, type InterviewStatus } from './child-interview.entity.js';
 import { consentComplete, guardiansOf, standing } from './consent-rules.js';

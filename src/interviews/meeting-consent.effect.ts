@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CaseEffects } from '../cases/case-effects.js';
+import { CaseEffects } from '../cases/case-effects.service.js';
 import { interviewConsentGiven } from './consent-rules.js';
 
 /** HOLD_STARTUP_MEETING: the meeting's consent to a child interview is what the consent records say, never a separate yes/no. */

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { StaffProfileView } from '../staff/staff-directory.js';
-import type { CompleteUnit } from '../unit/unit-directory.js';
+import type { StaffProfileView } from '../organisation/staff-directory.service.js';
+import type { CompleteUnit } from '../organisation/unit-directory.service.js';
 
 /** A part of a letter's text, under its own heading where it has one. */
 export interface LetterSection {

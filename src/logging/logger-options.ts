@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import type { Params } from 'nestjs-pino';
+import { routePatternOf } from '../common/route-pattern.js';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -27,29 +28,55 @@ export function serializeError(error: unknown): unknown {
   return withoutData(serialized, 0);
 }
 
+/** An id a proxy or client may send: short, and nothing a log line could be forged with. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** W3C trace context: version, trace id, parent id, flags. */
+const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
+
 /**
- * Request logs carry method, route, status and time, never bodies, query strings or headers;
- * errors go through serializeError: a personnummer must never reach a log line.
+ * The id a request is logged and answered under: the caller's `X-Request-Id` when it is a safe
+ * one, else the trace id of its `traceparent`, so one request is followed across the proxy, this
+ * service and what it calls; else a random one (not a per-process counter, so an id names one
+ * request across restarts).
+ */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  if (typeof given === 'string' && SAFE_REQUEST_ID.test(given)) return given;
+  const trace = TRACEPARENT.exec(String(req.headers.traceparent ?? '').trim());
+  if (trace && !/^0+$/.test(trace[1])) return trace[1];
+  return randomUUID();
+}
+
+/**
+ * The request's route, once answered: its pattern, or `(unmatched)` and the path's length, never
+ * the path itself (a feed's token, a personnummer typed into a URL). Before the answer (pino-http
+ * asks at the start too) nothing: the route is not known yet.
+ */
+function routeOnceAnswered(req: IncomingMessage, res: ServerResponse): Record<string, unknown> {
+  if (!res.headersSent) return {};
+  const route = routePatternOf(req, res);
+  return route !== undefined ? { route } : { route: '(unmatched)', pathLength: (req.url ?? '').split('?')[0].length };
+}
+
+/**
+ * Request logs carry method, route pattern, status and time, never the path, bodies, query
+ * strings or headers; errors go through serializeError: a personnummer must never reach a log line.
  */
 export function loggerOptions(config: AppConfig): Params {
   const options = {
     level: config.logLevel,
     serializers: {
-      req: (req: { method: string; url: string; id: unknown }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-      }),
+      req: (req: { method: string; id: unknown }) => ({ id: req.id, method: req.method }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
       error: serializeError,
     },
-    // A random id, not a per-process counter, so the id an answer quotes names one request across restarts.
-    genReqId: (_req: unknown, res: ServerResponse) => {
-      const id = randomUUID();
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = requestIdOf(req);
       res.setHeader('X-Request-Id', id);
       return id;
     },
+    customProps: routeOnceAnswered,
     redact: { paths: ['*.personnummer', '*.*.personnummer', 'req.headers.authorization'], censor: '[hidden]' },
   };
   return { pinoHttp: config.logStream ? [options, config.logStream] : options };

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/roles.decorator.js';
 import { Operation } from '../common/api-docs.js';
-import { Metrics } from './metrics.js';
+import { Metrics } from './metrics.service.js';
 
 /** Prometheus's scrape target: the scraper sends an administrator's token (or scrapes METRICS_PORT instead). */
 @ApiTags('operations')

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { Metrics } from './metrics.js';
+import { Metrics } from './metrics.service.js';
 
 /** The process's instruments, for any feature to count into. */
 @Global()

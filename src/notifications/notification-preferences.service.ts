@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { DEFAULT_MODES, type NotificationMode, type NotifiedKind } from './notification-kinds.js';
 import { NotificationPreference } from './notification-preference.entity.js';
 

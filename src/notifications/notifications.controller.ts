@@ -1,3 +1,4 @@
+import { Audited } from '../audit/audited.decorator.js';
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/roles.decorator.js';
@@ -10,7 +11,7 @@ import {
   type PreferenceChanges,
 } from './dto/notification.dtos.js';
 import { NotificationMailListResponse, NotificationPreferencesResponse } from './dto/notification.responses.js';
-import { NotificationList } from './notification-list.js';
+import { NotificationList } from './notification-list.service.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
 
 @ApiTags('notifications')
@@ -30,6 +31,16 @@ export class NotificationsController {
   )
   @ApiOkResponse({ type: NotificationMailListResponse })
   @ApiErrors(400)
+  @Audited<NotificationMailListResponse>({
+    // Each mail names the cases of its alerts: one entry per case a mail shows.
+    shown: (page) =>
+      page.items.flatMap((mail) =>
+        [...new Set(mail.alerts.map((alert) => alert.caseId))].map((caseId) => ({
+          caseId,
+          subject: `notification:${mail.id}`,
+        })),
+      ),
+  })
   list(@Query() query: ListNotificationsQuery): Promise<NotificationMailListResponse> {
     return this.mails.list(query.status, query.limit, query.offset);
   }

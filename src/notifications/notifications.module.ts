@@ -2,17 +2,17 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AlertsService } from '../alerts/alerts.service.js';
-import { StaffModule } from '../staff/staff.module.js';
-import { UnitModule } from '../unit/unit.module.js';
-import { MailDispatch } from './mail-dispatch.js';
-import { MailQueue } from './mail-queue.js';
-import { MailSender } from './mail-sender.js';
-import { MailTransport } from './mail-transport.js';
-import { MailWorker } from './mail-worker.js';
-import { NotificationList } from './notification-list.js';
-import { NotificationOutbox } from './notification-outbox.js';
+import { StaffModule } from '../organisation/staff.module.js';
+import { UnitModule } from '../organisation/unit.module.js';
+import { MailDispatch } from './mail-dispatch.service.js';
+import { MailQueue } from './mail.queue.js';
+import { MailSender } from './mail-sender.service.js';
+import { MailTransport } from './mail-transport.service.js';
+import { MailJob } from './mail.job.js';
+import { NotificationList } from './notification-list.service.js';
+import { NotificationOutbox } from './notification-outbox.service.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
-import { NotificationRecipients } from './notification-recipients.js';
+import { NotificationRecipients } from './notification-recipients.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { DigestRun } from './digest-run.entity.js';
 import { NotificationItem } from './notification-item.entity.js';
@@ -37,7 +37,7 @@ import { NotificationPreference } from './notification-preference.entity.js';
     MailDispatch,
     MailTransport,
     MailSender,
-    MailWorker,
+    MailJob,
   ],
 })
 export class NotificationsModule implements OnModuleInit {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { PersonnummerProtector } from './personnummer-protector.js';
+import type { PersonnummerProtector } from './personnummer-protector.service.js';
 
 /** A Swedish postal address as it goes on an envelope. */
 export class PostalAddressDto {

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../common/roles.decorator.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
-import { TokenVerifier } from '../auth/token-verifier.js';
+import { TokenVerifier } from '../auth/token-verifier.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DASHBOARD_PATH } from './queue-dashboard.js';
 import { DASHBOARD_TOKEN_COOKIE } from './queue-dashboard.controller.js';
 import { said } from '../common/said.js';
@@ -37,7 +38,15 @@ const PAGE = `<!doctype html>
 @Public()
 @Controller('admin/sign-in')
 export class DashboardSignInController {
-  constructor(private readonly tokens: TokenVerifier) {}
+  /** Behind a proxy that ends TLS the request itself arrives over plain HTTP: the public address decides. */
+  private readonly httpsOnly: boolean;
+
+  constructor(
+    private readonly tokens: TokenVerifier,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.httpsOnly = config.notifications.publicBaseUrl.startsWith('https:');
+  }
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -78,7 +87,7 @@ export class DashboardSignInController {
       path: DASHBOARD_PATH,
       httpOnly: true,
       sameSite: 'strict',
-      secure: req.secure,
+      secure: this.httpsOnly || req.secure,
       maxAge: COOKIE_MAX_AGE_MS,
     });
     res.setHeader('Location', `${DASHBOARD_PATH}/`);

@@ -3,12 +3,18 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenCookie, Roles } from '../common/roles.decorator.js';
 import { Operation } from '../common/api-docs.js';
-import { DeadlineQueue } from '../deadlines/deadline-queue.js';
-import { METRICS_ROUTE } from '../metrics/http-metrics.js';
+import { DeadlineQueue } from '../deadlines/deadline.queue.js';
+import { ROUTE_NAME } from '../common/route-pattern.js';
 import { DASHBOARD_PATH, queueDashboard } from './queue-dashboard.js';
 
 /** The cookie the dashboard's sign-in page stores an administrator's token in, for this path only. */
 export const DASHBOARD_TOKEN_COOKIE = 'queue-dashboard-token';
+
+/**
+ * What bull-board's page would load from outside the service (its fonts, from Google): left out,
+ * so the page loads nothing but its own files and tells no third party who opened it.
+ */
+const FROM_OUTSIDE = /<(?:link|script)\b[^>]*\b(?:href|src)="(?:https?:)?\/\/[^"]*"[^>]*>(?:<\/script>)?/g;
 
 /**
  * The queue dashboard (bull-board) behind the same access rule as every other route: its page,
@@ -45,9 +51,11 @@ export class QueueDashboardController {
 
   /** Hands the request to bull-board's Express app as if it were mounted at the dashboard's path. */
   private serve(req: Request, res: Response, next: NextFunction): void {
-    res.locals[METRICS_ROUTE] = DASHBOARD_PATH;
+    res.locals[ROUTE_NAME] = DASHBOARD_PATH;
     req.baseUrl = DASHBOARD_PATH;
     req.url = req.originalUrl.slice(DASHBOARD_PATH.length) || '/';
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => send(typeof body === 'string' ? body.replace(FROM_OUTSIDE, '') : body);
     this.board(req, res, next);
   }
 }

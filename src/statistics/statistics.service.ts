@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { InvalidInputError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { DisposedCase } from '../disposal/disposed-case.entity.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Visit } from '../visits/visit.entity.js';
 import { statisticsFigures, type Period, type StatisticsFigures } from './statistics-figures.js';
 import { said } from '../common/said.js';

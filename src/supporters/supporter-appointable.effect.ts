@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CaseEffects } from '../cases/case-effects.js';
+import { CaseEffects } from '../cases/case-effects.service.js';
 import { SupportersService } from './supporters.service.js';
 
 /** APPOINT_SUPPORTER and REPLACE_SUPPORTER name a registered supporter who is vetted and has room for the assignment. */

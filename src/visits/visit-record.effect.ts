@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { visitTimeProblem } from '../../machines/visit-rules.js';
-import { CaseEffects } from '../cases/case-effects.js';
+import { CaseEffects } from '../cases/case-effects.service.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
 import { VisitsService } from './visits.service.js';
 import { said } from '../common/said.js';

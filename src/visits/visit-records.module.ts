@@ -9,8 +9,9 @@ import { VisitPlan } from './visit-plan.entity.js';
 import { VisitReport } from './visit-report.entity.js';
 
 /**
- * The visits themselves, written by the command path (LOG_VISIT). Apart from VisitsModule because
- * filing a report sends a case event through CaseCommands, and CasesModule needs this one.
+ * The visits themselves, written by their effect when the command path applies LOG_VISIT. Apart
+ * from VisitsModule (routes, plans, reports), so that every process that changes cases, the
+ * worker included, registers the effect without the HTTP side.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule, CaseEffectsModule],

@@ -9,7 +9,7 @@ import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from '../documents/checked-upload.js';
 import { DocumentsService } from '../documents/documents.service.js';

@@ -7,7 +7,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
 import { TableStatements, type SelectShape } from '../database/table-statements.js';
-import { TransactionRunner } from '../database/transaction-runner.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { Supporter } from '../supporters/supporter.entity.js';

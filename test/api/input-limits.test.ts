@@ -33,6 +33,27 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
     expect(res.body.message).toContain('offset får inte vara större än 1000000.');
   });
 
+  it.each([
+    ['a line break', 'SN 2026/1\nBcc: x'],
+    ['a character outside the format', 'SN 2026/1; DROP'],
+    ['41 characters', 'S'.repeat(41)],
+  ])('refuses a diary number with %s, naming the field and its format', async (_what, diaryNumber) => {
+    const res = await t.http.post(`/cases/${caseId}/events`).send({ type: 'INITIATE', diaryNumber }).expect(400);
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^diaryNumber must be 1–40 letters/)]),
+    );
+  });
+
+  it('refuses a name with a bidirectional override on the public interest form', async () => {
+    const res = await t.anonymous
+      .post('/supporters/interest')
+      .send({ name: 'Sara \u202EkE', phone: '070-111 22 33', email: 'sara.ek@example.se' })
+      .expect(400);
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([expect.stringContaining('name must not contain control or bidirectional override')]),
+    );
+  });
+
   it('still pages at the largest offset allowed', async () => {
     const res = await t.http.get('/cases?offset=1000000&limit=200').expect(200);
     expect(res.body.items).toEqual([]);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { DeadlineRig } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 import { aJudgment } from '../support/judgment-builder.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
 

@@ -23,6 +23,8 @@ const EXACT: Record<string, Record<Role | 'none', number>> = {
   'GET /audit': { none: 401, secretary: 403, supporter: 403, administrator: 200, developer: 403 },
   'GET /metrics': { none: 401, secretary: 403, supporter: 403, administrator: 200, developer: 403 },
   'GET /admin/queues': { none: 401, secretary: 403, supporter: 403, administrator: 200, developer: 403 },
+  // A browser session's own route: a bearer token is no session, whoever it names.
+  'GET /auth/session': { none: 401, secretary: 401, supporter: 401, administrator: 401, developer: 401 },
   'GET /admin/queues/*path': { none: 401, secretary: 403, supporter: 403, administrator: 404, developer: 403 },
 };
 

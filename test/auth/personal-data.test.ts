@@ -26,7 +26,7 @@ const logs = new Capture();
 describe.each(DATABASES)('personal data through a whole case (%s)', (database) => {
   let t: TestApp;
   const people: string[] = [];
-  const searchesLogged = () => logs.text.split('"path":"/cases/search"').length - 1;
+  const searchesLogged = () => logs.text.split('"route":"/cases/search"').length - 1;
   let searchesBefore = 0;
 
   beforeAll(async () => {

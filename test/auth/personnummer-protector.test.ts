@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { InvalidConfigError, loadConfig } from '../../src/config/app-config.js';
-import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.js';
+import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.service.js';
 import { aChildPersonnummer } from '../support/test-people.js';
 
 const key = () => randomBytes(32).toString('base64');

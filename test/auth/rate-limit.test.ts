@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Controller, Get, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { RateLimited } from '../../src/auth/rate-limit.js';
+import { RateLimited } from '../../src/auth/rate-limit.guard.js';
 import { Public } from '../../src/common/roles.decorator.js';
 import { Clock } from '../../src/common/clock.js';
 import { TestClock } from '../support/test-clock.js';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { localSigningKey, mintLocalToken } from '../../src/auth/local-tokens.js';
-import { TokenVerifier } from '../../src/auth/token-verifier.js';
+import { TokenVerifier } from '../../src/auth/token-verifier.service.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/common/actor.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -22,7 +22,8 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { aJudgment, type JudgmentBody } from '../support/judgment-builder.js';
 import { caseIn } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
-import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, PERIOD } from '../deadlines/deadline-support.js';
+import { after, caseOf, DeadlineRig, entriesOf, historyOf, PERIOD } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 const PASSPHRASE = 'en lång lösenfras för säkerhetskopian';
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { TableStatements, type SelectShape } from '../../src/database/table-statements.js';
-import { TransactionRunner } from '../../src/database/transaction-runner.js';
+import { TransactionRunner } from '../../src/database/transaction-runner.service.js';
 import { Deadline } from '../../src/deadlines/deadline.entity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -5,7 +5,7 @@ import { CaseHistoryEntry } from '../../src/cases/case-history-entry.entity.js';
 import { CaseParty } from '../../src/cases/case-party.entity.js';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
 import { TableStatements, type SelectShape, type UpdateShape } from '../../src/database/table-statements.js';
-import { TransactionRunner } from '../../src/database/transaction-runner.js';
+import { TransactionRunner } from '../../src/database/transaction-runner.service.js';
 import { Deadline } from '../../src/deadlines/deadline.entity.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 

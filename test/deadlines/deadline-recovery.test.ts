@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { DeadlineActions } from '../../src/deadlines/deadline-actions.js';
+import { DeadlineActions } from '../../src/deadlines/deadline-actions.service.js';
 import { caseIn } from '../support/case-steps.js';
 import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
-import { after, caseOf, DeadlineRig, entriesOf, eventually, historyOf, PERIOD } from './deadline-support.js';
+import { after, caseOf, DeadlineRig, entriesOf, historyOf, PERIOD } from './deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 function sparePort(): Promise<number> {
   return new Promise((done, fail) => {

@@ -7,7 +7,8 @@ import { EmbeddedRedis } from '../../src/queue/embedded-redis.js';
 import { answersPing, createRedisClient } from '../../src/queue/redis-endpoint.js';
 import { resolveRedis } from '../../src/queue/resolve-redis.js';
 import { caseIn } from '../support/case-steps.js';
-import { after, caseOf, DeadlineRig, eventually, PERIOD } from './deadline-support.js';
+import { after, caseOf, DeadlineRig, PERIOD } from './deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 function closedPortUrl(): Promise<string> {
   return new Promise((done) => {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
-import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
+import { DeadlineQueue } from '../../src/deadlines/deadline.queue.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
-import { DATABASES, type TestApp } from '../support/test-app.js';
-import { caseOf, DeadlineRig, eventually, type AlertBody } from './deadline-support.js';
+import { type TestApp } from '../support/test-app.js';
+import { caseOf, DeadlineRig, type AlertBody } from './deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 const DAY = 86_400_000;
 
@@ -11,7 +12,7 @@ async function alerts(t: TestApp, query: string): Promise<{ items: AlertBody[]; 
   return (await t.http.get(`/alerts?${query}`).expect(200)).body;
 }
 
-describe.each(DATABASES)('reminders and alerts (%s)', (database) => {
+describe.each(['postgres'] as const)('reminders and alerts (%s)', (database) => {
   let rig: DeadlineRig | undefined;
   afterEach(async () => {
     await rig?.dispose();

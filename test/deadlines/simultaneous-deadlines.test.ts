@@ -4,11 +4,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Alert } from '../../src/alerts/alert.entity.js';
 import { Deadline } from '../../src/deadlines/deadline.entity.js';
 import { DEADLINE_JOB } from '../../src/deadlines/deadline-jobs.js';
-import { DeadlineQueue } from '../../src/deadlines/deadline-queue.js';
-import { DeadlineWorker } from '../../src/deadlines/deadline-worker.js';
+import { DeadlineQueue } from '../../src/deadlines/deadline.queue.js';
+import { DeadlineJob } from '../../src/deadlines/deadline.job.js';
 import { RedisConnection } from '../../src/queue/redis-connection.js';
 import { DATABASES } from '../support/test-app.js';
-import { DeadlineRig, eventually } from './deadline-support.js';
+import { DeadlineRig } from './deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 const REMINDERS = 600;
 
@@ -46,7 +47,7 @@ describe.each(DATABASES)('reminders falling due in the same instant (%s)', (data
     const fired: string[] = [];
     let skipped = 0;
     for (const worker of workers) {
-      worker.get(DeadlineWorker).onOutcome((id, outcome) => {
+      worker.get(DeadlineJob).onOutcome((id, outcome) => {
         if (outcome === 'fired') fired.push(id);
         if (outcome === 'skipped') skipped++;
       });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
-import { DATABASES, type TestApp } from '../support/test-app.js';
-import { caseOf, DeadlineRig, entriesOf, eventually, historyOf, type AlertBody } from './deadline-support.js';
+import { type TestApp } from '../support/test-app.js';
+import { caseOf, DeadlineRig, entriesOf, historyOf, type AlertBody } from './deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
@@ -27,7 +28,7 @@ async function visitAt(t: TestApp, caseId: string, occurredAt: string): Promise<
   return res.body.visits.find((v: { occurredAt: string }) => Date.parse(v.occurredAt) === Date.parse(occurredAt)).id;
 }
 
-describe.each(DATABASES)('reminders about missing visit reports (%s)', (database) => {
+describe.each(['sqlite'] as const)('reminders about missing visit reports (%s)', (database) => {
   let rig: DeadlineRig | undefined;
   afterEach(async () => {
     await rig?.dispose();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { CaseTransitions, type CaseTransition } from '../../src/cases/case-transitions.js';
+import { CaseTransitions, type CaseTransition } from '../../src/cases/case-transitions.service.js';
 import { DeadlineDispatcher } from '../../src/deadlines/deadline-dispatcher.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';

@@ -101,6 +101,9 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
   });
   afterAll(() => t.close());
 
+  /** Node's default --max-http-header-size, in bytes. */
+  const NODE_HEADER_LIMIT = 16 * 1024;
+
   async function send(request: FuzzRequest): Promise<{ status: number; text: string }> {
     const headers: Record<string, string> = { ...request.headers };
     const auth = authorization(request.caller);
@@ -119,10 +122,13 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
       if (file) form.append('file', new Blob([Uint8Array.from(file.bytes)], { type: file.type }), file.name);
       body = form;
     }
+    // Node answers an address past its header limit with 431 and closes the connection unread: a
+    // body sent with it would race the close (EPIPE) and say nothing about the service.
+    const addressTooLong = Buffer.byteLength(request.url) > NODE_HEADER_LIMIT;
     const response = await fetch(baseUrl + request.url, {
       method: request.method,
       headers,
-      body,
+      body: addressTooLong ? undefined : body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     // The inspector's event stream stays open by design: its headers are the answer.

@@ -3,11 +3,11 @@ import { caseMachine } from '../../machines/case-machine.js';
 import { machineGraph } from '../../src/inspector/machine-graph.js';
 import { caseIn, registerCase, send } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';
-import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { shortForm } from '../support/test-people.js';
 import { listening, StreamReader } from './inspector-support.js';
 
-describe.each(DATABASES)('the inspector API (%s)', (database) => {
+describe.each(['sqlite'] as const)('the inspector API (%s)', (database) => {
   let t: TestApp;
   const get = (path: string) => t.as('developer').get(path);
 

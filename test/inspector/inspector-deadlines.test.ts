@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { caseIn } from '../support/case-steps.js';
-import { DATABASES } from '../support/test-app.js';
 import { after, caseOf, DeadlineRig, PERIOD } from '../deadlines/deadline-support.js';
 import { listening, StreamReader } from './inspector-support.js';
 
-describe.each(DATABASES)("the inspector's stream follows deadlines (%s)", (database) => {
+describe.each(['postgres'] as const)("the inspector's stream follows deadlines (%s)", (database) => {
   let rig: DeadlineRig | undefined;
   let stream: StreamReader | undefined;
   afterEach(async () => {

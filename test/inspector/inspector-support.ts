@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { InspectionMessage } from '../../src/inspector/inspection-message.js';
+import { eventually } from '../support/eventually.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** The test app on a real port, for a browser or a long-lived stream. */
@@ -50,12 +51,10 @@ export class StreamReader {
   }
 
   async until(predicate: (messages: InspectionMessage[]) => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.messages)) {
-      if (Date.now() > deadline)
+    await eventually(() => {
+      if (!predicate(this.messages))
         throw new Error(`the stream did not carry what was expected; it carried:\n${this.text}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    }, timeoutMs);
   }
 
   async stop(): Promise<void> {

@@ -2,6 +2,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { registerCase } from '../support/case-steps.js';
+import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The `ws` client that @statelyai/inspect itself uses (no types are installed for it). */
@@ -49,7 +50,6 @@ describe('the Stately inspector bridge (INSPECT_STATELY=true)', () => {
   it('relays the inspection events of a case, as one actor per case, without its context or payloads', async () => {
     const caseId = await registerCase(t);
     await t.http.post(`/cases/${caseId}/events`).send({ type: 'INITIATE', diaryNumber: 'SN 2026/0042' }).expect(200);
-    const deadline = Date.now() + 5000;
     const events = () =>
       received.map(
         (text) =>
@@ -60,10 +60,10 @@ describe('the Stately inspector bridge (INSPECT_STATELY=true)', () => {
             snapshot?: { context?: object; value?: unknown };
           },
       );
-    while (!events().some((e) => e.type === '@xstate.snapshot' && e.event?.type === 'INITIATE')) {
-      if (Date.now() > deadline) throw new Error(`the bridge relayed: ${received.join('\n')}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await eventually(() => {
+      if (!events().some((e) => e.type === '@xstate.snapshot' && e.event?.type === 'INITIATE'))
+        throw new Error(`the bridge relayed: ${received.join('\n')}`);
+    }, 5000);
     const ofCase = events().filter((e) => e.sessionId === caseId);
     expect(ofCase.map((e) => e.type)).toEqual(
       expect.arrayContaining(['@xstate.actor', '@xstate.event', '@xstate.snapshot']),

@@ -2,9 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { CaseRecord } from '../../src/cases/case-record.entity.js';
-import { DeadlineActions } from '../../src/deadlines/deadline-actions.js';
-import { NotificationOutbox } from '../../src/notifications/notification-outbox.js';
-import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { DeadlineActions } from '../../src/deadlines/deadline-actions.service.js';
+import { NotificationOutbox } from '../../src/notifications/notification-outbox.service.js';
+import { DeadlineRig } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 import { textWithoutIds } from '../support/personal-data-scan.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 import { shortForm } from '../support/test-people.js';
@@ -146,6 +147,7 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     const ceciliasCase = await caseOf(t, 'cecilia', 'SN 2026/0203', 'initiated');
 
     rig.clock.setNow('2026-12-01T08:30:00+01:00'); // Tuesday, before the digest hour
+    await t.reconcileNow();
     await eventually(async () => {
       const alerts = (await t.http.get('/alerts?kind=supporterNotAppointed').expect(200)).body;
       expect(alerts.total).toBe(2);
@@ -154,6 +156,7 @@ describe.each(DATABASES)('alerts by e-mail (%s)', (database) => {
     expect((await outbox(t)).total).toBe(0);
 
     rig.clock.setNow('2026-12-01T09:00:01+01:00');
+    await t.reconcileNow();
     const [digest] = await sentMails(t, server, 1);
     expect(digest.to).toEqual([MAILBOX]);
     expect(digest.subject).toBe('Umgängesstöd: daglig sammanställning 2026-12-01 (2 påminnelser)');

@@ -1,31 +1,16 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { AppConfig } from '../../src/config/app-config.js';
-import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { DeadlineRig } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 import { DATABASES } from '../support/test-app.js';
 import { caseOf, outbox, STOPPED_VISIT, TestMailServer } from './mail-support.js';
 
-/** The service compiled as `npm run build` does (without the type check, which `npm run typecheck` does). */
-let build: string;
-
-beforeAll(async () => {
-  build = mkdtempSync(join(tmpdir(), 'mail-crash-build-'));
-  await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json', '--noCheck', '--outDir', build]);
-  symlinkSync(resolve('node_modules'), join(build, 'node_modules'));
-  copyFileSync('package.json', join(build, 'package.json'));
-}, 180_000);
-
-afterAll(() => rmSync(build, { recursive: true, force: true }));
-
-/** `npm run worker` against the rig's database, Redis prefix and mail server. */
+/** `npm run worker`, run from the sources, against the rig's database, Redis prefix and mail server. */
 function workerProcess(config: AppConfig, env: Record<string, string>): ChildProcess {
   const database =
     config.database.type === 'sqlite' ? { SQLITE_PATH: config.database.path } : { DATABASE_URL: config.database.url };
-  return spawn(process.execPath, [join(build, 'src/worker.js')], {
+  return spawn(process.execPath, ['--import', './test/support/typescript-hooks.js', 'src/worker.ts'], {
     env: {
       PATH: process.env.PATH,
       DATA_DIR: config.dataDir,
@@ -58,7 +43,8 @@ describe.each(DATABASES)('a mail worker killed mid-send (%s)', (database) => {
       MAIL_BACKOFF_MS: '100',
       RECONCILE_EVERY_SECONDS: '1',
     };
-    rig = await DeadlineRig.create(database, env);
+    // A test about durability: commits wait for the disk as in production.
+    rig = await DeadlineRig.create(database, env, { durable: true });
     // The API process sends nothing itself: the mail is the worker process's to send.
     const t = await rig.startService({ runWorker: false });
     const caseId = await caseOf(t, 'anna', 'SN 2026/0501');

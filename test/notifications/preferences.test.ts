@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isWorkingDay } from '../../src/notifications/working-days.js';
-import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
-describe.each(DATABASES)('notification preferences (%s)', (database) => {
+describe.each(['postgres'] as const)('notification preferences (%s)', (database) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ database });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { MetricsServer } from '../../src/metrics/metrics-server.js';
+import { MetricsServer } from '../../src/metrics/metrics-server.service.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
-import { DATABASES, type TestApp } from '../support/test-app.js';
-import { DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { type TestApp } from '../support/test-app.js';
+import { DeadlineRig } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 
 /** The value of one sample in Prometheus's text format, 0 when the series is absent. */
 function sample(text: string, series: string): number {
@@ -16,7 +17,7 @@ async function scrape(t: TestApp): Promise<string> {
   return res.text;
 }
 
-describe.each(DATABASES)('metrics for Prometheus (%s)', (database) => {
+describe.each(['sqlite'] as const)('metrics for Prometheus (%s)', (database) => {
   let rig: DeadlineRig | undefined;
   afterEach(async () => {
     await rig?.dispose();
@@ -64,6 +65,15 @@ describe.each(DATABASES)('metrics for Prometheus (%s)', (database) => {
     expect(moved('deadline_lag_seconds_sum')).toBeGreaterThanOrEqual(2);
     expect(sample(after, 'deadlines_failed')).toBe(0);
     expect(after).not.toMatch(new RegExp(caseId));
+  });
+
+  it('counts the mail outbox and the case files waiting for disposal, for the operator to alert on', async () => {
+    rig = await DeadlineRig.create(database);
+    const t = await rig.startService();
+    const text = await scrape(t);
+    expect(text).toMatch(/^mail_outbox\{status="pending"\} \d+$/m);
+    expect(text).toMatch(/^mail_outbox\{status="failed"\} 0$/m);
+    expect(text).toMatch(/^disposals_due 0$/m);
   });
 
   it('serves the same figures without a token on METRICS_PORT, for a worker process too', async () => {

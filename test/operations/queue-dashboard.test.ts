@@ -14,6 +14,8 @@ describe('the queue dashboard at /admin/queues', () => {
     await registerCase(t);
     const page = await t.as('administrator').get('/admin/queues').expect(200);
     expect(page.text).toMatch(/<base href="\/admin\/queues\/?"/);
+    // Nothing from outside the service: no fonts from Google, no script from a CDN.
+    expect(page.text).not.toMatch(/(?:href|src)="(?:https?:)?\/\//);
     const asset = /src="(static\/js\/main\.[^"]+\.js)"/.exec(page.text)![1];
     await t
       .as('administrator')
@@ -72,5 +74,22 @@ describe('the queue dashboard at /admin/queues', () => {
       .get('/admin/queues/api/queues')
       .set('Cookie', `queue-dashboard-token=${t.token('secretary')}`)
       .expect(403);
+  });
+});
+
+describe('the queue dashboard behind a proxy that ends TLS', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PUBLIC_BASE_URL: 'https://familjeratt.example.se' } });
+  });
+  afterAll(() => t.close());
+
+  it('sets its cookie Secure although the request reached the service over plain HTTP', async () => {
+    const signedIn = await t.anonymous
+      .post('/admin/sign-in')
+      .type('form')
+      .send({ token: t.token('administrator') })
+      .expect(303);
+    expect((signedIn.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure;/);
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DeadlineWorker } from '../../src/deadlines/deadline-worker.js';
+import { DeadlineJob } from '../../src/deadlines/deadline.job.js';
 import { registerCase, registerSupporter, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
-import { caseOf, DeadlineRig, eventually } from '../deadlines/deadline-support.js';
+import { caseOf, DeadlineRig } from '../deadlines/deadline-support.js';
+import { eventually } from '../support/eventually.js';
 import { listening, StreamReader } from '../inspector/inspector-support.js';
 
 const DAY = 86_400_000;
@@ -42,7 +43,7 @@ describe('two API processes and two workers on one PostgreSQL schema and one Red
   it('fires each deadline once, whichever worker gets it', async () => {
     const fired: string[] = [];
     const stopListening = workers.map((w) =>
-      w.get(DeadlineWorker).onOutcome((id, outcome) => outcome === 'fired' && fired.push(id)),
+      w.get(DeadlineJob).onOutcome((id, outcome) => outcome === 'fired' && fired.push(id)),
     );
     try {
       const cases: string[] = [];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
-import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
-describe.each(DATABASES)('supporters’ compensation (%s)', (database) => {
+describe.each(['postgres'] as const)('supporters’ compensation (%s)', (database) => {
   let t: TestApp;
   let karin: string;
   let nils: string;

@@ -1,13 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { caseIn, send } from '../support/case-steps.js';
+import { eventually } from '../deadlines/deadline-support.js';
+import { STOPPED_VISIT } from '../notifications/mail-support.js';
+import { caseIn, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A PDF whose bytes carry a marker, to find any trace of it afterwards. */
 const MARKER = 'GALLRA-MIG-4711';
+const DIARY_NUMBER = 'SN 2026/0777';
+const MAILBOX = 'familjeratten@kommun.example';
 const PDF = Buffer.from(`%PDF-1.4\n% ${MARKER}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`, 'latin1');
 
 /** Every byte the service keeps on disk under its data directory (the SQLite file, its log, any upload). */
@@ -40,6 +44,7 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
     residentParent: { name: 'Ebba Gallringsson', personnummer: aJudgment().residentParent.personnummer },
   });
   let disposedId: string;
+  let outboxDir: string;
   let keptArchivedId: string;
   let activeId: string;
 
@@ -50,15 +55,29 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ database, env: { RETENTION_YEARS: '1' } });
+    t = await startTestApp({ database, env: { RETENTION_YEARS: '1', NOTIFY_FALLBACK_EMAIL: MAILBOX } });
     t.clock.setNow('2026-12-10T12:00:00+01:00');
-    disposedId = await caseIn(t, 'initiated', {
-      ...gone,
-      residentParent: {
-        ...gone.residentParent,
-        address: { street: 'Gallringsgatan 1', postalCode: '753 20', city: 'Uppsala' },
-      },
-    } as typeof gone);
+    const supporterId = await registerSupporter(t);
+    disposedId = (
+      await t.http
+        .post('/cases')
+        .send({
+          ...gone,
+          residentParent: {
+            ...gone.residentParent,
+            address: { street: 'Gallringsgatan 1', postalCode: '753 20', city: 'Uppsala' },
+          },
+        })
+        .expect(201)
+    ).body.id;
+    for (const event of stepsTo('activeVisits', supporterId))
+      await send(t, disposedId, event.type === 'INITIATE' ? { ...event, diaryNumber: DIARY_NUMBER } : event);
+    // A stopped visit raises an alert, told by mail: its row, its item and its .eml must go with the case.
+    await send(t, disposedId, STOPPED_VISIT);
+    outboxDir = join(t.config.dataDir, 'outbox');
+    await eventually(() =>
+      expect(existsSync(outboxDir) && readdirSync(outboxDir).some((f) => f.endsWith('.eml'))).toBe(true),
+    );
     await t.http
       .post(`/cases/${disposedId}/documents/uploads`)
       .attach('file', PDF, { filename: 'blankett.pdf', contentType: 'application/pdf' })
@@ -83,7 +102,16 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   it('lists the cases past their disposal date to the administrator only', async () => {
     const due = await t.as('administrator').get('/disposals/due').expect(200);
     expect(due.body).toEqual({
-      items: [{ caseId: disposedId, state: 'archived', archivedAt: expect.any(String), disposalDate: '2027-12-10' }],
+      items: [
+        {
+          caseId: disposedId,
+          state: 'archived',
+          archivedAt: expect.any(String),
+          disposalDate: '2027-12-10',
+          notificationMails: [expect.any(String)],
+          outboxFiles: [expect.stringMatching(/\.eml$/)],
+        },
+      ],
       total: 1,
     });
     await t.http.get('/disposals/due').expect(403);
@@ -92,7 +120,12 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
 
   it('shows in a dry run what would go, and removes nothing', async () => {
     const dry = await t.as('administrator').post('/disposals').send({ dryRun: true }).expect(200);
-    expect(dry.body).toMatchObject({ dryRun: true, total: 1, items: [{ caseId: disposedId }] });
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      total: 1,
+      items: [{ caseId: disposedId, notificationMails: [expect.any(String)], outboxFiles: [expect.any(String)] }],
+    });
+    expect(readdirSync(outboxDir)).toContain(dry.body.items[0].outboxFiles[0]);
     await t.http.get(`/cases/${disposedId}`).expect(200);
     expect((await t.as('administrator').get('/disposals').expect(200)).body.total).toBe(0);
   });
@@ -115,7 +148,7 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
       archivedAt: expect.stringMatching(/^2026-12-10T11:00/),
       disposalDate: '2027-12-10',
       disposedAt: expect.stringMatching(/^2027-12-11T11:00/),
-      counts: { children: 1, visits: 0, visitReports: 0, documents: 1, historyEntries: 5 },
+      counts: { children: 1, visits: 1, visitReports: 0, documents: 1, historyEntries: 10 },
     });
     await t.http.get(`/cases/${disposedId}`).expect(404);
     await t.http.get(`/cases/${keptArchivedId}`).expect(200);
@@ -142,9 +175,21 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   it('leaves no trace of the disposed case in the database or the data directory, and everything of the others', async () => {
     const stored = database === 'sqlite' ? filesUnder(t.config.dataDir) : await postgresDump(t);
     expect(stored.length).toBeGreaterThan(0);
-    for (const trace of ['Gallringsson', 'Gallringsgatan', MARKER, gone.residentParent.personnummer])
+    for (const trace of ['Gallringsson', 'Gallringsgatan', MARKER, gone.residentParent.personnummer, DIARY_NUMBER])
       expect(stored).not.toContain(trace);
     expect(stored).toContain('Bodil Behållsdotter');
+    expect((await t.as('administrator').get('/notifications').expect(200)).body.total).toBe(0);
+  });
+
+  it('keeps the case id only in the anonymous stub and the audit entries that point to it', async () => {
+    const dataSource = t.app.get(DataSource);
+    const tables = dataSource.entityMetadatas.map((entity) => entity.tableName);
+    for (const table of tables.filter((name) => !['disposed_cases', 'audit_trail'].includes(name))) {
+      const rows = (await dataSource.query(`SELECT * FROM ${dataSource.driver.escape(table)}`)) as unknown[];
+      expect([table, JSON.stringify(rows).includes(disposedId)]).toEqual([table, false]);
+    }
+    const files = readdirSync(t.config.dataDir, { recursive: true, encoding: 'utf8' });
+    expect(files.filter((f) => f.includes(disposedId))).toEqual([]);
   });
 
   it('disposes of each case once when two administrators start the disposal at the same moment', async () => {

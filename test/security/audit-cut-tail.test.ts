@@ -5,7 +5,7 @@ import { verifyAuditTrail } from '../../src/audit/audit-verification.js';
 import { readHead } from '../../src/audit/chain-anchor.js';
 import { SQLITE_TRAIL_TRIGGERS } from '../../src/database/audit-protection.js';
 import { standaloneDataSourceOptions } from '../../src/entities.js';
-import { Metrics } from '../../src/metrics/metrics.js';
+import { Metrics } from '../../src/metrics/metrics.service.js';
 import { registerCase } from '../support/case-steps.js';
 import { DATABASES, type TestApp } from '../support/test-app.js';
 import { DeadlineRig } from '../deadlines/deadline-support.js';

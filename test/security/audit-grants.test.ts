@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { verifyAuditTrail } from '../../src/audit/audit-verification.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { standaloneDataSourceOptions } from '../../src/entities.js';
+import { grantRuntimeRole } from '../../src/database/runtime-grants.js';
 import { registerCase } from '../support/case-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -20,15 +21,6 @@ async function asAdmin(sql: string[]): Promise<void> {
   }
 }
 
-/** The grants the README's PostgreSQL section gives the application role, in a schema of the test's own. */
-const grants = (schema: string, role: string) => [
-  `GRANT USAGE ON SCHEMA ${schema} TO ${role}`,
-  `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`,
-  `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`,
-  `REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_trail FROM ${role}`,
-  `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.audit_head FROM ${role}`,
-];
-
 describe('the application role on PostgreSQL, with INSERT and SELECT only on the audit trail', () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const role = `app_${randomBytes(6).toString('hex')}`;
@@ -40,8 +32,9 @@ describe('the application role on PostgreSQL, with INSERT and SELECT only on the
     // The owner migrates the schema; the service then runs as the application role.
     const owner = new DataSource(standaloneDataSourceOptions(loadConfig({ DATABASE_URL: url('root') }).database));
     await owner.initialize();
+    // What compose's one-shot migrate step does: npm run migrate -- --grant-to <role>.
+    await grantRuntimeRole(owner, role);
     await owner.destroy();
-    await asAdmin(grants(schema, role));
     t = await startTestApp({ database: 'postgres', env: { DATABASE_URL: url(role) } });
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.js';
+import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.service.js';
 import { aJudgment } from '../support/judgment-builder.js';
 import { LogCapture } from '../support/log-capture.js';
 import { aChildPersonnummer, aParentPersonnummer, shortForm, withWrongCheckDigit } from '../support/test-people.js';

@@ -1,7 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../support/eventually.js';
+import { caseOf, STOPPED_VISIT } from '../notifications/mail-support.js';
 import { registerCase } from '../support/case-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -15,7 +17,13 @@ describe('files of the embedded default', () => {
   beforeAll(async () => {
     // As a shell usually starts a process: files readable by everyone unless the process says otherwise.
     process.umask(0o022);
-    t = await startTestApp({ env: { DATA_DIR: dataDir, SQLITE_PATH: join(dataDir, 'umgangesstod.sqlite') } });
+    t = await startTestApp({
+      env: {
+        DATA_DIR: dataDir,
+        SQLITE_PATH: join(dataDir, 'umgangesstod.sqlite'),
+        NOTIFY_FALLBACK_EMAIL: 'familjeratten@kommun.example',
+      },
+    });
     await registerCase(t);
   });
   afterAll(async () => {
@@ -38,6 +46,20 @@ describe('files of the embedded default', () => {
     expect(Object.fromEntries(files.map((f) => [f, modeOf(join(dataDir, f))]))).toEqual(
       Object.fromEntries(files.map((f) => [f, '600'])),
     );
+  });
+
+  it('keeps the mail outbox and every mail in it to the owner', async () => {
+    t.clock.setNow('2026-11-28T09:00:00+01:00');
+    const caseId = await caseOf(t, 'sec-modes', 'SN 2026/0300');
+    await t.http.post(`/cases/${caseId}/events`).send(STOPPED_VISIT).expect(200);
+    const outboxDir = join(dataDir, 'outbox');
+    const mails = await eventually(() => {
+      const names = existsSync(outboxDir) ? readdirSync(outboxDir).filter((f) => f.endsWith('.eml')) : [];
+      expect(names.length).toBeGreaterThan(0);
+      return names;
+    });
+    expect(modeOf(outboxDir)).toBe('700');
+    for (const mail of mails) expect(modeOf(join(outboxDir, mail))).toBe('600');
   });
 
   it('refuses to start with a secret file others can read, saying which file and what to do', async () => {

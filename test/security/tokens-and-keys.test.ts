@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
-import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.js';
-import { rewrapPersonnummer } from '../../src/cases/personnummer-rewrap.js';
+import { PersonnummerProtector } from '../../src/personal-data/personnummer-protector.service.js';
+import { rewrapSealed, sealedColumns } from '../../src/personal-data/sealed-columns.js';
 import { registerCase } from '../support/case-steps.js';
+import { aJudgment } from '../support/judgment-builder.js';
 import { aChildPersonnummer } from '../support/test-people.js';
-import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const HOUR = 3600;
 const key = () => randomBytes(32).toString('base64');
@@ -104,11 +105,25 @@ describe('configuration of proxies and keys', () => {
   });
 });
 
-describe.each(DATABASES)('npm run keys:rewrap (%s)', (database) => {
+describe.each(['postgres'] as const)('npm run keys:rewrap (%s)', (database) => {
   const [oldKey, newKey, hashKey] = [key(), key(), key()];
   let before: TestApp;
-  let after: TestApp;
+  let after: TestApp | undefined;
   const child = aChildPersonnummer();
+  const home = { street: 'Storgatan 1 B', postalCode: '753 20', city: 'Uppsala' };
+  const hidden = { street: 'Hemliga vägen 7', postalCode: '987 65', city: 'Gömstad' };
+  /** The same database, served with other keys. */
+  const sameDatabase = (keys: string) => {
+    const db = before.config.database;
+    return startTestApp({
+      database,
+      env: {
+        ...(db.type === 'sqlite' ? { SQLITE_PATH: db.path } : { DATABASE_URL: db.url }),
+        PERSONAL_DATA_KEYS: keys,
+        PERSONAL_DATA_HASH_KEY: hashKey,
+      },
+    });
+  };
 
   beforeAll(async () => {
     before = await startTestApp({
@@ -121,41 +136,77 @@ describe.each(DATABASES)('npm run keys:rewrap (%s)', (database) => {
     await before.close();
   });
 
-  it('re-encrypts every personnummer under the current key, so the old key can be retired', async () => {
-    const caseIds = [
-      await registerCase(before, { children: [{ name: 'Alva', personnummer: child }] }),
-      await registerCase(before),
-    ];
+  it('re-seals every personnummer and address, protected ones included, so the old key can be retired', async () => {
+    const judgment = aJudgment({ children: [{ name: 'Alva', personnummer: child }] });
+    const { body } = await before.http
+      .post('/cases')
+      .send({
+        ...judgment,
+        residentParent: { ...judgment.residentParent, address: home },
+        visitingParent: { ...judgment.visitingParent, address: hidden, protection: 'skyddadFolkbokforing' },
+      })
+      .expect(201);
+    const caseIds = [body.id as string, await registerCase(before)];
     const dataSource = before.app.get(DataSource);
+    const sealedValues = async () =>
+      (
+        (await dataSource.query(
+          'SELECT "personnummerCiphertext" AS p, "addressCiphertext" AS a FROM case_parties ORDER BY id',
+        )) as { p: string; a: string | null }[]
+      ).flatMap((row) => [row.p, ...(row.a ? [row.a] : [])]);
+    const plain = (await sealedValues()).map((value) => new PersonnummerProtector(before.config).open(value));
     const rotated = loadConfig({ PERSONAL_DATA_KEYS: `new:${newKey},old:${oldKey}`, PERSONAL_DATA_HASH_KEY: hashKey });
 
-    expect(await rewrapPersonnummer(dataSource, new PersonnummerProtector(rotated), 2)).toEqual({
-      rewrapped: 6,
-      parties: 6,
+    expect(await rewrapSealed(dataSource, new PersonnummerProtector(rotated), 2)).toEqual({
+      columns: [
+        { name: 'case_parties.personnummerCiphertext', rewrapped: 6, values: 6 },
+        { name: 'case_parties.addressCiphertext', rewrapped: 2, values: 2 },
+      ],
+      byKeyId: { new: 8 },
     });
-    expect(await rewrapPersonnummer(dataSource, new PersonnummerProtector(rotated), 2)).toEqual({
-      rewrapped: 0,
-      parties: 6,
+    expect(await rewrapSealed(dataSource, new PersonnummerProtector(rotated), 2)).toMatchObject({
+      columns: [{ rewrapped: 0 }, { rewrapped: 0 }],
     });
-    const sealed = (await dataSource.query('SELECT "personnummerCiphertext" AS c FROM case_parties')) as {
-      c: string;
-    }[];
-    expect(sealed.every((row) => row.c.startsWith('v1.new.'))).toBe(true);
+    expect((await sealedValues()).every((value) => value.startsWith('v1.new.'))).toBe(true);
 
-    // The same database, served with the new key only.
-    const db = before.config.database;
-    after = await startTestApp({
-      database,
-      env: {
-        ...(db.type === 'sqlite' ? { SQLITE_PATH: db.path } : { DATABASE_URL: db.url }),
-        PERSONAL_DATA_KEYS: `new:${newKey}`,
-        PERSONAL_DATA_HASH_KEY: hashKey,
-      },
-    });
+    // The same database, served with the new key only: everything still opens.
+    after = await sameDatabase(`new:${newKey}`);
+    const newOnly = new PersonnummerProtector(after.config);
+    expect((await sealedValues()).map((value) => newOnly.open(value))).toEqual(plain);
     const found = await after.http.post('/cases/search').send({ personnummer: child }).expect(200);
     expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([caseIds[0]]);
     const view = await after.http.get(`/cases/${caseIds[0]}`).expect(200);
-    // Opened with the new key, then masked as always.
     expect(view.body.parties.children[0].personnummer).toBe(`${child.slice(0, 8)}-****`);
+    const parties = await after.http.get(`/cases/${caseIds[0]}/parties`).expect(200);
+    expect(parties.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ address: expect.objectContaining(home) })]),
+    );
+    await after.close();
+    after = undefined;
+  });
+
+  it('rotates every column holding a ciphertext, from the entities’ own declarations', () => {
+    const dataSource = before.app.get(DataSource);
+    const ciphertexts = dataSource.entityMetadatas.flatMap((entity) =>
+      entity.columns
+        .filter((c) => /ciphertext/i.test(c.databaseName))
+        .map((c) => `${entity.tableName}.${c.databaseName}`),
+    );
+    expect(ciphertexts.length).toBeGreaterThan(1);
+    expect(
+      sealedColumns(dataSource)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(ciphertexts.sort());
+  });
+
+  it('refuses to start while a stored value is sealed under a key id it was not given, naming the id, not the key', async () => {
+    const start = sameDatabase(`old:${oldKey}`);
+    await expect(start).rejects.toThrow(
+      /PERSONAL_DATA_KEYS lacks the key id\(s\) new, which still seal stored values \(6 in case_parties\.personnummerCiphertext under new, 2 in case_parties\.addressCiphertext under new\)/,
+    );
+    await start.catch((error: Error) => {
+      for (const secret of [oldKey, newKey, hashKey]) expect(error.message).not.toContain(secret);
+    });
   });
 });

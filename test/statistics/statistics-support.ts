@@ -1,4 +1,4 @@
-import { DeadlineActions } from '../../src/deadlines/deadline-actions.js';
+import { DeadlineActions } from '../../src/deadlines/deadline-actions.service.js';
 import { registerCase, registerSupporter, send } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
 

@@ -15,6 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
+  Matches,
 } from 'class-validator';
 import {
   CANCELLED_BY,
@@ -32,14 +33,23 @@ import { IsInstant } from '../../common/date-validators.js';
  * whitelist accepts it; the body's `type` picks the class (see CaseEventPipe).
  */
 
+/** A diary number as case systems write them (`SN 2026/0042`, `FAM-2026.12`); it goes into letters, mail and CSV. */
+const DIARY_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} \/.-]{0,39}$/u;
+
 export class InitiateDto {
   @ApiProperty({ enum: ['INITIATE'] }) @Equals('INITIATE') type!: 'INITIATE';
 
-  @ApiPropertyOptional({ example: 'SN 2026/123', description: 'The case system’s diary number' })
+  @ApiPropertyOptional({
+    example: 'SN 2026/123',
+    description: 'The case system’s diary number: letters, digits, spaces, `/`, `-` and `.`, at most 40',
+    pattern: DIARY_NUMBER.source,
+    maxLength: 40,
+  })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
+  @Matches(DIARY_NUMBER, {
+    message: 'diaryNumber must be 1–40 letters, digits, spaces, /, - or . (no line breaks)',
+  })
   diaryNumber?: string;
 }
 

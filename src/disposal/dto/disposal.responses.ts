@@ -8,6 +8,16 @@ export class DueCaseResponse {
   @ApiProperty({ enum: CASE_STATES }) state!: string;
   @ApiProperty({ format: 'date-time' }) archivedAt!: string;
   @ApiProperty({ format: 'date' }) disposalDate!: string;
+  @ApiProperty({
+    type: [String],
+    description: 'The notification mails that told of the case: removed with it, unless they told of other cases too',
+  })
+  notificationMails!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'The outbox files (`.eml`, under the data directory) of those mails, removed with the case',
+  })
+  outboxFiles!: string[];
 }
 
 export class DueCaseListResponse extends PageOf(DueCaseResponse) {}

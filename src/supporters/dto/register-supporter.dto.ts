@@ -14,14 +14,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDisplayName } from '../../common/name-validators.js';
 import { PostalAddressDto } from '../../personal-data/postal-address.js';
 
 /** What a supporter tells the unit about themselves; the expression of interest asks for exactly this. */
 export class SupporterProfileDto {
   @ApiProperty({ example: 'Karin Lund' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
+  @IsDisplayName()
   name!: string;
 
   @ApiProperty({ example: '070-123 45 67' })

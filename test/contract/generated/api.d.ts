@@ -4,7 +4,27 @@
  */
 
 export interface paths {
-    "/cases/{id}/responsible-secretary": {
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to sign in here
+         * @description Whether sign-in goes through the municipality’s OpenID Connect provider or local accounts.
+         */
+        get: operations["SignIn_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,11 +32,91 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /**
-         * Hand the case to another secretary
-         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         * Sign in with a username and password
+         * @description Opens a browser session (the cookie) and answers who signed in and the CSRF token. Unknown name and wrong password get the same 401; after SIGN_IN_MAX_FAILURES wrong passwords in a row the account is locked for SIGN_IN_LOCK_MINUTES (423). Every attempt is audited. 403 while sign-in goes through OpenID Connect.
          */
-        put: operations["ResponsibleSecretary_assign"];
+        post: operations["SignIn_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in in this browser
+         * @description The session behind the cookie and its CSRF token; 401 when there is none or it has ended (idle or at its limit).
+         */
+        get: operations["SignIn_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the browser session: its cookie opens nothing any more. Needs the X-CSRF-Token header.
+         */
+        post: operations["SignIn_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in through the municipality’s identity provider
+         * @description Sends the browser to the provider (authorization code with PKCE); 404 while sign-in is with local accounts.
+         */
+        get: operations["OidcSignIn_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back
+         * @description Opens the browser session (the cookie) and sends the browser to the web app at `/`. 401 when the sign-in does not hold: another browser’s or an old state, a refused code, or no role of this service in the role claim. Every outcome is audited.
+         */
+        get: operations["OidcSignIn_callback"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -139,6 +239,26 @@ export interface paths {
          * @description The body is one of the client events, chosen by `type`. An event the case’s state does not take answers 409 with `state` and `allowedEvents`; a broken business rule (say, a supporter who cannot be appointed) answers 422 naming `rule` and `field`. With `If-Match`, a case changed by someone else in the meantime answers 409 with `currentVersion` and nothing is written. A supporter may send only LOG_VISIT, the administrator only ARCHIVE (403 otherwise); MIDPOINT_REACHED, PERIOD_ENDED and VISIT_REPORT_FILED come only from the system (400).
          */
         post: operations["Cases_sendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/responsible-secretary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Hand the case to another secretary
+         * @description The secretary must have a staff profile (422 `caseworkerProfile`); not on an archived case (409).
+         */
+        put: operations["ResponsibleSecretary_assign"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -863,6 +983,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process is alive (for an orchestrator's liveness probe)
+         * @description Open without a token. Checks nothing outside the process, so a database or Redis outage never gets a live process restarted.
+         */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process takes requests (for an orchestrator's readiness probe)
+         * @description Open without a token. 503 while the database does not answer or the process is shutting down (the requests in flight finish). Redis is reported, as `degraded` when it does not answer, but does not make the process unready: the API serves without it.
+         */
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1163,32 +1323,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ResponsibleSecretaryDto: {
-            /**
-             * @description The token subject of the secretary who answers for the case
-             * @example anna
-             */
-            secretaryId: string;
+        SignInOptionsResponse: {
+            /** @description true: sign in through the municipality’s OpenID Connect provider (`GET /auth/oidc/login`); false: with a local username and password (`POST /auth/login`) */
+            oidc: boolean;
         };
-        StaffProfileResponse: {
+        SignInDto: {
+            /** @example anna */
+            username: string;
             /**
-             * @description The token subject the profile belongs to
+             * Format: password
+             * @example korrekt häst batteri häftklammer
+             */
+            password: string;
+        };
+        SignedInUser: {
+            /**
+             * @description The local username, or the identity provider’s subject: the id every change is recorded under
              * @example anna
              */
-            subject: string;
+            username: string;
             /** @example Anna Berg */
             name: string;
-            /** @example Familjerättssekreterare */
-            title: string;
-            /** @example 018-727 00 00 */
-            phone: string;
-            /** @example anna.berg@kommun.se */
-            email: string;
+            /**
+             * @description The first of `roles`
+             * @example secretary
+             * @enum {string}
+             */
+            role: "secretary" | "supporter" | "administrator" | "developer";
+            /**
+             * @description Every role sign-in granted (an identity provider may grant several)
+             * @example [
+             *       "secretary"
+             *     ]
+             */
+            roles: ("secretary" | "supporter" | "administrator" | "developer")[];
+            /**
+             * Format: uuid
+             * @description For a supporter: their record in the supporter register
+             */
+            supporterId?: string;
         };
-        ResponsibleSecretaryResponse: {
-            /** Format: uuid */
-            caseId: string;
-            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
+        SessionResponse: {
+            user: components["schemas"]["SignedInUser"];
+            /**
+             * @description Send it as the `X-CSRF-Token` header with every request that changes something (any method but GET, HEAD and OPTIONS)
+             * @example n4bQgNjQ8yQd3f1QwQm2Zr7m5c8Yb1s9f0Vq2Jk4Lx8
+             */
+            csrfToken: string;
         };
         PostalAddressDto: {
             /** @example c/o Ödman */
@@ -1696,7 +1877,7 @@ export interface components {
              */
             type: "INITIATE";
             /**
-             * @description The case system’s diary number
+             * @description The case system’s diary number: letters, digits, spaces, `/`, `-` and `.`, at most 40
              * @example SN 2026/123
              */
             diaryNumber?: string;
@@ -1858,6 +2039,33 @@ export interface components {
              * @description When the decision to end the measure was made
              */
             terminationDecidedAt: string;
+        };
+        ResponsibleSecretaryDto: {
+            /**
+             * @description The token subject of the secretary who answers for the case
+             * @example anna
+             */
+            secretaryId: string;
+        };
+        StaffProfileResponse: {
+            /**
+             * @description The token subject the profile belongs to
+             * @example anna
+             */
+            subject: string;
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+            /** @example 018-727 00 00 */
+            phone: string;
+            /** @example anna.berg@kommun.se */
+            email: string;
+        };
+        ResponsibleSecretaryResponse: {
+            /** Format: uuid */
+            caseId: string;
+            responsibleSecretary: components["schemas"]["StaffProfileResponse"];
         };
         DeadlineOfCase: {
             /** Format: uuid */
@@ -2628,6 +2836,10 @@ export interface components {
             archivedAt: string;
             /** Format: date */
             disposalDate: string;
+            /** @description The notification mails that told of the case: removed with it, unless they told of other cases too */
+            notificationMails: string[];
+            /** @description The outbox files (`.eml`, under the data directory) of those mails, removed with the case */
+            outboxFiles: string[];
         };
         DueCaseListResponse: {
             items: components["schemas"]["DueCaseResponse"][];
@@ -2915,17 +3127,6 @@ export interface components {
              */
             periodEndedBeforeVisits?: "immediate" | "digest" | "off";
         };
-        ComponentHealth: {
-            /** @enum {string} */
-            status: "up" | "down";
-            /** @example connect ECONNREFUSED; deadlines wait in the database until Redis answers */
-            message?: string;
-            /**
-             * @description How long the check took, in ms
-             * @example 12
-             */
-            responseTime?: number;
-        };
         HealthResponse: {
             /** @enum {string} */
             status: "ok" | "error";
@@ -2969,6 +3170,19 @@ export interface components {
             details: {
                 [key: string]: components["schemas"]["ComponentHealth"];
             };
+        };
+        ComponentHealth: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @example connect ECONNREFUSED; deadlines wait in the database until Redis answers */
+            message?: string;
+            /**
+             * @description How long the check took, in ms
+             * @example 12
+             */
+            responseTime?: number;
+            /** @description Redis on the readiness check: it does not answer, and the API serves without it */
+            degraded?: boolean;
         };
         GraphStateResponse: {
             /**
@@ -3323,20 +3537,14 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ResponsibleSecretary_assign: {
+    SignIn_options: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -3344,7 +3552,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
+                    "application/json": components["schemas"]["SignInOptionsResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
                 };
             };
             /** @description Malformed input: `message` lists every broken field and rule */
@@ -3356,7 +3599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3367,26 +3610,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not found; a supporter also gets this for a case that is not their assignment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3403,8 +3628,110 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
-            422: {
+            /** @description The account is locked for a while after too many wrong passwords: try again after `Retry-After` seconds */
+            423: {
+                headers: {
+                    /** @description Seconds until the account opens again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many calls from this address: try again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window allows calls again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SignIn_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            204: {
+                headers: {
+                    /** @description The session cookie: HttpOnly, SameSite=Strict, Secure behind an https address */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3423,6 +3750,97 @@ export interface operations {
             };
             /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    OidcSignIn_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On to the provider */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    /** @description The sign-in’s state, HttpOnly, for /auth/oidc only, ten minutes */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    OidcSignIn_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: on to the web app */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    /** @description The session cookie: HttpOnly, SameSite=Strict */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3467,7 +3885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3478,7 +3896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3540,7 +3958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3551,7 +3969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3637,7 +4055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3648,7 +4066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3708,7 +4126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3719,7 +4137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3779,7 +4197,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"] | components["schemas"]["SupporterCaseResponse"] | components["schemas"]["AdministratorCaseResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3790,7 +4208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3860,7 +4278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3871,7 +4289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3950,7 +4368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -3961,7 +4379,116 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ResponsibleSecretary_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibleSecretaryDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibleSecretaryResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4057,7 +4584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4068,7 +4595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4197,7 +4724,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4208,7 +4735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4268,7 +4795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4279,7 +4806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4346,7 +4873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4357,7 +4884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4428,7 +4955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4439,7 +4966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4528,7 +5055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4539,7 +5066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,7 +5155,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4639,7 +5166,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,7 +5246,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4730,7 +5257,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4810,7 +5337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4821,7 +5348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4915,7 +5442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -4926,7 +5453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4994,7 +5521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5005,7 +5532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5077,7 +5604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5088,7 +5615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5190,7 +5717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5201,7 +5728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5296,7 +5823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5307,7 +5834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5365,7 +5892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5376,7 +5903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5448,7 +5975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5459,7 +5986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5558,7 +6085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5569,7 +6096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5668,7 +6195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5679,7 +6206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5778,7 +6305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5789,7 +6316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5888,7 +6415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -5899,7 +6426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,7 +6520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6004,7 +6531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6075,7 +6602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6086,7 +6613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6191,7 +6718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6202,7 +6729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6277,7 +6804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6288,7 +6815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6386,7 +6913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6397,7 +6924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6492,7 +7019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6503,7 +7030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6562,7 +7089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6573,7 +7100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6620,7 +7147,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6631,7 +7158,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6678,7 +7205,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffProfileResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6689,7 +7216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6758,7 +7285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6769,7 +7296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6825,7 +7352,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6836,7 +7363,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +7423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6907,7 +7434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6974,7 +7501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -6985,7 +7512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7057,7 +7584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7068,7 +7595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7151,7 +7678,7 @@ export interface operations {
                     "application/json": components["schemas"]["DueCaseListResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7162,7 +7689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7221,7 +7748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7232,7 +7759,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7292,7 +7819,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7303,7 +7830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7377,7 +7904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7388,7 +7915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7437,7 +7964,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7448,7 +7975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,7 +8045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7529,7 +8056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7576,7 +8103,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7587,7 +8114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7647,7 +8174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7658,7 +8185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7692,6 +8219,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process takes requests (Redis may be reported degraded) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database does not answer, or the process is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
                 };
             };
         };
@@ -7752,7 +8346,7 @@ export interface operations {
                     "application/json": components["schemas"]["MachineGraphResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7763,7 +8357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7810,7 +8404,7 @@ export interface operations {
                     "application/json": components["schemas"]["StateCountsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7821,7 +8415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7879,7 +8473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7890,7 +8484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7946,7 +8540,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -7957,7 +8551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8004,7 +8598,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarTokenResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8015,7 +8609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8060,7 +8654,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8071,7 +8665,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8184,7 +8778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8195,7 +8789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8312,7 +8906,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8323,7 +8917,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8370,7 +8964,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8381,7 +8975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8473,7 +9067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8522,7 +9116,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthenticatedRefusalsResponse"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8533,7 +9127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8599,7 +9193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description No valid bearer token */
+            /** @description No valid bearer token or browser session */
             401: {
                 headers: {
                     /** @description Bearer */
@@ -8610,7 +9204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description The token’s role may not do this */
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
             403: {
                 headers: {
                     [name: string]: unknown;

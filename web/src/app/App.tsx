@@ -12,7 +12,7 @@ import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AssignmentsPage } from '../features/assignments/AssignmentsPage';
 import { Layout } from './Layout';
 import { Loading, Page } from './page';
-import { PAGE_ROLES, homeOf, paths } from './routes';
+import { PAGE_ROLES, TOOLS, homeOf, paths } from './routes';
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -45,6 +45,21 @@ function returnAddress(search: string): string | undefined {
   return back && back.startsWith('/') && !back.startsWith('//') ? back : undefined;
 }
 
+/** For a role with no page of its own in the app (the developer): the service's pages it may open. */
+function ToolsPage({ user }: { user: SessionUser }) {
+  return (
+    <Page title="Verktyg">
+      <ul>
+        {TOOLS[user.role].map((tool) => (
+          <li key={tool.href}>
+            <a href={tool.href}>{tool.label}</a>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
 function SignedInRoutes({ user }: { user: SessionUser }) {
   const search = useSearch();
   return (
@@ -53,7 +68,13 @@ function SignedInRoutes({ user }: { user: SessionUser }) {
         <Redirect to={returnAddress(search) ?? homeOf(user.role)} replace />
       </Route>
       <Route path={paths.today}>
-        {user.role === 'secretary' ? <TodayPage user={user} /> : <Redirect to={homeOf(user.role)} replace />}
+        {user.role === 'secretary' ? (
+          <TodayPage user={user} />
+        ) : homeOf(user.role) !== paths.today ? (
+          <Redirect to={homeOf(user.role)} replace />
+        ) : (
+          <ToolsPage user={user} />
+        )}
       </Route>
       <Route path={paths.register}>
         <Allowed user={user} roles={PAGE_ROLES.register}>

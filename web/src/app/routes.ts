@@ -46,9 +46,9 @@ export const TOOLS: Record<Role, NavItem[]> = {
   developer: [{ href: '/inspector', label: 'Inspektören' }],
 };
 
-/** Where each role lands after signing in. */
+/** Where each role lands after signing in: its first page, or the start page with its tools. */
 export function homeOf(role: Role): string {
-  return NAVIGATION[role][0]?.href ?? (TOOLS[role][0]?.href as string);
+  return NAVIGATION[role][0]?.href ?? paths.today;
 }
 
 /** Which roles may open each page of the app. */

@@ -157,7 +157,25 @@ export const DOCUMENT_KIND_LABELS: Record<Schemas['DocumentResponse']['kind'], s
   visitReport: 'Umgängesstöd, rapport',
   evaluation: 'Utvärdering av umgängesstöd',
   terminationDecision: 'Beslut om att avsluta insatsen',
+  courtNotice: 'Underrättelse till tingsrätten',
+  reportForm: 'Umgängesstöd, rapport (blankett)',
+  documentCopies: 'Umgängesstöd, kopior av inskrivningsblankett och regler',
   other: 'Övrigt',
+};
+
+/** The letters the service writes, as the secretary picks one. */
+export const LETTER_LABELS: Record<Schemas['GenerateLetterDto']['kind'], string> = {
+  supporterDecision: 'Beslut om att utse umgängesstödsperson',
+  replacementDecision: 'Beslut om byte av umgängesstödsperson',
+  summons: 'Kallelse till uppstartsmöte',
+  followUpSummons: 'Kallelse till uppföljningsmöte',
+  closingSummons: 'Kallelse till avslutningsmöte',
+  enrollmentForm: 'Inskrivningsblankett',
+  rules: 'Regler',
+  reportForm: 'Rapportblankett',
+  documentCopies: 'Kopior av inskrivningsblankett och regler',
+  evaluation: 'Utvärdering till tingsrätten',
+  courtNotice: 'Underrättelse till tingsrätten',
 };
 
 export const INTERVIEW_STATUS_LABELS: Record<Schemas['InterviewResponse']['status'], string> = {

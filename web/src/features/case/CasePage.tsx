@@ -62,7 +62,8 @@ function CaseHeader({ view, user }: { view: CaseView; user: SessionUser }) {
         </div>
         <div>
           <dt>Period</dt>
-          <dd>
+          {/* elementtiming: Chromium reports when the case's data is painted (npm run web:budget reads it). */}
+          <dd {...{ elementtiming: 'case-data' }}>
             Från och med {formatDay(judgment.periodStart)} till och med {formatDay(judgment.periodEnd)}
             {view.state !== 'archived' && <strong className="days-left"> ({daysLeftText(judgment.periodEnd)})</strong>}
           </dd>

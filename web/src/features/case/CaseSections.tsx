@@ -11,6 +11,7 @@ import {
   DEADLINE_STATUS_LABELS,
   DOCUMENT_KIND_LABELS,
   INTERVIEW_STATUS_LABELS,
+  LETTER_LABELS,
   OUTCOME_LABELS,
   PROTECTION_LABELS,
   ROLE_LABELS,
@@ -310,11 +311,8 @@ export function InterviewsSection({ caseId }: { caseId: string }) {
 }
 
 type LetterKind = Schemas['GenerateLetterDto']['kind'];
-const LETTER_KINDS: [LetterKind, string][] = [
-  ['supporterDecision', DOCUMENT_KIND_LABELS.supporterDecision],
-  ['summons', DOCUMENT_KIND_LABELS.summons],
-  ['evaluation', DOCUMENT_KIND_LABELS.evaluation],
-];
+const LETTER_KINDS = Object.entries(LETTER_LABELS) as [LetterKind, string][];
+const MEETING_LETTERS: LetterKind[] = ['summons', 'followUpSummons', 'closingSummons'];
 
 function LetterForm({ caseId }: { caseId: string }) {
   const client = useQueryClient();
@@ -336,9 +334,11 @@ function LetterForm({ caseId }: { caseId: string }) {
   const submit = (data: FormData) => {
     const checks = new Checks();
     const body: Schemas['GenerateLetterDto'] = { kind };
-    if (kind === 'summons') {
+    if (MEETING_LETTERS.includes(kind)) {
       const place = textOf(data, 'place');
       if (place) body.place = place;
+    }
+    if (kind === 'summons') {
       for (const who of ['residentParentMeetingAt', 'visitingParentMeetingAt'] as const) {
         const day = textOf(data, who);
         const time = textOf(data, `${who}.time`);
@@ -351,6 +351,10 @@ function LetterForm({ caseId }: { caseId: string }) {
     if (kind === 'evaluation') {
       const text = textOf(data, 'text');
       if (checks.required('text', text, 'Skriv utvärderingens text.')) body.text = text;
+    }
+    if (kind === 'courtNotice') {
+      const text = textOf(data, 'text');
+      if (text) body.text = text;
     }
     setWritten(null);
     if (!checks.ok) return setRefusal({ fields: checks.fields, error: undefined });

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditRecord } from '../../audit/audit-chain.js';
+import { AuditTrail } from '../../audit/audit-trail.service.js';
+import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-config.js';
+import { TransactionRunner } from '../../database/transaction-runner.service.js';
+import type { SignedInPerson } from '../sessions/signed-in-person.js';
+import { hashPassword, passwordMatches } from './password-rules.js';
+import { UserAccount } from './user-account.entity.js';
+
+export type SignInOutcome =
+  { kind: 'signedIn'; person: SignedInPerson } | { kind: 'wrongCredentials' } | { kind: 'locked'; until: Date };
+
+/** The route a sign-in attempt is recorded under in the audit trail. */
+export const SIGN_IN_RESOURCE = 'POST /auth/login';
+
+/**
+ * A hash of no one's password, checked when the username is unknown, so that an unknown user
+ * takes as long to refuse as a wrong password and the answer's timing tells nothing.
+ */
+const NOBODY = hashPassword('no account has this password');
+
+/**
+ * Local accounts, the embedded default's sign-in: argon2id password hashes, and a lock for a
+ * while after too many wrong passwords in a row. Every attempt is written to the audit trail: a
+ * sign-in (200), a wrong password or unknown name (401), and each attempt the lock refuses,
+ * the one that sets it included (423).
+ */
+@Injectable()
+export class LocalAccounts {
+  private readonly config: SignInConfig;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly trail: AuditTrail,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.config = config.signIn;
+  }
+
+  /** Checks the password (outside any transaction: hashing takes a while) and records the outcome. */
+  async signIn(typedUsername: string, password: string, ip: string | null): Promise<SignInOutcome> {
+    const username = typedUsername.trim().toLowerCase();
+    const account = await this.transactions.run((manager) => manager.findOneBy(UserAccount, { username }));
+    const matches = await passwordMatches(account?.passwordHash ?? (await NOBODY), password);
+    const attempt = { actorId: account ? username : null, subject: account ? `account:${username}` : null, ip };
+    if (!account) {
+      await this.trail.record(entryOf({ kind: 'wrongCredentials' }, attempt, undefined));
+      return { kind: 'wrongCredentials' };
+    }
+    const { outcome, entry, head } = await this.transactions.run(async (manager) => {
+      const decided = await this.decide(manager, username, matches);
+      const recorded = entryOf(decided, attempt, account);
+      return { outcome: decided, entry: recorded, head: await this.trail.appendWithin(manager, [recorded]) };
+    });
+    await this.trail.committed(head, [entry]);
+    return outcome;
+  }
+
+  /** Within the transaction that records it: the lock as it stands now, then the password's verdict. */
+  private async decide(manager: EntityManager, username: string, matches: boolean): Promise<SignInOutcome> {
+    const now = this.clock.now();
+    const current = await manager.findOneByOrFail(UserAccount, { username });
+    if (current.lockedUntil && current.lockedUntil > now) return { kind: 'locked', until: current.lockedUntil };
+    if (matches) {
+      await manager.update(UserAccount, { username }, { failedAttempts: 0, lockedUntil: null });
+      return { kind: 'signedIn', person: personOf(current) };
+    }
+    // Counted in the database, so attempts at once in several processes all count.
+    await manager.increment(UserAccount, { username }, 'failedAttempts', 1);
+    const { failedAttempts } = await manager.findOneByOrFail(UserAccount, { username });
+    if (failedAttempts < this.config.maxFailures) return { kind: 'wrongCredentials' };
+    const until = new Date(now.getTime() + this.config.lockMs);
+    await manager.update(UserAccount, { username }, { failedAttempts: 0, lockedUntil: until });
+    return { kind: 'locked', until };
+  }
+}
+
+const STATUS: Record<SignInOutcome['kind'], number> = { signedIn: 200, wrongCredentials: 401, locked: 423 };
+
+function entryOf(
+  outcome: SignInOutcome,
+  attempt: Pick<AuditRecord, 'actorId' | 'subject' | 'ip'>,
+  account: UserAccount | undefined,
+): AuditRecord {
+  return {
+    ...attempt,
+    actorRole: account?.role ?? null,
+    caseId: null,
+    action: 'write',
+    resource: SIGN_IN_RESOURCE,
+    allowed: outcome.kind === 'signedIn',
+    status: STATUS[outcome.kind],
+  };
+}
+
+function personOf(account: UserAccount): SignedInPerson {
+  return {
+    subject: account.username,
+    name: account.name,
+    roles: [account.role],
+    ...(account.supporterId ? { supporterId: account.supporterId } : {}),
+  };
+}

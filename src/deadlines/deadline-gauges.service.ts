@@ -1,0 +1,103 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, LessThan } from 'typeorm';
+import { swedishDate } from '../common/swedish-date.js';
+import { CaseRetention } from '../documents/case-retention.entity.js';
+import { NotificationMail } from '../notifications/notification-mail.entity.js';
+import { Alert } from '../alerts/alert.entity.js';
+import { Clock } from '../common/clock.js';
+import { Metrics } from '../metrics/metrics.service.js';
+import { DeadlineQueue } from './deadline.queue.js';
+import { Deadline } from './deadline.entity.js';
+
+/** The queue's job states an operator watches; completed and failed jobs are removed at once. */
+const JOB_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'] as const;
+
+/**
+ * The deadlines' figures, read from the database and Redis when scraped: the same in every
+ * process, so any one of them answers for all.
+ */
+@Injectable()
+export class DeadlineGauges implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly dataSource: DataSource,
+    private readonly queue: DeadlineQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.gauge(
+      'deadlines_pending',
+      'Pending deadline rows, by whether they are already due',
+      ['due'],
+      async () => {
+        const rows = await this.dataSource
+          .getRepository(Deadline)
+          .createQueryBuilder('d')
+          .select('COUNT(*)', 'total')
+          .addSelect('SUM(CASE WHEN d.dueAt <= :now THEN 1 ELSE 0 END)', 'due')
+          .where('d.status = :pending', { pending: 'pending', now: this.clock.now() })
+          .getRawOne<{ total: string | number; due: string | number | null }>();
+        const total = Number(rows?.total ?? 0);
+        const due = Number(rows?.due ?? 0);
+        return [
+          [{ due: 'true' }, due],
+          [{ due: 'false' }, total - due],
+        ];
+      },
+    );
+    this.metrics.gauge(
+      'deadlines_failed',
+      'Deadlines the queue gave up on that are still pending (their deadlineFailed alert is unresolved)',
+      [],
+      async () => {
+        const failed = await this.dataSource
+          .getRepository(Alert)
+          .createQueryBuilder('a')
+          .where('a.kind = :kind AND a.resolvedAt IS NULL', { kind: 'deadlineFailed' })
+          .getCount();
+        return [[{}, failed]];
+      },
+    );
+    this.metrics.gauge(
+      'mail_outbox',
+      'Mails in the outbox not sent, by status: pending (waiting or being retried) and failed (refused for good)',
+      ['status'],
+      async () => {
+        const rows = await this.dataSource
+          .getRepository(NotificationMail)
+          .createQueryBuilder('m')
+          .select('m.status', 'status')
+          .addSelect('COUNT(*)', 'mails')
+          .where('m.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
+          .groupBy('m.status')
+          .getRawMany<{ status: string; mails: string | number }>();
+        const count = (status: string) => Number(rows.find((r) => r.status === status)?.mails ?? 0);
+        return [
+          [{ status: 'pending' }, count('pending')],
+          [{ status: 'failed' }, count('failed')],
+        ];
+      },
+    );
+    this.metrics.gauge(
+      'disposals_due',
+      'Archived case files whose retention has run out and that wait for a disposal run',
+      [],
+      async () => {
+        const due = await this.dataSource
+          .getRepository(CaseRetention)
+          .count({ where: { disposalDate: LessThan(swedishDate(this.clock.now())) } });
+        return [[{}, due]];
+      },
+    );
+    this.metrics.gauge(
+      'deadline_queue_jobs',
+      'Jobs in the deadline queue in Redis, by state (absent while Redis is unreachable)',
+      ['state'],
+      async () => {
+        const counts = await this.queue.queue.getJobCounts(...JOB_STATES);
+        return JOB_STATES.map((state) => [{ state }, counts[state] ?? 0]);
+      },
+    );
+  }
+}
