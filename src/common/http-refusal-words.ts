@@ -29,11 +29,15 @@ const KNOWN: [RegExp, (match: RegExpExecArray) => string][] = [
   [/JSON/, () => 'Förfrågan kunde inte läsas: den är inte giltig JSON.'],
 ];
 
+/** A message some code wrote in Swedish already (the sign-in's): kept as it is in both languages. */
+const SWEDISH = /[åäöÅÄÖ]/;
+
 /** Nest's exception message, or its status alone, as a person reads it in either language. */
-export function refusalWords(status: number, english: string | undefined): Said {
-  const en = english ?? 'the request was refused';
+export function refusalWords(status: number, message: string | undefined): Said {
+  if (message !== undefined && SWEDISH.test(message)) return said(message, message);
+  const en = message ?? 'the request was refused';
   for (const [pattern, words] of KNOWN) {
-    const match = english === undefined ? null : pattern.exec(english);
+    const match = message === undefined ? null : pattern.exec(message);
     if (match) return said(words(match), en);
   }
   return said(BY_STATUS[status] ?? 'Förfrågan kunde inte behandlas.', en);

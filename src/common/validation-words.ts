@@ -61,6 +61,10 @@ const RULES: [RegExp, (f: string, m: RegExpExecArray) => string][] = [
     (f) => `${f} ska vara ett telefonnummer (siffror, mellanslag och bindestreck), t.ex. 018-727 00 00.`,
   ],
   [/^must look like "(.*)"$/, (f, m) => `${f} ska se ut som ”${m[1]}”.`],
+  [
+    /^must be 1–40 letters, digits, spaces, \/, - or \. \(no line breaks\)$/,
+    (f) => `${f} ska vara 1–40 bokstäver, siffror, mellanslag, /, - eller . (inga radbrytningar).`,
+  ],
   [/^must be a month in the form YYYY-MM$/, (f) => `${f} ska vara en månad i formen ÅÅÅÅ-MM.`],
   [/^must be json or csv$/, (f) => `${f} ska vara json eller csv.`],
   [/^must be given, with name and personnummer$/, (f) => `${f} ska anges, med namn och personnummer.`],
