@@ -33,7 +33,7 @@ import { sealAddress } from '../personal-data/postal-address.js';
 import { CaseEffects, type AfterCommit, type CaseChange, type ChangeEvent } from './case-effects.service.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRows } from './case-rows.repository.js';
-import { supporterReachOnCommand } from './case-reach.js';
+import { requireWithinOwnAppointment, supporterReachOnCommand } from './case-reach.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CaseTransitions } from './case-transitions.service.js';
 import { DryRunRollback, type DryRunProbe } from './dry-run-probe.js';
@@ -185,6 +185,7 @@ export class CaseCommands {
       const record = loaded?.record ?? null;
       const reachedBy = supporterReachOnCommand(record, actor);
       if (!record) throw new NotFoundError('case');
+      if (event.type === 'LOG_VISIT') requireWithinOwnAppointment(reachedBy, event.occurredAt, 'occurredAt');
       const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);

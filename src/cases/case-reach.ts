@@ -1,6 +1,7 @@
 import { supporterAppointedSince } from '../../machines/case-facts.js';
 import type { Actor } from '../common/actor.js';
-import { CaseOutOfReachError } from '../common/domain-errors.js';
+import { BusinessRuleError, CaseOutOfReachError } from '../common/domain-errors.js';
+import { swedishDate } from '../common/swedish-date.js';
 import type { CaseRecord } from './case-record.entity.js';
 
 /** Since when `supporterId` serves the case, if they are its supporter now and it is not archived. */
@@ -24,4 +25,21 @@ export function supporterReachOnCommand(record: CaseRecord | null, actor: Actor)
   const since = record ? currentAppointmentSince(record, actor.supporterId) : null;
   if (!since) throw new CaseOutOfReachError();
   return { ...actor, reach: { kind: 'current', since } };
+}
+
+/**
+ * A supporter files visits and reports only from the day they were appointed (or took over) on:
+ * a visit dated before it lies in a predecessor's time, and being paid for it would take theirs.
+ * Refused with 422 naming the rule and `field`. Anyone else, and a supporter reporting on the
+ * case they left (their own earlier time), passes.
+ */
+export function requireWithinOwnAppointment(actor: Actor, occurredAt: Date | string, field: string): void {
+  if (actor.role !== 'supporter' || actor.reach?.kind !== 'current') return;
+  const appointedOn = swedishDate(new Date(actor.reach.since));
+  if (swedishDate(new Date(occurredAt)) < appointedOn)
+    throw new BusinessRuleError(
+      'beforeOwnAppointment',
+      `a supporter files only visits on or after the day they were appointed (${appointedOn}): this one lies before it`,
+      field,
+    );
 }

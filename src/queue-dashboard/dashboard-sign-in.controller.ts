@@ -24,7 +24,8 @@ const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Queue dashboard: sign in</title></head>
 <body style="font-family:sans-serif;max-width:36rem;margin:4rem auto">
 <h1>Queue dashboard</h1>
-<p>Paste an administrator's token. It is kept in a cookie sent only to ${DASHBOARD_PATH}.</p>
+<p>Signed in to <a href="/">the app</a> as an administrator, <a href="${DASHBOARD_PATH}/">the dashboard</a> opens as it is.
+For scripts: paste an administrator's token. It is kept in a cookie sent only to ${DASHBOARD_PATH}.</p>
 <form method="post" action="/admin/sign-in">
 <textarea name="token" rows="6" cols="60" required autocomplete="off"></textarea><br>
 <button type="submit">Open the dashboard</button>

@@ -11,6 +11,7 @@ import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
+import { requireWithinOwnAppointment } from '../cases/case-reach.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from '../documents/checked-upload.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
@@ -200,6 +201,7 @@ export class VisitReportsService {
     const visit = await manager.findOneBy(Visit, { id: visitId, caseId });
     if (!visit || (actor.role === 'supporter' && visit.supporterId !== actor.supporterId))
       throw new NotFoundError('visit');
+    requireWithinOwnAppointment(actor, visit.occurredAt, 'visitId');
     return visit;
   }
 

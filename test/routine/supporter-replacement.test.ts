@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
-describe.each(['sqlite'] as const)('replacing the supporter keeps the reports coming (%s)', (database) => {
+describe.each(DATABASES)('replacing the supporter keeps the reports coming (%s)', (database) => {
   let t: TestApp;
   let caseId: string;
   let outgoing: ReturnType<TestApp['as']>;
@@ -77,5 +77,23 @@ describe.each(['sqlite'] as const)('replacing the supporter keeps the reports co
     await report(outgoing, visits.secondHeld).expect(404);
     await outgoing.get(`/cases/${caseId}`).expect(404);
     await report(t.http, visits.secondHeld).expect(201);
+  });
+  it('refuses the new supporter a visit dated before their appointment: 422, nothing written, pay unchanged', async () => {
+    const pay = async () => (await t.http.get('/compensation?month=2026-12').expect(200)).body;
+    const before = { case: (await t.http.get(`/cases/${caseId}`).expect(200)).body, pay: await pay() };
+    const refused = await incoming
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'LOG_VISIT', occurredAt: '2026-12-09T10:00:00+01:00', durationMinutes: 120, outcome: 'completed' })
+      .expect(422);
+    expect(refused.body).toMatchObject({ rule: 'beforeOwnAppointment', field: 'occurredAt' });
+    expect(refused.body.message).toContain('2026-12-10');
+    const after = (await t.http.get(`/cases/${caseId}`).expect(200)).body;
+    expect([after.version, after.visits]).toEqual([before.case.version, before.case.visits]);
+    expect(await pay()).toEqual(before.pay);
+    // On the day of the appointment itself it is their own time.
+    await incoming
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'LOG_VISIT', occurredAt: '2026-12-10T15:00:00+01:00', durationMinutes: 60, outcome: 'cancelled' })
+      .expect(200);
   });
 });

@@ -61,6 +61,23 @@ describe.each(DATABASES)('signing in with a browser (%s)', (database) => {
     expect(line).not.toMatch(/Expires|Max-Age/);
   });
 
+  it('refuses a sign-in another site’s page sends, so no one is signed in as someone else', async () => {
+    await addAccount(t, { username: 'ivar', name: 'Ivar', role: 'secretary', password: PASSWORD });
+    const res = await t.anonymous
+      .post('/auth/login')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .type('form')
+      .send({ username: 'ivar', password: PASSWORD })
+      .expect(403);
+    expect(res.body.message).toBe('Inloggningen måste göras från tjänstens egen sida.');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    await t.anonymous
+      .post('/auth/login')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send({ username: 'ivar', password: PASSWORD })
+      .expect(200);
+  });
+
   it('answers a wrong password and an unknown user alike, in Swedish', async () => {
     await addAccount(t, { username: 'bertil', name: 'Bertil', role: 'secretary', password: PASSWORD });
     const wrong = await t.anonymous.post('/auth/login').send({ username: 'bertil', password: 'fel lösenord här' });

@@ -23,6 +23,8 @@ export function ensureWebBuilt(): void {
   );
   if (existsSync(BUILT_PAGE) && statSync(BUILT_PAGE).mtimeMs >= sources) return;
   execFileSync('node_modules/.bin/vite', ['build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
+    // Jest sets NODE_ENV=test, which would give React's development build: the test tests what npm start serves.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

@@ -51,6 +51,8 @@ export class WebSession {
 
   async newPage(): Promise<Page> {
     const page = await this.context.newPage();
+    // Shorter than a test's own limit, so a wait that fails names what it waited for.
+    page.setDefaultTimeout(45_000);
     page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) this.problems.push(`CSP: ${message.text()}`);

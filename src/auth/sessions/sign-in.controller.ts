@@ -65,7 +65,7 @@ export class SignInController {
   @HttpCode(200)
   @Operation(
     'Sign in with a username and password',
-    'Opens a browser session (the cookie) and answers who signed in and the CSRF token. Unknown name and wrong password get the same 401; after SIGN_IN_MAX_FAILURES wrong passwords in a row the account is locked for SIGN_IN_LOCK_MINUTES (423). Every attempt is audited. 403 while sign-in goes through OpenID Connect.',
+    'Opens a browser session (the cookie) and answers who signed in and the CSRF token. Unknown name and wrong password get the same 401; after SIGN_IN_MAX_FAILURES wrong passwords in a row the account is locked for SIGN_IN_LOCK_MINUTES (423). Every attempt is audited. 403 while sign-in goes through OpenID Connect, and for a request another site’s page made.',
   )
   @ApiOkResponse({ type: SessionResponse, headers: SESSION_COOKIE_HEADER })
   @ApiErrors(400, 401, 403, 423)
@@ -74,6 +74,10 @@ export class SignInController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
+    // A form on another site must not sign the browser in as someone else (login CSRF): browsers
+    // say where a request comes from, and the JSON body alone would not stop a form post.
+    if (req.headers['sec-fetch-site'] === 'cross-site')
+      throw new ForbiddenException('Inloggningen måste göras från tjänstens egen sida.');
     if (this.config.signIn.oidc)
       throw new ForbiddenException(
         'Inloggning med lösenord är avstängd här: logga in via kommunens inloggningstjänst.',

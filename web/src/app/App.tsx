@@ -2,7 +2,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import type { ReactNode } from 'react';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { ApiError } from '../lib/api';
-import { SESSION_KEY, useSession, type SessionUser } from '../features/auth/session';
+import { SESSION_KEY, useSession, type SessionUser } from '../lib/session';
 import { SignInPage } from '../features/auth/SignInPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { RegisterPage } from '../features/register/RegisterPage';
@@ -25,7 +25,6 @@ const queryClient: QueryClient = new QueryClient({
     queries: {
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
       refetchOnWindowFocus: true,
-      staleTime: 10_000,
     },
   },
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLE_LABELS } from '../lib/labels';
-import { useSignOut, type SessionUser } from '../features/auth/session';
+import { useSignOut, type SessionUser } from '../lib/session';
 import { NAVIGATION, TOOLS, paths } from './routes';
 
 function isCurrent(href: string, location: string): boolean {
@@ -30,12 +30,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
               <span>
                 {user.name} <span className="header__role">({ROLE_LABELS[user.role]})</span>
               </span>
-              <button
-                type="button"
-                className="button button--link-on-dark"
-                onClick={leave}
-                disabled={signOut.isPending}
-              >
+              <button type="button" className="button--link-on-dark" onClick={leave} disabled={signOut.isPending}>
                 Logga ut
               </button>
             </div>

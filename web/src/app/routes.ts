@@ -1,4 +1,4 @@
-import type { SessionUser } from '../features/auth/session';
+import type { SessionUser } from '../lib/session';
 
 /**
  * The app's addresses, in Swedish. src/web-app/web-app.ts answers the same ones with the app's

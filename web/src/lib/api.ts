@@ -11,11 +11,6 @@ export function rememberCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-/** The header a write sent outside the typed client (sign-out) carries. */
-export function csrfHeader(): Record<string, string> {
-  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
-}
-
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const sendsCsrfToken: Middleware = {

@@ -132,8 +132,8 @@ export const PROTECTION_LABELS: Record<NonNullable<Schemas['PartyDto']['protecti
 
 export const CUSTODY_LABELS: Record<NonNullable<Schemas['ChildDto']['custody']>, string> = {
   joint: 'Gemensam vårdnad',
-  residentParent: 'Boendeföräldern',
-  visitingParent: 'Umgängesföräldern',
+  residentParent: 'Boendeföräldern har ensam vårdnad',
+  visitingParent: 'Umgängesföräldern har ensam vårdnad',
 };
 
 export const VETTING_STEP_LABELS: Record<Schemas['RecordVettingStepDto']['step'], string> = {

@@ -3,7 +3,7 @@ import { Page } from '../../app/page';
 import { Form, SubmitButton, TextField, textOf } from '../../components/form';
 import { ApiError } from '../../lib/api';
 import { refusalOf, type Refusal } from '../../lib/refusals';
-import { useAuthConfig, useSignIn } from './session';
+import { useAuthConfig, useSignIn } from '../../lib/session';
 
 const LABELS = { username: 'Användarnamn', password: 'Lösenord' };
 

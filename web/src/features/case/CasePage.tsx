@@ -1,11 +1,12 @@
 import { Loading, Page } from '../../app/page';
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../../lib/session';
 import { ApiError } from '../../lib/api';
 import { daysLeftText, formatDay } from '../../lib/format';
 import { PROTECTION_LABELS } from '../../lib/labels';
 import { useCase, type CaseView } from './case-queries';
-import { stateText } from './case-text';
+import { stateText } from '../../lib/state-text';
 import { NextSteps } from './NextSteps';
+import { useStaffName } from '../../lib/staff';
 import {
   AlertsSection,
   DeadlinesSection,
@@ -46,6 +47,7 @@ function ProtectedParties({ view }: { view: CaseView }) {
 function CaseHeader({ view, user }: { view: CaseView; user: SessionUser }) {
   const { judgment } = view;
   const diaryNumber = view.progress.diaryNumber as string | undefined;
+  const responsible = useStaffName(view.responsibleSecretaryId);
   return (
     <>
       <ProtectedParties view={view} />
@@ -78,7 +80,7 @@ function CaseHeader({ view, user }: { view: CaseView; user: SessionUser }) {
         <div>
           <dt>Ansvarig familjerättssekreterare</dt>
           <dd>
-            {view.responsibleSecretaryId ?? 'Ingen'}
+            {responsible ?? 'Ingen'}
             {view.responsibleSecretaryId === user.username && ' (du)'}
           </dd>
         </div>

@@ -29,7 +29,7 @@ import {
   useVisits,
   type CaseView,
 } from './case-queries';
-import { stateText } from './case-text';
+import { stateText } from '../../lib/state-text';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -144,42 +144,30 @@ export function PartiesSection({ view }: { view: CaseView }) {
   ];
   return (
     <Section id="case-parties" title="Parter">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Roll</th>
-            <th scope="col">Namn</th>
-            <th scope="col">Personnummer</th>
-            <th scope="col">Skydd</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([role, party]) => (
-            <tr key={party.id}>
-              <td>{role}</td>
-              <td>
-                {party.name}
-                {party.custody && (
-                  <span className="meta">
-                    {' '}
-                    · vårdnad: {CUSTODY_LABELS[party.custody as keyof typeof CUSTODY_LABELS]}
-                  </span>
-                )}
-              </td>
-              <td>{party.personnummer}</td>
-              <td>
-                {party.protection ? (
+      <dl className="summary-list">
+        {rows.map(([role, party]) => (
+          <div key={party.id}>
+            <dt>{role}</dt>
+            <dd>
+              {party.name}, {party.personnummer}
+              {party.custody && (
+                <>
+                  <br />
+                  <span className="meta">{CUSTODY_LABELS[party.custody as keyof typeof CUSTODY_LABELS]}</span>
+                </>
+              )}
+              {party.protection && (
+                <>
+                  <br />
                   <strong className="tag tag--red">
                     {PROTECTION_LABELS[party.protection as keyof typeof PROTECTION_LABELS]}
                   </strong>
-                ) : (
-                  'Nej'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                </>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
     </Section>
   );
 }

@@ -4,18 +4,11 @@ import { Form, SubmitButton } from '../../components/form';
 import { ApiError, answered, api, type Schemas } from '../../lib/api';
 import { Checks } from '../../lib/checks';
 import { formatInstant } from '../../lib/format';
-import {
-  ALERT_LABELS,
-  DEADLINE_LABELS,
-  EVENT_LABELS,
-  STATE_LABELS,
-  type ClientEventBody,
-  type EventType,
-} from '../../lib/labels';
+import { ALERT_LABELS, DEADLINE_LABELS, EVENT_LABELS, type ClientEventBody, type EventType } from '../../lib/labels';
 import { STALE_CASE_MESSAGE, refusalOf, type Refusal } from '../../lib/refusals';
 import { caseKey, type CaseView } from './case-queries';
 import { EVENT_FORMS } from './event-forms';
-import { stateText } from './case-text';
+import { stateText } from '../../lib/state-text';
 
 type DryRun = Schemas['DryRunResponse'];
 
@@ -241,8 +234,17 @@ export function NextSteps({ view }: { view: CaseView }) {
                 Så här blir det om du bekräftar
               </h4>
               <p>
-                Ärendet går från {STATE_LABELS[preview.dryRun.fromState]} till{' '}
-                <strong>{stateText(preview.dryRun.state, preview.dryRun.subState)}</strong>.
+                {preview.dryRun.fromState === preview.dryRun.state &&
+                preview.dryRun.fromSubState === preview.dryRun.subState ? (
+                  <>
+                    Ärendet stannar i läget <strong>{stateText(preview.dryRun.state, preview.dryRun.subState)}</strong>.
+                  </>
+                ) : (
+                  <>
+                    Ärendet går från {stateText(preview.dryRun.fromState, preview.dryRun.fromSubState)} till{' '}
+                    <strong>{stateText(preview.dryRun.state, preview.dryRun.subState)}</strong>.
+                  </>
+                )}
               </p>
               <Preview dryRun={preview.dryRun} />
               <p className="actions">

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Page } from '../../app/page';
@@ -61,12 +61,16 @@ type Registration = Schemas['RegisterCaseDto'];
 
 export function RegisterPage() {
   const [, navigate] = useLocation();
+  const client = useQueryClient();
   const [children, setChildren] = useState(1);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [duplicate, setDuplicate] = useState<{ existingCaseId: string; body: Registration } | null>(null);
   const register = useMutation({
     mutationFn: async (body: Registration) => answered(await api.POST('/cases', { body })),
-    onSuccess: (registered) => navigate(paths.case(registered.id)),
+    onSuccess: (registered) => {
+      void client.invalidateQueries({ queryKey: ['today'] });
+      navigate(paths.case(registered.id));
+    },
     onError: (error, body) => {
       if (error instanceof ApiError && error.body.rule === 'oneOpenCasePerCourtCase' && error.body.existingCaseId) {
         setDuplicate({ existingCaseId: error.body.existingCaseId, body });

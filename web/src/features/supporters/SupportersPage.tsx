@@ -18,7 +18,7 @@ import { Checks, isFutureDay } from '../../lib/checks';
 import { formatDay, swedishDay } from '../../lib/format';
 import { SUPPORTER_STATUS_LABELS, VETTING_STEP_LABELS } from '../../lib/labels';
 import { refusalOf, type Refusal } from '../../lib/refusals';
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../../lib/session';
 
 type Supporter = Schemas['SupporterResponse'];
 type ListQuery = NonNullable<paths['/supporters']['get']['parameters']['query']>;

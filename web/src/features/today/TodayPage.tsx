@@ -8,8 +8,9 @@ import { answered, api, type Schemas } from '../../lib/api';
 import { daysBetween, formatDay, formatInstant, swedishDay } from '../../lib/format';
 import { ALERT_LABELS, CASE_STATES, DEADLINE_LABELS, STATE_LABELS, type CaseState } from '../../lib/labels';
 import { refusalOf, type Refusal } from '../../lib/refusals';
-import type { SessionUser } from '../auth/session';
-import { stateText } from '../case/case-text';
+import type { SessionUser } from '../../lib/session';
+import { stateText } from '../../lib/state-text';
+import { useStaff } from '../../lib/staff';
 
 /** Everyone's cases, or one secretary's (the signed-in one's by default). */
 const ALL = 'alla';
@@ -218,6 +219,9 @@ function CasesByState({ filter }: { filter: Filter }) {
 }
 
 function CaseTable({ cases, caption }: { cases: Schemas['CaseSummaryResponse'][]; caption: string }) {
+  const staff = useStaff();
+  const nameOf = (subject: string | null) =>
+    subject === null ? '–' : (staff.data?.items.find((p) => p.subject === subject)?.name ?? subject);
   return (
     <table className="table">
       <caption className="visually-hidden">{caption}</caption>
@@ -239,7 +243,7 @@ function CaseTable({ cases, caption }: { cases: Schemas['CaseSummaryResponse'][]
             <td>
               {formatDay(c.periodStart)} – {formatDay(c.periodEnd)}
             </td>
-            <td>{c.responsibleSecretaryId ?? '–'}</td>
+            <td>{nameOf(c.responsibleSecretaryId)}</td>
           </tr>
         ))}
       </tbody>
@@ -301,11 +305,7 @@ function FilterForm({
   onChange: (next: Filter) => void;
   user: SessionUser;
 }) {
-  const staff = useQuery({
-    queryKey: ['staff'],
-    queryFn: async () => answered(await api.GET('/staff')),
-    staleTime: 300_000,
-  });
+  const staff = useStaff();
   const others = (staff.data?.items ?? []).filter((s) => s.subject !== user.username);
   const submit = (data: FormData) => {
     const state = textOf(data, 'state') as CaseState | undefined;

@@ -1,4 +1,4 @@
-import { STATE_LABELS, SUB_STATE_LABELS, type CaseState } from '../../lib/labels';
+import { STATE_LABELS, SUB_STATE_LABELS, type CaseState } from './labels';
 
 /**
  * A state in Swedish, with the state within it where there is one: "Uppstartsmöte (kallelse
