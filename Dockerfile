@@ -18,7 +18,10 @@ COPY web ./web
 RUN npm run build && npm prune --omit=dev --no-fund --no-audit
 
 FROM node:24-bookworm-slim
+# V8 grows the young generation to 128 MB under a steady stream of requests (registrations over
+# HTTP took the API process from 206 to 360 MB); 16 MB semi-spaces keep it at about 48 MB.
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=16 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data

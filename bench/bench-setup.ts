@@ -55,7 +55,7 @@ export class BenchDatabase {
       return new BenchDatabase(
         { DATA_DIR: dir, DATABASE_URL: '', SQLITE_PATH: join(dir, 'bench.sqlite') },
         'SQLite WAL synchronous=FULL',
-        async () => rmSync(dir, { recursive: true, force: true }),
+        () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
       );
     }
     const server = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
@@ -84,6 +84,9 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
+/** The flags `npm start`, `npm run worker` and the image give node: young generation bounded (see the Dockerfile). */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=16'];
+
 /** A service process as `npm start` or `npm run worker` runs it, from the build in dist/. */
 export class ServiceProcess {
   private constructor(
@@ -92,15 +95,19 @@ export class ServiceProcess {
   ) {}
 
   static async start(entry: 'main' | 'worker', env: Record<string, string>, port: number): Promise<ServiceProcess> {
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'src', `${entry}.js`)], {
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        ...env,
-        ...(entry === 'main' ? { PORT: String(port) } : { METRICS_PORT: String(port) }),
+    const child = spawn(
+      process.execPath,
+      [...SERVICE_NODE_FLAGS, join(import.meta.dirname, '..', 'src', `${entry}.js`)],
+      {
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'warn',
+          ...env,
+          ...(entry === 'main' ? { PORT: String(port) } : { METRICS_PORT: String(port) }),
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
     const probe = entry === 'main' ? '/health' : '/metrics';
     const until = Date.now() + 60_000;

@@ -256,7 +256,7 @@ async function driveLifecycle(
         for (const event of events) {
           const t0 = performance.now();
           const res = await client.request('POST', `/cases/${caseId}/events`, event);
-          if (res.status !== 200) throw new Error(`${event.type} answered ${res.status}`);
+          if (res.status !== 200) throw new Error(`${String(event.type)} answered ${String(res.status)}`);
           eventLatencies.push(performance.now() - t0);
         }
       }

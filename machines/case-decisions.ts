@@ -1,4 +1,4 @@
-import { createActor, getNextTransitions, type AnyActorScope, type SnapshotFrom, type StateValue } from 'xstate';
+import { createActor, getNextTransitions, type SnapshotFrom, type StateValue } from 'xstate';
 import type { CaseContext, CaseInput } from './case-context.js';
 import { CLIENT_EVENT_TYPES, type CaseEvent, type CaseEventType } from './case-events.js';
 import type { CaseMachine } from './case-machine.js';
@@ -17,7 +17,10 @@ export type Decision =
   | { outcome: 'notAllowedInState'; state: string; allowedEvents: CaseEventType[] }
   | { outcome: 'ruleBroken'; state: string; rules: string[] };
 
-const inertScopes = new WeakMap<CaseMachine, AnyActorScope>();
+/** What XState runs a case machine's pure transitions in. */
+type CaseScope = Parameters<CaseMachine['transition']>[2];
+
+const inertScopes = new WeakMap<CaseMachine, CaseScope>();
 
 /**
  * The scope a pure transition runs in. XState's `transition` and `initialTransition` build a new
@@ -26,11 +29,11 @@ const inertScopes = new WeakMap<CaseMachine, AnyActorScope>();
  * and schedule nothing, so one scope per machine serves every call. As with `transition`, the
  * actions it collects are not run: assignments to the context are resolved into the snapshot.
  */
-function inertScope(machine: CaseMachine): AnyActorScope {
+function inertScope(machine: CaseMachine): CaseScope {
   let scope = inertScopes.get(machine);
   if (!scope) {
     // Never started: it stands for the actor a transition belongs to, as XState's own inert scope does.
-    const self = createActor(machine, { input: undefined as unknown as CaseInput });
+    const self = createActor(machine, { input: undefined });
     scope = {
       self,
       id: '',
@@ -68,7 +71,7 @@ export function topState(value: StateValue): string {
 export function subState(value: StateValue): string | null {
   if (typeof value === 'string') return null;
   const inner = Object.values(value)[0];
-  return inner === undefined ? null : topState(inner as StateValue);
+  return inner === undefined ? null : topState(inner);
 }
 
 function candidateTransitions(snapshot: CaseSnapshot, type: string) {

@@ -62,7 +62,7 @@ export interface DeadlineRule {
   /** When it falls due, in words (docs/routine.md); a reminder's words name what its days count from. */
   due: string;
   /** Its due instants for a case standing in the state: none while it is not wanted. */
-  dueAt(context: CaseContext, delays: ReminderDelays): string[];
+  dueAt: (context: CaseContext, delays: ReminderDelays) => string[];
 }
 
 const period = (context: CaseContext) => periodBounds(context.judgment.periodStart, context.judgment.periodEnd);

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Metrics } from '../metrics/metrics.service.js';
-import { Alert } from './alert.entity.js';
+import { AlertsRepository } from './alerts.repository.js';
 
 /** The open alerts, counted from the database when scraped: the same in every process. */
 @Injectable()
@@ -9,19 +9,13 @@ export class AlertGauges implements OnModuleInit {
   constructor(
     private readonly metrics: Metrics,
     private readonly dataSource: DataSource,
+    private readonly alerts: AlertsRepository,
   ) {}
 
   onModuleInit(): void {
     this.metrics.gauge('alerts_open', 'Alerts neither acknowledged nor resolved, by kind', ['kind'], async () => {
-      const rows = await this.dataSource
-        .getRepository(Alert)
-        .createQueryBuilder('a')
-        .select('a.kind', 'kind')
-        .addSelect('COUNT(*)', 'open')
-        .where('a.resolvedAt IS NULL AND a.acknowledgedAt IS NULL')
-        .groupBy('a.kind')
-        .getRawMany<{ kind: string; open: string | number }>();
-      return rows.map((r) => [{ kind: r.kind }, Number(r.open)]);
+      const rows = await this.alerts.openByKind(this.dataSource.manager);
+      return rows.map((r) => [{ kind: r.kind }, r.open]);
     });
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertGauges } from './alert-gauges.service.js';
 import { AlertsController } from './alerts.controller.js';
+import { AlertsRepository } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
 import { Alert } from './alert.entity.js';
 
@@ -9,7 +10,7 @@ import { Alert } from './alert.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Alert])],
   controllers: [AlertsController],
-  providers: [AlertsService, AlertGauges],
-  exports: [AlertsService],
+  providers: [AlertsService, AlertsRepository, AlertGauges],
+  exports: [AlertsService, AlertsRepository],
 })
 export class AlertsModule {}

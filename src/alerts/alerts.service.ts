@@ -1,68 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { IsNull, Not, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
-import { ListTotals } from '../database/list-totals.js';
-import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import type { AlertKind, AlertStatus } from './alert-kinds.js';
+import type { AlertKind } from './alert-kinds.js';
 import { alertView, type AlertView } from './alert-view.js';
 import { Alert } from './alert.entity.js';
+import { AlertsRepository, type AlertFilter } from './alerts.repository.js';
 
-export interface AlertFilter {
-  caseId?: string;
-  /** Only the alerts of the cases this secretary answers for. */
-  responsibleSecretary?: string;
-  kind?: AlertKind;
-  status: AlertStatus | 'all';
+export type { AlertFilter } from './alerts.repository.js';
+
+/** An alert to raise: about a deadline (one per deadline and kind), or about the case alone (every raising its own). */
+export interface RaisedAlert {
+  caseId: string;
+  kind: AlertKind;
+  deadlineId?: string;
+  detail?: string;
 }
-
-/** The case condition: one case, the cases one secretary answers for, or both. */
-function caseWhere({ caseId, responsibleSecretary }: AlertFilter): FindOptionsWhere<Alert> {
-  if (!responsibleSecretary) return caseId ? { caseId } : {};
-  const answeredFor = (column: string) =>
-    `${column} IN (SELECT "id" FROM "cases" WHERE "responsibleSecretaryId" = :responsibleSecretary)`;
-  return {
-    caseId: Raw((column) => (caseId ? `${column} = :caseId AND ${answeredFor(column)}` : answeredFor(column)), {
-      responsibleSecretary,
-      ...(caseId ? { caseId } : {}),
-    }),
-  };
-}
-
-/** Alerts about deadlines that no longer wait: still open ones resolve (of some kinds only, when named). */
-const RESOLVE: UpdateShape<Alert> = { set: ['resolvedAt'], where: [{ in: 'deadlineId' }, { isNull: 'resolvedAt' }] };
-const RESOLVE_OF_KINDS: UpdateShape<Alert> = {
-  set: ['resolvedAt'],
-  where: [{ in: 'deadlineId' }, { in: 'kind' }, { isNull: 'resolvedAt' }],
-};
-
-/** Which deadlines already have an alert, and of what kind. */
-const ALERTS_OF_DEADLINES: SelectShape<Alert> = { where: [{ in: 'deadlineId' }], columns: ['deadlineId', 'kind'] };
-
-const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
-  open: { resolvedAt: IsNull(), acknowledgedAt: IsNull() },
-  acknowledged: { resolvedAt: IsNull(), acknowledgedAt: Not(IsNull()) },
-  resolved: { resolvedAt: Not(IsNull()) },
-};
 
 /** Something another feature does with new alerts (one, or a batch raised together), inside the transaction that raised them. */
 export type AlertRaisedListener = (manager: EntityManager, alerts: Alert[]) => Promise<void>;
 
-/** Statements carry at most this many rows (SQLite and PostgreSQL bound a statement's parameters). */
-const ROWS_PER_STATEMENT = 500;
-
 @Injectable()
 export class AlertsService {
   private readonly raisedListeners: AlertRaisedListener[] = [];
-  private readonly totals = new ListTotals();
 
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly alerts: AlertsRepository,
   ) {}
 
   /** Notifications register here: what they write commits, or rolls back, with the alert. */
@@ -71,75 +40,43 @@ export class AlertsService {
   }
 
   /**
-   * Inside the transaction of what raises it: one alert per deadline and kind. Raised again while
-   * unresolved, it keeps its state and takes the newer detail.
+   * Inside the transaction of what raises them, the one way alerts are raised (one, or thousands
+   * of reminders falling due together, in a few statements whatever their number): one alert per
+   * deadline and kind. Raised again while unresolved, it keeps its state and takes the newer
+   * detail; an alert without a deadline (a stopped visit) is raised every time.
    */
-  async raiseWithin(
-    manager: EntityManager,
-    alert: { caseId: string; kind: AlertKind; deadlineId?: string; detail?: string },
-    now: Date,
-  ): Promise<void> {
-    // Without a deadline (a stopped visit) every raising is its own alert.
-    const existing = alert.deadlineId
-      ? await manager.findOneBy(Alert, { deadlineId: alert.deadlineId, kind: alert.kind })
-      : null;
-    if (existing) {
-      if (!existing.resolvedAt && alert.detail !== undefined)
-        await manager.update(Alert, { id: existing.id }, { detail: alert.detail });
-      return;
-    }
-    const raised = newAlert(alert, now);
-    await manager.insert(Alert, raised);
-    for (const listener of this.raisedListeners) await listener(manager, [raised]);
-  }
-
-  /**
-   * As raiseWithin for many deadlines' alerts at once (thousands of reminders falling due
-   * together), in a few statements whatever their number: one per deadline and kind, an
-   * existing one left as it is.
-   */
-  async raiseForDeadlinesWithin(
-    manager: EntityManager,
-    alerts: { caseId: string; kind: AlertKind; deadlineId: string }[],
-    now: Date,
-  ): Promise<void> {
-    const table = TableStatements.of(manager.connection, Alert);
+  async raiseWithin(manager: EntityManager, alerts: RaisedAlert[], now: Date): Promise<void> {
+    const deadlineIds = alerts.flatMap((alert) => (alert.deadlineId ? [alert.deadlineId] : []));
+    const held = new Map(
+      (await this.alerts.ofDeadlines(manager, deadlineIds)).map((alert) => [
+        `${alert.deadlineId} ${alert.kind}`,
+        alert,
+      ]),
+    );
     const raised: Alert[] = [];
-    for (let i = 0; i < alerts.length; i += ROWS_PER_STATEMENT) {
-      const chunk = alerts.slice(i, i + ROWS_PER_STATEMENT);
-      const existing = await table.select(manager, ALERTS_OF_DEADLINES, [chunk.map((alert) => alert.deadlineId)]);
-      const held = new Set(existing.map((alert) => `${alert.deadlineId} ${alert.kind}`));
-      const fresh = chunk
-        .filter((alert) => !held.has(`${alert.deadlineId} ${alert.kind}`))
-        .map((alert) => newAlert(alert, now));
-      await table.insert(manager, fresh);
-      raised.push(...fresh);
+    for (const alert of alerts) {
+      const existing = alert.deadlineId ? held.get(`${alert.deadlineId} ${alert.kind}`) : undefined;
+      if (!existing) {
+        const fresh = newAlert(alert, now);
+        raised.push(fresh);
+        if (alert.deadlineId) held.set(`${alert.deadlineId} ${alert.kind}`, fresh);
+      } else if (!existing.resolvedAt && alert.detail !== undefined) {
+        await this.alerts.setDetail(manager, existing.id, alert.detail);
+      }
     }
     if (raised.length === 0) return;
+    await this.alerts.insert(manager, raised);
     for (const listener of this.raisedListeners) await listener(manager, raised);
   }
 
   /** Inside the transaction that made them moot: the deadlines' unresolved alerts (of these kinds) resolve. */
-  async resolveWithin(manager: EntityManager, deadlineIds: string[], now: Date, kinds?: AlertKind[]): Promise<void> {
-    if (deadlineIds.length === 0) return;
-    const alerts = TableStatements.of(manager.connection, Alert);
-    if (kinds) await alerts.update(manager, RESOLVE_OF_KINDS, [now], [deadlineIds, kinds]);
-    else await alerts.update(manager, RESOLVE, [now], [deadlineIds]);
+  resolveWithin(manager: EntityManager, deadlineIds: string[], now: Date, kinds?: AlertKind[]): Promise<void> {
+    return this.alerts.resolve(manager, deadlineIds, now, kinds);
   }
 
   async list(filter: AlertFilter, limit: number, offset: number): Promise<Page<AlertView>> {
-    const where: FindOptionsWhere<Alert> = {
-      ...caseWhere(filter),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.status === 'all' ? {} : STATUS_WHERE[filter.status]),
-    };
-    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
-    const [total, alerts] = await this.transactions.run(
-      async (manager) =>
-        [
-          await this.totals.count(manager, Alert, where, JSON.stringify(filter)),
-          await manager.find(Alert, { where, order: { raisedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset }),
-        ] as const,
+    const { total, alerts } = await this.transactions.run((manager) =>
+      this.alerts.page(manager, filter, limit, offset),
     );
     return { items: alerts.map(alertView), total };
   }
@@ -147,22 +84,18 @@ export class AlertsService {
   /** Marks the alert seen; acknowledging it again changes nothing (the first acknowledgement stands). */
   acknowledge(id: string, actor: Actor): Promise<AlertView> {
     return this.transactions.run(async (manager) => {
-      const alert = await manager.findOneBy(Alert, { id });
+      const alert = await this.alerts.find(manager, id);
       if (!alert) throw new NotFoundError('alert');
       if (!alert.acknowledgedAt) {
         Object.assign(alert, { acknowledgedAt: this.clock.now(), acknowledgedBy: actor.id });
-        await manager.update(
-          Alert,
-          { id },
-          { acknowledgedAt: alert.acknowledgedAt, acknowledgedBy: alert.acknowledgedBy },
-        );
+        await this.alerts.acknowledge(manager, alert);
       }
       return alertView(alert);
     });
   }
 }
 
-function newAlert(alert: { caseId: string; kind: AlertKind; deadlineId?: string; detail?: string }, now: Date): Alert {
+function newAlert(alert: RaisedAlert, now: Date): Alert {
   return Object.assign(new Alert(), {
     id: randomUUID(),
     caseId: alert.caseId,

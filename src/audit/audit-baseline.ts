@@ -9,7 +9,7 @@ import {
   type NamedHead,
 } from './audit-chain.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import { CHAIN_LOCK_KEY, readTrail } from './audit-trail.service.js';
+import { CHAIN_LOCK_KEY, readTrail } from './audit.repository.js';
 import { auditChainKey, HeadFile } from './chain-anchor.js';
 
 /** The resource of the entry that records an accepted baseline; the reason follows it. */
@@ -66,13 +66,11 @@ export async function acceptBaseline(
     const fromFile = headFile.read();
     const accepted = await dataSource.transaction(async (manager) => {
       if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-      const [last] = (await manager.query(
-        'SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1',
-      )) as ChainHead[];
+      const [last] = await manager.query<ChainHead[]>('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1');
       const baseline = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
       const exported: NamedHead[] = fromFile ? [{ where: config.audit.headPath, head: fromFile }] : [];
       if (postgres) {
-        const [row] = (await manager.query('SELECT seq, hash FROM audit_head')) as ChainHead[];
+        const [row] = await manager.query<ChainHead[]>('SELECT seq, hash FROM audit_head');
         if (row)
           exported.push({ where: "PostgreSQL's audit_head row", head: { seq: Number(row.seq), hash: row.hash } });
         await manager.query(`SELECT set_config('audit.accepted_baseline', $1, true)`, [String(baseline.seq)]);

@@ -1,49 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  Between,
-  DataSource,
-  LessThanOrEqual,
-  MoreThanOrEqual,
-  type EntityManager,
-  type FindOptionsWhere,
-} from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Page } from '../common/paging.dto.js';
-import { ListTotals } from '../database/list-totals.js';
-import { PreparedStatements } from '../database/prepared-statements.js';
-import { TableStatements } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import { auditColumnWidths, chainedRows, GENESIS_HASH, type AuditRecord, type ChainHead } from './audit-chain.js';
 import { anchorProblem, AuditTrailHaltedError, OPERATOR_ACTION, type ExportedHead } from './anchor-check.js';
 import { auditChainKey, HeadFile } from './chain-anchor.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditEntry } from './audit-entry.entity.js';
+import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
-export interface AuditFilter {
-  caseId?: string;
-  userId?: string;
-  from?: Date;
-  to?: Date;
-}
-
-/** Any fixed number: the one lock PostgreSQL appenders queue on, so the chain has one head. */
-export const CHAIN_LOCK_KEY = 7_412_001;
-/** PostgreSQL: the lock, the trail's head, the head row and the entries at both exported heads, in one round trip. */
-const HEAD_UNDER_LOCK = 'SELECT * FROM audit_chain_head($1, $2)';
-/** SQLite: the trail's head and its entry at the exported head's sequence. */
-/** PostgreSQL, for a look without appending (the health check): the same, without the lock. */
-const HEAD_READ = 'SELECT * FROM audit_chain_head(NULL, $1)';
-const HEAD_AND_EXPORTED = 'SELECT seq, hash FROM audit_trail WHERE seq = (SELECT MAX(seq) FROM audit_trail) OR seq = ?';
-
-interface HeadUnderLock {
-  seq: number | null;
-  hash: string | null;
-  anchored_seq: number;
-  anchored_hash: string;
-  at_anchored: string | null;
-  at_exported: string | null;
-}
+export type { AuditFilter } from './audit.repository.js';
 
 /** Where the trail stands against every head exported outside it. */
 interface AnchorReading {
@@ -59,7 +27,6 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly headFile: HeadFile;
   /** The text columns' widths, in characters: [property, width]. */
   private readonly widths: [string, number][];
-  private readonly totals = new ListTotals();
   /** The newest head committed, and the newest written to the head file. */
   private committedHead: ChainHead | undefined;
   private exportedSeq = 0;
@@ -72,6 +39,7 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
+    private readonly trail: AuditRepository,
     dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -102,7 +70,7 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
     const { tableHead, exported } = await this.reading(manager, true);
     this.judge(anchorProblem(tableHead, exported));
     const { rows, head } = chainedRows(tableHead, records, this.clock.now(), this.key, this.widths);
-    await TableStatements.of(manager.connection, AuditEntry).insert(manager, rows);
+    await this.trail.insert(manager, rows);
     return head;
   }
 
@@ -126,15 +94,10 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
    */
   private async reading(manager: EntityManager, locked: boolean): Promise<AnchorReading> {
     const fromFile = this.headFile.read();
-    const statements = PreparedStatements.of(manager.connection);
     const exported: ExportedHead[] = [];
     let tableHead: ChainHead;
     if (this.postgres) {
-      const { records } = await statements.run(manager.queryRunner!, locked ? HEAD_UNDER_LOCK : HEAD_READ, [
-        ...(locked ? [CHAIN_LOCK_KEY] : []),
-        fromFile?.seq ?? 0,
-      ]);
-      const [row] = records as unknown as HeadUnderLock[];
+      const row = await this.trail.postgresHead(manager, locked, fromFile?.seq ?? 0);
       if (!row) throw new AuditTrailHaltedError("PostgreSQL's audit head row is missing");
       tableHead = { seq: Number(row.seq ?? 0), hash: row.hash ?? GENESIS_HASH };
       exported.push({
@@ -144,8 +107,7 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
       });
       if (fromFile) exported.push({ where: this.headFile.path, head: fromFile, entryHash: row.at_exported });
     } else {
-      const { records } = await statements.run(manager.queryRunner!, HEAD_AND_EXPORTED, [fromFile?.seq ?? 0]);
-      const rows = (records as unknown as ChainHead[]).map((r) => ({ seq: Number(r.seq), hash: r.hash }));
+      const rows = await this.trail.sqliteHeads(manager, fromFile?.seq ?? 0);
       tableHead = rows.reduce((top, r) => (r.seq > top.seq ? r : top), { seq: 0, hash: GENESIS_HASH });
       if (fromFile)
         exported.push({
@@ -191,7 +153,7 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
         try {
           this.headFile.write(head);
         } catch (error) {
-          reject(error as Error);
+          reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
         this.exportedSeq = head.seq;
@@ -206,42 +168,6 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
-    const where = whereOf(filter);
-    // Counted first: a row that appears in between then shows in the items, never in a total whose items lack it.
-    const [total, items] = await this.transactions.run(
-      async (manager) =>
-        [
-          await this.totals.count(manager, AuditEntry, where, JSON.stringify(filter)),
-          await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset }),
-        ] as const,
-    );
-    return { items, total };
-  }
-}
-
-function whereOf(filter: AuditFilter): FindOptionsWhere<AuditEntry> {
-  const where: FindOptionsWhere<AuditEntry> = {};
-  if (filter.caseId) where.caseId = filter.caseId;
-  if (filter.userId) where.actorId = filter.userId;
-  if (filter.from && filter.to) where.at = Between(filter.from, filter.to);
-  else if (filter.from) where.at = MoreThanOrEqual(filter.from);
-  else if (filter.to) where.at = LessThanOrEqual(filter.to);
-  return where;
-}
-
-/** The whole trail in chain order, a batch at a time, for the verifier. */
-export async function* readTrail(manager: EntityManager, batchSize = 1000): AsyncGenerator<AuditEntry> {
-  let after = 0;
-  for (;;) {
-    const batch = await manager
-      .getRepository(AuditEntry)
-      .createQueryBuilder('e')
-      .where('e.seq > :after', { after })
-      .orderBy('e.seq', 'ASC')
-      .limit(batchSize)
-      .getMany();
-    yield* batch;
-    if (batch.length < batchSize) return;
-    after = batch[batch.length - 1].seq;
+    return this.transactions.run((manager) => this.trail.page(manager, filter, limit, offset));
   }
 }

@@ -8,7 +8,7 @@ import {
 import type { AppConfig } from '../config/app-config.js';
 import { verifyChain, type NamedHead } from './audit-chain.js';
 import { auditChainKey, readHead } from './chain-anchor.js';
-import { readTrail } from './audit-trail.service.js';
+import { readTrail } from './audit.repository.js';
 
 export type AuditVerdict = { intact: true; entries: number } | { intact: false; problem: string };
 
@@ -60,25 +60,30 @@ const POSTGRES_RULE_ROWS = `
   WHERE c.oid = ANY (ARRAY[to_regclass('audit_trail'), to_regclass('audit_head')])`;
 
 async function postgresProblems(dataSource: DataSource): Promise<string[]> {
-  const missing = (await dataSource.query('SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass(t) IS NULL', [
-    PROTECTED_TABLES,
-  ])) as { name: string }[];
+  const missing = await dataSource.query<{ name: string }[]>(
+    'SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass(t) IS NULL',
+    [PROTECTED_TABLES],
+  );
   if (missing.length > 0) return missing.map(({ name }) => `the table ${name} is missing`);
-  const triggers = (await dataSource.query(POSTGRES_TRIGGER_ROWS)) as {
-    name: string;
-    sql: string;
-    enabled: boolean;
-    schema: string;
-  }[];
+  const triggers = await dataSource.query<
+    {
+      name: string;
+      sql: string;
+      enabled: boolean;
+      schema: string;
+    }[]
+  >(POSTGRES_TRIGGER_ROWS);
   const problems = triggerProblems(
     POSTGRES_TRIGGERS,
     triggers.map((trigger) => ({ ...trigger, sql: trigger.sql.split(`${trigger.schema}.`).join('') })),
   );
-  const functions = (await dataSource.query(POSTGRES_FUNCTION_ROWS, [Object.keys(POSTGRES_FUNCTIONS)])) as {
-    name: string;
-    body: string;
-    securityDefiner: boolean;
-  }[];
+  const functions = await dataSource.query<
+    {
+      name: string;
+      body: string;
+      securityDefiner: boolean;
+    }[]
+  >(POSTGRES_FUNCTION_ROWS, [Object.keys(POSTGRES_FUNCTIONS)]);
   for (const [name, expected] of Object.entries(POSTGRES_FUNCTIONS)) {
     const found = functions.filter((f) => f.name === name);
     if (found.length === 0) problems.push(`the function ${name}() is missing`);
@@ -91,9 +96,9 @@ async function postgresProblems(dataSource: DataSource): Promise<string[]> {
         );
     }
   }
-  for (const grant of (await dataSource.query(POSTGRES_GRANT_ROWS)) as Record<string, string>[])
+  for (const grant of await dataSource.query<Record<string, string>[]>(POSTGRES_GRANT_ROWS))
     problems.push(`${grant.grantee} may ${grant.privilege} on ${grant.table}: only its owner may`);
-  for (const rule of (await dataSource.query(POSTGRES_RULE_ROWS)) as Record<string, string>[])
+  for (const rule of await dataSource.query<Record<string, string>[]>(POSTGRES_RULE_ROWS))
     problems.push(`the rule ${rule.name} on ${rule.table} rewrites what is done to it`);
   return problems;
 }
@@ -101,7 +106,7 @@ async function postgresProblems(dataSource: DataSource): Promise<string[]> {
 /** The head PostgreSQL's head row holds; none on SQLite. */
 async function headRow(dataSource: DataSource): Promise<NamedHead[]> {
   if (dataSource.options.type !== 'postgres') return [];
-  const rows = (await dataSource.query('SELECT seq, hash FROM audit_head')) as { seq: number; hash: string }[];
+  const rows = await dataSource.query<{ seq: number; hash: string }[]>('SELECT seq, hash FROM audit_head');
   return rows.map((row) => ({ where: "PostgreSQL's audit_head row", head: { seq: Number(row.seq), hash: row.hash } }));
 }
 

@@ -21,14 +21,16 @@ import { isCaseScoped, requestFacts, shownBy, type RequestFacts } from './reques
 
 /** Refusals of who-may-see-what; anything else (a 404, a 409) was an allowed attempt that failed. */
 function outcomeOf(error: unknown): { status: number; allowed: boolean } {
-  const status =
+  const status: number =
     error instanceof HttpException
       ? error.getStatus()
       : error instanceof DomainError
         ? httpStatusOf(error)
         : HttpStatus.INTERNAL_SERVER_ERROR;
   const refused =
-    status === HttpStatus.UNAUTHORIZED || status === HttpStatus.FORBIDDEN || error instanceof CaseOutOfReachError;
+    status === Number(HttpStatus.UNAUTHORIZED) ||
+    status === Number(HttpStatus.FORBIDDEN) ||
+    error instanceof CaseOutOfReachError;
   return { status, allowed: !refused };
 }
 
@@ -63,7 +65,7 @@ export class AuditInterceptor implements NestInterceptor {
       const recorded = from(this.trail.record({ ...facts, allowed: true, status: HttpStatus.OK })).pipe(shareReplay(1));
       return merge(
         recorded.pipe(ignoreElements()),
-        next.handle().pipe(concatMap((event) => recorded.pipe(map(() => event)))),
+        (next.handle() as Observable<unknown>).pipe(concatMap((event) => recorded.pipe(map(() => event)))),
       );
     }
     const method = context.switchToHttp().getRequest<{ method: string }>().method;

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
+import { AuditRepository } from './audit.repository.js';
 import { RequestAudit } from './request-audit.service.js';
 import { UnauthenticatedRefusals } from './unauthenticated-refusals.service.js';
 import { SignedInRefusals } from './signed-in-refusals.service.js';
@@ -15,6 +16,7 @@ import { AuditEntry } from './audit-entry.entity.js';
   controllers: [AuditController],
   providers: [
     AuditTrail,
+    AuditRepository,
     RequestAudit,
     UnauthenticatedRefusals,
     SignedInRefusals,

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { CasesRepositoryModule } from '../cases/cases-repository.module.js';
 import { AccessGuard } from './access.guard.js';
 import { LocalAccounts } from './accounts/local-accounts.js';
 import { UserAccount } from './accounts/user-account.entity.js';
@@ -17,7 +18,7 @@ import { TokenVerifier } from './token-verifier.service.js';
 /** Who may call what: tokens, browser sessions and their sign-in, roles, and supporters' own cases. */
 @Global()
 @Module({
-  imports: [AuditModule, TypeOrmModule.forFeature([UserAccount, BrowserSession, OidcSignIn])],
+  imports: [AuditModule, CasesRepositoryModule, TypeOrmModule.forFeature([UserAccount, BrowserSession, OidcSignIn])],
   controllers: [SignInController, OidcSignInController],
   providers: [
     TokenVerifier,

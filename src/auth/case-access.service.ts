@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { appointmentsOf } from '../cases/appointment-history.js';
 import { currentAppointmentSince } from '../cases/case-reach.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import type { SupporterReach } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -19,15 +19,13 @@ export class CaseAccess {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly cases: CasesRepository,
   ) {}
 
   reachOf(caseId: string, supporterId: string | undefined): Promise<SupporterReach | null> {
     if (!supporterId) return Promise.resolve(null);
     return this.transactions.run(async (manager) => {
-      const record = await manager.findOne(CaseRecord, {
-        where: { id: caseId },
-        select: { id: true, state: true, supporterId: true, snapshot: true },
-      });
+      const record = await this.cases.reachFacts(manager, caseId);
       if (!record || record.state === 'archived') return null;
       const since = currentAppointmentSince(record, supporterId);
       if (since) return { kind: 'current', since };

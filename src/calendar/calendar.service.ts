@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, Not, type EntityManager } from 'typeorm';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import type { EntityManager } from 'typeorm';
+import type { CaseRecord } from '../cases/case-record.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
-import { VisitPlan } from '../visits/visit-plan.entity.js';
-import { Visit } from '../visits/visit.entity.js';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
+import { VisitsRepository } from '../visits/visits.repository.js';
 import { calendarFeed, DEADLINE_SUMMARIES, feedUid, type FeedItem } from './calendar-feed.js';
-import { CalendarToken } from './calendar-token.entity.js';
+import { CalendarRepository } from './calendar.repository.js';
 
 /** 32 random bytes: guessing a live feed URL is out of reach. */
 const TOKEN_BYTES = 32;
@@ -28,6 +28,10 @@ export class CalendarService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly tokens: CalendarRepository,
+    private readonly cases: CasesRepository,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly visits: VisitsRepository,
   ) {}
 
   /** A new feed token for the secretary; any earlier one stops working. The token is answered once, never stored. */
@@ -35,22 +39,20 @@ export class CalendarService {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
     // One statement over the owner's key: a delete and an insert let two renewals at once collide on it.
     return this.transactions.run(async (manager) => {
-      await manager.upsert(CalendarToken, { ownerId, tokenHash: hashOf(token), createdAt: this.clock.now() }, [
-        'ownerId',
-      ]);
+      await this.tokens.setToken(manager, ownerId, hashOf(token), this.clock.now());
       return token;
     });
   }
 
   async revoke(ownerId: string): Promise<void> {
-    const deleted = await this.transactions.run((manager) => manager.delete(CalendarToken, { ownerId }));
-    if (!deleted.affected) throw new NotFoundError('calendar token');
+    const removed = await this.transactions.run((manager) => this.tokens.removeToken(manager, ownerId));
+    if (!removed) throw new NotFoundError('calendar token');
   }
 
   /** The feed the token opens, with its owner and the cases it shows; an unknown or revoked token is not found. */
   feed(token: string): Promise<{ ownerId: string; caseIds: string[]; ics: string }> {
     return this.transactions.run(async (manager) => {
-      const owner = await manager.findOneBy(CalendarToken, { tokenHash: hashOf(token) });
+      const owner = await this.tokens.byTokenHash(manager, hashOf(token));
       if (!owner) throw new NotFoundError('calendar feed');
       const items = await this.itemsOf(manager, owner.ownerId);
       return {
@@ -63,20 +65,13 @@ export class CalendarService {
 
   /** The secretary's open cases' pending deadlines, unheld start-up meetings and planned visits not yet logged. */
   private async itemsOf(manager: EntityManager, ownerId: string): Promise<FeedItem[]> {
-    const cases = await manager.findBy(CaseRecord, { responsibleSecretaryId: ownerId, state: Not('archived') });
+    const cases = await this.cases.openOfSecretary(manager, ownerId);
     if (cases.length === 0) return [];
     const byId = new Map(cases.map((record) => [record.id, record]));
     const caseIds = [...byId.keys()];
-    const deadlines = await manager.find(Deadline, {
-      where: { caseId: In(caseIds), status: 'pending' },
-      order: { dueAt: 'ASC' },
-    });
-    const plans = await manager.find(VisitPlan, { where: { caseId: In(caseIds) }, order: { plannedFor: 'ASC' } });
-    const logged = new Set(
-      (
-        await manager.find(Visit, { select: { planId: true }, where: { caseId: In(caseIds), planId: Not(IsNull()) } })
-      ).map((visit) => visit.planId),
-    );
+    const deadlines = await this.deadlines.pendingOfCases(manager, caseIds);
+    const plans = await this.visits.plansOfCases(manager, caseIds);
+    const logged = await this.visits.loggedPlanIds(manager, caseIds);
     const meetings: FeedItem[] = cases.flatMap((record) => {
       // A case that ended before its start-up meeting was held keeps the summons in its context: no meeting is due.
       const meeting = record.state === 'startupMeeting' ? record.snapshot.context.startupMeeting : undefined;

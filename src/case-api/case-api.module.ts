@@ -4,6 +4,7 @@ import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { VisitRecordsModule } from '../visits/visit-records.module.js';
 import { CaseAnswers } from './case-answers.service.js';
+import { CaseListRepository } from './case-list.repository.js';
 import { CaseQueries } from './case-queries.service.js';
 import { CaseTotals } from './case-totals.service.js';
 import { CasesController } from './cases.controller.js';
@@ -15,6 +16,6 @@ import { WorkList } from './work-list.service.js';
 @Module({
   imports: [CasesModule, DeadlinesModule, VisitRecordsModule, DocumentsModule],
   controllers: [CasesController, ResponsibleSecretaryController, DeadlinesController],
-  providers: [CaseQueries, CaseTotals, CaseAnswers, WorkList],
+  providers: [CaseQueries, CaseListRepository, CaseTotals, CaseAnswers, WorkList],
 })
 export class CaseApiModule {}

@@ -1,71 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseSnapshot } from '../../machines/case-decisions.js';
-import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import type { CaseRetention } from '../documents/case-retention.entity.js';
 import { CaseRetentionService } from '../documents/case-retention.service.js';
 import type { Visit } from '../visits/visit.entity.js';
-import { VisitsService } from '../visits/visits.service.js';
+import { VisitsRepository } from '../visits/visits.repository.js';
 import type { ChangeRows } from '../cases/case-effects.service.js';
-import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
-import { CaseRows } from '../cases/case-rows.repository.js';
-import { CaseParty } from '../cases/case-party.entity.js';
-import { decodeCursor, encodeCursor, type CaseListPosition } from './case-list-cursor.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
+import { decodeCursor, encodeCursor } from './case-list-cursor.js';
+import { CaseListRepository } from './case-list.repository.js';
+import type { CaseRecord } from '../cases/case-record.entity.js';
 import { CaseTotals, type CaseListFilter } from './case-totals.service.js';
 import { caseSummaryView, caseView, historyEntryView, type CaseView } from './case-view.js';
-
-/** What a case list's row needs (caseSummaryView, and createdAt for the cursor): never the snapshot. */
-const SUMMARY_COLUMNS = [
-  'id',
-  'state',
-  'subState',
-  'version',
-  'court',
-  'courtCaseNumber',
-  'periodStart',
-  'periodEnd',
-  'responsibleSecretaryId',
-  'createdAt',
-  'updatedAt',
-] as const satisfies readonly (keyof CaseRecord)[];
-
-/** Cases (as `alias`) the filter picks, after the cursor's position, in the list's order (createdAt, id). */
-function inCreationOrder<Q extends SelectQueryBuilder<CaseRecord>>(
-  query: Q,
-  alias: string,
-  filter: CaseListFilter,
-  after?: CaseListPosition,
-): Q {
-  if (filter.state) query.andWhere(`${alias}.state = :state`, { state: filter.state });
-  if (filter.responsibleSecretary) {
-    query.andWhere(`${alias}.responsibleSecretaryId = :responsibleSecretary`, {
-      responsibleSecretary: filter.responsibleSecretary,
-    });
-  }
-  if (after) {
-    query.andWhere(
-      new Brackets((position) =>
-        position
-          .where(`${alias}.createdAt > :afterCreatedAt`)
-          .orWhere(`${alias}.createdAt = :afterCreatedAt AND ${alias}.id > :afterId`),
-      ),
-      { afterCreatedAt: after.createdAt, afterId: after.id },
-    );
-  }
-  return query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
-}
-
-function whereOf(filter: CaseListFilter) {
-  return {
-    ...(filter.state ? { state: filter.state } : {}),
-    ...(filter.responsibleSecretary ? { responsibleSecretaryId: filter.responsibleSecretary } : {}),
-  };
-}
 
 /** A text search answers this many cases at most: a name common enough to match more is refined, not paged. */
 const SEARCH_LIMIT = 50;
@@ -82,12 +33,13 @@ export type KnownRows = ChangeRows & { visits?: Visit[]; retention?: CaseRetenti
 export class CaseQueries {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly deadlines: DeadlinesService,
-    private readonly visits: VisitsService,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly visits: VisitsRepository,
     private readonly personnummer: PersonnummerProtector,
     private readonly retention: CaseRetentionService,
     private readonly totals: CaseTotals,
-    private readonly rows: CaseRows,
+    private readonly rows: CasesRepository,
+    private readonly caseList: CaseListRepository,
   ) {}
 
   get(caseId: string): Promise<CaseView> {
@@ -103,8 +55,8 @@ export class CaseQueries {
     const caseId = record.id;
     // One after the other: a transaction's connection runs one query at a time.
     const parties = known.parties ?? (await this.rows.parties(manager, caseId));
-    const deadlines = known.deadlines ?? (await this.deadlines.listForCase(manager, caseId));
-    const visits = known.visits ?? (await this.visits.listForCase(manager, caseId));
+    const deadlines = known.deadlines ?? (await this.deadlines.ofCase(manager, caseId));
+    const visits = known.visits ?? (await this.visits.visitsOfCase(manager, caseId));
     // Retention starts with ARCHIVE, the last state: a case not archived has none to read.
     const retention =
       known.retention !== undefined
@@ -119,13 +71,9 @@ export class CaseQueries {
   /** The cases a person is party to, found by the keyed hash of their (normalised) personnummer. */
   async findByPersonnummer(normalized: string): Promise<Page<ReturnType<typeof caseSummaryView>>> {
     const personnummerHash = this.personnummer.lookupHash(normalized);
-    const records = await this.transactions.run(async (manager) => {
-      const parties = await manager.find(CaseParty, { where: { personnummerHash }, select: { caseId: true } });
-      const ids = [...new Set(parties.map((p) => p.caseId))];
-      return ids.length === 0
-        ? []
-        : manager.find(CaseRecord, { where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    });
+    const records = await this.transactions.run((manager) =>
+      this.caseList.ofPersonnummerHash(manager, personnummerHash),
+    );
     return { items: records.map(caseSummaryView), total: records.length };
   }
 
@@ -140,27 +88,13 @@ export class CaseQueries {
       .toLowerCase()
       .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const records = await this.transactions.read((manager) =>
-      manager
-        .createQueryBuilder(CaseRecord, 'c')
-        .select(SUMMARY_COLUMNS.map((column) => `c.${column}`))
-        .where('c.diaryNumber = :text', { text: text.trim() })
-        .orWhere('c.courtCaseNumber = :courtCaseNumber', {
-          courtCaseNumber: courtCase ? `T ${courtCase[1]}-${courtCase[2]}` : text.trim(),
-        })
-        .orWhere(
-          (sub) =>
-            `c.id IN ${sub
-              .subQuery()
-              .select('p.caseId')
-              .from(CaseParty, 'p')
-              .where("LOWER(p.name) LIKE :pattern ESCAPE '\\'")
-              .getQuery()}`,
-        )
-        .setParameter('pattern', pattern)
-        .orderBy('c.createdAt', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .take(SEARCH_LIMIT)
-        .getMany(),
+      this.caseList.search(
+        manager,
+        text.trim(),
+        courtCase ? `T ${courtCase[1]}-${courtCase[2]}` : text.trim(),
+        pattern,
+        SEARCH_LIMIT,
+      ),
     );
     return { items: records.map(caseSummaryView), total: records.length };
   }
@@ -176,22 +110,8 @@ export class CaseQueries {
     const after = typeof from === 'string' ? decodeCursor(from) : undefined;
     const offset = typeof from === 'number' ? from : 0;
     const { records, total } = await this.transactions.run(async (manager) => {
-      const query = manager.createQueryBuilder(CaseRecord, 'c').select(SUMMARY_COLUMNS.map((column) => `c.${column}`));
-      if (offset > 0) {
-        const escape = (name: string) => manager.connection.driver.escape(name);
-        query.innerJoin(
-          (page) =>
-            inCreationOrder(page.select('p.id', 'pageId').from(CaseRecord, 'p'), 'p', filter)
-              .limit(limit + 1)
-              .offset(offset),
-          'page',
-          `${escape('page')}.${escape('pageId')} = c.id`,
-        );
-      } else {
-        inCreationOrder(query, 'c', filter, after).limit(limit + 1);
-      }
-      const records = await query.orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').getMany();
-      const total = await this.totals.count(filter, () => manager.countBy(CaseRecord, whereOf(filter)));
+      const records = await this.caseList.page(manager, filter, limit + 1, offset, after);
+      const total = await this.totals.count(filter, () => this.caseList.count(manager, filter));
       return { records, total };
     });
     const page = records.slice(0, limit);
@@ -205,13 +125,8 @@ export class CaseQueries {
 
   async history(caseId: string, limit: number, offset: number): Promise<Page<ReturnType<typeof historyEntryView>>> {
     const [entries, total] = await this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(CaseRecord, { id: caseId }))) throw new NotFoundError('case');
-      return manager.findAndCount(CaseHistoryEntry, {
-        where: { caseId },
-        order: { version: 'ASC' },
-        take: limit,
-        skip: offset,
-      });
+      if (!(await this.caseList.exists(manager, caseId))) throw new NotFoundError('case');
+      return this.caseList.historyPage(manager, caseId, limit, offset);
     });
     return { items: entries.map(historyEntryView), total };
   }

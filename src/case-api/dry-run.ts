@@ -1,8 +1,10 @@
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ClientEventType } from '../../machines/case-events.js';
 import { allowedClientEvents, type CaseSnapshot } from '../../machines/case-decisions.js';
-import { Alert } from '../alerts/alert.entity.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
+import type { Alert } from '../alerts/alert.entity.js';
+import { AlertsRepository } from '../alerts/alerts.repository.js';
+import type { Deadline } from '../deadlines/deadline.entity.js';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import type { DryRunProbe } from '../cases/dry-run-probe.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 
@@ -38,20 +40,16 @@ export interface DryRunAnswer {
   allowedEvents: ClientEventType[];
 }
 
-function unresolvedAlerts(manager: EntityManager, caseId: string): Promise<Alert[]> {
-  return manager.findBy(Alert, { caseId, resolvedAt: IsNull() });
-}
-
-function pendingDeadlines(manager: EntityManager, caseId: string): Promise<Deadline[]> {
-  return manager.find(Deadline, { where: { caseId, status: 'pending' }, order: { dueAt: 'ASC' } });
-}
+/** The repositories hold no state of their own here: the probe, a constant, reads through one of each. */
+const alerts = new AlertsRepository();
+const deadlines = new DeadlinesRepository();
 
 export async function dryRunBaseline(manager: EntityManager, record: CaseRecord): Promise<DryRunBaseline> {
   return {
     fromState: record.state,
     fromSubState: record.subState,
-    pending: await pendingDeadlines(manager, record.id),
-    unresolved: await unresolvedAlerts(manager, record.id),
+    pending: await deadlines.pendingOfCase(manager, record.id),
+    unresolved: await alerts.unresolvedOfCase(manager, record.id),
   };
 }
 
@@ -68,8 +66,8 @@ export async function dryRunAnswer(
   next: CaseRecord,
   snapshot: CaseSnapshot,
 ): Promise<DryRunAnswer> {
-  const pending = await pendingDeadlines(manager, next.id);
-  const unresolved = await unresolvedAlerts(manager, next.id);
+  const pending = await deadlines.pendingOfCase(manager, next.id);
+  const unresolved = await alerts.unresolvedOfCase(manager, next.id);
   const gone = baseline.pending.filter((row) => !pending.some((now) => now.id === row.id));
   const fresh = pending.filter((row) => !baseline.pending.some((before) => before.id === row.id));
   const moved = fresh

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import { CaseListRepository } from './case-list.repository.js';
 import type { DeadlineListResponse, CaseStateTotalsResponse } from './dto/work-list.responses.js';
 
 /**
@@ -11,38 +10,22 @@ import type { DeadlineListResponse, CaseStateTotalsResponse } from './dto/work-l
  */
 @Injectable()
 export class WorkList {
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly caseList: CaseListRepository,
+  ) {}
 
   /** Every state that has cases, with how many; read from the index on (responsibleSecretaryId, state) or (state, …). */
   async stateCounts(responsibleSecretary: string | undefined): Promise<CaseStateTotalsResponse> {
-    const rows = await this.transactions.read((manager) => {
-      const query = manager
-        .createQueryBuilder(CaseRecord, 'c')
-        .select('c.state', 'state')
-        .addSelect('COUNT(*)', 'total')
-        .groupBy('c.state');
-      if (responsibleSecretary)
-        query.where('c.responsibleSecretaryId = :responsibleSecretary', { responsibleSecretary });
-      return query.getRawMany<{ state: string; total: string | number }>();
-    });
-    return { items: rows.map((row) => ({ state: row.state, total: Number(row.total) })) };
+    const items = await this.transactions.read((manager) => this.caseList.stateTotals(manager, responsibleSecretary));
+    return { items };
   }
 
   /** Pending deadlines, the earliest due first, each with the case it belongs to. */
   async pendingDeadlines(responsibleSecretary: string | undefined, limit: number): Promise<DeadlineListResponse> {
-    const rows = await this.transactions.read((manager) => {
-      const query = manager
-        .createQueryBuilder(Deadline, 'd')
-        .innerJoinAndMapOne('d.case', CaseRecord, 'c', 'c.id = d.caseId')
-        .select(['d.id', 'd.caseId', 'd.kind', 'd.dueAt', 'c.id', 'c.court', 'c.courtCaseNumber', 'c.state'])
-        .where('d.status = :status', { status: 'pending' })
-        .orderBy('d.dueAt', 'ASC')
-        .addOrderBy('d.id', 'ASC')
-        .take(limit);
-      if (responsibleSecretary)
-        query.andWhere('c.responsibleSecretaryId = :responsibleSecretary', { responsibleSecretary });
-      return query.getMany() as Promise<(Deadline & { case: CaseRecord })[]>;
-    });
+    const rows = await this.transactions.read((manager) =>
+      this.caseList.pendingDeadlines(manager, responsibleSecretary, limit),
+    );
     return {
       items: rows.map((row) => ({
         id: row.id,

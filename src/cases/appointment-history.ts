@@ -1,5 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
-import { CaseHistoryEntry } from './case-history-entry.entity.js';
+import type { EntityManager } from 'typeorm';
+import { CasesRepository } from './cases.repository.js';
+
+const cases = new CasesRepository();
 
 /** One supporter's time on a case: from the decision appointing them to the one replacing them. */
 export interface Appointment {
@@ -10,14 +12,9 @@ export interface Appointment {
   replacedAt: string | null;
 }
 
-const APPOINTING_EVENTS = ['APPOINT_SUPPORTER', 'REPLACE_SUPPORTER'];
-
 /** Every appointment on the case, in order, read from its history (appointments and replacements). */
 export async function appointmentsOf(manager: EntityManager, caseId: string): Promise<Appointment[]> {
-  const entries = await manager.find(CaseHistoryEntry, {
-    where: { caseId, type: In(APPOINTING_EVENTS) },
-    order: { version: 'ASC' },
-  });
+  const entries = await cases.appointingEntries(manager, caseId);
   const decisions = entries.map((e) => {
     const payload = e.payload as { supporterId: string; decidedAt?: string };
     return { supporterId: payload.supporterId, at: payload.decidedAt ?? e.at.toISOString() };

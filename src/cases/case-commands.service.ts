@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ClientEvent, SystemEvent, CaseEvent } from '../../machines/case-events.js';
+import type { ClientEvent, SystemEvent } from '../../machines/case-events.js';
 import {
   decide,
   persist,
@@ -32,7 +32,7 @@ import { PersonnummerProtector } from '../personal-data/personnummer-protector.s
 import { sealAddress } from '../personal-data/postal-address.js';
 import { CaseEffects, type AfterCommit, type CaseChange, type ChangeEvent } from './case-effects.service.js';
 import { CaseParty } from './case-party.entity.js';
-import { CaseRows } from './case-rows.repository.js';
+import { CasesRepository } from './cases.repository.js';
 import { requireWithinOwnAppointment, supporterReachOnCommand } from './case-reach.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CaseTransitions } from './case-transitions.service.js';
@@ -57,7 +57,7 @@ interface Answering<T> {
   showsParties: boolean;
 }
 
-const NO_ANSWER: Answering<undefined> = { readBack: async () => undefined, showsParties: false };
+const NO_ANSWER: Answering<undefined> = { readBack: () => Promise.resolve(undefined), showsParties: false };
 
 /**
  * The one path every change to a case takes, whether a secretary sent it or a deadline fired:
@@ -70,7 +70,7 @@ export class CaseCommands {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
-    private readonly rows: CaseRows,
+    private readonly rows: CasesRepository,
     private readonly effects: CaseEffects,
     private readonly transitions: CaseTransitions,
     private readonly personnummer: PersonnummerProtector,
@@ -160,7 +160,7 @@ export class CaseCommands {
     probe: DryRunProbe<B, A>,
   ): Promise<A> {
     try {
-      await this.execute(caseId, event, actor, options, NO_ANSWER, probe as DryRunProbe<unknown, unknown>);
+      await this.execute(caseId, event, actor, options, NO_ANSWER, probe);
     } catch (error) {
       if (error instanceof DryRunRollback) return error.answer as A;
       throw error;
@@ -186,7 +186,7 @@ export class CaseCommands {
       const reachedBy = supporterReachOnCommand(record, actor);
       if (!record) throw new NotFoundError('case');
       if (event.type === 'LOG_VISIT') requireWithinOwnAppointment(reachedBy, event.occurredAt, 'occurredAt');
-      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() } as CaseEvent, caseId);
+      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() }, caseId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);
       }

@@ -66,7 +66,7 @@ export interface ChangeRows {
 }
 
 /** Work to do once the change has committed (handing new deadlines to the queue). */
-export type AfterCommit = () => void;
+export type AfterCommit = () => void | Promise<void>;
 
 /** What one feature does for the changes its name covers in EFFECTS_NEEDED. */
 export interface CaseEffect<N extends EffectName = EffectName> {
@@ -74,7 +74,7 @@ export interface CaseEffect<N extends EffectName = EffectName> {
   /** Before the machine decides: fills in what the event carries from the feature's records. */
   prepare?(manager: EntityManager, event: ChangeEvent<TypesOf<N>>, caseId: string): Promise<ChangeEvent<TypesOf<N>>>;
   /** After the machine accepted the event, before anything is written: throws to refuse it. */
-  check?(manager: EntityManager, event: ChangeEvent<TypesOf<N>>, context: CaseContext, now: Date): Promise<void>;
+  check?(manager: EntityManager, event: ChangeEvent<TypesOf<N>>, context: CaseContext, now: Date): void | Promise<void>;
   /** Writes that commit, or roll back, with the change. */
   within?(manager: EntityManager, change: CaseChange<TypesOf<N>>): Promise<AfterCommit | void>;
 }
@@ -111,7 +111,7 @@ export class CaseEffects implements OnApplicationBootstrap {
 
   register<N extends EffectName>(effect: CaseEffect<N>): void {
     if (this.effects.has(effect.name)) throw new Error(`the case effect ${effect.name} is registered twice`);
-    this.effects.set(effect.name, effect as unknown as CaseEffect);
+    this.effects.set(effect.name, effect);
   }
 
   onApplicationBootstrap(): void {

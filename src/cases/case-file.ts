@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { findLocked } from '../database/locked-row.js';
-import { CaseRecord } from './case-record.entity.js';
+import type { CaseRecord } from './case-record.entity.js';
+import { CasesRepository } from './cases.repository.js';
 import { DomainError, NotFoundError } from '../common/domain-errors.js';
 import { said } from '../common/said.js';
+
+/** The repository holds no state: the case file's checks, used by every feature, share one. */
+const cases = new CasesRepository();
 
 /** The case file went to the administrator: nothing in it changes any more. */
 export class CaseArchivedError extends DomainError {
@@ -21,7 +24,7 @@ export class CaseArchivedError extends DomainError {
 }
 
 export async function requireCase(manager: EntityManager, caseId: string): Promise<CaseRecord> {
-  const record = await manager.findOneBy(CaseRecord, { id: caseId });
+  const record = await cases.load(manager, caseId);
   if (!record) throw new NotFoundError('case');
   return record;
 }
@@ -35,7 +38,7 @@ export async function requireCase(manager: EntityManager, caseId: string): Promi
  * transaction at a time anyway.
  */
 export async function requireWritableCase(manager: EntityManager, caseId: string): Promise<CaseRecord> {
-  const record = await findLocked(manager, CaseRecord, { id: caseId });
+  const record = await cases.loadForUpdate(manager, caseId);
   if (!record) throw new NotFoundError('case');
   if (record.state === 'archived') throw new CaseArchivedError();
   return record;

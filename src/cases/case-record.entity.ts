@@ -5,6 +5,7 @@ import type { PersistedCase } from '../../machines/case-decisions.js';
 @Entity('cases')
 @Index('IDX_cases_state_created', ['state', 'createdAt', 'id'])
 @Index('IDX_cases_created', ['createdAt', 'id'])
+@Index('IDX_cases_court_case', ['court', 'courtCaseNumber'])
 export class CaseRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

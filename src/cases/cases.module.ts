@@ -7,7 +7,7 @@ import { CaseEffectsModule } from './case-effects.module.js';
 import { CaseHistoryEntry } from './case-history-entry.entity.js';
 import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
-import { CaseRows } from './case-rows.repository.js';
+import { CasesRepositoryModule } from './cases-repository.module.js';
 import { CaseTransitions } from './case-transitions.service.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { TransitionCounter } from './transition-counter.service.js';
@@ -22,16 +22,10 @@ import { ResponsibleSecretaries } from './responsible-secretaries.service.js';
     TypeOrmModule.forFeature([CaseRecord, CaseParty, CaseHistoryEntry]),
     AuditModule,
     CaseEffectsModule,
+    CasesRepositoryModule,
     StaffModule,
   ],
-  providers: [
-    CaseCommands,
-    CaseRows,
-    CaseTransitions,
-    TransitionCounter,
-    ResponsibleSecretaries,
-    MachineMigrationSweep,
-  ],
-  exports: [CaseCommands, CaseRows, CaseTransitions, ResponsibleSecretaries, CaseEffectsModule],
+  providers: [CaseCommands, CaseTransitions, TransitionCounter, ResponsibleSecretaries, MachineMigrationSweep],
+  exports: [CaseCommands, CasesRepositoryModule, CaseTransitions, ResponsibleSecretaries, CaseEffectsModule],
 })
 export class CasesModule {}

@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { In, Not } from 'typeorm';
 import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS } from '../../machines/registry.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { CaseCommands } from './case-commands.service.js';
-import { CaseRecord } from './case-record.entity.js';
+import { CasesRepository } from './cases.repository.js';
 
 /**
  * At start-up, every open case stored under an earlier machine version moves to the current one
@@ -20,20 +19,16 @@ export class MachineMigrationSweep implements OnApplicationBootstrap {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly commands: CaseCommands,
+    private readonly cases: CasesRepository,
   ) {}
 
   /** At bootstrap, not module init: a migration is a case change, and the features register its effects at module init. */
   async onApplicationBootstrap(): Promise<void> {
     const earlier = MACHINE_VERSIONS.filter((version) => version !== CURRENT_MACHINE_VERSION);
     if (earlier.length === 0) return;
-    const stale = await this.transactions.run((manager) =>
-      manager.find(CaseRecord, {
-        select: { id: true },
-        where: { machineVersion: In(earlier), state: Not('archived') },
-      }),
-    );
+    const stale = await this.transactions.run((manager) => this.cases.openUnderVersions(manager, earlier));
     let moved = 0;
-    for (const { id } of stale) {
+    for (const id of stale) {
       if (await this.commands.migrate(id)) moved += 1;
     }
     if (moved > 0) this.logger.log(`moved ${moved} open case(s) to machine version ${CURRENT_MACHINE_VERSION}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CaseRecord } from './case-record.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireWritableCase } from './case-file.js';
+import { CasesRepository } from './cases.repository.js';
 import { StaffDirectory } from '../organisation/staff-directory.service.js';
 
 /**
@@ -14,6 +14,7 @@ export class ResponsibleSecretaries {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly directory: StaffDirectory,
+    private readonly cases: CasesRepository,
   ) {}
 
   assign(caseId: string, secretaryId: string) {
@@ -21,7 +22,7 @@ export class ResponsibleSecretaries {
       await requireWritableCase(manager, caseId);
       // Only someone with a profile can sign the case's letters.
       const profile = await this.directory.requireProfileOf(manager, secretaryId);
-      await manager.update(CaseRecord, { id: caseId }, { responsibleSecretaryId: secretaryId });
+      await this.cases.setResponsibleSecretary(manager, caseId, secretaryId);
       return { caseId, responsibleSecretary: profile };
     });
   }

@@ -59,7 +59,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     response: Response,
     language: Language,
   ): void {
-    const requestId = String(request.id);
+    const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
     const described =
       error instanceof Error
         ? { type: error.name, stack: error.stack ?? error.message }

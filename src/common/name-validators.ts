@@ -11,7 +11,7 @@ const HIDDEN_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/
 /** A person's or a court's name: trimmed, not blank, and free of characters that hide or reorder text. */
 export function IsDisplayName(maxLength = 120): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
     IsString(),
     IsNotEmpty({ message: ({ property }) => `${property} must not be blank` }),
     MaxLength(maxLength),

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { SupportersModule } from '../supporters/supporters.module.js';
+import { VisitRecordsModule } from '../visits/visit-records.module.js';
 import { CompensationController } from './compensation.controller.js';
 import { CompensationService } from './compensation.service.js';
 
-@Module({ imports: [AuditModule], controllers: [CompensationController], providers: [CompensationService] })
+@Module({
+  imports: [AuditModule, SupportersModule, VisitRecordsModule],
+  controllers: [CompensationController],
+  providers: [CompensationService],
+})
 export class CompensationModule {}

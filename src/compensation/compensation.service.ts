@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { And, In, IsNull, LessThan, MoreThanOrEqual, Not } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { Supporter } from '../supporters/supporter.entity.js';
-import { Visit } from '../visits/visit.entity.js';
+import { SupportersRepository } from '../supporters/supporters.repository.js';
+import { VisitsRepository } from '../visits/visits.repository.js';
 import { COMPENSATED_OUTCOMES, compensationOre, sekOf } from './compensation-rules.js';
 
 export interface CompensationLine {
@@ -22,22 +21,22 @@ export class CompensationService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
+    private readonly visits: VisitsRepository,
+    private readonly supporters: SupportersRepository,
   ) {}
 
   /** Each supporter's visits, hours and pay in a month (Swedish time), from the visits logged on their cases. */
   async forMonth(month: string) {
     const from = DateTime.fromISO(`${month}-01`, { zone: 'Europe/Stockholm' });
     const { visits, supporters } = await this.transactions.run(async (manager) => {
-      const visits = await manager.find(Visit, {
-        select: { supporterId: true, durationMinutes: true },
-        where: {
-          supporterId: Not(IsNull()),
-          outcome: In([...COMPENSATED_OUTCOMES]),
-          occurredAt: And(MoreThanOrEqual(from.toJSDate()), LessThan(from.plus({ months: 1 }).toJSDate())),
-        },
-      });
+      const visits = await this.visits.compensable(
+        manager,
+        COMPENSATED_OUTCOMES,
+        from.toJSDate(),
+        from.plus({ months: 1 }).toJSDate(),
+      );
       const ids = [...new Set(visits.map((v) => v.supporterId!))];
-      return { visits, supporters: ids.length > 0 ? await manager.findBy(Supporter, { id: In(ids) }) : [] };
+      return { visits, supporters: await this.supporters.byIds(manager, ids) };
     });
     const { compensation } = this.config;
     const lines: CompensationLine[] = supporters

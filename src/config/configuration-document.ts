@@ -4,7 +4,8 @@ function shownDefault(v: Variable<unknown>): string {
   if (v.shownDefault !== undefined) return v.shownDefault;
   if (typeof v.fallback === 'function') throw new Error(`${v.name} needs a shown default: its default is worked out`);
   if (v.fallback === undefined) return 'none';
-  return `\`${Array.isArray(v.fallback) ? v.fallback.join(',') : String(v.fallback)}\``;
+  const value = v.fallback;
+  return `\`${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}\``;
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

@@ -103,6 +103,7 @@ export function startupFacts(config: AppConfig): Record<string, unknown> {
     production: config.production.on,
     database: config.database.type,
     signIn: config.auth.mode === 'local' ? 'local HS256 tokens' : 'OpenID Connect tokens',
+    browserSignIn: config.signIn.oidc ? 'OpenID Connect (authorization code)' : 'local accounts (npm run user:add)',
     personalDataKeyIds: (config.personalData.keys ?? 'k1').split(',').map((item) => item.split(':')[0]),
     publicBaseUrl: config.notifications.publicBaseUrl,
   };

@@ -128,7 +128,7 @@ export function variablesOf(declarations: Declarations | Combined<unknown, unkno
 export function resolve<D extends Declarations>(declarations: D, given: Given, problems: string[]): Resolved<D> {
   const read = (entry: Variable<unknown> | Combined<unknown, unknown> | Declarations): unknown => {
     if (entry.kind === 'variable') {
-      const v = entry as Variable<unknown>;
+      const v = entry;
       const raw = given[v.name];
       if (raw === undefined)
         return typeof v.fallback === 'function' ? (v.fallback as (g: Given) => unknown)(given) : v.fallback;
@@ -141,7 +141,7 @@ export function resolve<D extends Declarations>(declarations: D, given: Given, p
       }
     }
     if (entry.kind === 'combined') {
-      const c = entry as Combined<unknown, unknown>;
+      const c = entry;
       const values = read(c.parts as Declarations);
       if (problems.length > 0) return undefined;
       try {

@@ -283,6 +283,12 @@ export const VARIABLES = {
     5,
     "years after a case's last entry (its archiving) until its file is disposed of (gallring)",
   ),
+  statisticsMinMonths: variable(
+    'STATISTICS_MIN_MONTHS',
+    integer(1, 120),
+    1,
+    'the shortest period the statistics count, in whole calendar months: a shorter one asked for is widened to it, so no figure tells of a single day',
+  ),
   reportGraceDays: variable(
     'REPORT_GRACE_DAYS',
     integer(0, 365),
@@ -365,7 +371,7 @@ export const VARIABLES = {
       if (secret !== undefined) {
         throw new VariableProblem('JWT_SECRET and OIDC_* exclude each other: tokens come from one place');
       }
-      return { mode: 'oidc', issuer: issuer!, audience: audience!, jwksUrl: jwksUrl!, algorithms };
+      return { mode: 'oidc', issuer: issuer, audience: audience!, jwksUrl: jwksUrl!, algorithms };
     },
   ),
   personalData: {

@@ -19,6 +19,7 @@ import { OneCorrectionPerEntry1763900002200 } from './migrations/1763900002200-o
 import { AnchorAuditHead1763900002300 } from './migrations/1763900002300-anchor-audit-head.js';
 import { CreateSignInTables1763900002400 } from './migrations/1763900002400-create-sign-in-tables.js';
 import { AddSupporterAddress1763900003500 } from './migrations/1763900003500-add-supporter-address.js';
+import { IndexDuplicateCheck1763900003600 } from './migrations/1763900003600-index-duplicate-check.js';
 
 export const MIGRATIONS = [
   CreateCaseTables1763900000000,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   AnchorAuditHead1763900002300,
   CreateSignInTables1763900002400,
   AddSupporterAddress1763900003500,
+  IndexDuplicateCheck1763900003600,
 ];
 
 /** The service's pool and timeouts on PostgreSQL; the command-line tools run without them. */

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Find options that lock the rows read until the transaction ends on PostgreSQL (FOR UPDATE), so
@@ -8,13 +8,4 @@ import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } fro
  */
 export function rowLock(manager: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
   return manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' } } : {};
-}
-
-/** The row, locked as `rowLock` says. */
-export function findLocked<E extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  where: FindOptionsWhere<E>,
-): Promise<E | null> {
-  return manager.findOne(entity, { where, ...rowLock(manager) });
 }

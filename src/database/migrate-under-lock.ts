@@ -20,6 +20,7 @@ export async function migrateUnderLock(dataSource: DataSource, lockTimeoutSecond
     } catch (error) {
       throw new Error(
         `another process has been migrating this database for over ${lockTimeoutSeconds} s (MIGRATION_LOCK_TIMEOUT_SECONDS): ${(error as Error).message}`,
+        { cause: error },
       );
     }
     try {

@@ -71,7 +71,7 @@ export class PreparedStatements {
 
   private onSqlite(connection: SqliteConnection, text: string, parameters: unknown[]): StatementResult {
     let statements = this.sqlite.get(connection);
-    if (!statements) this.sqlite.set(connection, (statements = new Map()));
+    if (!statements) this.sqlite.set(connection, (statements = new Map<string, SqliteStatement>()));
     let statement = statements.get(text);
     if (statement === undefined) statements.set(text, (statement = connection.prepare(text)));
     // better-sqlite3 binds no booleans.

@@ -11,7 +11,7 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function grantRuntimeRole(dataSource: DataSource, role: string): Promise<void> {
   if (dataSource.options.type !== 'postgres') throw new Error('--grant-to is for PostgreSQL: SQLite has no roles');
   if (!ROLE_NAME.test(role)) throw new Error(`--grant-to must name a PostgreSQL role (lower-case letters, digits, _)`);
-  const [{ schema }] = (await dataSource.query('SELECT current_schema() AS schema')) as { schema: string }[];
+  const [{ schema }] = await dataSource.query<{ schema: string }[]>('SELECT current_schema() AS schema');
   await dataSource.transaction(async (manager) => {
     for (const statement of [
       `GRANT USAGE ON SCHEMA "${schema}" TO ${role}`,

@@ -64,11 +64,21 @@ export async function recordStatements<T>(
       statements.push({ sql, parameters: Array.isArray(parameters) ? parameters : [] });
       original.logQuery(sql, parameters, runner);
     },
-    logQueryError: (error, sql, parameters, runner) => original.logQueryError(error, sql, parameters, runner),
-    logQuerySlow: (time, sql, parameters, runner) => original.logQuerySlow(time, sql, parameters, runner),
-    logSchemaBuild: (message, runner) => original.logSchemaBuild(message, runner),
-    logMigration: (message, runner) => original.logMigration(message, runner),
-    log: (level, message, runner) => original.log(level, message, runner),
+    logQueryError: (error, sql, parameters, runner) => {
+      original.logQueryError(error, sql, parameters, runner);
+    },
+    logQuerySlow: (time, sql, parameters, runner) => {
+      original.logQuerySlow(time, sql, parameters, runner);
+    },
+    logSchemaBuild: (message, runner) => {
+      original.logSchemaBuild(message, runner);
+    },
+    logMigration: (message, runner) => {
+      original.logMigration(message, runner);
+    },
+    log: (level, message, runner) => {
+      original.log(level, message, runner);
+    },
   };
   dataSource.logger = recorder;
   try {

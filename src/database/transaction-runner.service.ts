@@ -1,8 +1,14 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 
 type UnitOfWork<T> = (manager: EntityManager) => Promise<T>;
+
+/** The connection whose transaction the manager works in, while one is open: what an after-commit hook waits for. */
+export function openTransactionOf(manager: EntityManager): QueryRunner | undefined {
+  const runner = manager.queryRunner;
+  return runner?.isTransactionActive ? runner : undefined;
+}
 
 interface Queued {
   work: UnitOfWork<unknown>;
@@ -75,7 +81,7 @@ export class TransactionRunner {
       // A resource rather than AsyncResource.bind, which on Node 20 also builds deprecation wrappers on every call.
       const caller = new AsyncResource('TransactionUnit');
       const inCallersContext: UnitOfWork<unknown> = (manager) => caller.runInAsyncScope(work, undefined, manager);
-      this.queue.push({ work: inCallersContext, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work: inCallersContext, resolve: resolve, reject });
       if (!this.draining) {
         this.draining = true;
         setImmediate(() => void this.drain());

@@ -8,9 +8,9 @@ import { SYSTEM_ACTOR } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, EventNotAllowedError, NotFoundError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TableStatements, type SelectShape, type UpdateShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from './deadline.entity.js';
+import { DeadlinesRepository } from './deadlines.repository.js';
 import { DeadlineAlreadySettledError, DeadlinesService } from './deadlines.service.js';
 import { swedishMoment } from '../common/swedish-format.js';
 import { deadlineWords } from './deadline-words.js';
@@ -32,8 +32,6 @@ export type DeadlineOutcome =
 function refusedForGood(error: unknown): boolean {
   return error instanceof EventNotAllowedError || error instanceof BusinessRuleError || error instanceof NotFoundError;
 }
-
-const FIRE: UpdateShape<Deadline> = { set: ['status', 'settledAt'], where: [{ in: 'id' }] };
 
 /** Deadlines a batch of this process acted on are remembered up to this many, oldest forgotten first (their deliveries may go to another process). */
 const REMEMBERED_CLAIMS = 50_000;
@@ -61,8 +59,6 @@ class Claim {
 export class DeadlineActions {
   private readonly claimedHere = new Map<string, Promise<boolean>>();
   private readonly batch: number;
-  /** Due pending reminders but the one delivered, a batch's worth. */
-  private readonly claimable: SelectShape<Deadline>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -70,19 +66,10 @@ export class DeadlineActions {
     private readonly clock: Clock,
     private readonly commands: CaseCommands,
     private readonly deadlines: DeadlinesService,
+    private readonly rows: DeadlinesRepository,
     private readonly alerts: AlertsService,
   ) {
     this.batch = config.deadlines.batch;
-    this.claimable = {
-      where: ['status', { atMost: 'dueAt' }, { not: 'id' }, { isNull: 'event' }],
-      // Ties by id, not by when they were added: deliveries come in that order, and would only wait on a batch holding the very rows they deliver.
-      orderBy: [
-        ['dueAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      limit: this.batch - 1,
-      skipLocked: true,
-    };
   }
 
   async act(deadlineId: string): Promise<DeadlineOutcome> {
@@ -91,7 +78,7 @@ export class DeadlineActions {
     try {
       // A reminder acts in the transaction that finds it pending; an event goes through the command path.
       const due = await this.transactions.run<Deadline | DeadlineOutcome>(async (manager) => {
-        const row = await manager.findOneBy(Deadline, { id: deadlineId });
+        const row = await this.rows.find(manager, deadlineId);
         if (!row || row.status !== 'pending') return { outcome: 'skipped' };
         const now = this.clock.now();
         if (row.dueAt > now) return { outcome: 'notYetDue', inMs: row.dueAt.getTime() - now.getTime() };
@@ -113,7 +100,7 @@ export class DeadlineActions {
   /** A deadline given up on after every attempt: an alert says so until it fires or becomes moot. */
   async reportGivenUp(deadlineId: string, reason: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const row = await manager.findOneBy(Deadline, { id: deadlineId });
+      const row = await this.rows.find(manager, deadlineId);
       if (!row || row.status !== 'pending') return;
       const detail =
         `Tidsfristen för ${deadlineWords(row.kind)}, som löpte ut ${swedishMoment(row.dueAt.toISOString())}, kunde inte hanteras: ${reason}`.slice(
@@ -122,7 +109,7 @@ export class DeadlineActions {
         );
       await this.alerts.raiseWithin(
         manager,
-        { caseId: row.caseId, kind: 'deadlineFailed', deadlineId, detail },
+        [{ caseId: row.caseId, kind: 'deadlineFailed', deadlineId, detail }],
         this.clock.now(),
       );
     });
@@ -144,7 +131,8 @@ export class DeadlineActions {
    */
   private async remindWithin(manager: EntityManager, row: Deadline, now: Date, claim: Claim): Promise<DeadlineOutcome> {
     await this.deadlines.settleWithin(manager, row.id, 'fired', now);
-    const others = this.batch > 1 ? await this.claimDueReminders(manager, row.id, now) : [];
+    // The delivered row was claimed first (waiting for whoever held it); the others only if no one holds them.
+    const others = this.batch > 1 ? await this.rows.claimDueReminders(manager, row.id, now, this.batch - 1) : [];
     this.remember(claim, others);
     await this.alerts.resolveWithin(
       manager,
@@ -157,26 +145,13 @@ export class DeadlineActions {
       kind: due.kind as ReminderKind,
       deadlineId: due.id,
     }));
-    await this.alerts.raiseForDeadlinesWithin(manager, reminders, now);
+    await this.alerts.raiseWithin(manager, reminders, now);
     const lagOf = (due: Deadline) => now.getTime() - due.dueAt.getTime();
     return {
       outcome: 'fired',
       lagMs: lagOf(row),
       alongside: others.map((other) => ({ deadlineId: other.id, lagMs: lagOf(other) })),
     };
-  }
-
-  /**
-   * Due pending reminders besides the one delivered, soonest first, marked fired. The delivered
-   * row was claimed first (waiting for whoever held it); these are claimed only if no other
-   * transaction holds them (SKIP LOCKED on PostgreSQL; SQLite runs one transaction at a time),
-   * so two batches never wait on each other and cannot deadlock.
-   */
-  private async claimDueReminders(manager: EntityManager, deliveredId: string, now: Date): Promise<Deadline[]> {
-    const deadlines = TableStatements.of(manager.connection, Deadline);
-    const rows = await deadlines.select(manager, this.claimable, ['pending', now, deliveredId]);
-    if (rows.length > 0) await deadlines.update(manager, FIRE, ['fired', now], [rows.map((row) => row.id)]);
-    return rows;
   }
 
   /** Deliveries of the claimed rows in this process wait for the claim's transaction instead of asking the database. */

@@ -1,13 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
+import { AlertsRepository } from '../alerts/alerts.repository.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { CaseRetention } from '../documents/case-retention.entity.js';
 import { NotificationMail } from '../notifications/notification-mail.entity.js';
-import { Alert } from '../alerts/alert.entity.js';
 import { Clock } from '../common/clock.js';
-import { Metrics } from '../metrics/metrics.service.js';
 import { DeadlineQueue } from './deadline.queue.js';
-import { Deadline } from './deadline.entity.js';
+import { DeadlinesRepository } from './deadlines.repository.js';
+import { Metrics } from '../metrics/metrics.service.js';
 
 /** The queue's job states an operator watches; completed and failed jobs are removed at once. */
 const JOB_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'] as const;
@@ -23,6 +23,8 @@ export class DeadlineGauges implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly queue: DeadlineQueue,
     private readonly clock: Clock,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly alerts: AlertsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -31,15 +33,7 @@ export class DeadlineGauges implements OnModuleInit {
       'Pending deadline rows, by whether they are already due',
       ['due'],
       async () => {
-        const rows = await this.dataSource
-          .getRepository(Deadline)
-          .createQueryBuilder('d')
-          .select('COUNT(*)', 'total')
-          .addSelect('SUM(CASE WHEN d.dueAt <= :now THEN 1 ELSE 0 END)', 'due')
-          .where('d.status = :pending', { pending: 'pending', now: this.clock.now() })
-          .getRawOne<{ total: string | number; due: string | number | null }>();
-        const total = Number(rows?.total ?? 0);
-        const due = Number(rows?.due ?? 0);
+        const { total, due } = await this.deadlines.pendingCounts(this.dataSource.manager, this.clock.now());
         return [
           [{ due: 'true' }, due],
           [{ due: 'false' }, total - due],
@@ -51,11 +45,7 @@ export class DeadlineGauges implements OnModuleInit {
       'Deadlines the queue gave up on that are still pending (their deadlineFailed alert is unresolved)',
       [],
       async () => {
-        const failed = await this.dataSource
-          .getRepository(Alert)
-          .createQueryBuilder('a')
-          .where('a.kind = :kind AND a.resolvedAt IS NULL', { kind: 'deadlineFailed' })
-          .getCount();
+        const failed = await this.alerts.unresolvedOfKind(this.dataSource.manager, 'deadlineFailed');
         return [[{}, failed]];
       },
     );

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { DeadlineQueue } from './deadline.queue.js';
-import { DeadlinesService } from './deadlines.service.js';
+import { DeadlinesRepository } from './deadlines.repository.js';
 
 export interface Reconciliation {
   pending: number;
@@ -24,12 +24,12 @@ export class DeadlineReconciler {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
-    private readonly deadlines: DeadlinesService,
+    private readonly deadlines: DeadlinesRepository,
     private readonly queue: DeadlineQueue,
   ) {}
 
   async reconcile(): Promise<Reconciliation> {
-    const pending = await this.transactions.run((manager) => this.deadlines.listPending(manager));
+    const pending = await this.transactions.run((manager) => this.deadlines.allPending(manager));
     const held = await this.queue.withJobs(pending.map((d) => d.id));
     const missing = pending.filter((d) => !held.has(d.id));
     await this.queue.schedule(missing);

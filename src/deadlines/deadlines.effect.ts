@@ -43,7 +43,7 @@ export class DeadlineEffects implements OnModuleInit {
         if (periodRanOutBeforeVisits(change.snapshot.context)) {
           await this.alerts.raiseWithin(
             manager,
-            { caseId: change.record.id, kind: 'periodEndedBeforeVisits' },
+            [{ caseId: change.record.id, kind: 'periodEndedBeforeVisits' }],
             change.now,
           );
         }

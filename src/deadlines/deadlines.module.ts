@@ -4,8 +4,9 @@ import { AlertsModule } from '../alerts/alerts.module.js';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
 import { DeadlineDispatcher } from './deadline-dispatcher.js';
 import { DeadlineEffects } from './deadlines.effect.js';
-import { DeadlineGauges } from './deadline-gauges.service.js';
 import { DeadlineQueue } from './deadline.queue.js';
+import { DeadlinesRepository } from './deadlines.repository.js';
+import { DeadlineGauges } from './deadline-gauges.service.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { QueuedDeadlineDispatcher } from './queued-deadline-dispatcher.service.js';
 import { Deadline } from './deadline.entity.js';
@@ -16,10 +17,11 @@ import { Deadline } from './deadline.entity.js';
   providers: [
     DeadlineEffects,
     DeadlinesService,
+    DeadlinesRepository,
     DeadlineQueue,
     DeadlineGauges,
     { provide: DeadlineDispatcher, useClass: QueuedDeadlineDispatcher },
   ],
-  exports: [DeadlinesService, DeadlineDispatcher, DeadlineQueue],
+  exports: [DeadlinesService, DeadlinesRepository, DeadlineDispatcher, DeadlineQueue],
 })
 export class DeadlinesModule {}

@@ -9,8 +9,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from './checked-upload.js';
-import { readContent, storeContent } from './document-contents.js';
 import { CaseDocument } from './document.entity.js';
+import { DocumentsRepository } from './documents.repository.js';
 import type { DocumentFactsDto } from './dto/document.dtos.js';
 import { said } from '../common/said.js';
 
@@ -69,12 +69,13 @@ export class DocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly documents: DocumentsRepository,
   ) {}
 
   list(caseId: string, role: Actor['role']) {
     return this.transactions.run(async (manager) => {
       const record = await requireCase(manager, caseId);
-      const documents = await manager.find(CaseDocument, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const documents = await this.documents.ofCase(manager, caseId);
       const correctedBy = new Map(documents.filter((d) => d.correctsId).map((d) => [d.correctsId!, d.id]));
       const views = documents.map((d) => documentView(d, correctedBy.get(d.id) ?? null));
       return {
@@ -96,7 +97,7 @@ export class DocumentsService {
         );
       }
       const document = await this.find(manager, caseId, documentId);
-      const bytes = document.sha256 ? await readContent(manager, documentId) : undefined;
+      const bytes = document.sha256 ? await this.documents.readContent(manager, documentId) : undefined;
       if (!bytes) throw new NotFoundError('document content');
       return { document, bytes };
     });
@@ -183,15 +184,15 @@ export class DocumentsService {
       createdAt: this.clock.now(),
       createdBy: actor.id,
     });
-    await manager.insert(CaseDocument, document);
-    if (upload) await storeContent(manager, document.id, upload.bytes);
+    await this.documents.insert(manager, document);
+    if (upload) await this.documents.storeContent(manager, document.id, upload.bytes);
     return documentView(document, null);
   }
 
   /** A correction names a document on the same case that no other correction has replaced yet. */
   private async requireCorrectable(manager: EntityManager, caseId: string, correctsId: string): Promise<void> {
     await this.find(manager, caseId, correctsId);
-    if (await manager.existsBy(CaseDocument, { caseId, correctsId })) {
+    if (await this.documents.corrected(manager, caseId, correctsId)) {
       throw new BusinessRuleError(
         'correctLatest',
         said(
@@ -204,7 +205,7 @@ export class DocumentsService {
   }
 
   private async find(manager: EntityManager, caseId: string, documentId: string): Promise<CaseDocument> {
-    const document = await manager.findOneBy(CaseDocument, { id: documentId, caseId });
+    const document = await this.documents.find(manager, caseId, documentId);
     if (!document) throw new NotFoundError('document');
     return document;
   }

@@ -9,7 +9,7 @@ import type { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 export function statePath(value: StateValue): string {
   if (typeof value === 'string') return value;
   const [key, inner] = Object.entries(value)[0];
-  return inner === undefined ? key : `${key}.${statePath(inner as StateValue)}`;
+  return inner === undefined ? key : `${key}.${statePath(inner)}`;
 }
 
 /** The history entry as the event the machine was sent: type, payload and the instant it was stamped with. */

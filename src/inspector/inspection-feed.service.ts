@@ -15,12 +15,10 @@ import {
   type Observable,
   type Subscription,
 } from 'rxjs';
-import { MoreThan } from 'typeorm';
 import { createActor } from 'xstate';
 import type { Judgment } from '../../machines/case-context.js';
 import { machineFor } from '../../machines/registry.js';
-import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { CaseTransitions, type CaseTransition } from '../cases/case-transitions.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
@@ -66,6 +64,7 @@ export class InspectionFeed implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transitions: CaseTransitions,
     private readonly transactions: TransactionRunner,
+    private readonly cases: CasesRepository,
   ) {
     const committedElsewhere = defer(() => {
       this.lastEntryId = null;
@@ -113,12 +112,9 @@ export class InspectionFeed implements OnModuleInit, OnModuleDestroy {
     try {
       const since = this.lastEntryId;
       const entries = await this.transactions.run((manager) =>
-        manager.find(CaseHistoryEntry, {
-          select: { id: true, caseId: true, version: true, type: true, fromState: true, toState: true, at: true },
-          where: since === null ? {} : { id: MoreThan(since - LOOK_BACK) },
-          order: { id: since === null ? 'DESC' : 'ASC' },
-          take: since === null ? LOOK_BACK : POLL_BATCH,
-        }),
+        since === null
+          ? this.cases.historySince(manager, null, LOOK_BACK)
+          : this.cases.historySince(manager, since - LOOK_BACK, POLL_BATCH),
       );
       this.lastEntryId = Math.max(since ?? 0, ...entries.map((e) => e.id));
       const transitions = entries.map((e) => ({
@@ -159,14 +155,8 @@ export class InspectionFeed implements OnModuleInit, OnModuleDestroy {
   /** Restores the case as it was before the transition and sends it the recorded event, inspected. */
   private async runInspected(transition: CaseTransition): Promise<void> {
     const { machineVersion, entries } = await this.transactions.run(async (manager) => {
-      const record = await manager.findOne(CaseRecord, {
-        where: { id: transition.caseId },
-        select: { id: true, machineVersion: true },
-      });
-      const entries = await manager.find(CaseHistoryEntry, {
-        where: { caseId: transition.caseId },
-        order: { version: 'ASC' },
-      });
+      const record = await this.cases.load(manager, transition.caseId);
+      const entries = await this.cases.history(manager, transition.caseId);
       return {
         machineVersion: record?.machineVersion,
         entries: entries.filter((e) => e.version <= transition.version),
@@ -201,8 +191,8 @@ export class InspectionFeed implements OnModuleInit, OnModuleDestroy {
       inspect: inspector.inspect,
       ...(before ? { snapshot: before } : {}),
     });
-    let failure: unknown;
-    actor.subscribe({ error: (error) => (failure = error) });
+    let failure: Error | undefined;
+    actor.subscribe({ error: (error) => (failure = error instanceof Error ? error : new Error(String(error))) });
     actor.start();
     if (before) actor.send(eventOf(last));
     actor.stop();

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { allowedClientEvents, restore } from '../../machines/case-decisions.js';
 import { machineFor } from '../../machines/registry.js';
-import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import type { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
+import type { CaseRecord } from '../cases/case-record.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import { ReplayMismatchError, replayHistory, statePath } from './case-replay.js';
 
 export interface StateCount {
@@ -44,28 +45,23 @@ const joinState = (state: string, subState: string | null) => (subState ? `${sta
 export class InspectorQueries {
   private readonly logger = new Logger(InspectorQueries.name);
 
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly cases: CasesRepository,
+    private readonly deadlines: DeadlinesRepository,
+  ) {}
 
   async counts(): Promise<StateCount[]> {
-    const rows = await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder(CaseRecord, 'c')
-        .select('c.state', 'state')
-        .addSelect('c.subState', 'subState')
-        .addSelect('COUNT(*)', 'count')
-        .groupBy('c.state')
-        .addGroupBy('c.subState')
-        .getRawMany<{ state: string; subState: string | null; count: string | number }>(),
-    );
-    return rows.map((row) => ({ state: joinState(row.state, row.subState), count: Number(row.count) }));
+    const rows = await this.transactions.run((manager) => this.cases.countsByState(manager));
+    return rows.map((row) => ({ state: joinState(row.state, row.subState), count: row.count }));
   }
 
   async caseFlow(caseId: string): Promise<CaseFlow> {
     const { record, entries, deadlines } = await this.transactions.run(async (manager) => {
-      const record = await manager.findOneBy(CaseRecord, { id: caseId });
+      const record = await this.cases.load(manager, caseId);
       if (!record) throw new NotFoundError('case');
-      const entries = await manager.find(CaseHistoryEntry, { where: { caseId }, order: { version: 'ASC' } });
-      const deadlines = await manager.find(Deadline, { where: { caseId, status: 'pending' }, order: { dueAt: 'ASC' } });
+      const entries = await this.cases.history(manager, caseId);
+      const deadlines = await this.deadlines.pendingOfCase(manager, caseId);
       return { record, entries, deadlines };
     });
     const machine = machineFor(record.machineVersion);

@@ -1,4 +1,4 @@
-import type { AnyStateMachine, StateNodeDefinition } from 'xstate';
+import type { AnyStateMachine, EventObject, MachineContext, StateNodeDefinition } from 'xstate';
 
 /** A state of the machine, named by its dotted path from the root ("startupMeeting.held"). */
 export interface GraphState {
@@ -28,7 +28,7 @@ export interface MachineGraph {
   transitions: GraphTransition[];
 }
 
-type Definition = StateNodeDefinition<any, any>;
+type Definition = StateNodeDefinition<MachineContext, EventObject>;
 
 /** A target in the definition is a state node, or its `#id` once the definition went through JSON. */
 function nodeId(ref: unknown): string {
@@ -71,9 +71,9 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
         guard: guardName(t.guard),
       });
     }
-    for (const child of Object.values(node.states)) visit(child as Definition, id);
+    for (const child of Object.values(node.states)) visit(child, id);
   };
-  for (const child of Object.values(root.states)) visit(child as Definition, null);
+  for (const child of Object.values(root.states)) visit(child, null);
 
   const initial = root.initial?.target?.[0];
   return { machineId: root.id, initial: initial ? pathOf(initial) : states[0].id, states, transitions };

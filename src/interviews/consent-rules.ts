@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { CaseParty, type Custody } from '../cases/case-party.entity.js';
-import { InterviewConsent, type Guardian } from './interview-consent.entity.js';
+import type { CaseParty, Custody } from '../cases/case-party.entity.js';
+import type { InterviewConsent, Guardian } from './interview-consent.entity.js';
 
 /** Whose consent a child's interview needs: every parent who has custody of the child. */
 export function guardiansOf(custody: Custody | null): Guardian[] {
@@ -17,17 +16,4 @@ export function standing(consents: InterviewConsent[], childPosition: number): I
 export function consentComplete(child: Pick<CaseParty, 'position' | 'custody'>, consents: InterviewConsent[]): boolean {
   const given = new Set(standing(consents, child.position).map((c) => c.guardian));
   return guardiansOf(child.custody).every((g) => given.has(g));
-}
-
-/**
- * What the start-up meeting records as consent to a child interview, derived from the consent
- * records: some child's interview has the consent of every guardian with custody of them.
- */
-export async function interviewConsentGiven(manager: EntityManager, caseId: string): Promise<boolean> {
-  const children = await manager.find(CaseParty, {
-    where: { caseId, role: 'child' },
-    select: { position: true, custody: true },
-  });
-  const consents = await manager.findBy(InterviewConsent, { caseId });
-  return children.some((child) => consentComplete(child, consents));
 }

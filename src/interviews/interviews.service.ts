@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CaseParty } from '../cases/case-party.entity.js';
+import type { CaseParty } from '../cases/case-party.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
@@ -18,6 +19,7 @@ import type {
 } from './dto/interview.dtos.js';
 import { InterviewConsent, type Guardian } from './interview-consent.entity.js';
 import { said, type Said } from '../common/said.js';
+import { InterviewsRepository } from './interviews.repository.js';
 
 function consentView(consent: InterviewConsent) {
   return {
@@ -96,13 +98,15 @@ export class InterviewsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly interviews: InterviewsRepository,
+    private readonly cases: CasesRepository,
   ) {}
 
   list(caseId: string) {
     return this.transactions.run(async (manager) => {
       await requireCase(manager, caseId);
-      const children = await manager.find(CaseParty, { where: { caseId, role: 'child' }, order: { position: 'ASC' } });
-      const interviews = await manager.findBy(ChildInterview, { caseId });
+      const children = await this.cases.children(manager, caseId);
+      const interviews = await this.interviews.interviewsOfCase(manager, caseId);
       const consents = await this.consentsOf(manager, caseId);
       const items = children.map((child) =>
         interviewView(child, interviews.find((i) => i.childPosition === child.position) ?? null, consents),
@@ -133,17 +137,20 @@ export class InterviewsService {
           'guardian',
         );
       }
-      await manager.insert(InterviewConsent, {
-        id: randomUUID(),
-        caseId,
-        childPosition: child.position,
-        guardian: dto.guardian,
-        givenOn: dto.givenOn,
-        atStartupMeeting: dto.atStartupMeeting,
-        withdrawnOn: null,
-        recordedAt: this.clock.now(),
-        recordedBy: actor.id,
-      });
+      await this.interviews.insertConsent(
+        manager,
+        Object.assign(new InterviewConsent(), {
+          id: randomUUID(),
+          caseId,
+          childPosition: child.position,
+          guardian: dto.guardian,
+          givenOn: dto.givenOn,
+          atStartupMeeting: dto.atStartupMeeting,
+          withdrawnOn: null,
+          recordedAt: this.clock.now(),
+          recordedBy: actor.id,
+        }),
+      );
     });
   }
 
@@ -169,7 +176,7 @@ export class InterviewsService {
           'withdrawnOn',
         );
       }
-      await manager.update(InterviewConsent, { id: consent.id }, { withdrawnOn: dto.withdrawnOn });
+      await this.interviews.withdrawConsent(manager, consent.id, dto.withdrawnOn);
     });
   }
 
@@ -254,7 +261,7 @@ export class InterviewsService {
           updatedBy: actor.id,
         },
       );
-      await manager.save(ChildInterview, updated);
+      await this.interviews.saveInterview(manager, updated);
     });
   }
 
@@ -266,17 +273,17 @@ export class InterviewsService {
   ) {
     return this.transactions.run(async (manager) => {
       await requireWritableCase(manager, caseId);
-      const child = await manager.findOneBy(CaseParty, { caseId, role: 'child', position: childIndex });
+      const child = await this.cases.child(manager, caseId, childIndex);
       if (!child) throw new NotFoundError('child');
-      const interview = await manager.findOneBy(ChildInterview, { caseId, childPosition: childIndex });
+      const interview = await this.interviews.interviewOf(manager, caseId, childIndex);
       await change(manager, { child, interview, consents: await this.consentsOf(manager, caseId) });
-      const after = await manager.findOneBy(ChildInterview, { caseId, childPosition: childIndex });
+      const after = await this.interviews.interviewOf(manager, caseId, childIndex);
       return interviewView(child, after, await this.consentsOf(manager, caseId));
     });
   }
 
   private consentsOf(manager: EntityManager, caseId: string): Promise<InterviewConsent[]> {
-    return manager.find(InterviewConsent, { where: { caseId }, order: { givenOn: 'ASC', recordedAt: 'ASC' } });
+    return this.interviews.consentsOfCase(manager, caseId);
   }
 }
 

@@ -23,8 +23,9 @@ interface EarlyEnd {
 }
 
 function earlyEnd({ context }: LetterSources): EarlyEnd | undefined {
-  const closing = context.closing as
-    (NonNullable<LetterSources['context']['closing']> & { endedOn?: string; earlyEndCategory?: string }) | undefined;
+  const closing:
+    (NonNullable<LetterSources['context']['closing']> & { endedOn?: string; earlyEndCategory?: string }) | undefined =
+    context.closing;
   if (closing?.cause !== 'endedEarly') return undefined;
   return {
     endedOn: closing.endedOn ?? closing.startedAt,

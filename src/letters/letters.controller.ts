@@ -9,8 +9,6 @@ import { DocumentListResponse } from '../documents/dto/document.responses.js';
 import { GenerateLetterDto } from './dto/letter.dtos.js';
 import { LettersService } from './letters.service.js';
 
-const UUID = new ParseUUIDPipe({ version: '4' });
-
 /** The routine's letters: written among the case's documents, so under the documents' path. */
 @ApiTags('documents')
 @CaseScoped('caseId')
@@ -27,7 +25,7 @@ export class LettersController {
   @ApiCreatedResponse({ type: DocumentListResponse })
   @ApiErrors(400, 409, 422)
   generate(
-    @Param('caseId', UUID) caseId: string,
+    @Param('caseId', new ParseUUIDPipe({ version: '4' })) caseId: string,
     @Body() dto: GenerateLetterDto,
     @CurrentActor() actor: Actor,
   ): Promise<DocumentListResponse> {

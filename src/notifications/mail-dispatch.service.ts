@@ -7,6 +7,7 @@ import {
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
+import { openTransactionOf } from '../database/transaction-runner.service.js';
 import { MailQueue } from './mail.queue.js';
 
 /**
@@ -31,8 +32,8 @@ export class MailDispatch implements EntitySubscriberInterface, OnModuleInit {
 
   /** Inside the transaction that wrote the mails. */
   afterCommit(manager: EntityManager, mailIds: string[]): void {
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) {
+    const runner = openTransactionOf(manager);
+    if (!runner) {
       this.hand(mailIds);
       return;
     }

@@ -4,7 +4,8 @@ import { Clock } from '../common/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { MailTransport, refusedForGood } from './mail-transport.service.js';
 import type { MailContent } from './mail-content.js';
-import { NotificationMail } from './notification-mail.entity.js';
+import type { NotificationMail } from './notification-mail.entity.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationOutbox } from './notification-outbox.service.js';
 
 /**
@@ -19,22 +20,24 @@ export class MailSender {
     private readonly clock: Clock,
     private readonly outbox: NotificationOutbox,
     private readonly transport: MailTransport,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async send(mailId: string): Promise<'sent' | 'skipped'> {
     const found = await this.transactions.run(async (manager) => {
-      const mail = await manager.findOneBy(NotificationMail, { id: mailId });
+      const mail = await this.notifications.findMail(manager, mailId);
       if (!mail || mail.status !== 'pending') return null;
       return { mail, content: await this.outbox.contentOf(manager, mail) };
     });
     if (!found) return 'skipped';
     await this.deliver(found.mail, found.content);
     await this.transactions.run((manager) =>
-      manager.update(
-        NotificationMail,
-        { id: mailId, status: 'pending' },
-        { status: 'sent', sentAt: this.clock.now(), attempts: found.mail.attempts + 1, lastError: null },
-      ),
+      this.notifications.updatePendingMail(manager, mailId, {
+        status: 'sent',
+        sentAt: this.clock.now(),
+        attempts: found.mail.attempts + 1,
+        lastError: null,
+      }),
     );
     return 'sent';
   }
@@ -46,11 +49,11 @@ export class MailSender {
       const message = (error as Error).message.slice(0, 1000);
       const permanent = refusedForGood(error);
       await this.transactions.run((manager) =>
-        manager.update(
-          NotificationMail,
-          { id: mail.id, status: 'pending' },
-          { attempts: mail.attempts + 1, lastError: message, ...(permanent ? { status: 'failed' as const } : {}) },
-        ),
+        this.notifications.updatePendingMail(manager, mail.id, {
+          attempts: mail.attempts + 1,
+          lastError: message,
+          ...(permanent ? { status: 'failed' as const } : {}),
+        }),
       );
       // A refusal no retry changes ends the job; anything else is retried with backoff, then by the reconciliation.
       throw permanent ? new UnrecoverableError(message) : error;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { In, type FindOptionsWhere } from 'typeorm';
 import type { Page } from '../common/paging.dto.js';
-import { ListTotals } from '../database/list-totals.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { NotificationItem } from './notification-item.entity.js';
-import { MAIL_STATUSES, NotificationMail, type MailStatus } from './notification-mail.entity.js';
+import type { NotificationItem } from './notification-item.entity.js';
+import { MAIL_STATUSES, type MailStatus, type NotificationMail } from './notification-mail.entity.js';
+import { NotificationsRepository } from './notifications.repository.js';
 
 function mailView(mail: NotificationMail, items: NotificationItem[]) {
   return {
@@ -27,9 +26,10 @@ export type NotificationMailView = ReturnType<typeof mailView>;
 /** The outbox as the administrator sees it: what went, what waits, what the mail server refused. */
 @Injectable()
 export class NotificationList {
-  private readonly totals = new ListTotals();
-
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly notifications: NotificationsRepository,
+  ) {}
 
   list(
     status: MailStatus | undefined,
@@ -37,28 +37,7 @@ export class NotificationList {
     offset: number,
   ): Promise<Page<NotificationMailView> & { counts: Record<MailStatus, number> }> {
     return this.transactions.run(async (manager) => {
-      const where: FindOptionsWhere<NotificationMail> = status ? { status } : {};
-      // Counted first: a mail that reaches the status in between then shows in the items, never in a total whose items lack it.
-      const total = await this.totals.count(manager, NotificationMail, where, status ?? 'all');
-      const mails = await manager.find(NotificationMail, {
-        where,
-        order: { createdAt: 'DESC', id: 'ASC' },
-        take: limit,
-        skip: offset,
-      });
-      const items =
-        mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
-      const countByStatus = () =>
-        manager
-          .createQueryBuilder(NotificationMail, 'mail')
-          .select('mail.status', 'status')
-          .addSelect('COUNT(*)', 'count')
-          .groupBy('mail.status')
-          .getRawMany<{ status: MailStatus; count: string | number }>();
-      // The counts per status read every mail: past a small outbox they are kept like a large total.
-      const grouped = (await this.totals.exceeds(manager, NotificationMail, {}))
-        ? await this.totals.keep('counts', countByStatus)
-        : await countByStatus();
+      const { total, mails, items, counts: grouped } = await this.notifications.page(manager, status, limit, offset);
       const counts = Object.fromEntries(
         MAIL_STATUSES.map((s) => [s, Number(grouped.find((g) => g.status === s)?.count ?? 0)]),
       ) as Record<MailStatus, number>;

@@ -1,27 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { Alert } from '../alerts/alert.entity.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import type { EntityManager } from 'typeorm';
+import type { Alert } from '../alerts/alert.entity.js';
+import { AlertsRepository } from '../alerts/alerts.repository.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TableStatements } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { DigestRun } from './digest-run.entity.js';
 import { alertMail, digestMail, type CaseNotice, type MailContent } from './mail-content.js';
 import { MailDispatch } from './mail-dispatch.service.js';
-import { isNotifiedKind, type NotifiedKind } from './notification-kinds.js';
+import { isNotifiedKind } from './notification-kinds.js';
 import { NotificationItem } from './notification-item.entity.js';
 import { NotificationMail, type MailType } from './notification-mail.entity.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
 import { NotificationRecipients } from './notification-recipients.service.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { isWorkingDay, swedishDayAndHour } from './working-days.js';
 
 /** How many pending mails one reconciliation looks at; the rest wait for the next one. */
 const RECONCILE_BATCH = 1000;
-
-/** Inserts carry at most this many rows (SQLite and PostgreSQL bound a statement's parameters). */
-const ROWS_PER_STATEMENT = 500;
 
 /** The outbox: what each alert turns into (a mail now, a line in the digest, or nothing), and each mail's text. */
 @Injectable()
@@ -33,6 +30,9 @@ export class NotificationOutbox {
     private readonly recipients: NotificationRecipients,
     private readonly preferences: NotificationPreferences,
     private readonly dispatch: MailDispatch,
+    private readonly notifications: NotificationsRepository,
+    private readonly cases: CasesRepository,
+    private readonly alerts: AlertsRepository,
   ) {}
 
   /**
@@ -50,7 +50,7 @@ export class NotificationOutbox {
       for (const recipient of recipients.get(alert.caseId) ?? []) {
         if (!modes.has(recipient.subject))
           modes.set(recipient.subject, await this.preferences.modesWithin(manager, recipient.subject));
-        const mode = modes.get(recipient.subject)![alert.kind as NotifiedKind];
+        const mode = modes.get(recipient.subject)![alert.kind];
         if (mode === 'off') continue;
         const mailId = mode === 'immediate' ? randomUUID() : null;
         if (mailId) mails.push(this.newMail(mailId, 'alert', recipient.email, recipient.subject, alert.raisedAt));
@@ -66,12 +66,7 @@ export class NotificationOutbox {
         });
       }
     }
-    const mailTable = TableStatements.of(manager.connection, NotificationMail);
-    const itemTable = TableStatements.of(manager.connection, NotificationItem);
-    for (let i = 0; i < mails.length; i += ROWS_PER_STATEMENT)
-      await mailTable.insert(manager, mails.slice(i, i + ROWS_PER_STATEMENT));
-    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT)
-      await itemTable.insert(manager, items.slice(i, i + ROWS_PER_STATEMENT));
+    await this.notifications.insert(manager, mails, items);
     if (mails.length > 0)
       this.dispatch.afterCommit(
         manager,
@@ -90,16 +85,8 @@ export class NotificationOutbox {
     if (!isWorkingDay(day) || hour < this.config.notifications.digestHour) return 0;
     return this.transactions.run(async (manager) => {
       // Claimed, not looked up first: processes that try at the same moment all see no digest yet, and one insert must win quietly.
-      if (
-        (await TableStatements.of(manager.connection, DigestRun).insertIfAbsent(manager, [
-          { day, composedAt: now, mails: 0 },
-        ])) === 0
-      )
-        return 0;
-      const waiting = await manager.find(NotificationItem, {
-        where: { mailId: IsNull(), createdAt: LessThanOrEqual(now) },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
+      if (!(await this.notifications.claimDigest(manager, day, now))) return 0;
+      const waiting = await this.notifications.itemsWaitingForDigest(manager, now);
       const byAddress = new Map<string, NotificationItem[]>();
       for (const item of waiting)
         byAddress.set(item.recipientEmail, [...(byAddress.get(item.recipientEmail) ?? []), item]);
@@ -109,14 +96,18 @@ export class NotificationOutbox {
         // A shared mailbox's digest serves several people: it names one only when it is one person's.
         const subjects = new Set(items.map((i) => i.recipientSubject));
         const subject = subjects.size === 1 ? items[0].recipientSubject : null;
-        await manager.insert(NotificationMail, {
-          ...this.newMail(mailId, 'digest', email, subject, now),
-          digestDay: day,
-        });
-        await manager.update(NotificationItem, { id: In(items.map((i) => i.id)) }, { mailId });
+        await this.notifications.insertMail(
+          manager,
+          Object.assign(this.newMail(mailId, 'digest', email, subject, now), { digestDay: day }),
+        );
+        await this.notifications.assignItems(
+          manager,
+          items.map((i) => i.id),
+          mailId,
+        );
         mailIds.push(mailId);
       }
-      await manager.update(DigestRun, { day }, { mails: mailIds.length });
+      await this.notifications.setDigestMails(manager, day, mailIds.length);
       this.dispatch.afterCommit(manager, mailIds);
       return mailIds.length;
     });
@@ -124,41 +115,27 @@ export class NotificationOutbox {
 
   /** The oldest mails not yet sent, for the reconciliation. */
   async pendingIds(): Promise<string[]> {
-    const rows = await this.transactions.run((manager) =>
-      manager.find(NotificationMail, {
-        where: { status: 'pending' },
-        select: { id: true },
-        order: { createdAt: 'ASC' },
-        take: RECONCILE_BATCH,
-      }),
-    );
-    return rows.map((r) => r.id);
+    return this.transactions.run((manager) => this.notifications.pendingMailIds(manager, RECONCILE_BATCH));
   }
 
   /** A mail's text, built when it is sent from what the database says then: the case's diary number, the link. */
   async contentOf(manager: EntityManager, mail: NotificationMail): Promise<MailContent> {
-    const items = await manager.find(NotificationItem, {
-      where: { mailId: mail.id },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const items = await this.notifications.itemsOfMail(manager, mail.id);
     const caseIds = [...new Set(items.map((i) => i.caseId))];
-    const cases = await manager.find(CaseRecord, {
-      where: { id: In(caseIds) },
-      select: { id: true, diaryNumber: true },
-    });
+    const diaryNumbers = await this.cases.diaryNumbers(manager, caseIds);
     const resolved = new Set(
       (
-        await manager.find(Alert, {
-          where: { id: In(items.map((i) => i.alertId)) },
-          select: { id: true, resolvedAt: true },
-        })
+        await this.alerts.resolution(
+          manager,
+          items.map((i) => i.alertId),
+        )
       )
         .filter((a) => a.resolvedAt)
         .map((a) => a.id),
     );
     const notices: CaseNotice[] = caseIds.map((caseId) => ({
       caseId,
-      diaryNumber: cases.find((c) => c.id === caseId)?.diaryNumber ?? null,
+      diaryNumber: diaryNumbers.get(caseId) ?? null,
       // The case's page in the web app (its route /arenden/:id), the page a person opens: never a JSON route.
       link: `${this.config.notifications.publicBaseUrl}/arenden/${caseId}`,
       alerts: items

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { DEFAULT_MODES, type NotificationMode, type NotifiedKind } from './notification-kinds.js';
-import { NotificationPreference } from './notification-preference.entity.js';
+import { NotificationsRepository } from './notifications.repository.js';
 
 export type Modes = Record<NotifiedKind, NotificationMode>;
 
@@ -13,11 +13,12 @@ export class NotificationPreferences {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   /** The person's modes, defaults filled in; a case without a responsible person gets the defaults. */
   async modesWithin(manager: EntityManager, subject: string | null): Promise<Modes> {
-    const chosen = subject ? await manager.findBy(NotificationPreference, { subject }) : [];
+    const chosen = subject ? await this.notifications.preferencesOf(manager, subject) : [];
     return { ...DEFAULT_MODES, ...Object.fromEntries(chosen.map((p) => [p.alertKind, p.mode])) };
   }
 
@@ -33,11 +34,7 @@ export class NotificationPreferences {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       for (const [alertKind, mode] of Object.entries(changes)) {
-        await manager.upsert(
-          NotificationPreference,
-          { subject, alertKind: alertKind as NotifiedKind, mode, updatedAt: now },
-          ['subject', 'alertKind'],
-        );
+        await this.notifications.setPreference(manager, subject, alertKind as NotifiedKind, mode, now);
       }
       return { modes: await this.modesWithin(manager, subject), defaults: DEFAULT_MODES };
     });

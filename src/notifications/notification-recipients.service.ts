@@ -1,18 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CaseRecord } from '../cases/case-record.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TableStatements, type SelectShape } from '../database/table-statements.js';
 import { StaffDirectory } from '../organisation/staff-directory.service.js';
 import { UnitDirectory } from '../organisation/unit-directory.service.js';
-
-/** Cases looked up per statement (SQLite and PostgreSQL bound a statement's parameters). */
-const CASES_PER_STATEMENT = 500;
-
-const SECRETARIES_OF_CASES: SelectShape<CaseRecord> = {
-  where: [{ in: 'id' }],
-  columns: ['id', 'responsibleSecretaryId'],
-};
 
 /** An address to mail, and the person (token subject) whose choices decide what reaches it. */
 export interface Recipient {
@@ -32,17 +23,12 @@ export class NotificationRecipients {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly staff: StaffDirectory,
     private readonly unit: UnitDirectory,
+    private readonly cases: CasesRepository,
   ) {}
 
   /** Each case's recipients, asked in a few statements however many cases: alerts raised together are told together. */
   async forCases(manager: EntityManager, caseIds: string[]): Promise<Map<string, Recipient[]>> {
-    const secretaries = new Map<string, string | null>();
-    for (let i = 0; i < caseIds.length; i += CASES_PER_STATEMENT) {
-      const records = await TableStatements.of(manager.connection, CaseRecord).select(manager, SECRETARIES_OF_CASES, [
-        caseIds.slice(i, i + CASES_PER_STATEMENT),
-      ]);
-      for (const record of records) secretaries.set(record.id, record.responsibleSecretaryId);
-    }
+    const secretaries = await this.cases.responsibleSecretaries(manager, caseIds);
     const emails = new Map<string, string | null>();
     for (const subject of new Set(secretaries.values())) {
       if (subject) emails.set(subject, (await this.staff.profileOf(subject, manager))?.email ?? null);

@@ -5,11 +5,7 @@ import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import {
-  ListNotificationsQuery,
-  UpdateNotificationPreferencesDto,
-  type PreferenceChanges,
-} from './dto/notification.dtos.js';
+import { ListNotificationsQuery, UpdateNotificationPreferencesDto } from './dto/notification.dtos.js';
 import { NotificationMailListResponse, NotificationPreferencesResponse } from './dto/notification.responses.js';
 import { NotificationList } from './notification-list.service.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
@@ -66,6 +62,6 @@ export class NotificationsController {
     @CurrentActor() actor: Actor,
     @Body() changes: UpdateNotificationPreferencesDto,
   ): Promise<NotificationPreferencesResponse> {
-    return this.preferences.update(actor.id, changes as PreferenceChanges);
+    return this.preferences.update(actor.id, changes);
   }
 }

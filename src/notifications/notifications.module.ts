@@ -2,18 +2,20 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AlertsService } from '../alerts/alerts.service.js';
+import { CasesRepositoryModule } from '../cases/cases-repository.module.js';
 import { StaffModule } from '../organisation/staff.module.js';
 import { UnitModule } from '../organisation/unit.module.js';
 import { MailDispatch } from './mail-dispatch.service.js';
 import { MailQueue } from './mail.queue.js';
 import { MailSender } from './mail-sender.service.js';
 import { MailTransport } from './mail-transport.service.js';
-import { MailJob } from './mail.job.js';
 import { NotificationList } from './notification-list.service.js';
 import { NotificationOutbox } from './notification-outbox.service.js';
+import { MailJob } from './mail.job.js';
 import { NotificationPreferences } from './notification-preferences.service.js';
 import { NotificationRecipients } from './notification-recipients.service.js';
 import { NotificationsController } from './notifications.controller.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { DigestRun } from './digest-run.entity.js';
 import { NotificationItem } from './notification-item.entity.js';
 import { NotificationMail } from './notification-mail.entity.js';
@@ -24,6 +26,7 @@ import { NotificationPreference } from './notification-preference.entity.js';
   imports: [
     TypeOrmModule.forFeature([DigestRun, NotificationItem, NotificationMail, NotificationPreference]),
     AlertsModule,
+    CasesRepositoryModule,
     StaffModule,
     UnitModule,
   ],
@@ -32,6 +35,7 @@ import { NotificationPreference } from './notification-preference.entity.js';
     NotificationRecipients,
     NotificationPreferences,
     NotificationOutbox,
+    NotificationsRepository,
     NotificationList,
     MailQueue,
     MailDispatch,

@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { StaffProfileDto } from './dto/staff.dtos.js';
 import { StaffProfile } from './staff-profile.entity.js';
 import { said } from '../common/said.js';
+import { StaffRepository } from './staff.repository.js';
 
 export type StaffProfileView = Pick<StaffProfile, 'subject' | 'name' | 'title' | 'phone' | 'email'>;
 
@@ -19,21 +20,20 @@ export class StaffDirectory {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly staff: StaffRepository,
   ) {}
 
   /** Every profile, by name: who may be named responsible for a case. */
   async list(): Promise<StaffProfileView[]> {
-    const profiles = await this.transactions.read((manager) =>
-      manager.find(StaffProfile, { order: { name: 'ASC', subject: 'ASC' } }),
-    );
+    const profiles = await this.transactions.read((manager) => this.staff.all(manager));
     return profiles.map(profileView);
   }
 
   /** The profile kept by the user with that token subject, or null when they have not written one. */
   async profileOf(subject: string, manager?: EntityManager): Promise<StaffProfileView | null> {
     const profile = manager
-      ? await manager.findOneBy(StaffProfile, { subject })
-      : await this.transactions.run((m) => m.findOneBy(StaffProfile, { subject }));
+      ? await this.staff.profileOf(manager, subject)
+      : await this.transactions.run((m) => this.staff.profileOf(m, subject));
     return profile ? profileView(profile) : null;
   }
 
@@ -70,8 +70,7 @@ export class StaffDirectory {
 
   async write(subject: string, dto: StaffProfileDto): Promise<StaffProfileView> {
     const profile = Object.assign(new StaffProfile(), { subject, ...dto, updatedAt: this.clock.now() });
-    // One statement whether the profile is new or not: a find-then-insert let two first writes at once collide on the key.
-    await this.transactions.run((manager) => manager.upsert(StaffProfile, profile, ['subject']));
+    await this.transactions.run((manager) => this.staff.write(manager, profile));
     return profileView(profile);
   }
 }

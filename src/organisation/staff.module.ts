@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffController } from './staff.controller.js';
+import { StaffRepository } from './staff.repository.js';
 import { StaffDirectory } from './staff-directory.service.js';
 import { StaffProfile } from './staff-profile.entity.js';
 
@@ -8,7 +9,7 @@ import { StaffProfile } from './staff-profile.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([StaffProfile])],
   controllers: [StaffController],
-  providers: [StaffDirectory],
+  providers: [StaffDirectory, StaffRepository],
   exports: [StaffDirectory],
 })
 export class StaffModule {}

@@ -7,8 +7,8 @@ import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { UnitDetailsDto } from './dto/unit-details.dto.js';
 import { UnitDetails } from './unit-details.entity.js';
 import { said } from '../common/said.js';
+import { UnitRepository } from './unit.repository.js';
 
-const ROW = 'unit';
 export const UNIT_FIELDS = [
   'municipality',
   'committee',
@@ -33,34 +33,34 @@ export class UnitDirectory {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly unit: UnitRepository,
   ) {}
 
   async get(): Promise<UnitView> {
-    return unitView(await this.transactions.run((manager) => manager.findOneBy(UnitDetails, { id: ROW })));
+    return unitView(await this.transactions.run((manager) => this.unit.details(manager)));
   }
 
   /** Sets the fields given and keeps the others. */
   write(dto: UnitDetailsDto, actor: Actor): Promise<UnitView> {
     return this.transactions.run(async (manager) => {
-      const current = await manager.findOneBy(UnitDetails, { id: ROW });
-      const next = Object.assign(current ?? Object.assign(new UnitDetails(), unitView(null), { id: ROW }), dto, {
+      const current = await this.unit.details(manager);
+      const next = Object.assign(current ?? Object.assign(new UnitDetails(), unitView(null)), dto, {
         updatedAt: this.clock.now(),
         updatedBy: actor.id,
       });
-      // Written whether the row is there yet or not: two first writes at once must not collide on its key.
-      await manager.upsert(UnitDetails, next, ['id']);
+      await this.unit.write(manager, next);
       return unitView(next);
     });
   }
 
   /** The unit's shared mailbox, inside the caller's transaction; null until the administrator sets it. */
   async mailboxWithin(manager: EntityManager): Promise<string | null> {
-    return (await manager.findOneBy(UnitDetails, { id: ROW }))?.email ?? null;
+    return (await this.unit.details(manager))?.email ?? null;
   }
 
   /** For a letter: every detail, or 422 naming each one missing (never a letter with blanks). */
   async requireComplete(manager: EntityManager): Promise<CompleteUnit> {
-    const view = unitView(await manager.findOneBy(UnitDetails, { id: ROW }));
+    const view = unitView(await this.unit.details(manager));
     const missing = UNIT_FIELDS.filter((field) => view[field] === null);
     if (missing.length > 0) {
       throw new BusinessRuleError(

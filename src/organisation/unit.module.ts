@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitController } from './unit.controller.js';
+import { UnitRepository } from './unit.repository.js';
 import { UnitDirectory } from './unit-directory.service.js';
 import { UnitDetails } from './unit-details.entity.js';
 
@@ -8,7 +9,7 @@ import { UnitDetails } from './unit-details.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([UnitDetails])],
   controllers: [UnitController],
-  providers: [UnitDirectory],
+  providers: [UnitDirectory, UnitRepository],
   exports: [UnitDirectory],
 })
 export class UnitModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CaseParty } from '../cases/case-party.entity.js';
+import type { CaseParty } from '../cases/case-party.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
@@ -19,12 +20,13 @@ export class PartiesService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly protector: PersonnummerProtector,
+    private readonly cases: CasesRepository,
   ) {}
 
   list(caseId: string) {
     return this.transactions.run(async (manager) => {
       await requireCase(manager, caseId);
-      const parties = await manager.find(CaseParty, { where: { caseId }, order: { role: 'ASC', position: 'ASC' } });
+      const parties = await this.cases.partiesInOrder(manager, caseId);
       return { items: parties.map((p) => this.view(p)), total: parties.length };
     });
   }
@@ -48,7 +50,7 @@ export class PartiesService {
         ...(dto.protection !== undefined ? { protection: dto.protection } : {}),
         ...(dto.custody !== undefined ? { custody: dto.custody } : {}),
       };
-      await manager.update(CaseParty, { id: party.id }, patch);
+      await this.cases.updateParty(manager, party.id, patch);
       return this.view(Object.assign(party, patch));
     });
   }
@@ -68,7 +70,7 @@ export class PartiesService {
   }
 
   private async find(manager: EntityManager, caseId: string, partyId: string): Promise<CaseParty> {
-    const party = await manager.findOneBy(CaseParty, { id: partyId, caseId });
+    const party = await this.cases.party(manager, caseId, partyId);
     if (!party) throw new NotFoundError('party');
     return party;
   }

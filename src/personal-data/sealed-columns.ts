@@ -36,10 +36,10 @@ export async function keyIdsInUse(dataSource: DataSource): Promise<Map<string, R
     const keyId = postgres
       ? `split_part(${column}, '.', 2)`
       : `substr(${column}, instr(${column}, '.') + 1, instr(substr(${column}, instr(${column}, '.') + 1), '.') - 1)`;
-    const rows = (await dataSource.query(
+    const rows = await dataSource.query<{ keyId: string; n: number | string }[]>(
       `SELECT ${keyId} AS "keyId", COUNT(*) AS n FROM ${dataSource.driver.escape(sealed.entity.tableName)} ` +
         `WHERE ${column} IS NOT NULL GROUP BY ${keyId}`,
-    )) as { keyId: string; n: number | string }[];
+    );
     counts.set(sealed.name, Object.fromEntries(rows.map((row) => [row.keyId, Number(row.n)])));
   }
   return counts;

@@ -7,7 +7,6 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import type { Page } from '../common/paging.dto.js';
 import { swedishDate } from '../common/swedish-date.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { findLocked } from '../database/locked-row.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { sealAddress } from '../personal-data/postal-address.js';
@@ -15,7 +14,6 @@ import type { ListSupportersQuery } from './dto/list-supporters.query.js';
 import type { SupporterAddressDto } from './dto/supporter-address.dto.js';
 import type { RegisterSupporterDto, SupporterProfileDto } from './dto/register-supporter.dto.js';
 import type { DecideSupporterDto, RecordVettingStepDto } from './dto/vetting.dto.js';
-import { activeAssignments } from './supporter-assignments.js';
 import {
   appointmentGaps,
   VETTING_STEP_COLUMN,
@@ -25,6 +23,8 @@ import {
 } from './supporter-vetting.js';
 import { Supporter } from './supporter.entity.js';
 import { said, type Said } from '../common/said.js';
+import { SupportersRepository } from './supporters.repository.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 
 /** A supporter as the unit sees them: vetting, decision, and how much room is left for assignments. */
 function supporterView(supporter: Supporter, assignments: number, gaps: Said[], validUntil: string | null) {
@@ -68,6 +68,8 @@ export class SupportersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly supporters: SupportersRepository,
+    private readonly cases: CasesRepository,
     private readonly protector: PersonnummerProtector,
   ) {}
 
@@ -85,18 +87,15 @@ export class SupportersService {
   get(id: string): Promise<SupporterView> {
     return this.transactions.run(async (manager) => {
       const supporter = await this.find(manager, id);
-      const assignments = (await activeAssignments(manager, id)).get(id) ?? 0;
+      const assignments = await this.assignmentsOf(manager, id);
       return this.viewOf(supporter, assignments);
     });
   }
 
   async list(query: ListSupportersQuery): Promise<Page<SupporterView>> {
     const { supporters, assignments } = await this.transactions.run(async (manager) => ({
-      supporters: await manager.find(Supporter, {
-        where: query.status ? { status: query.status } : {},
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
-      assignments: await activeAssignments(manager),
+      supporters: await this.supporters.list(manager, query.status),
+      assignments: await this.cases.activeAssignments(manager),
     }));
     // Languages live in a JSON column and free capacity needs the cases: a unit's roster is small, filter here.
     const area = query.area?.trim().toLowerCase();
@@ -128,7 +127,7 @@ export class SupportersService {
           'date',
         );
       }
-      await manager.update(Supporter, { id }, { [VETTING_STEP_COLUMN[dto.step]]: dto.date });
+      await this.supporters.update(manager, id, { [VETTING_STEP_COLUMN[dto.step]]: dto.date });
       return this.viewOf(
         { ...supporter, [VETTING_STEP_COLUMN[dto.step]]: dto.date },
         await this.assignmentsOf(manager, id),
@@ -141,7 +140,7 @@ export class SupportersService {
     return this.transactions.run(async (manager) => {
       const supporter = await this.find(manager, id);
       const addressCiphertext = sealAddress(this.protector, dto.address);
-      await manager.update(Supporter, { id }, { addressCiphertext });
+      await this.supporters.update(manager, id, { addressCiphertext });
       return this.viewOf({ ...supporter, addressCiphertext }, await this.assignmentsOf(manager, id));
     });
   }
@@ -168,7 +167,7 @@ export class SupportersService {
         decidedBy: actor.id,
         decisionReason: dto.reason ?? null,
       };
-      await manager.update(Supporter, { id }, decision);
+      await this.supporters.update(manager, id, decision);
       return this.viewOf({ ...supporter, ...decision }, await this.assignmentsOf(manager, id));
     });
   }
@@ -176,7 +175,7 @@ export class SupportersService {
   setCapacity(id: string, capacity: number): Promise<SupporterView> {
     return this.transactions.run(async (manager) => {
       const supporter = await this.find(manager, id);
-      await manager.update(Supporter, { id }, { capacity });
+      await this.supporters.update(manager, id, { capacity });
       return this.viewOf({ ...supporter, capacity }, await this.assignmentsOf(manager, id));
     });
   }
@@ -189,7 +188,7 @@ export class SupportersService {
    * all counted the same free place and overfilled it).
    */
   async requireAppointable(manager: EntityManager, supporterId: string, now: Date): Promise<Supporter> {
-    const supporter = await findLocked(manager, Supporter, { id: supporterId });
+    const supporter = await this.supporters.findForUpdate(manager, supporterId);
     if (!supporter) {
       throw new BusinessRuleError(
         'supporterExists',
@@ -243,19 +242,18 @@ export class SupportersService {
       decisionReason: null,
       createdAt: this.clock.now(),
     });
-    // A copy: on PostgreSQL, insert() writes the RETURNING defaults back raw (`languages` as the string "[]").
-    await this.transactions.run((manager) => manager.insert(Supporter, { ...supporter }));
+    await this.transactions.run((manager) => this.supporters.insert(manager, supporter));
     return supporter;
   }
 
   private async find(manager: EntityManager, id: string): Promise<Supporter> {
-    const supporter = await manager.findOneBy(Supporter, { id });
+    const supporter = await this.supporters.find(manager, id);
     if (!supporter) throw new NotFoundError('supporter');
     return supporter;
   }
 
   private async assignmentsOf(manager: EntityManager, id: string): Promise<number> {
-    return (await activeAssignments(manager, id)).get(id) ?? 0;
+    return (await this.cases.activeAssignments(manager, id)).get(id) ?? 0;
   }
 
   private viewOf(supporter: Supporter, assignments: number): SupporterView {

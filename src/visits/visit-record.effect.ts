@@ -17,7 +17,7 @@ export class VisitRecordEffect implements OnModuleInit {
   onModuleInit(): void {
     this.effects.register({
       name: 'visitRecord',
-      check: async (_manager, event, context, now) => {
+      check: (_manager, event, context, now) => {
         if (Date.parse(event.occurredAt) > now.getTime()) {
           throw new BusinessRuleError(
             'visitHasHappened',

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { SupportersModule } from '../supporters/supporters.module.js';
 import { VisitRecordEffect } from './visit-record.effect.js';
+import { VisitsRepository } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';
 import { Visit } from './visit.entity.js';
 import { VisitPlan } from './visit-plan.entity.js';
@@ -14,8 +16,13 @@ import { VisitReport } from './visit-report.entity.js';
  * worker included, registers the effect without the HTTP side.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]), AlertsModule, CaseEffectsModule],
-  providers: [VisitsService, VisitRecordEffect],
-  exports: [VisitsService],
+  imports: [
+    TypeOrmModule.forFeature([Visit, VisitPlan, VisitReport]),
+    AlertsModule,
+    CaseEffectsModule,
+    SupportersModule,
+  ],
+  providers: [VisitsService, VisitsRepository, VisitRecordEffect],
+  exports: [VisitsService, VisitsRepository],
 })
 export class VisitRecordsModule {}

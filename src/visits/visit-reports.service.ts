@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { REPORTED_OUTCOMES } from '../../machines/case-events.js';
 import { CaseCommands } from '../cases/case-commands.service.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
@@ -17,9 +16,10 @@ import { DocumentsService } from '../documents/documents.service.js';
 import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
 import { VisitReport, type ReportForm } from './visit-report.entity.js';
-import { Visit } from './visit.entity.js';
 import { said } from '../common/said.js';
 import { OUTCOME_WORDS } from './visit-words.js';
+import type { Visit } from './visit.entity.js';
+import { VisitsRepository } from './visits.repository.js';
 
 interface Filing {
   form: ReportForm;
@@ -50,6 +50,7 @@ export class VisitReportsService {
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
     private readonly commands: CaseCommands,
+    private readonly visits: VisitsRepository,
   ) {}
 
   fileText(caseId: string, visitId: string, dto: TextReportDto, actor: Actor) {
@@ -75,7 +76,7 @@ export class VisitReportsService {
     return this.transactions.run(async (manager) => {
       await requireCase(manager, caseId);
       await this.visitFor(manager, caseId, visitId, actor);
-      const reports = await manager.find(VisitReport, { where: { visitId }, order: { filedAt: 'ASC', id: 'ASC' } });
+      const reports = await this.visits.reportsOfVisit(manager, visitId);
       return { items: reportViews(reports), total: reports.length };
     });
   }
@@ -83,17 +84,7 @@ export class VisitReportsService {
   /** Held or stopped visits with no report yet, oldest first: what the secretary still waits for. */
   async missing(limit: number, offset: number) {
     const [visits, total] = await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder(Visit, 'v')
-        .innerJoin(CaseRecord, 'c', 'c.id = v.caseId')
-        .where('v.outcome IN (:...outcomes)', { outcomes: REPORTED_OUTCOMES })
-        .andWhere('c.state <> :archived', { archived: 'archived' })
-        .andWhere('NOT EXISTS (SELECT 1 FROM visit_reports r WHERE r."visitId" = v.id)')
-        .orderBy('v.occurredAt', 'ASC')
-        .addOrderBy('v.id', 'ASC')
-        .take(limit)
-        .skip(offset)
-        .getManyAndCount(),
+      this.visits.unreported(manager, REPORTED_OUTCOMES, limit, offset),
     );
     return {
       items: visits.map((v) => ({
@@ -154,7 +145,7 @@ export class VisitReportsService {
       );
     }
     const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
-    const first = !corrected && !(await manager.existsBy(VisitReport, { visitId }));
+    const first = !corrected && !(await this.visits.hasReport(manager, visitId));
     return { visit, corrected, first };
   }
 
@@ -192,13 +183,13 @@ export class VisitReportsService {
       filedBy: actor.id,
       filedByRole: actor.role,
     });
-    await manager.insert(VisitReport, report);
+    await this.visits.insertReport(manager, report);
     return reportViews([report])[0];
   }
 
   /** A supporter reaches only the visits they were the supporter on; to them any other does not exist. */
   private async visitFor(manager: EntityManager, caseId: string, visitId: string, actor: Actor): Promise<Visit> {
-    const visit = await manager.findOneBy(Visit, { id: visitId, caseId });
+    const visit = await this.visits.visitOfCase(manager, caseId, visitId);
     if (!visit || (actor.role === 'supporter' && visit.supporterId !== actor.supporterId))
       throw new NotFoundError('visit');
     requireWithinOwnAppointment(actor, visit.occurredAt, 'visitId');
@@ -206,9 +197,9 @@ export class VisitReportsService {
   }
 
   private async correctable(manager: EntityManager, visitId: string, reportId: string): Promise<VisitReport> {
-    const report = await manager.findOneBy(VisitReport, { id: reportId, visitId });
+    const report = await this.visits.reportOfVisit(manager, visitId, reportId);
     if (!report) throw new NotFoundError('report to correct');
-    if (await manager.existsBy(VisitReport, { correctsId: reportId })) {
+    if (await this.visits.reportCorrected(manager, reportId)) {
       throw new BusinessRuleError(
         'correctLatest',
         said(

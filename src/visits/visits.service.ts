@@ -6,11 +6,10 @@ import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
-import { TableStatements, type SelectShape } from '../database/table-statements.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
-import { Supporter } from '../supporters/supporter.entity.js';
+import { SupportersRepository } from '../supporters/supporters.repository.js';
 import type { PlanVisitDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
 import { VisitPlan } from './visit-plan.entity.js';
@@ -18,6 +17,7 @@ import { VisitReport } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';
 import { said } from '../common/said.js';
 import { stoppedVisitDetail } from './visit-words.js';
+import { VisitsRepository } from './visits.repository.js';
 
 function planView(plan: VisitPlan, loggedAs: string | null) {
   return {
@@ -47,20 +47,14 @@ function visitView(visit: Visit, reports: VisitReport[]) {
   };
 }
 
-const VISITS_OF_CASE: SelectShape<Visit> = {
-  where: ['caseId'],
-  orderBy: [
-    ['occurredAt', 'ASC'],
-    ['loggedAt', 'ASC'],
-  ],
-};
-
 @Injectable()
 export class VisitsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     private readonly alerts: AlertsService,
+    private readonly visits: VisitsRepository,
+    private readonly supporters: SupportersRepository,
   ) {}
 
   /**
@@ -85,8 +79,9 @@ export class VisitsService {
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
     const id = randomUUID();
-    await TableStatements.of(manager.connection, Visit).insert(manager, [
-      {
+    await this.visits.insertVisit(
+      manager,
+      Object.assign(new Visit(), {
         id,
         caseId,
         occurredAt: new Date(visit.occurredAt),
@@ -99,19 +94,15 @@ export class VisitsService {
         planId: plan?.id ?? null,
         supporterId: plan?.supporterId ?? record.supporterId,
         cancelledBy: visit.cancelledBy ?? null,
-      },
-    ]);
+      }),
+    );
     if (visit.outcome === 'stopped') {
       await this.alerts.raiseWithin(
         manager,
-        { caseId, kind: 'visitStopped', detail: stoppedVisitDetail(id, visit.occurredAt, visit.stopReason) },
+        [{ caseId, kind: 'visitStopped', detail: stoppedVisitDetail(id, visit.occurredAt, visit.stopReason) }],
         now,
       );
     }
-  }
-
-  listForCase(manager: EntityManager, caseId: string): Promise<Visit[]> {
-    return TableStatements.of(manager.connection, Visit).select(manager, VISITS_OF_CASE, [caseId]);
   }
 
   plan(caseId: string, dto: PlanVisitDto, actor: Actor) {
@@ -128,7 +119,7 @@ export class VisitsService {
           'supporterId',
         );
       }
-      if (!(await manager.existsBy(Supporter, { id: supporterId }))) {
+      if (!(await this.supporters.exists(manager, supporterId))) {
         throw new BusinessRuleError(
           'supporterExists',
           said('supporterId anger ingen registrerad umgängesstödjare.', 'supporterId names no registered supporter'),
@@ -144,7 +135,7 @@ export class VisitsService {
         createdAt: this.clock.now(),
         createdBy: actor.id,
       });
-      await manager.insert(VisitPlan, plan);
+      await this.visits.insertPlan(manager, plan);
       return planView(plan, null);
     });
   }
@@ -153,9 +144,9 @@ export class VisitsService {
   overview(caseId: string) {
     return this.transactions.run(async (manager) => {
       await requireCase(manager, caseId);
-      const plans = await manager.find(VisitPlan, { where: { caseId }, order: { plannedFor: 'ASC' } });
-      const visits = await this.listForCase(manager, caseId);
-      const reports = await manager.find(VisitReport, { where: { caseId }, order: { filedAt: 'ASC', id: 'ASC' } });
+      const plans = await this.visits.plansOfCase(manager, caseId);
+      const visits = await this.visits.visitsOfCase(manager, caseId);
+      const reports = await this.visits.reportsOfCase(manager, caseId);
       const loggedAs = new Map(visits.filter((v) => v.planId).map((v) => [v.planId!, v.id]));
       return {
         plans: plans.map((p) => planView(p, loggedAs.get(p.id) ?? null)),
@@ -170,9 +161,9 @@ export class VisitsService {
   }
 
   private async openPlan(manager: EntityManager, caseId: string, planId: string): Promise<VisitPlan> {
-    const plan = await manager.findOneBy(VisitPlan, { id: planId, caseId });
+    const plan = await this.visits.planOfCase(manager, caseId, planId);
     if (!plan) throw new NotFoundError('visit plan');
-    if (await manager.existsBy(Visit, { planId })) {
+    if (await this.visits.planLogged(manager, planId)) {
       throw new BusinessRuleError(
         'visitPlanLoggedOnce',
         said('Det planerade umgänget är redan registrerat.', 'that planned visit was already logged'),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -69,7 +70,9 @@ export function serveWebApp(app: NestExpressApplication): void {
       prefix: '/assets',
       index: false,
       // Replaces the service's no-store (set for every answer): these hold no case data.
-      setHeaders: (response) => response.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+      setHeaders: (response: ServerResponse) => {
+        response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
     });
   }
   app.use((request: Request, response: Response, next: NextFunction) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { verifyChain } from '../../src/audit/audit-chain.js';
-import { readTrail } from '../../src/audit/audit-trail.service.js';
+import { readTrail } from '../../src/audit/audit.repository.js';
 import { auditChainKey } from '../../src/audit/chain-anchor.js';
 import { registerCase } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
@@ -106,9 +106,11 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
       await dataSource.query('DROP TRIGGER audit_trail_no_update');
       await dataSource.query('DROP TRIGGER audit_trail_no_delete');
     }
-    const [{ seq }] = (await dataSource.query(`SELECT seq FROM audit_trail WHERE status = 403 ORDER BY seq`)) as {
-      seq: number;
-    }[];
+    const [{ seq }] = await dataSource.query<
+      {
+        seq: number;
+      }[]
+    >(`SELECT seq FROM audit_trail WHERE status = 403 ORDER BY seq`);
     await dataSource.query(
       `UPDATE audit_trail SET status = 200, ${database === 'postgres' ? 'allowed = true' : 'allowed = 1'} WHERE seq = ${seq}`,
     );

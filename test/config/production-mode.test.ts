@@ -41,6 +41,7 @@ describe('production mode', () => {
       production: true,
       database: 'postgres',
       signIn: 'OpenID Connect tokens',
+      browserSignIn: 'local accounts (npm run user:add)',
       personalDataKeyIds: ['k2', 'k1'],
     });
     for (const secret of [config.personalData.hashKey!, config.audit.key!, ...config.personalData.keys!.split(',')])

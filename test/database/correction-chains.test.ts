@@ -42,7 +42,7 @@ describe.each(DATABASES)(
 
     it('refuses to start enforcing one correction per entry, naming the entries corrected twice, and changes nothing', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'corrections-'));
-      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
       const throwAway = await ThrowAwayDatabase.create(database, dir, { empty: true });
       cleanups.push(() => throwAway.drop());
       const options = dataSourceOptions(loadConfig({ DATA_DIR: dir, ...throwAway.env }).database);

@@ -12,12 +12,14 @@ describe.each(DATABASES)('an acknowledged change is never lost (%s)', (database)
   it('has every commit reach the disk before the answer goes out', async () => {
     const dataSource = t.app.get(DataSource);
     if (database === 'sqlite') {
-      const [{ synchronous }] = (await dataSource.query('PRAGMA synchronous')) as { synchronous: number }[];
+      const [{ synchronous }] = await dataSource.query<{ synchronous: number }[]>('PRAGMA synchronous');
       expect(synchronous).toBe(2); // FULL
     } else {
-      const [{ synchronous_commit }] = (await dataSource.query('SHOW synchronous_commit')) as {
-        synchronous_commit: string;
-      }[];
+      const [{ synchronous_commit }] = await dataSource.query<
+        {
+          synchronous_commit: string;
+        }[]
+      >('SHOW synchronous_commit');
       expect(synchronous_commit).toBe('on');
     }
   });

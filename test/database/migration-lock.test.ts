@@ -45,10 +45,12 @@ describe('processes starting together on an empty PostgreSQL database', () => {
 
   it("run the service's statements with the configured timeouts", async () => {
     const dataSource = apps[0].app.get(DataSource);
-    const [statement] = (await dataSource.query('SHOW statement_timeout')) as { statement_timeout: string }[];
-    const [idle] = (await dataSource.query('SHOW idle_in_transaction_session_timeout')) as {
-      idle_in_transaction_session_timeout: string;
-    }[];
+    const [statement] = await dataSource.query<{ statement_timeout: string }[]>('SHOW statement_timeout');
+    const [idle] = await dataSource.query<
+      {
+        idle_in_transaction_session_timeout: string;
+      }[]
+    >('SHOW idle_in_transaction_session_timeout');
     expect(statement.statement_timeout).toBe('30s');
     expect(idle.idle_in_transaction_session_timeout).toBe('1min');
   });

@@ -106,7 +106,7 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   const rowCounts = async (): Promise<Record<string, number>> => {
     const counts: Record<string, number> = {};
     for (const { tableName } of dataSource.entityMetadatas) {
-      const [{ n }] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${tableName}`)) as { n: string | number }[];
+      const [{ n }] = await dataSource.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM ${tableName}`);
       counts[tableName] = Number(n);
     }
     return counts;

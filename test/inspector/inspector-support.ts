@@ -29,7 +29,7 @@ export class StreamReader {
       open();
       const decoder = new TextDecoder();
       try {
-        for await (const chunk of res.body) this.text += decoder.decode(chunk as Uint8Array, { stream: true });
+        for await (const chunk of res.body) this.text += decoder.decode(chunk, { stream: true });
       } catch (error) {
         if (!this.abort.signal.aborted) throw error;
       }

@@ -175,7 +175,7 @@ describe.each(['sqlite'] as const)('a parent with protected personal data (%s)',
     await t.as('supporter', { supporterId: helper }).get(`/cases/${body.id}/parties`).expect(403);
   });
 
-  it('keeps the address sealed in the database', async () => {
+  it('keeps the address sealed in the database', () => {
     const file = t.config.database.type === 'sqlite' ? t.config.database.path : '';
     const bytes = [file, `${file}-wal`]
       .filter(existsSync)

@@ -186,8 +186,8 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
   let walks: Walk[] = [];
 
   beforeAll(() => {
-    simplePaths = getSimplePaths(machine, traversalOptions(evaluationRequested, true)) as CasePath[];
-    shortestPaths = getShortestPaths(machine, traversalOptions(evaluationRequested, false)) as CasePath[];
+    simplePaths = getSimplePaths(machine, traversalOptions(evaluationRequested, true));
+    shortestPaths = getShortestPaths(machine, traversalOptions(evaluationRequested, false));
     walks = [...simplePaths, ...shortestPaths].map((path) => ({
       path,
       events: eventsOf(path),

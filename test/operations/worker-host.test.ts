@@ -12,8 +12,8 @@ function handler<Q extends 'deadlines' | 'notifications'>(queue: Q, jobs: Record
     queue,
     options: { concurrency: 1 },
     jobs,
-    schedule: async () => undefined,
-    catchUp: async () => undefined,
+    schedule: () => Promise.resolve(),
+    catchUp: () => Promise.resolve(),
     failed: () => undefined,
   } as unknown as JobHandler<Q>;
 }
@@ -21,7 +21,7 @@ function handler<Q extends 'deadlines' | 'notifications'>(queue: Q, jobs: Record
 describe('the worker host at boot', () => {
   it('refuses to start while a queue has no handler, or its handler lacks one of its jobs, naming each', () => {
     const host = new WorkerHost(loadConfig({}), NO_REDIS);
-    host.register(handler('deadlines', { deadline: async () => 'fired' }));
+    host.register(handler('deadlines', { deadline: () => Promise.resolve('fired') }));
     expect(() => host.onApplicationBootstrap()).toThrow(
       'The worker cannot start: queue deadlines has no handler for its job reconcile; queue notifications has no job handler',
     );
@@ -29,7 +29,7 @@ describe('the worker host at boot', () => {
 
   it('refuses a second handler for one queue', () => {
     const host = new WorkerHost(loadConfig({}), NO_REDIS);
-    const jobs = { send: async () => 'sent', tick: async () => 'ticked' };
+    const jobs = { send: () => Promise.resolve('sent'), tick: () => Promise.resolve('ticked') };
     host.register(handler('notifications', jobs));
     expect(() => host.register(handler('notifications', jobs))).toThrow('queue notifications has two job handlers');
   });

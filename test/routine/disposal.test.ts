@@ -25,12 +25,12 @@ function filesUnder(dir: string): string {
 /** Every row of every table of the test's PostgreSQL schema, bytes included, as text. */
 async function postgresDump(t: TestApp): Promise<string> {
   const dataSource = t.app.get(DataSource);
-  const tables = (await dataSource.query(
+  const tables = await dataSource.query<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
-  )) as { table_name: string }[];
+  );
   const rows: unknown[] = [];
   for (const { table_name } of tables)
-    rows.push(...((await dataSource.query(`SELECT * FROM "${table_name}"`)) as unknown[]));
+    rows.push(...(await dataSource.query<unknown[]>(`SELECT * FROM "${table_name}"`)));
   return JSON.stringify(rows, (_, value: unknown) =>
     value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer'
       ? Buffer.from((value as { data: number[] }).data).toString('latin1')
@@ -185,7 +185,7 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
     const dataSource = t.app.get(DataSource);
     const tables = dataSource.entityMetadatas.map((entity) => entity.tableName);
     for (const table of tables.filter((name) => !['disposed_cases', 'audit_trail'].includes(name))) {
-      const rows = (await dataSource.query(`SELECT * FROM ${dataSource.driver.escape(table)}`)) as unknown[];
+      const rows = await dataSource.query<unknown[]>(`SELECT * FROM ${dataSource.driver.escape(table)}`);
       expect([table, JSON.stringify(rows).includes(disposedId)]).toEqual([table, false]);
     }
     const files = readdirSync(t.config.dataDir, { recursive: true, encoding: 'utf8' });

@@ -9,7 +9,7 @@ import {
   type AuditFacts,
 } from '../../src/audit/audit-chain.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
-import { readTrail } from '../../src/audit/audit-trail.service.js';
+import { readTrail } from '../../src/audit/audit.repository.js';
 import { verifyAuditTrail } from '../../src/audit/audit-verification.js';
 import { auditChainKey, readHead } from '../../src/audit/chain-anchor.js';
 import { registerCase } from '../support/case-steps.js';
@@ -54,7 +54,7 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
     await t.http.get(`/cases/${caseId}`).expect(200);
 
     expect(await verifyAuditTrail(dataSource, t.config)).toEqual({ intact: true, entries: 4 });
-    const schemes = (await dataSource.query('SELECT scheme FROM audit_trail ORDER BY seq')) as { scheme: number }[];
+    const schemes = await dataSource.query<{ scheme: number }[]>('SELECT scheme FROM audit_trail ORDER BY seq');
     expect(schemes.map((r) => r.scheme)).toEqual([UNKEYED_SCHEME, UNKEYED_SCHEME, KEYED_SCHEME, KEYED_SCHEME]);
   });
 
@@ -68,10 +68,12 @@ describe.each(DATABASES)('the keyed audit chain and its exported head (%s)', (da
   it('exports the head after every append, to a file outside the database', async () => {
     const caseId = await registerCase(t);
     await Promise.all(Array.from({ length: 10 }, () => t.http.get(`/cases/${caseId}`).expect(200)));
-    const [last] = (await dataSource.query('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1')) as {
-      seq: number;
-      hash: string;
-    }[];
+    const [last] = await dataSource.query<
+      {
+        seq: number;
+        hash: string;
+      }[]
+    >('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1');
     expect(await readHead(t.config.audit.headPath)).toEqual({ seq: Number(last.seq), hash: last.hash });
   });
 

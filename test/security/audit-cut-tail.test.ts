@@ -23,7 +23,7 @@ async function cutTail(dataSource: DataSource, entries: number): Promise<void> {
 }
 
 async function lastSeq(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query('SELECT MAX(seq) AS seq FROM audit_trail')) as { seq: number }[];
+  const [row] = await dataSource.query<{ seq: number }[]>('SELECT MAX(seq) AS seq FROM audit_trail');
   return Number(row.seq);
 }
 
@@ -112,10 +112,9 @@ describe.each(DATABASES)('an audit trail whose last entries were deleted (%s)', 
     const caseId = await registerCase(t);
     await t.http.get(`/cases/${caseId}`).expect(200);
     const dataSource = t.app.get(DataSource);
-    const [last] = (await dataSource.query('SELECT * FROM audit_trail ORDER BY seq DESC LIMIT 1')) as Record<
-      string,
-      unknown
-    >[];
+    const [last] = await dataSource.query<Record<string, unknown>[]>(
+      'SELECT * FROM audit_trail ORDER BY seq DESC LIMIT 1',
+    );
     await cutTail(dataSource, 1);
     // Put back an entry of the same number that the service did not write.
     const forged = { ...last, status: 500, hash: 'f'.repeat(64) };

@@ -150,9 +150,9 @@ describe.each(['postgres'] as const)('npm run keys:rewrap (%s)', (database) => {
     const dataSource = before.app.get(DataSource);
     const sealedValues = async () =>
       (
-        (await dataSource.query(
+        await dataSource.query<{ p: string; a: string | null }[]>(
           'SELECT "personnummerCiphertext" AS p, "addressCiphertext" AS a FROM case_parties ORDER BY id',
-        )) as { p: string; a: string | null }[]
+        )
       ).flatMap((row) => [row.p, ...(row.a ? [row.a] : [])]);
     const plain = (await sealedValues()).map((value) => new PersonnummerProtector(before.config).open(value));
     const rotated = loadConfig({ PERSONAL_DATA_KEYS: `new:${newKey},old:${oldKey}`, PERSONAL_DATA_HASH_KEY: hashKey });

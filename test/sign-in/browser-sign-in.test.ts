@@ -201,7 +201,7 @@ describe('the session cookie behind an https address', () => {
   it('is Secure and named __Host-, so only https and only this host carry it', async () => {
     await addAccount(t, { username: 'anna', name: 'Anna', role: 'secretary', password: PASSWORD });
     const res = await t.anonymous.post('/auth/login').send({ username: 'anna', password: PASSWORD }).expect(200);
-    const line = [res.headers['set-cookie']].flat()[0]!;
+    const line = [res.headers['set-cookie']].flat()[0];
     expect(line).toMatch(/^__Host-umgangesstod-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     await t.anonymous.get('/auth/session').set('Cookie', line.split(';')[0]).expect(200);
   });

@@ -43,9 +43,9 @@ export class TestIdentityProvider {
         },
       ],
       claims: { openid: ['sub'], profile: ['name', 'groups', 'supporterId'] },
-      async findAccount(_ctx, sub) {
+      findAccount(_ctx, sub) {
         const account = accounts[sub];
-        return account && { accountId: sub, claims: async () => ({ sub, ...account }) };
+        return Promise.resolve(account && { accountId: sub, claims: () => Promise.resolve({ sub, ...account }) });
       },
       features: { devInteractions: { enabled: false } },
       interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

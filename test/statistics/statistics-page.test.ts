@@ -63,7 +63,7 @@ describeInBrowser('the statistics page in a browser', () => {
     const labels = await page.evaluate(() =>
       (
         window as unknown as { Chart: { getChart(id: string): { data: { datasets: { data: (number | null)[] }[] } } } }
-      ).Chart.getChart('chart-days')!.data.datasets.map((set) => set.data),
+      ).Chart.getChart('chart-days').data.datasets.map((set) => set.data),
     );
     expect(labels).toEqual([
       [6.5, 14, null],

@@ -59,7 +59,7 @@ export class ThrowAwayDatabase {
     if (kind === 'sqlite') {
       const path = join(dir, 'cases.sqlite');
       if (!options.empty) copyFileSync(await sqliteTemplate(), path);
-      return new ThrowAwayDatabase({ SQLITE_PATH: path }, durable, async () => undefined);
+      return new ThrowAwayDatabase({ SQLITE_PATH: path }, durable, () => Promise.resolve());
     }
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const create = options.empty

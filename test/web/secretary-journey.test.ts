@@ -212,7 +212,12 @@ browserDescribe("the secretary's web app")("a secretary's day in the web app", (
   );
 
   /** Chooses a step, fills its form, looks at the preview, confirms, and waits for the case to say it happened. */
-  async function step(action: string, done: string, fill: () => Promise<void> = async () => undefined, shot?: string) {
+  async function step(
+    action: string,
+    done: string,
+    fill: () => Promise<void> = () => Promise.resolve(),
+    shot?: string,
+  ) {
     await page.getByRole('button', { name: action, exact: true }).click();
     await page.getByRole('heading', { level: 3, name: action }).waitFor();
     await fill();

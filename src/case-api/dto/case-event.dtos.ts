@@ -34,7 +34,7 @@ import { IsInstant } from '../../common/date-validators.js';
  */
 
 /** A diary number as case systems write them (`SN 2026/0042`, `FAM-2026.12`); it goes into letters, mail and CSV. */
-const DIARY_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} \/.-]{0,39}$/u;
+const DIARY_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} /.-]{0,39}$/u;
 
 export class InitiateDto {
   @ApiProperty({ enum: ['INITIATE'] }) @Equals('INITIATE') type!: 'INITIATE';

@@ -1,4 +1,5 @@
 import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { PersistedCase } from '../../../machines/case-decisions.js';
 import { caseFacts } from '../../../machines/case-facts.js';
 import { portableColumns } from './portable-columns.js';
 
@@ -12,9 +13,9 @@ export class AddCaseFacts1763900000500 implements MigrationInterface {
       new TableColumn(text('supporterId', 36, true)),
       new TableColumn(text('diaryNumber', 40, true)),
     ]);
-    const rows: { id: string; snapshot: string }[] = await queryRunner.query('SELECT id, snapshot FROM cases');
+    const rows = (await queryRunner.query('SELECT id, snapshot FROM cases')) as { id: string; snapshot: string }[];
     for (const row of rows) {
-      const facts = caseFacts(JSON.parse(row.snapshot));
+      const facts = caseFacts(JSON.parse(row.snapshot) as PersistedCase);
       await queryRunner.manager
         .createQueryBuilder()
         .update('cases')

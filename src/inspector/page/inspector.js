@@ -1,3 +1,4 @@
+/* global ELK -- elk.bundled.js, loaded by the page before this script */
 // The case-flow inspector page: lays the machine out with ELK (served from node_modules), draws it
 // as SVG, and keeps it live from the service's server-sent events. It shows case ids, states,
 // event types and times only: that is all the service sends it.

@@ -15,7 +15,7 @@ export class ListSupportersQuery extends PagingQuery {
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   language?: string;
 
   @ApiPropertyOptional({ example: 'Uppsala centrum', description: 'Matched without regard to case' })
@@ -27,7 +27,7 @@ export class ListSupportersQuery extends PagingQuery {
 
   @ApiPropertyOptional({ description: 'Only supporters who can take on another assignment now' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'hasFreeCapacity must be true or false' })
   hasFreeCapacity?: boolean;
 

@@ -44,8 +44,8 @@ export class SupporterProfileDto {
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   @MaxLength(40, { each: true })
-  @Transform(({ value }) =>
-    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value,
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value,
   )
   languages?: string[];
 

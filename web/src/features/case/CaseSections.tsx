@@ -87,6 +87,8 @@ export function AlertsSection({ caseId }: { caseId: string }) {
 }
 
 export function DeadlinesSection({ view }: { view: CaseView }) {
+  // The moment the section was opened: what is overdue is judged against it, so rendering stays pure.
+  const [now] = useState(() => Date.now());
   const deadlines = [...view.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const pending = deadlines.filter((d) => d.status === 'pending');
   const past = deadlines.filter((d) => d.status !== 'pending');
@@ -105,11 +107,11 @@ export function DeadlinesSection({ view }: { view: CaseView }) {
           </thead>
           <tbody>
             {pending.map((d) => (
-              <tr key={d.id} className={Date.parse(d.dueAt) < Date.now() ? 'overdue' : undefined}>
+              <tr key={d.id} className={Date.parse(d.dueAt) < now ? 'overdue' : undefined}>
                 <td>{DEADLINE_LABELS[d.kind]}</td>
                 <td>
                   {formatInstant(d.dueAt)}
-                  {Date.parse(d.dueAt) < Date.now() && <strong className="tag tag--red"> Försenad</strong>}
+                  {Date.parse(d.dueAt) < now && <strong className="tag tag--red"> Försenad</strong>}
                 </td>
               </tr>
             ))}

@@ -27,7 +27,9 @@ export function judgmentLabels(children: number): Record<string, string> {
     periodStart: 'Periodens första dag',
     periodEnd: 'Periodens sista dag',
     periodCapOverrideReason: 'Skäl till längre period',
-    ...Object.assign({}, ...Array.from({ length: children }, (_, i) => party(`children.${i}`, `Barn ${i + 1}`))),
+    ...Object.fromEntries(
+      Array.from({ length: children }, (_, i) => Object.entries(party(`children.${i}`, `Barn ${i + 1}`))).flat(),
+    ),
     ...party('residentParent', PARTY_ROLES.residentParent),
     ...party('visitingParent', PARTY_ROLES.visitingParent),
   };

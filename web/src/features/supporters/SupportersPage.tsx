@@ -264,7 +264,7 @@ function SupporterDetails({ supporter, user }: { supporter: Supporter; user: Ses
         {VETTING_DATES.map(([step, field]) => (
           <div key={step}>
             <dt>{VETTING_STEP_LABELS[step]}</dt>
-            <dd>{supporter.vetting[field] ? formatDay(supporter.vetting[field]!) : 'Inte gjord'}</dd>
+            <dd>{supporter.vetting[field] ? formatDay(supporter.vetting[field]) : 'Inte gjord'}</dd>
           </div>
         ))}
         {supporter.decision && (

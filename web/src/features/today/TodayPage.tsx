@@ -56,7 +56,8 @@ function Deadlines({ responsible }: { responsible?: string }) {
         }),
       ),
   });
-  const now = Date.now();
+  // The moment the page was opened: what is overdue is judged against it, so rendering stays pure.
+  const [now] = useState(() => Date.now());
   const today = swedishDay();
   return (
     <section aria-labelledby="today-deadlines" className="panel">
