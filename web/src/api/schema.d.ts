@@ -131,7 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cases, optionally those in one state */
+        /**
+         * List cases, optionally those in one state
+         * @description A supporter gets only the cases they are the appointed supporter on now (their assignments).
+         */
         get: operations["Cases_list"];
         put?: never;
         /**
@@ -728,7 +731,7 @@ export interface paths {
         };
         /**
          * Each supporter’s compensation for a month
-         * @description Visits held, stopped or not attended by the parent in the calendar month (Swedish time), their hours and the amount in SEK at the configured rates.
+         * @description Visits held, stopped or not attended by the parent in the calendar month (Swedish time), their hours and the amount in SEK at the configured rates. A supporter gets only their own line.
          */
         get: operations["Compensation_forMonth"];
         put?: never;
