@@ -594,7 +594,7 @@ export const VARIABLES = {
         address.replace(/\/+$/, ''),
       ),
       (given) => `http://127.0.0.1:${port(given)}`,
-      "the service's address as its users reach it: links in mail start with it",
+      "the service's address as its users reach it: links in mail lead to the web app's case page, <PUBLIC_BASE_URL>/arenden/<caseId>",
       '`http://127.0.0.1:$PORT`',
     ),
     fallbackEmail: variable(

@@ -1,5 +1,6 @@
 import { REMINDER_KINDS } from '../../machines/deadline-rules.js';
 import { STOP_REASONS } from '../../machines/case-events.js';
+import { EARLY_END_WORDS } from '../letters/swedish-words.js';
 
 /** A count of fewer than this many (but some) is shown as "<5": small groups could point at a family. */
 export const SUPPRESS_BELOW = 5;
@@ -186,7 +187,8 @@ function rawFigures(facts: StatisticsFacts, period: Period) {
         periodEnded: suppressed(closings.filter((entry) => entry.type === 'PERIOD_ENDED').length),
         endedEarly: suppressed(endedEarly.length),
       },
-      endedEarlyByReason: countBy(endedEarly, [], (entry) =>
+      // Every category END_EARLY records is counted, the ones never used as 0.
+      endedEarlyByReason: countBy(endedEarly, Object.keys(EARLY_END_WORDS), (entry) =>
         typeof entry.payload.reasonCategory === 'string' ? entry.payload.reasonCategory : UNCATEGORISED,
       ),
       evaluated: suppressed(entries('SUBMIT_EVALUATION').filter((entry) => within(entry.at)).length),

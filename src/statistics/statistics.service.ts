@@ -8,6 +8,7 @@ import type { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { statisticsFigures, type Period, type StatisticsFigures } from './statistics-figures.js';
+import { said } from '../common/said.js';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -71,7 +72,8 @@ export class StatisticsService {
     const today = swedishDate(this.clock.now());
     const last = to ?? today;
     const first = from ?? `${last.slice(0, 4)}-01-01`;
-    if (first > last) throw new InvalidInputError(['from must be on or before to']);
+    if (first > last)
+      throw new InvalidInputError([said('from ska vara samma dag som eller före to.', 'from must be on or before to')]);
     // Widened to whole calendar months, at least STATISTICS_MIN_MONTHS of them (earlier months
     // added): a day's or a week's figures could tell the day and reason of one family's stop.
     const end = DateTime.fromISO(last, { zone: ZONE }).endOf('month').plus({ days: 1 }).startOf('day');

@@ -16,6 +16,8 @@ import { DocumentsService } from '../documents/documents.service.js';
 import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
 import { VisitReport, type ReportForm } from './visit-report.entity.js';
+import { said } from '../common/said.js';
+import { OUTCOME_WORDS } from './visit-words.js';
 import type { Visit } from './visit.entity.js';
 import { VisitsRepository } from './visits.repository.js';
 
@@ -136,7 +138,10 @@ export class VisitReportsService {
     if (!REPORTED_OUTCOMES.includes(visit.outcome)) {
       throw new BusinessRuleError(
         'reportForHeldVisit',
-        `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`,
+        said(
+          `En rapport lämnas för ett umgängestillfälle som genomfördes eller avbröts; det här blev ${OUTCOME_WORDS[visit.outcome]}.`,
+          `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`,
+        ),
       );
     }
     const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
@@ -197,7 +202,10 @@ export class VisitReportsService {
     if (await this.visits.reportCorrected(manager, reportId)) {
       throw new BusinessRuleError(
         'correctLatest',
-        'that report was already corrected: correct the latest entry instead',
+        said(
+          'Rapporten är redan rättad: rätta den senaste versionen i stället.',
+          'that report was already corrected: correct the latest entry instead',
+        ),
         'corrects',
       );
     }

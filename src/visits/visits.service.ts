@@ -15,6 +15,8 @@ import { reportViews } from './visit-report-rules.js';
 import { VisitPlan } from './visit-plan.entity.js';
 import { VisitReport } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';
+import { said } from '../common/said.js';
+import { stoppedVisitDetail } from './visit-words.js';
 import { VisitsRepository } from './visits.repository.js';
 
 function planView(plan: VisitPlan, loggedAs: string | null) {
@@ -68,7 +70,12 @@ export class VisitsService {
   ): Promise<void> {
     const caseId = record.id;
     if (visit.cancelledBy !== undefined && visit.outcome !== 'cancelled') {
-      throw new InvalidInputError(['cancelledBy is given only when the outcome is cancelled']);
+      throw new InvalidInputError([
+        said(
+          'Ange cancelledBy bara när umgängestillfället ställdes in.',
+          'cancelledBy is given only when the outcome is cancelled',
+        ),
+      ]);
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
     const id = randomUUID();
@@ -92,7 +99,7 @@ export class VisitsService {
     if (visit.outcome === 'stopped') {
       await this.alerts.raiseWithin(
         manager,
-        [{ caseId, kind: 'visitStopped', detail: `visit ${id} stopped: ${visit.stopReason}` }],
+        [{ caseId, kind: 'visitStopped', detail: stoppedVisitDetail(id, visit.occurredAt, visit.stopReason) }],
         now,
       );
     }
@@ -105,12 +112,19 @@ export class VisitsService {
       if (!supporterId) {
         throw new BusinessRuleError(
           'visitHasSupporter',
-          'a visit is planned with a supporter: appoint one or name supporterId',
+          said(
+            'Ett umgängestillfälle planeras med en umgängesstödjare: utse en eller ange supporterId.',
+            'a visit is planned with a supporter: appoint one or name supporterId',
+          ),
           'supporterId',
         );
       }
       if (!(await this.supporters.exists(manager, supporterId))) {
-        throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
+        throw new BusinessRuleError(
+          'supporterExists',
+          said('supporterId anger ingen registrerad umgängesstödjare.', 'supporterId names no registered supporter'),
+          'supporterId',
+        );
       }
       const plan = Object.assign(new VisitPlan(), {
         id: randomUUID(),
@@ -150,7 +164,11 @@ export class VisitsService {
     const plan = await this.visits.planOfCase(manager, caseId, planId);
     if (!plan) throw new NotFoundError('visit plan');
     if (await this.visits.planLogged(manager, planId)) {
-      throw new BusinessRuleError('visitPlanLoggedOnce', 'that planned visit was already logged', 'visitPlanId');
+      throw new BusinessRuleError(
+        'visitPlanLoggedOnce',
+        said('Det planerade umgänget är redan registrerat.', 'that planned visit was already logged'),
+        'visitPlanId',
+      );
     }
     return plan;
   }

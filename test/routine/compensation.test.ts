@@ -99,6 +99,6 @@ describe.each(['postgres'] as const)('supporters’ compensation (%s)', (databas
 
   it('refuses a malformed month with 400', async () => {
     const res = await t.http.get('/compensation?month=2026-13').expect(400);
-    expect(res.body.message).toEqual(['month must be a month in the form YYYY-MM']);
+    expect(res.body.message).toEqual(['month ska vara en månad i formen ÅÅÅÅ-MM.']);
   });
 });

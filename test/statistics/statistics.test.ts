@@ -22,7 +22,15 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
         opened: 6,
         closed: 5,
         endedBy: { periodEnded: '<5', endedEarly: '<5' },
-        endedEarlyByReason: { uncategorised: '<5' },
+        endedEarlyByReason: {
+          uncategorised: '<5',
+          courtChangedOrder: 0,
+          parentsAgreed: 0,
+          childMoved: 0,
+          visitingParentStopped: 0,
+          childDeclined: 0,
+          other: 0,
+        },
         evaluated: 0,
         archived: 0,
       },
@@ -112,6 +120,8 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
       expect.arrayContaining([
         'Ärenden;öppnade;6',
         'Ärenden;avslutade i förtid;<5',
+        'Ärenden;avslutade i förtid: ingen kategori angiven;<5',
+        'Ärenden;avslutade i förtid: tingsrätten har ändrat domen;0',
         'Dagar från mottagen dom;umgängesstödjare utsedd: median;6,5',
         'Dagar från mottagen dom;första besök: median;<5',
         'Besök;genomförda;5',
@@ -127,9 +137,9 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
     await t.as('developer').get('/statistics').expect(403);
     await t.anonymous.get('/statistics').expect(401);
     const bad = await t.http.get('/statistics?from=2026-13-01').expect(400);
-    expect(JSON.stringify(bad.body)).toContain('from must be a date');
+    expect(JSON.stringify(bad.body)).toContain('from ska vara ett datum');
     const reversed = await t.http.get('/statistics?from=2026-12-01&to=2026-11-01').expect(400);
-    expect(JSON.stringify(reversed.body)).toContain('from must be on or before to');
+    expect(JSON.stringify(reversed.body)).toContain('from ska vara samma dag som eller före to');
     await t.http.get('/statistics?format=xml').expect(400);
   });
 });
