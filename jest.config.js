@@ -37,6 +37,8 @@ export default {
     },
   ],
   testTimeout: 30000,
+  // Every refusal, alert text and mail a test received, scanned for English once the whole suite has run.
+  globalTeardown: '<rootDir>/test/support/read-words-teardown.js',
   // Two workers: the app lane's and the pure lane's. A worker is replaced once it holds more than
   // this after a file: each file loads the whole application into a fresh ESM module graph that
   // Jest never fully frees, and one process running every file in turn ran out of heap.

@@ -1,5 +1,6 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { ChainHead, NamedHead } from './audit-chain.js';
+import { said } from '../common/said.js';
 
 /** A head exported outside the trail (the head file, PostgreSQL's head row), and what the trail holds at its sequence. */
 export interface ExportedHead extends NamedHead {
@@ -30,6 +31,12 @@ export const OPERATOR_ACTION =
 /** Every audited request while the trail's end does not reach its exported head. */
 export class AuditTrailHaltedError extends ServiceUnavailableException {
   constructor(readonly problem: string) {
-    super(`the audit trail is halted: ${problem}; ${OPERATOR_ACTION}`);
+    super(
+      said(
+        'Granskningsloggen är stoppad: inga ändringar tas emot förrän en driftansvarig har kontrollerat loggen ' +
+          `(npm run audit:verify) och godkänt dess slut (npm run audit:accept-baseline; se docs/audit.md). Tekniskt fel: ${problem}.`,
+        `the audit trail is halted: ${problem}; ${OPERATOR_ACTION}`,
+      ),
+    );
   }
 }

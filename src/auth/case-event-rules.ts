@@ -1,6 +1,8 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { ClientEventType } from '../../machines/case-events.js';
 import type { Actor } from '../common/actor.js';
+import { said } from '../common/said.js';
+import { eventWords } from '../common/domain-errors.js';
 
 /**
  * Which events each role may send to a case. The secretary runs the case (archiving included);
@@ -20,5 +22,8 @@ export function maySend(actor: Actor, type: ClientEventType): boolean {
 }
 
 export function requireMaySend(actor: Actor, type: ClientEventType): void {
-  if (!maySend(actor, type)) throw new ForbiddenException(`a ${actor.role} may not send ${type}`);
+  if (!maySend(actor, type))
+    throw new ForbiddenException(
+      said(`Du får inte göra ”${eventWords(type)}” i din roll.`, `a ${actor.role} may not send ${type}`),
+    );
 }

@@ -2,14 +2,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
+import { languageOf, said } from '../common/said.js';
 
 /**
  * A body that is not valid JSON gets a fixed answer: the parser's own message quotes the body,
  * personnummer included, and would send it back (and into any log of the answer).
  */
-function answerUnparsableBody(error: { type?: unknown }, _req: Request, res: Response, next: NextFunction): void {
+function answerUnparsableBody(error: { type?: unknown }, req: Request, res: Response, next: NextFunction): void {
   if (error?.type !== 'entity.parse.failed') return next(error);
-  res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'the body is not valid JSON' });
+  const message = said('Förfrågan kunde inte läsas: den är inte giltig JSON.', 'the body is not valid JSON');
+  res
+    .status(400)
+    .json({ statusCode: 400, error: 'Bad Request', message: message[languageOf(req.headers['accept-language'])] });
 }
 
 /** Answers carry case data: no browser, proxy or shared cache may keep them. Routes may say otherwise. */
@@ -27,7 +31,11 @@ function refuseNulInAddress(request: Request, response: Response, next: NextFunc
   response.status(400).json({
     statusCode: 400,
     error: 'InvalidInput',
-    message: ['the address must not contain the NUL character (%00)'],
+    message: [
+      said('Adressen får inte innehålla NUL-tecknet (%00).', 'the address must not contain the NUL character (%00)')[
+        languageOf(request.headers['accept-language'])
+      ],
+    ],
   });
 }
 

@@ -16,6 +16,7 @@ import { ApiErrors } from '../common/api-docs.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RedisConnection } from '../queue/redis-connection.js';
+import { said } from '../common/said.js';
 
 const RATE_LIMIT_KEY = 'rateLimit';
 
@@ -61,7 +62,13 @@ export class RateLimitGuard implements CanActivate {
       .switchToHttp()
       .getResponse<Response>()
       .setHeader('Retry-After', String(Math.ceil((endsAt - now) / 1000)));
-    throw new HttpException('too many requests from this address: try again later', HttpStatus.TOO_MANY_REQUESTS);
+    throw new HttpException(
+      said(
+        'För många försök från den här adressen. Vänta en stund och försök igen.',
+        'too many requests from this address: try again later',
+      ),
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 
   /** The call's number in its window across all processes; undefined while Redis cannot say. */

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../common/domain-errors.js';
+import { said } from '../common/said.js';
 
 /** Where a page of cases ended: the last case's creation time and id (the list's order). */
 export interface CaseListPosition {
@@ -13,6 +14,12 @@ export function encodeCursor(position: CaseListPosition): string {
 
 export function decodeCursor(cursor: string): CaseListPosition {
   const match = /^(\d{1,15})\.([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new InvalidInputError(['after must be the next cursor of a previous page']);
+  if (!match)
+    throw new InvalidInputError([
+      said(
+        'after ska vara markören för nästa sida från en tidigare sida.',
+        'after must be the next cursor of a previous page',
+      ),
+    ]);
   return { createdAt: new Date(Number(match[1])), id: match[2] };
 }

@@ -35,6 +35,7 @@ function inCreationOrder<Q extends SelectQueryBuilder<CaseRecord>>(
       responsibleSecretary: filter.responsibleSecretary,
     });
   }
+  if (filter.supporter) query.andWhere(`${alias}.supporterId = :supporter`, { supporter: filter.supporter });
   if (after) {
     query.andWhere(
       new Brackets((position) =>
@@ -52,6 +53,7 @@ function whereOf(filter: CaseListFilter) {
   return {
     ...(filter.state ? { state: filter.state } : {}),
     ...(filter.responsibleSecretary ? { responsibleSecretaryId: filter.responsibleSecretary } : {}),
+    ...(filter.supporter ? { supporterId: filter.supporter } : {}),
   };
 }
 

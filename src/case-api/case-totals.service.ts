@@ -6,6 +6,8 @@ import { CaseTransitions } from '../cases/case-transitions.service.js';
 export interface CaseListFilter {
   state?: string;
   responsibleSecretary?: string;
+  /** The supporter appointed now: a supporter's own assignments. */
+  supporter?: string;
 }
 
 /** How long a counted total answers again; changes by this process forget it at once. */
@@ -25,7 +27,7 @@ export class CaseTotals implements OnModuleDestroy {
   }
 
   async count(filter: CaseListFilter, countNow: () => Promise<number>): Promise<number> {
-    const key = `${filter.state ?? ''}|${filter.responsibleSecretary ?? ''}`;
+    const key = `${filter.state ?? ''}|${filter.responsibleSecretary ?? ''}|${filter.supporter ?? ''}`;
     const known = this.counted.get(key);
     if (known && known.until > Date.now()) return known.total;
     const total = await countNow();

@@ -97,14 +97,22 @@ export class CasesController {
   }
 
   @Get()
-  @Roles('secretary', 'administrator')
-  @Operation('List cases, optionally those in one state')
+  @Roles('secretary', 'administrator', 'supporter')
+  @Operation(
+    'List cases, optionally those in one state',
+    'A supporter gets only the cases they are the appointed supporter on now (their assignments).',
+  )
   @ApiOkResponse({ type: CaseListResponse })
   @ApiErrors(400)
   @Audited<CasePage>({ shown: casesShown })
-  list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
+  async list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor): Promise<CaseListResponse> {
+    if (actor.role === 'supporter' && !actor.supporterId) return { items: [], total: 0, next: null };
     return this.queries.list(
-      { state: query.state, responsibleSecretary: query.responsibleSecretary },
+      {
+        state: query.state,
+        responsibleSecretary: query.responsibleSecretary,
+        ...(actor.role === 'supporter' ? { supporter: actor.supporterId } : {}),
+      },
       query.limit,
       query.after ?? query.offset,
     );

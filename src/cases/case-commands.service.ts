@@ -39,6 +39,7 @@ import { CaseTransitions } from './case-transitions.service.js';
 import { DryRunRollback, type DryRunProbe } from './dry-run-probe.js';
 import type { CaseRegistration } from './case-registration.js';
 import { judgmentFrom } from './judgment-rules.js';
+import { guardRefusal } from './guard-refusal.js';
 
 export interface ApplyOptions {
   /** The version the sender saw (If-Match); a different current version writes nothing. */
@@ -196,7 +197,7 @@ export class CaseCommands {
         throw new EventNotAllowedError(event.type, decision.state, decision.allowedEvents);
       }
       if (decision.outcome === 'ruleBroken') {
-        throw new BusinessRuleError('machineGuard', `${event.type} refused: ${decision.rules.join('; ')}`);
+        throw new BusinessRuleError('machineGuard', guardRefusal(event.type, decision.rules));
       }
       await this.effects.check(manager, stamped, record.snapshot.context, now, caseId);
       const before = probe ? { seen: await probe.before(manager, record) } : undefined;

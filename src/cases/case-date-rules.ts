@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CaseContext } from '../../machines/case-context.js';
 import { CASE_TIME_ZONE } from '../../machines/period.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
+import { said } from '../common/said.js';
 
 /**
  * The dates a secretary records must fit the case and the clock: what happened cannot lie in the
@@ -25,7 +26,12 @@ const isInstant = (value: string) => value.includes('T');
 /** What happened: not after now (an instant), or not after today (a calendar day). */
 export function requireNotInFuture(field: string, value: string, now: Date, rule: string, what: string): void {
   const future = isInstant(value) ? Date.parse(value) > now.getTime() : value > dayOf(now.toISOString());
-  if (future) throw new BusinessRuleError(rule, `${what} kan inte ligga i framtiden.`, field);
+  if (future)
+    throw new BusinessRuleError(
+      rule,
+      said(`${what} kan inte ligga i framtiden.`, `${field} must not be in the future`),
+      field,
+    );
 }
 
 /** Not on a day before `earliest` (compared as Swedish calendar days). */
@@ -36,7 +42,12 @@ export function requireNotBeforeDay(
   rule: string,
   message: (earliestDay: string) => string,
 ): void {
-  if (dayOf(value) < dayOf(earliest)) throw new BusinessRuleError(rule, message(spoken(earliest)), field);
+  if (dayOf(value) < dayOf(earliest))
+    throw new BusinessRuleError(
+      rule,
+      said(message(spoken(earliest)), `${field} must not be before ${dayOf(earliest)}`),
+      field,
+    );
 }
 
 /** Not before the instant `earliest` (where both are times of day, the order within the day counts). */
@@ -47,7 +58,12 @@ export function requireNotBefore(
   rule: string,
   message: (earliestDay: string) => string,
 ): void {
-  if (Date.parse(value) < Date.parse(earliest)) throw new BusinessRuleError(rule, message(spoken(earliest)), field);
+  if (Date.parse(value) < Date.parse(earliest))
+    throw new BusinessRuleError(
+      rule,
+      said(message(spoken(earliest)), `${field} must not be before ${earliest}`),
+      field,
+    );
 }
 
 /** A decision (appointment, replacement, termination): made, and not before the judgment it carries out. */

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { CaseRecord } from './case-record.entity.js';
 import { CasesRepository } from './cases.repository.js';
 import { DomainError, NotFoundError } from '../common/domain-errors.js';
+import { said } from '../common/said.js';
 
 /** The repository holds no state: the case file's checks, used by every feature, share one. */
 const cases = new CasesRepository();
@@ -10,7 +11,12 @@ const cases = new CasesRepository();
 export class CaseArchivedError extends DomainError {
   readonly kind = 'conflict';
   constructor() {
-    super('the case is archived: its file and documents are read-only');
+    super(
+      said(
+        'Ärendet är arkiverat: akten och dokumenten går inte längre att ändra.',
+        'the case is archived: its file and documents are read-only',
+      ),
+    );
   }
   override details() {
     return { state: 'archived' };

@@ -3,6 +3,7 @@ import type { Actor } from '../common/actor.js';
 import { BusinessRuleError, CaseOutOfReachError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
 import type { CaseRecord } from './case-record.entity.js';
+import { said } from '../common/said.js';
 
 /** Since when `supporterId` serves the case, if they are its supporter now and it is not archived. */
 export function currentAppointmentSince(
@@ -39,7 +40,10 @@ export function requireWithinOwnAppointment(actor: Actor, occurredAt: Date | str
   if (swedishDate(new Date(occurredAt)) < appointedOn)
     throw new BusinessRuleError(
       'beforeOwnAppointment',
-      `a supporter files only visits on or after the day they were appointed (${appointedOn}): this one lies before it`,
+      said(
+        `Du kan bara registrera umgängestillfällen från och med den dag du utsågs (${appointedOn}): det här ligger före den dagen.`,
+        `a supporter files only visits on or after the day they were appointed (${appointedOn}): this one lies before it`,
+      ),
       field,
     );
 }

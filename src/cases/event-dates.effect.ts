@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { CaseContext } from '../../machines/case-context.js';
+import { said } from '../common/said.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
 import { CaseEffects, type ChangeEvent } from './case-effects.service.js';
 import {
@@ -64,7 +65,10 @@ function checkDates(event: Dated, context: CaseContext, now: Date): void {
         if (at !== undefined && dayOf(at) <= sentOn) {
           throw new BusinessRuleError(
             'meetingAfterSummons',
-            'Mötet ska ligga efter den dag kallelsen skickades.',
+            said(
+              'Mötet ska ligga efter den dag kallelsen skickades.',
+              'the meeting must lie after the day the summons was sent',
+            ),
             field,
           );
         }

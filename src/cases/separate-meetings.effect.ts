@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { said } from '../common/said.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
 import { CaseEffects } from './case-effects.service.js';
 import { CasesRepository } from './cases.repository.js';
@@ -23,7 +24,10 @@ export class SeparateMeetingsEffect implements OnModuleInit {
         if (separateMeetingsRequired(await this.rows.parties(manager, caseId))) {
           throw new BusinessRuleError(
             'separateMeetings',
-            'En förälder har skyddad folkbokföring eller en markerad risk: boka enskilda möten med var och en av föräldrarna i stället för ett gemensamt möte.',
+            said(
+              'En förälder har skyddad folkbokföring eller en markerad risk: boka enskilda möten med var och en av föräldrarna i stället för ett gemensamt möte.',
+              'a parent has skyddad folkbokföring or a marked risk: plan individual meetings instead of a joint one',
+            ),
             'meetingAt',
           );
         }

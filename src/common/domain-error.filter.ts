@@ -2,7 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { DomainError } from './domain-errors.js';
+import { DomainError, InvalidInputError } from './domain-errors.js';
+import { isSaid, refusalWords } from './http-refusal-words.js';
+import { languageOf, said, type Language, type Said } from './said.js';
 
 const STATUS: Record<DomainError['kind'], HttpStatus> = {
   invalidInput: HttpStatus.BAD_REQUEST,
@@ -33,22 +35,30 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { log: Logger }>();
+    const language = languageOf(request.headers['accept-language']);
     if (error instanceof DomainError) {
       const status = httpStatusOf(error);
       response.status(status).json({
         statusCode: status,
         error: error.constructor.name.replace(/Error$/, ''),
-        message: error.message,
+        // Invalid input names every broken field, one message each.
+        message: error instanceof InvalidInputError ? error.messages.map((m) => m[language]) : error.text[language],
         ...error.details(),
       });
     } else if (error instanceof HttpException) {
-      response.status(error.getStatus()).json(httpExceptionBody(error));
+      response.status(error.getStatus()).json(httpExceptionBody(error, language));
     } else {
-      this.answerUnexpected(error, http.getRequest<Request & { log: Logger }>(), response);
+      this.answerUnexpected(error, request, response, language);
     }
   }
 
-  private answerUnexpected(error: unknown, request: Request & { log: Logger }, response: Response): void {
+  private answerUnexpected(
+    error: unknown,
+    request: Request & { log: Logger },
+    response: Response,
+    language: Language,
+  ): void {
     const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
     const described =
       error instanceof Error
@@ -68,7 +78,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
-      message: `something went wrong on our side; quote request id ${requestId} when you report it`,
+      message: said(
+        `Något gick fel hos oss. Ange felnumret ${requestId} när du kontaktar supporten.`,
+        `something went wrong on our side; quote request id ${requestId} when you report it`,
+      )[language],
       requestId,
     });
   }
@@ -76,17 +89,24 @@ export class DomainErrorFilter implements ExceptionFilter {
 
 /**
  * Nest's own refusals (guards, parse pipes, uploads, unknown routes) in the same body as a domain
- * refusal: `statusCode`, `error` and `message`, whatever the exception was built with. An answer
- * with a body of its own and no message (the health check's 503) is sent as it is.
+ * refusal: `statusCode`, `error` and `message`, whatever the exception was built with, the message
+ * in the client's language: our own words where the exception was built with them (a `Said`),
+ * Swedish for Nest's by what they mean. An answer with a body of its own and no message (the
+ * health check's 503) is sent as it is.
  */
-function httpExceptionBody(exception: HttpException): unknown {
+function httpExceptionBody(exception: HttpException, language: Language): unknown {
   const status = exception.getStatus();
   const answer = exception.getResponse();
+  if (isSaid(answer)) return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: answer[language] };
   const { error, message } =
     typeof answer === 'object'
       ? (answer as { error?: unknown; message?: unknown })
       : { error: undefined, message: answer };
-  return message === undefined
-    ? answer
-    : { statusCode: status, error: typeof error === 'string' ? error : (STATUS_CODES[status] ?? 'Error'), message };
+  if (message === undefined) return answer;
+  const words = (english: unknown): Said => refusalWords(status, typeof english === 'string' ? english : undefined);
+  return {
+    statusCode: status,
+    error: typeof error === 'string' ? error : (STATUS_CODES[status] ?? 'Error'),
+    message: Array.isArray(message) ? message.map((m) => words(m)[language]) : words(message)[language],
+  };
 }

@@ -2,18 +2,24 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { InvalidInputError } from './domain-errors.js';
+import type { Said } from './said.js';
+import { validationSaid } from './validation-words.js';
 
 /** Unknown fields are refused, not dropped: a typo in a field name must not pass silently. */
 export const VALIDATION_OPTIONS = { whitelist: true, forbidNonWhitelisted: true } as const;
 
-/** Every constraint's message, nested ones prefixed with their path (`children.0.personnummer …`). */
-export function validationMessages(errors: ValidationError[], path = ''): string[] {
+/** Every constraint's message, nested ones prefixed with their path (`children.0.personnummer …`), in both languages. */
+export function validationMessages(errors: ValidationError[]): Said[] {
+  return englishMessages(errors).map(validationSaid);
+}
+
+function englishMessages(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((error) => {
     const here = path ? `${path}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
       path && message.startsWith(error.property) ? `${path}.${message}` : message,
     );
-    return [...own, ...validationMessages(error.children ?? [], here)];
+    return [...own, ...englishMessages(error.children ?? [], here)];
   });
 }
 

@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator.js';
 import { RequestAudit } from '../audit/request-audit.service.js';
 import { Roles } from '../common/roles.decorator.js';
+import type { Actor } from '../common/actor.js';
+import { CurrentActor } from '../common/current-actor.decorator.js';
 import { compensationCsv } from './compensation-csv.js';
 import { CompensationService } from './compensation.service.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
@@ -19,18 +21,20 @@ export class CompensationController {
   ) {}
 
   @Get()
-  @Roles('secretary')
+  @Roles('secretary', 'supporter')
   @Operation(
     'Each supporter’s compensation for a month',
-    'Visits held, stopped or not attended by the parent in the calendar month (Swedish time), their hours and the amount in SEK at the configured rates.',
+    'Visits held, stopped or not attended by the parent in the calendar month (Swedish time), their hours and the amount in SEK at the configured rates. A supporter gets only their own line.',
   )
   @ApiOkResponse({ type: CompensationResponse })
   @ApiErrors(400)
   @Audited<{ items: { supporterId: string }[] }>({
     shown: (page) => page.items.map((l) => ({ subject: `supporter:${l.supporterId}` })),
   })
-  forMonth(@Query() query: CompensationQuery): Promise<CompensationResponse> {
-    return this.compensation.forMonth(query.month);
+  forMonth(@Query() query: CompensationQuery, @CurrentActor() actor: Actor): Promise<CompensationResponse> {
+    // A supporter account without a supporter record ('') matches no line.
+    const only = actor.role === 'supporter' ? (actor.supporterId ?? '') : undefined;
+    return this.compensation.forMonth(query.month, only);
   }
 
   @Get('export')

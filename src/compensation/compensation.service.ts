@@ -25,8 +25,11 @@ export class CompensationService {
     private readonly supporters: SupportersRepository,
   ) {}
 
-  /** Each supporter's visits, hours and pay in a month (Swedish time), from the visits logged on their cases. */
-  async forMonth(month: string) {
+  /**
+   * Each supporter's visits, hours and pay in a month (Swedish time), from the visits logged on their
+   * cases; with `onlySupporter`, that one supporter's line alone.
+   */
+  async forMonth(month: string, onlySupporter?: string) {
     const from = DateTime.fromISO(`${month}-01`, { zone: 'Europe/Stockholm' });
     const { visits, supporters } = await this.transactions.run(async (manager) => {
       const visits = await this.visits.compensable(
@@ -35,7 +38,9 @@ export class CompensationService {
         from.toJSDate(),
         from.plus({ months: 1 }).toJSDate(),
       );
-      const ids = [...new Set(visits.map((v) => v.supporterId!))];
+      const ids = [...new Set(visits.map((v) => v.supporterId!))].filter(
+        (id) => onlySupporter === undefined || id === onlySupporter,
+      );
       return { visits, supporters: await this.supporters.byIds(manager, ids) };
     });
     const { compensation } = this.config;

@@ -301,6 +301,12 @@ export const VARIABLES = {
     RESEARCH_BIRTH_DAYS,
     'case files of anyone born on these days of a month are kept for research, not disposed of (socialtjänstlagen; `all` where the archive plan keeps every file, `none` where it says so)',
   ),
+  statisticsMinMonths: variable(
+    'STATISTICS_MIN_MONTHS',
+    integer(1, 120),
+    1,
+    'the shortest period the statistics count, in whole calendar months: a shorter one asked for is widened to it, so no figure tells of a single day',
+  ),
   reportGraceDays: variable(
     'REPORT_GRACE_DAYS',
     integer(0, 365),
@@ -606,7 +612,7 @@ export const VARIABLES = {
         address.replace(/\/+$/, ''),
       ),
       (given) => `http://127.0.0.1:${port(given)}`,
-      "the service's address as its users reach it: links in mail start with it",
+      "the service's address as its users reach it: links in mail lead to the web app's case page, <PUBLIC_BASE_URL>/arenden/<caseId>",
       '`http://127.0.0.1:$PORT`',
     ),
     fallbackEmail: variable(

@@ -59,7 +59,7 @@ export class RowMapper<E extends ObjectLiteral> {
   static of<E extends ObjectLiteral>(manager: EntityManager, entity: new () => E): RowMapper<E> {
     const dataSource = manager.connection;
     let mappers = RowMapper.byDataSource.get(dataSource);
-    if (!mappers) RowMapper.byDataSource.set(dataSource, (mappers = new Map()));
+    if (!mappers) RowMapper.byDataSource.set(dataSource, (mappers = new Map<unknown, RowMapper<ObjectLiteral>>()));
     let mapper = mappers.get(entity);
     if (!mapper)
       mappers.set(entity, (mapper = new RowMapper(dataSource, entity) as unknown as RowMapper<ObjectLiteral>));

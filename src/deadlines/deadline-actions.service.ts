@@ -12,6 +12,8 @@ import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Deadline } from './deadline.entity.js';
 import { DeadlinesRepository } from './deadlines.repository.js';
 import { DeadlineAlreadySettledError, DeadlinesService } from './deadlines.service.js';
+import { swedishMoment } from '../common/swedish-format.js';
+import { deadlineWords } from './deadline-words.js';
 
 /** A deadline acted on, `lagMs` after it fell due by the service's clock. */
 export interface ActedDeadline {
@@ -100,7 +102,11 @@ export class DeadlineActions {
     await this.transactions.run(async (manager) => {
       const row = await this.rows.find(manager, deadlineId);
       if (!row || row.status !== 'pending') return;
-      const detail = `${row.kind} due ${row.dueAt.toISOString()} failed: ${reason}`.slice(0, 1000);
+      const detail =
+        `Tidsfristen för ${deadlineWords(row.kind)}, som löpte ut ${swedishMoment(row.dueAt.toISOString())}, kunde inte hanteras: ${reason}`.slice(
+          0,
+          1000,
+        );
       await this.alerts.raiseWithin(
         manager,
         [{ caseId: row.caseId, kind: 'deadlineFailed', deadlineId, detail }],

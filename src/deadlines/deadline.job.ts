@@ -8,6 +8,7 @@ import { DeadlineActions, type DeadlineOutcome } from './deadline-actions.servic
 import { DEADLINE_JOB, DEADLINE_QUEUE, RECONCILE_JOB, type DeadlineQueueData } from './deadline-jobs.js';
 import { DeadlineQueue } from './deadline.queue.js';
 import { DeadlineReconciler } from './deadline-reconciler.service.js';
+import { DomainError } from '../common/domain-errors.js';
 
 /**
  * The deadlines queue's jobs, run by the worker host: acts on due deadlines and runs the periodic
@@ -93,7 +94,9 @@ export class DeadlineJob implements JobHandler<typeof DEADLINE_QUEUE>, OnModuleI
     this.logger.error(
       `Deadline ${deadlineId} failed ${attempts} times; alert raised, the reconciler retries it: ${error.message}`,
     );
-    await this.actions.reportGivenUp(deadlineId, error.message).catch((reportError: Error) => {
+    // The alert's reader gets the refusal in Swedish where it is one of ours.
+    const reason = error instanceof DomainError ? error.text.sv : error.message;
+    await this.actions.reportGivenUp(deadlineId, reason).catch((reportError: Error) => {
       this.logger.error(`Could not raise the alert for deadline ${deadlineId}: ${reportError.message}`);
     });
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { BusinessRuleError, InvalidInputError } from '../common/domain-errors.js';
+import { said } from '../common/said.js';
 
 /** What the unit files: scanned paper (PDF or image). Each type with the extensions its files carry. */
 const ACCEPTED: Record<string, string[]> = {
@@ -32,17 +33,33 @@ export interface CheckedUpload {
  * same: a file that claims to be something it is not is refused, not stored under the wrong label.
  */
 export async function checkUpload(file: IncomingFile | undefined, maxBytes: number): Promise<CheckedUpload> {
-  if (!file) throw new InvalidInputError(['file must be sent as a multipart/form-data part named "file"']);
-  if (file.size === 0) throw new InvalidInputError(['file is empty']);
+  if (!file)
+    throw new InvalidInputError([
+      said(
+        'Skicka filen som en del med namnet ”file” i multipart/form-data.',
+        'file must be sent as a multipart/form-data part named "file"',
+      ),
+    ]);
+  if (file.size === 0) throw new InvalidInputError([said('Filen är tom.', 'file is empty')]);
   if (file.size > maxBytes) {
-    throw new BusinessRuleError('uploadSize', `file is ${file.size} bytes, the limit is ${maxBytes}`, 'file');
+    throw new BusinessRuleError(
+      'uploadSize',
+      said(
+        `Filen är ${file.size} byte, men den får vara högst ${maxBytes} byte.`,
+        `file is ${file.size} bytes, the limit is ${maxBytes}`,
+      ),
+      'file',
+    );
   }
   const detected = await fileTypeFromBuffer(file.buffer);
   const accepted = detected ? ACCEPTED[detected.mime] : undefined;
   if (!detected || !accepted) {
     throw new BusinessRuleError(
       'uploadContentType',
-      `file content must be ${Object.keys(ACCEPTED).join(', ')}; it is ${detected?.mime ?? 'not recognised'}`,
+      said(
+        `Filen ska vara av typen ${Object.keys(ACCEPTED).join(', ')}; den är ${detected?.mime ?? 'av en okänd typ'}.`,
+        `file content must be ${Object.keys(ACCEPTED).join(', ')}; it is ${detected?.mime ?? 'not recognised'}`,
+      ),
       'file',
     );
   }
@@ -50,7 +67,10 @@ export async function checkUpload(file: IncomingFile | undefined, maxBytes: numb
   if (extension !== '' && !accepted.includes(extension)) {
     throw new BusinessRuleError(
       'uploadExtensionMatchesContent',
-      `file is named ${extension} but its content is ${detected.mime}`,
+      said(
+        `Filen slutar på ${extension} men innehållet är ${detected.mime}.`,
+        `file is named ${extension} but its content is ${detected.mime}`,
+      ),
       'file',
     );
   }
@@ -58,7 +78,10 @@ export async function checkUpload(file: IncomingFile | undefined, maxBytes: numb
   if (declared !== 'application/octet-stream' && declared !== detected.mime) {
     throw new BusinessRuleError(
       'uploadDeclaredTypeMatchesContent',
-      `file was sent as ${declared} but its content is ${detected.mime}`,
+      said(
+        `Filen skickades som ${declared} men innehållet är ${detected.mime}.`,
+        `file was sent as ${declared} but its content is ${detected.mime}`,
+      ),
       'file',
     );
   }

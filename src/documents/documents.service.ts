@@ -12,6 +12,7 @@ import { checkUpload, type CheckedUpload, type IncomingFile } from './checked-up
 import { CaseDocument } from './document.entity.js';
 import { DocumentsRepository } from './documents.repository.js';
 import type { DocumentFactsDto } from './dto/document.dtos.js';
+import { said } from '../common/said.js';
 
 export function documentView(document: CaseDocument, correctedBy: string | null) {
   return {
@@ -88,7 +89,12 @@ export class DocumentsService {
   content(caseId: string, documentId: string, role: Actor['role']): Promise<{ document: CaseDocument; bytes: Buffer }> {
     return this.transactions.run(async (manager) => {
       if (!seesWholeFile(role, await requireCase(manager, caseId))) {
-        throw new ForbiddenException("the administrator reads a case's documents once the case is archived");
+        throw new ForbiddenException(
+          said(
+            'Administratören läser ett ärendes dokument först när ärendet är arkiverat.',
+            "the administrator reads a case's documents once the case is archived",
+          ),
+        );
       }
       const document = await this.find(manager, caseId, documentId);
       const bytes = document.sha256 ? await this.documents.readContent(manager, documentId) : undefined;
@@ -189,7 +195,10 @@ export class DocumentsService {
     if (await this.documents.corrected(manager, caseId, correctsId)) {
       throw new BusinessRuleError(
         'correctLatest',
-        'that document was already corrected: correct the latest version',
+        said(
+          'Dokumentet är redan rättat: rätta den senaste versionen.',
+          'that document was already corrected: correct the latest version',
+        ),
         'corrects',
       );
     }

@@ -19,7 +19,8 @@ import type {
   HoldInterviewDto,
   WithdrawConsentDto,
 } from './dto/interview.dtos.js';
-import { InterviewConsent } from './interview-consent.entity.js';
+import { InterviewConsent, type Guardian } from './interview-consent.entity.js';
+import { said, type Said } from '../common/said.js';
 import { InterviewsRepository } from './interviews.repository.js';
 
 function consentView(consent: InterviewConsent) {
@@ -58,10 +59,29 @@ const ALLOWED_FROM: Record<'book' | 'hold' | 'decline', (InterviewStatus | null)
   hold: ['booked'],
   decline: [null, 'consented', 'booked'],
 };
-const REFUSAL: Record<keyof typeof ALLOWED_FROM, string> = {
-  book: 'a child interview is booked before it was held or declined',
-  hold: 'a child interview is held after it was booked',
-  decline: 'an interview already held cannot be declined',
+const REFUSAL: Record<keyof typeof ALLOWED_FROM, Said> = {
+  book: said(
+    'Ett barnsamtal bokas innan det har hållits eller avböjts',
+    'a child interview is booked before it was held or declined',
+  ),
+  hold: said('Ett barnsamtal hålls efter att det har bokats', 'a child interview is held after it was booked'),
+  decline: said(
+    'Ett barnsamtal som redan har hållits kan inte avböjas',
+    'an interview already held cannot be declined',
+  ),
+};
+
+const STATUS_WORDS: Record<InterviewStatus | 'notBooked', string> = {
+  consented: 'samtycke finns',
+  booked: 'bokat',
+  held: 'hållet',
+  declined: 'avböjt',
+  notBooked: 'inte bokat',
+};
+
+const GUARDIAN_WORDS: Record<Guardian, string> = {
+  residentParent: 'Boendeföräldern',
+  visitingParent: 'Umgängesföräldern',
 };
 
 interface ChildFile {
@@ -105,14 +125,20 @@ export class InterviewsService {
       if (!guardiansOf(child.custody).includes(dto.guardian)) {
         throw new BusinessRuleError(
           'guardianHasCustody',
-          `the ${dto.guardian} has no custody of this child: consent comes from a guardian with custody`,
+          said(
+            `${GUARDIAN_WORDS[dto.guardian]} har inte vårdnaden om barnet: samtycket ska komma från en vårdnadshavare.`,
+            `the ${dto.guardian} has no custody of this child: consent comes from a guardian with custody`,
+          ),
           'guardian',
         );
       }
       if (standing(consents, child.position).some((c) => c.guardian === dto.guardian)) {
         throw new BusinessRuleError(
           'consentOnce',
-          `the ${dto.guardian}'s consent for this child is already recorded`,
+          said(
+            `${GUARDIAN_WORDS[dto.guardian]}s samtycke för barnet är redan registrerat.`,
+            `the ${dto.guardian}'s consent for this child is already recorded`,
+          ),
           'guardian',
         );
       }
@@ -140,13 +166,19 @@ export class InterviewsService {
       if (!consent)
         throw new BusinessRuleError(
           'consentStanding',
-          `the ${dto.guardian} has no consent standing for this child to withdraw`,
+          said(
+            `${GUARDIAN_WORDS[dto.guardian]} har inget gällande samtycke för barnet att återkalla.`,
+            `the ${dto.guardian} has no consent standing for this child to withdraw`,
+          ),
           'guardian',
         );
       if (dto.withdrawnOn < consent.givenOn) {
         throw new BusinessRuleError(
           'withdrawnAfterGiven',
-          `consent is withdrawn on or after the day it was given (${consent.givenOn})`,
+          said(
+            `Ett samtycke kan återkallas tidigast den dag det gavs (${consent.givenOn}).`,
+            `consent is withdrawn on or after the day it was given (${consent.givenOn})`,
+          ),
           'withdrawnOn',
         );
       }
@@ -175,14 +207,20 @@ export class InterviewsService {
       if (heldAt < file.interview!.bookedFor!) {
         throw new BusinessRuleError(
           'heldAfterBooking',
-          `an interview is held at or after its booked time (${file.interview!.bookedFor!.toISOString()})`,
+          said(
+            `Barnsamtalet kan inte ha hållits före den bokade tiden (${file.interview!.bookedFor!.toISOString()}).`,
+            `an interview is held at or after its booked time (${file.interview!.bookedFor!.toISOString()})`,
+          ),
           'heldAt',
         );
       }
       if (heldAt > this.clock.now())
         throw new BusinessRuleError(
           'interviewHasHappened',
-          'Ett barnsamtal registreras som hållet först när det har ägt rum: tiden ligger i framtiden.',
+          said(
+            'Ett barnsamtal registreras som hållet när det har ägt rum: tidpunkten ligger i framtiden.',
+            'an interview is marked held after it took place: heldAt is in the future',
+          ),
           'heldAt',
         );
       return { status: 'held', heldAt, notes: dto.notes };
@@ -202,10 +240,13 @@ export class InterviewsService {
 
   private requireConsent({ child, consents }: ChildFile): void {
     if (!consentComplete(child, consents)) {
-      const needed = guardiansOf(child.custody).join(' and ');
+      const needed = guardiansOf(child.custody);
       throw new BusinessRuleError(
         'childInterviewConsent',
-        `a child interview needs the standing consent of every guardian with custody (${needed})`,
+        said(
+          `Ett barnsamtal kräver gällande samtycke från varje vårdnadshavare (${needed.map((g) => GUARDIAN_WORDS[g].toLocaleLowerCase('sv')).join(' och ')}).`,
+          `a child interview needs the standing consent of every guardian with custody (${needed.join(' and ')})`,
+        ),
       );
     }
   }
@@ -220,7 +261,13 @@ export class InterviewsService {
     return this.withChild(caseId, childIndex, async (manager, file) => {
       const status = file.interview?.status ?? null;
       if (!ALLOWED_FROM[step].includes(status)) {
-        throw new BusinessRuleError('childInterviewOrder', `${REFUSAL[step]} (status: ${status ?? 'not booked'})`);
+        throw new BusinessRuleError(
+          'childInterviewOrder',
+          said(
+            `${REFUSAL[step].sv} (läge: ${STATUS_WORDS[status ?? 'notBooked']}).`,
+            `${REFUSAL[step].en} (status: ${status ?? 'not booked'})`,
+          ),
+        );
       }
       const updated = Object.assign(
         file.interview ?? Object.assign(new ChildInterview(), emptyInterview(caseId, file.child.position)),

@@ -4,7 +4,7 @@ import type { SupporterTerm } from '../supporters/supporter-terms.js';
 import type { Letter, LetterSection } from './letter.js';
 import { caseFacts, names } from './letter-parts.js';
 import type { LetterParty, LetterSources, LetterVisit } from './letter-sources.js';
-import { counted, swedishDay, swedishList } from './swedish-format.js';
+import { counted, swedishDay, swedishList } from '../common/swedish-format.js';
 import {
   ABSENT_PARTY_WORDS,
   earlyEndWords,
@@ -13,6 +13,7 @@ import {
   STOP_REASON_WORDS,
   withoutFinalStop,
 } from './swedish-words.js';
+import { said } from '../common/said.js';
 
 /** The early end as END_EARLY records it: its own date, a category and the secretary's words. */
 interface EarlyEnd {
@@ -147,11 +148,19 @@ export function evaluation(s: LetterSources): Letter[] {
   if (!judgment.evaluationRequested) {
     throw new BusinessRuleError(
       'evaluationRequested',
-      `${judgment.court} har inte begärt någon utvärdering i det här ärendet.`,
+      said(
+        `${judgment.court} har inte begärt någon utvärdering i det här ärendet.`,
+        `${judgment.court} did not ask for an evaluation in this case`,
+      ),
       'kind',
     );
   }
-  if (!s.text) throw new BusinessRuleError('evaluationText', 'Skriv utvärderingens text (bedömningen).', 'text');
+  if (!s.text)
+    throw new BusinessRuleError(
+      'evaluationText',
+      said('Skriv utvärderingens text (bedömningen).', 'the evaluation needs its text'),
+      'text',
+    );
   // The last supporter served until the case closed, or serves still.
   const servedUntil = (t: SupporterTerm) => t.replacedAt ?? earlyEnd(s)?.endedOn ?? s.context.closing?.startedAt;
   const served = s.supporterTerms.map((t) => {
@@ -221,7 +230,10 @@ export function courtNotice(s: LetterSources): Letter[] {
   if (!beforeVisits) {
     throw new BusinessRuleError(
       'endedBeforeVisits',
-      'Brevet till tingsrätten om att stödet aldrig startade skrivs när perioden har löpt ut eller insatsen avslutats i förtid innan umgänget startade.',
+      said(
+        'Brevet till tingsrätten om att stödet aldrig kom i gång skrivs när perioden har löpt ut eller insatsen har avslutats i förtid innan umgänget startade.',
+        'the court notice is written when the period ran out, or the case ended early, before visits started',
+      ),
       'kind',
     );
   }

@@ -11,8 +11,9 @@ import {
   supporterAddressed,
 } from './letter-parts.js';
 import type { LetterSources, Replacement } from './letter-sources.js';
-import { swedishDay } from './swedish-format.js';
+import { swedishDay } from '../common/swedish-format.js';
 import { sentence } from './swedish-words.js';
+import { said } from '../common/said.js';
 
 /*
  * The decision appoints a person to carry out the court's order. Neither föräldrabalken nor the
@@ -57,7 +58,10 @@ export function supporterDecision(s: LetterSources): Letter[] {
   if (!s.context.supporter || !s.supporter) {
     throw new BusinessRuleError(
       'supporterAppointed',
-      'Beslutet skrivs när en umgängesstödjare har utsetts (Utse umgängesstödjare).',
+      said(
+        'Beslutet skrivs när en umgängesstödjare har utsetts (Utse umgängesstödjare).',
+        'the decision is written once a supporter has been appointed (APPOINT_SUPPORTER)',
+      ),
       'kind',
     );
   }
@@ -91,7 +95,10 @@ function requireReplacement(s: LetterSources): Replacement {
   if (!s.replacement) {
     throw new BusinessRuleError(
       'supporterReplaced',
-      'Beslutet om byte skrivs när en ny umgängesstödjare har utsetts (Byt umgängesstödjare).',
+      said(
+        'Beslutet om byte skrivs när en ny umgängesstödjare har utsetts (Byt umgängesstödjare).',
+        'the replacement decision is written once another supporter has been appointed (REPLACE_SUPPORTER)',
+      ),
       'kind',
     );
   }

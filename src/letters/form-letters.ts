@@ -2,7 +2,8 @@ import { BusinessRuleError } from '../common/domain-errors.js';
 import type { Letter, LetterSection } from './letter.js';
 import { addressed, caseFacts, meetingsKeptApart, names, supporterAddressed } from './letter-parts.js';
 import type { LetterSources } from './letter-sources.js';
-import { swedishDay } from './swedish-format.js';
+import { swedishDay } from '../common/swedish-format.js';
+import { said } from '../common/said.js';
 
 /** A form is printed for signing at the meeting, not posted: it has no address block. */
 const FOR_SIGNING = { recipientBlock: [] as string[] };
@@ -131,7 +132,10 @@ export function documentCopies(s: LetterSources): Letter[] {
   if (!meeting?.heldAt || !meeting.enrollmentFormSigned || !meeting.rulesAccepted) {
     throw new BusinessRuleError(
       'formsSigned',
-      'Kopiorna skickas när inskrivningsblanketten och reglerna har undertecknats vid uppstartsmötet.',
+      said(
+        'Kopiorna skickas när inskrivningsblanketten och reglerna har undertecknats vid uppstartsmötet.',
+        'the copies are sent once the enrollment form and the rules were signed at the start-up meeting',
+      ),
       'kind',
     );
   }

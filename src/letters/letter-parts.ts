@@ -2,8 +2,9 @@ import { BusinessRuleError } from '../common/domain-errors.js';
 import { addressLines } from '../personal-data/postal-address.js';
 import type { Letter, LetterSection } from './letter.js';
 import type { DecisionRecord, LetterParty, LetterSources, LetterSupporter, ParentRole } from './letter-sources.js';
-import { swedishDay, swedishMoment, swedishNames } from './swedish-format.js';
+import { swedishDay, swedishMoment, swedishNames } from '../common/swedish-format.js';
 import { ROLE_WORDS } from './swedish-words.js';
+import { said } from '../common/said.js';
 
 /**
  * Skatteverket forwards post to a person with skyddad folkbokföring without the sender knowing
@@ -27,7 +28,10 @@ export function addressed(party: LetterParty): Addressing {
   if (!party.address) {
     throw new BusinessRuleError(
       'recipientAddress',
-      `Ange ${ROLE_WORDS[party.role].replace(/n$/, 'ns')} postadress innan brevet skapas.`,
+      said(
+        `Ange ${ROLE_WORDS[party.role].replace(/n$/, 'ns')} postadress innan brevet skapas.`,
+        `the ${party.role} has no postal address: add it to the party before the letter is written`,
+      ),
       'address',
     );
   }
@@ -39,7 +43,10 @@ export function supporterAddressed(supporter: LetterSupporter): Addressing {
   if (!supporter.address) {
     throw new BusinessRuleError(
       'supporterAddress',
-      `Ange umgängesstödjarens postadress (${supporter.name}) innan brevet skapas.`,
+      said(
+        `Ange umgängesstödjarens postadress (${supporter.name}) innan brevet skapas.`,
+        `the supporter ${supporter.name} has no postal address: add it to the supporter before the letter is written`,
+      ),
       'address',
     );
   }
@@ -70,7 +77,12 @@ export function decisionFacts(decision: DecisionRecord): [string, string][] {
 }
 
 export function requireDecision(s: LetterSources): DecisionRecord {
-  if (!s.decision) throw new BusinessRuleError('decisionRecorded', 'Beslutet är inte registrerat i ärendet.', 'kind');
+  if (!s.decision)
+    throw new BusinessRuleError(
+      'decisionRecorded',
+      said('Beslutet är inte registrerat i ärendet.', 'the decision is not recorded on the case'),
+      'kind',
+    );
   return s.decision;
 }
 
@@ -132,7 +144,10 @@ export function ownMeeting(s: LetterSources, role: ParentRole): { at: string; pl
   if (!at) {
     throw new BusinessRuleError(
       'separateMeetings',
-      `En förälder har skyddad folkbokföring eller så har en risk markerats: mötena hålls enskilt. Ange en egen tid för ${ROLE_WORDS[role].replace(/n$/, 'ns')} möte.`,
+      said(
+        `En förälder har skyddad folkbokföring eller så har en risk markerats: mötena hålls enskilt. Ange en egen tid för ${ROLE_WORDS[role].replace(/n$/, 'ns')} möte.`,
+        `a parent has skyddad folkbokföring or a risk is marked: meetings are held apart; give ${role}MeetingAt`,
+      ),
       `${role}MeetingAt`,
     );
   }
@@ -160,7 +175,10 @@ export function guardWhereabouts(letters: Letter[], s: LetterSources, jointMeeti
       if (leaksTime || leaksPlace) {
         throw new BusinessRuleError(
           'protectedWhereabouts',
-          'Brevet skulle tala om för någon annan var eller när en förälder med skyddad folkbokföring finns. Ange skilda tider och platser för de enskilda mötena.',
+          said(
+            'Brevet skulle tala om för någon annan var eller när en förälder med skyddad folkbokföring finns. Ange skilda tider och platser för de enskilda mötena.',
+            'the letter would tell someone else where or when a parent with skyddad folkbokföring will be: give separate times and places for the individual meetings',
+          ),
           'residentParentMeetingAt',
         );
       }

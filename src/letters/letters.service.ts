@@ -32,7 +32,8 @@ import type {
   Replacement,
 } from './letter-sources.js';
 import { LETTER_KINDS, writeLetters, type GeneratedLetter } from './routine-letters.js';
-import { swedishDay } from './swedish-format.js';
+import { swedishDay } from '../common/swedish-format.js';
+import { said } from '../common/said.js';
 
 const FOLLOW_UPS = { HOLD_FOLLOW_UP: 'midpoint', HOLD_CLOSING_MEETING: 'closing' } as const;
 
@@ -80,7 +81,10 @@ export class LettersService {
       if (!context.diaryNumber) {
         throw new BusinessRuleError(
           'diaryNumber',
-          'Breven har ärendets diarienummer: ange det när ärendet initieras.',
+          said(
+            'Breven har ärendets diarienummer: ange det när ärendet initieras.',
+            'letters carry the diary number: give it with INITIATE (diaryNumber)',
+          ),
           'diaryNumber',
         );
       }
@@ -96,7 +100,10 @@ export class LettersService {
       if (dto.corrects && letters.length > 1) {
         throw new BusinessRuleError(
           'correctsOneLetter',
-          'Ett rättat brev ersätter ett enda brev, men det här brevet skrivs till flera mottagare.',
+          said(
+            'Ett rättat brev ersätter ett enda brev, men det här brevet skrivs till flera mottagare.',
+            'corrects names one letter, but this kind is written to several recipients',
+          ),
           'corrects',
         );
       }
@@ -234,7 +241,10 @@ export class LettersService {
     if (!decisionMaker) {
       throw new BusinessRuleError(
         'decisionMaker',
-        'Beslutet saknar beslutsfattare: den som registrerade beslutet har ingen personalprofil med namn och titel. Fyll i profilen först.',
+        said(
+          'Beslutet saknar beslutsfattare: den som registrerade beslutet har ingen personalprofil med namn och titel. Fyll i profilen först.',
+          'the decision names no decision-maker: whoever recorded it has no staff profile with name and title',
+        ),
         'decisionMaker',
       );
     }
@@ -261,7 +271,10 @@ export class LettersService {
     if (!incoming || !outgoing || !previous) {
       throw new BusinessRuleError(
         'supporterReplaced',
-        'Bytet av umgängesstödjare kunde inte läsas ur ärendet.',
+        said(
+          'Bytet av umgängesstödjare kunde inte läsas ur ärendet.',
+          'the replacement could not be read from the case',
+        ),
         'kind',
       );
     }

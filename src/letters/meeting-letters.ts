@@ -10,7 +10,8 @@ import {
   supporterAddressed,
 } from './letter-parts.js';
 import type { LetterParty, LetterSources, ParentRole } from './letter-sources.js';
-import { swedishMoment } from './swedish-format.js';
+import { swedishMoment } from '../common/swedish-format.js';
+import { said } from '../common/said.js';
 
 /** One of the routine's meetings as its summons describes it. */
 interface Meeting {
@@ -99,7 +100,10 @@ export function summons(s: LetterSources): Letter[] {
   if (!meeting) {
     throw new BusinessRuleError(
       'summonsSent',
-      'Kallelsen skrivs när uppstartsmötet har bokats (Skicka kallelse med mötestid).',
+      said(
+        'Kallelsen skrivs när uppstartsmötet har bokats (Skicka kallelse med mötestid).',
+        'the summons is written once the start-up meeting is booked (SEND_SUMMONS with meetingAt)',
+      ),
       'kind',
     );
   }
@@ -138,8 +142,14 @@ function booked(s: LetterSources, which: 'midpoint' | 'closing'): BookedMeeting 
     throw new BusinessRuleError(
       'meetingBooked',
       which === 'midpoint'
-        ? 'Kallelsen skrivs när uppföljningsmötet har bokats (Boka uppföljningsmöte).'
-        : 'Kallelsen skrivs när avslutningsmötet har bokats (Boka avslutningsmöte).',
+        ? said(
+            'Kallelsen skrivs när uppföljningsmötet har bokats.',
+            'the summons is written once the follow-up meeting is booked',
+          )
+        : said(
+            'Kallelsen skrivs när avslutningsmötet har bokats.',
+            'the summons is written once the closing meeting is booked',
+          ),
       'kind',
     );
   }

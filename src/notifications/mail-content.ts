@@ -1,4 +1,5 @@
-import { SWEDISH_KIND_NAMES, type NotifiedKind } from './notification-kinds.js';
+import { ALERT_MESSAGES } from '../alerts/alert-kinds.js';
+import type { NotifiedKind } from './notification-kinds.js';
 
 /** What a mail may say about a case: its diary number, the link, and which alerts (kind only). */
 export interface CaseNotice {
@@ -19,7 +20,7 @@ const FOOTER = [
   'Logga in i tjänsten för att se mer.',
   '',
   'Meddelandet skickades automatiskt från Umgängesstöd och går inte att svara på.',
-  'Vilka meddelanden du får väljer du under /staff/me/notifications.',
+  'Vilka meddelanden du får väljer du under Inställningar i tjänsten.',
 ];
 
 function caseName(notice: CaseNotice): string {
@@ -33,11 +34,13 @@ function capitalised(text: string): string {
 export function alertMail(notice: CaseNotice): MailContent {
   const kind = notice.alerts[0].kind;
   return {
-    subject: `Umgängesstöd: ${SWEDISH_KIND_NAMES[kind].toLowerCase()} (${caseName(notice)})`,
+    subject: `Umgängesstöd: ${ALERT_MESSAGES[kind].split(':')[0].toLocaleLowerCase('sv')} (${caseName(notice)})`,
     text: [
       'Hej!',
       '',
-      `${SWEDISH_KIND_NAMES[kind]} i ${caseName(notice)}.`,
+      `Det har kommit en avisering i ${caseName(notice)}:`,
+      '',
+      `  ${ALERT_MESSAGES[kind]}.`,
       '',
       `Öppna ärendet: ${notice.link}`,
       '',
@@ -51,7 +54,7 @@ export function digestMail(day: string, notices: CaseNotice[]): MailContent {
   const count = notices.reduce((sum, n) => sum + n.alerts.length, 0);
   const sections = notices.flatMap((notice) => [
     `${capitalised(caseName(notice))}: ${notice.link}`,
-    ...notice.alerts.map((a) => `  - ${SWEDISH_KIND_NAMES[a.kind]}${a.resolved ? ' (redan åtgärdat)' : ''}`),
+    ...notice.alerts.map((a) => `  - ${ALERT_MESSAGES[a.kind]}${a.resolved ? ' (redan åtgärdat)' : ''}`),
     '',
   ]);
   return {

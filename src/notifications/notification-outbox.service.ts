@@ -136,7 +136,8 @@ export class NotificationOutbox {
     const notices: CaseNotice[] = caseIds.map((caseId) => ({
       caseId,
       diaryNumber: diaryNumbers.get(caseId) ?? null,
-      link: `${this.config.notifications.publicBaseUrl}/cases/${caseId}`,
+      // The case's page in the web app (its route /arenden/:id), the page a person opens: never a JSON route.
+      link: `${this.config.notifications.publicBaseUrl}/arenden/${caseId}`,
       alerts: items
         .filter((i) => i.caseId === caseId)
         .map((i) => ({ kind: i.alertKind, resolved: resolved.has(i.alertId) })),

@@ -5,6 +5,7 @@ import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { StaffProfileDto } from './dto/staff.dtos.js';
 import { StaffProfile } from './staff-profile.entity.js';
+import { said } from '../common/said.js';
 import { StaffRepository } from './staff.repository.js';
 
 export type StaffProfileView = Pick<StaffProfile, 'subject' | 'name' | 'title' | 'phone' | 'email'>;
@@ -41,14 +42,20 @@ export class StaffDirectory {
     if (!subject)
       throw new BusinessRuleError(
         'responsibleSecretary',
-        'the case has no responsible secretary: set one with PUT /cases/:id/responsible-secretary',
+        said(
+          'Ärendet har ingen ansvarig handläggare. Ange en ansvarig handläggare för ärendet först.',
+          'the case has no responsible secretary: set one with PUT /cases/:id/responsible-secretary',
+        ),
         'responsibleSecretaryId',
       );
     const profile = await this.profileOf(subject, manager);
     if (!profile) {
       throw new BusinessRuleError(
         'caseworkerProfile',
-        `the responsible secretary (${subject}) has no staff profile: they write it with PUT /staff/me (name, title, phone, email)`,
+        said(
+          `Den ansvariga handläggaren (${subject}) har ingen personalprofil. Handläggaren fyller i sin profil (namn, titel, telefon, e-post) först.`,
+          `the responsible secretary (${subject}) has no staff profile: they write it with PUT /staff/me (name, title, phone, email)`,
+        ),
         'responsibleSecretaryId',
       );
     }

@@ -6,6 +6,7 @@ import { BusinessRuleError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { UnitDetailsDto } from './dto/unit-details.dto.js';
 import { UnitDetails } from './unit-details.entity.js';
+import { said } from '../common/said.js';
 import { UnitRepository } from './unit.repository.js';
 
 export const UNIT_FIELDS = [
@@ -64,7 +65,10 @@ export class UnitDirectory {
     if (missing.length > 0) {
       throw new BusinessRuleError(
         'unitDetailsComplete',
-        `the unit's details are missing ${missing.join(', ')}: the administrator sets them with PUT /unit`,
+        said(
+          `Enhetens uppgifter saknar ${missing.join(', ')}. Administratören fyller i dem under enhetens uppgifter.`,
+          `the unit's details are missing ${missing.join(', ')}: the administrator sets them with PUT /unit`,
+        ),
         missing[0],
       );
     }

@@ -8,6 +8,7 @@ import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { openAddress, sealAddress } from '../personal-data/postal-address.js';
 import type { PartyDetailsDto } from './dto/party-details.dto.js';
+import { said } from '../common/said.js';
 
 /**
  * The parties' contact details as the secretary keeps them. A protected party's address is taken
@@ -35,7 +36,14 @@ export class PartiesService {
       await requireWritableCase(manager, caseId);
       const party = await this.find(manager, caseId, partyId);
       if (dto.custody !== undefined && party.role !== 'child') {
-        throw new BusinessRuleError('custodyOfChild', 'custody is recorded for a child, not a parent', 'custody');
+        throw new BusinessRuleError(
+          'custodyOfChild',
+          said(
+            'Vårdnad registreras för ett barn, inte för en förälder.',
+            'custody is recorded for a child, not a parent',
+          ),
+          'custody',
+        );
       }
       const patch: Partial<CaseParty> = {
         ...(dto.address !== undefined ? { addressCiphertext: sealAddress(this.protector, dto.address) } : {}),

@@ -8,6 +8,7 @@ import { TokenVerifier } from '../auth/token-verifier.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DASHBOARD_PATH } from './queue-dashboard.js';
 import { DASHBOARD_TOKEN_COOKIE } from './queue-dashboard.controller.js';
+import { said } from '../common/said.js';
 
 class DashboardSignIn {
   @ApiProperty({ description: 'An administrator’s bearer token' })
@@ -80,7 +81,9 @@ export class DashboardSignInController {
     const token = body.token.trim();
     const principal = await this.tokens.principalOf(token);
     if (!principal?.roles.includes('administrator'))
-      throw new UnauthorizedException("an administrator's valid token is needed");
+      throw new UnauthorizedException(
+        said('Det krävs en giltig inloggning som administratör.', "an administrator's valid token is needed"),
+      );
     res.cookie(DASHBOARD_TOKEN_COOKIE, token, {
       path: DASHBOARD_PATH,
       httpOnly: true,

@@ -1,5 +1,6 @@
 import { csvDocument, decimalComma } from '../common/csv.js';
 import type { StatisticsFigures } from './statistics-figures.js';
+import { EARLY_END_WORDS } from '../letters/swedish-words.js';
 
 const HEADER = ['Avsnitt', 'Mått', 'Värde'];
 
@@ -23,7 +24,7 @@ export function statisticsCsv(figures: StatisticsFigures): string {
     ['Ärenden', 'avslutade i förtid', cases.endedBy.endedEarly],
     ...Object.entries(cases.endedEarlyByReason).map(([reason, n]): [string, string, number | string] => [
       'Ärenden',
-      `avslutade i förtid: ${reason}`,
+      `avslutade i förtid: ${reason in EARLY_END_WORDS ? EARLY_END_WORDS[reason] : 'ingen kategori angiven'}`,
       n,
     ]),
     ['Ärenden', 'utvärderade', cases.evaluated],

@@ -1,11 +1,14 @@
 import { REMINDER_KINDS } from '../../machines/deadline-rules.js';
 import { STOP_REASONS } from '../../machines/case-events.js';
+import { EARLY_END_WORDS } from '../letters/swedish-words.js';
 
 /** A count of fewer than this many (but some) is shown as "<5": small groups could point at a family. */
 export const SUPPRESS_BELOW = 5;
 export const SUPPRESSED = '<5';
+/** A count of five or more hidden as well, because with the total it would give away a "<5" beside it. */
+export const WITHHELD = '..';
 
-export type Count = number | typeof SUPPRESSED;
+export type Count = number | typeof SUPPRESSED | typeof WITHHELD;
 export type Days = number | typeof SUPPRESSED | null;
 
 export interface Spread {
@@ -92,7 +95,53 @@ function instant(value: unknown, fallback: Date): Date {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : fallback;
 }
 
+/**
+ * Complementary suppression: a total shown exactly beside parts of which one alone is "<5" would
+ * give that part away (total minus the others), so the smallest exact part beside it is withheld
+ * too ("..."); with no such part, the total is. Returns the group as it may be shown.
+ */
+export function protectedGroup<P extends Record<string, Count>>(total: Count, parts: P): { total: Count; parts: P } {
+  if (typeof total !== 'number') return { total, parts };
+  const values = Object.entries(parts);
+  if (values.filter(([, n]) => n === SUPPRESSED || n === WITHHELD).length !== 1) return { total, parts };
+  const exact = values.filter(([, n]) => typeof n === 'number' && n > 0) as [string, number][];
+  if (exact.length === 0) return { total: WITHHELD, parts };
+  const [smallest] = exact.sort(([, a], [, b]) => a - b)[0];
+  return { total, parts: { ...parts, [smallest]: WITHHELD } };
+}
+
+/** The figures with every total and its parts protected against differencing (protectedGroup). */
+function complementarySuppression(figures: ReturnType<typeof rawFigures>): ReturnType<typeof rawFigures> {
+  const { cases, visits, reminders } = figures;
+  const ended = protectedGroup(cases.closed, cases.endedBy);
+  const byReason = protectedGroup(ended.parts.endedEarly, cases.endedEarlyByReason);
+  const stopped = protectedGroup(visits.stopped, visits.stoppedByReason);
+  const byKind = protectedGroup(reminders.raised, reminders.byKind);
+  const open = protectedGroup(byKind.total, { stillOpen: reminders.stillOpen, resolved: reminders.daysOpen.cases });
+  return {
+    ...figures,
+    cases: {
+      ...cases,
+      closed: ended.total,
+      endedBy: { ...ended.parts, endedEarly: byReason.total },
+      endedEarlyByReason: byReason.parts,
+    },
+    visits: { ...visits, stopped: stopped.total, stoppedByReason: stopped.parts },
+    reminders: {
+      ...reminders,
+      raised: open.total,
+      byKind: byKind.parts,
+      stillOpen: open.parts.stillOpen,
+      daysOpen: { ...reminders.daysOpen, cases: open.parts.resolved },
+    },
+  };
+}
+
 export function statisticsFigures(facts: StatisticsFacts, period: Period) {
+  return complementarySuppression(rawFigures(facts, period));
+}
+
+function rawFigures(facts: StatisticsFacts, period: Period) {
   const within = (at: Date) => at >= period.start && at < period.end;
   const entries = (type: string) => facts.history.filter((entry) => entry.type === type);
   const firstPerCase = (type: string) => {
@@ -130,7 +179,7 @@ export function statisticsFigures(facts: StatisticsFacts, period: Period) {
 
   return {
     period: { from: period.from, to: period.to },
-    suppression: { below: SUPPRESS_BELOW, shownAs: SUPPRESSED },
+    suppression: { below: SUPPRESS_BELOW, shownAs: SUPPRESSED, withheldAs: WITHHELD },
     cases: {
       opened: suppressed([...registrations.values()].filter((entry) => within(entry.at)).length),
       closed: suppressed(closings.length),
@@ -138,7 +187,8 @@ export function statisticsFigures(facts: StatisticsFacts, period: Period) {
         periodEnded: suppressed(closings.filter((entry) => entry.type === 'PERIOD_ENDED').length),
         endedEarly: suppressed(endedEarly.length),
       },
-      endedEarlyByReason: countBy(endedEarly, [], (entry) =>
+      // Every category END_EARLY records is counted, the ones never used as 0.
+      endedEarlyByReason: countBy(endedEarly, Object.keys(EARLY_END_WORDS), (entry) =>
         typeof entry.payload.reasonCategory === 'string' ? entry.payload.reasonCategory : UNCATEGORISED,
       ),
       evaluated: suppressed(entries('SUBMIT_EVALUATION').filter((entry) => within(entry.at)).length),
@@ -204,12 +254,14 @@ function supporterLoad(facts: StatisticsFacts, period: Period, visits: Statistic
   }
   const visitCounts = [...assignments.keys()].map((id) => visits.filter((visit) => visit.supporterId === id).length);
   const loads = [...assignments.values()];
+  // Each of these counts people or their visits: a small one is hidden like any other count.
+  const perSupporter = (counts: number[]) => ({
+    median: counts.length === 0 ? null : suppressed(plainMedian(counts)!),
+    max: counts.length === 0 ? null : suppressed(Math.max(...counts)),
+  });
   return {
-    active: assignments.size,
-    casesPerSupporter: { median: plainMedian(loads), max: loads.length === 0 ? null : Math.max(...loads) },
-    visitsPerSupporter: {
-      median: plainMedian(visitCounts),
-      max: visitCounts.length === 0 ? null : Math.max(...visitCounts),
-    },
+    active: suppressed(assignments.size),
+    casesPerSupporter: perSupporter(loads),
+    visitsPerSupporter: perSupporter(visitCounts),
   };
 }

@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InvalidInputError } from '../common/domain-errors.js';
 import { swedishDate } from '../common/swedish-date.js';
 import type { DisposedCase } from '../disposal/disposed-case.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { statisticsFigures, type Period, type StatisticsFigures } from './statistics-figures.js';
+import { said } from '../common/said.js';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -46,10 +48,11 @@ export class StatisticsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly statistics: StatisticsRepository,
   ) {}
 
-  /** The unit's figures for the days from `from` to `to`, both included, Swedish time. */
+  /** The unit's figures for the whole months from `from`'s to `to`'s, both included, Swedish time (see period). */
   figures(from: string | undefined, to: string | undefined): Promise<StatisticsFigures> {
     const period = this.period(from, to);
     return this.transactions.run(async (manager) => {
@@ -69,12 +72,19 @@ export class StatisticsService {
     const today = swedishDate(this.clock.now());
     const last = to ?? today;
     const first = from ?? `${last.slice(0, 4)}-01-01`;
-    if (first > last) throw new InvalidInputError(['from must be on or before to']);
+    if (first > last)
+      throw new InvalidInputError([said('from ska vara samma dag som eller före to.', 'from must be on or before to')]);
+    // Widened to whole calendar months, at least STATISTICS_MIN_MONTHS of them (earlier months
+    // added): a day's or a week's figures could tell the day and reason of one family's stop.
+    const end = DateTime.fromISO(last, { zone: ZONE }).endOf('month').plus({ days: 1 }).startOf('day');
+    const asked = DateTime.fromISO(first, { zone: ZONE }).startOf('month');
+    const longest = end.minus({ months: this.config.statisticsMinMonths });
+    const start = asked < longest ? asked : longest;
     return {
-      from: first,
-      to: last,
-      start: DateTime.fromISO(first, { zone: ZONE }).toJSDate(),
-      end: DateTime.fromISO(last, { zone: ZONE }).plus({ days: 1 }).toJSDate(),
+      from: start.toISODate()!,
+      to: end.minus({ days: 1 }).toISODate()!,
+      start: start.toJSDate(),
+      end: end.toJSDate(),
     };
   }
 }

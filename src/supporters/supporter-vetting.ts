@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { said, type Said } from '../common/said.js';
 import type { Supporter } from './supporter.entity.js';
 
 export const VETTING_STEPS = ['interview', 'references', 'criminalRecordExtract', 'socialServicesExtract'] as const;
@@ -12,11 +13,14 @@ export const VETTING_STEP_COLUMN = {
   socialServicesExtract: 'socialServicesExtractOn',
 } as const satisfies Record<VettingStep, keyof Supporter>;
 
-const STEP_WORDING: Record<VettingStep, string> = {
-  interview: 'the assessment interview has not been held',
-  references: 'references have not been taken',
-  criminalRecordExtract: 'no extract from the criminal records register',
-  socialServicesExtract: 'no extract from the social services records',
+const STEP_WORDING: Record<VettingStep, Said> = {
+  interview: said('lämplighetsintervjun har inte hållits', 'the assessment interview has not been held'),
+  references: said('referenser har inte tagits', 'references have not been taken'),
+  criminalRecordExtract: said('utdrag ur belastningsregistret saknas', 'no extract from the criminal records register'),
+  socialServicesExtract: said(
+    'utdrag ur socialtjänstens register saknas',
+    'no extract from the social services records',
+  ),
 };
 
 const EXTRACTS = ['criminalRecordExtract', 'socialServicesExtract'] as const;
@@ -46,14 +50,17 @@ export function vettingExpiresWithin(validUntil: string | null, today: string, d
  * What keeps the vetting from being complete today: steps not taken, register extracts missing or
  * too old. Empty when the supporter may be approved (and, once approved, appointed).
  */
-export function vettingGaps(supporter: Supporter, today: string, validMonths: number): string[] {
-  const gaps: string[] = [];
+export function vettingGaps(supporter: Supporter, today: string, validMonths: number): Said[] {
+  const gaps: Said[] = [];
   for (const step of VETTING_STEPS) {
     const on = supporter[VETTING_STEP_COLUMN[step]];
     if (on === null) gaps.push(STEP_WORDING[step]);
     else if ((EXTRACTS as readonly string[]).includes(step) && !extractStillValid(on, today, validMonths)) {
       gaps.push(
-        `the ${step === 'criminalRecordExtract' ? 'criminal records' : 'social services records'} extract of ${on} is older than ${validMonths} months: a new one is needed`,
+        said(
+          `utdraget ur ${step === 'criminalRecordExtract' ? 'belastningsregistret' : 'socialtjänstens register'} från ${on} är äldre än ${validMonths} månader: ett nytt behövs`,
+          `the ${step === 'criminalRecordExtract' ? 'criminal records' : 'social services records'} extract of ${on} is older than ${validMonths} months: a new one is needed`,
+        ),
       );
     }
   }
@@ -61,7 +68,21 @@ export function vettingGaps(supporter: Supporter, today: string, validMonths: nu
 }
 
 /** Why the supporter cannot be appointed today: not approved, or vetting incomplete or out of date. */
-export function appointmentGaps(supporter: Supporter, today: string, validMonths: number): string[] {
-  const status = supporter.status === 'approved' ? [] : [`the supporter is not approved (status: ${supporter.status})`];
+const STATUS_WORDS: Record<Supporter['status'], string> = {
+  interested: 'intresseanmälan',
+  approved: 'godkänd',
+  rejected: 'avslagen',
+};
+
+export function appointmentGaps(supporter: Supporter, today: string, validMonths: number): Said[] {
+  const status =
+    supporter.status === 'approved'
+      ? []
+      : [
+          said(
+            `umgängesstödjaren är inte godkänd (läge: ${STATUS_WORDS[supporter.status]})`,
+            `the supporter is not approved (status: ${supporter.status})`,
+          ),
+        ];
   return [...status, ...vettingGaps(supporter, today, validMonths)];
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Sealed } from '../personal-data/sealed.decorator.js';
 
 export const SUPPORTER_STATUSES = ['interested', 'approved', 'rejected'] as const;
 export type SupporterStatus = (typeof SUPPORTER_STATUSES)[number];
@@ -19,6 +20,7 @@ export class Supporter {
   email!: string;
 
   /** The postal address the supporter's letters go to, sealed like a party's (src/personal-data/postal-address.ts). */
+  @Sealed()
   @Column({ type: 'text', nullable: true })
   addressCiphertext!: string | null;
 

@@ -22,11 +22,12 @@ import {
   vettingValidUntil,
 } from './supporter-vetting.js';
 import { Supporter } from './supporter.entity.js';
+import { said, type Said } from '../common/said.js';
 import { SupportersRepository } from './supporters.repository.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 
 /** A supporter as the unit sees them: vetting, decision, and how much room is left for assignments. */
-function supporterView(supporter: Supporter, assignments: number, gaps: string[], validUntil: string | null) {
+function supporterView(supporter: Supporter, assignments: number, gaps: Said[], validUntil: string | null) {
   return {
     id: supporter.id,
     name: supporter.name,
@@ -55,7 +56,7 @@ function supporterView(supporter: Supporter, assignments: number, gaps: string[]
         }
       : null,
     appointable: gaps.length === 0,
-    appointmentGaps: gaps,
+    appointmentGaps: gaps.map((gap) => gap.sv),
     createdAt: supporter.createdAt.toISOString(),
   };
 }
@@ -119,7 +120,10 @@ export class SupportersService {
       if (dto.date > swedishDate(this.clock.now())) {
         throw new BusinessRuleError(
           'vettingStepHasHappened',
-          'date lies in the future: a vetting step is recorded once taken',
+          said(
+            'Datumet ligger i framtiden: ett steg i lämplighetsbedömningen registreras när det är gjort.',
+            'date lies in the future: a vetting step is recorded once taken',
+          ),
           'date',
         );
       }
@@ -148,7 +152,13 @@ export class SupportersService {
       if (dto.decision === 'approved') {
         const gaps = vettingGaps(supporter, swedishDate(this.clock.now()), this.config.supporterVettingValidMonths);
         if (gaps.length > 0) {
-          throw new BusinessRuleError('vettingComplete', `the supporter cannot be approved: ${gaps.join('; ')}`);
+          throw new BusinessRuleError(
+            'vettingComplete',
+            said(
+              `Umgängesstödjaren kan inte godkännas: ${gaps.map((g) => g.sv).join('; ')}.`,
+              `the supporter cannot be approved: ${gaps.map((g) => g.en).join('; ')}`,
+            ),
+          );
         }
       }
       const decision = {
@@ -180,13 +190,20 @@ export class SupportersService {
   async requireAppointable(manager: EntityManager, supporterId: string, now: Date): Promise<Supporter> {
     const supporter = await this.supporters.findForUpdate(manager, supporterId);
     if (!supporter) {
-      throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
+      throw new BusinessRuleError(
+        'supporterExists',
+        said('supporterId anger ingen registrerad umgängesstödjare.', 'supporterId names no registered supporter'),
+        'supporterId',
+      );
     }
     const gaps = appointmentGaps(supporter, swedishDate(now), this.config.supporterVettingValidMonths);
     if (gaps.length > 0) {
       throw new BusinessRuleError(
         'supporterAppointable',
-        `the supporter cannot be appointed: ${gaps.join('; ')}`,
+        said(
+          `Umgängesstödjaren kan inte utses: ${gaps.map((g) => g.sv).join('; ')}.`,
+          `the supporter cannot be appointed: ${gaps.map((g) => g.en).join('; ')}`,
+        ),
         'supporterId',
       );
     }
@@ -194,7 +211,10 @@ export class SupportersService {
     if (assignments >= supporter.capacity) {
       throw new BusinessRuleError(
         'supporterCapacity',
-        `the supporter already has ${assignments} assignment(s), their capacity is ${supporter.capacity}`,
+        said(
+          `Umgängesstödjaren har redan ${assignments} uppdrag och tar högst ${supporter.capacity} åt gången.`,
+          `the supporter already has ${assignments} assignment(s), their capacity is ${supporter.capacity}`,
+        ),
         'supporterId',
       );
     }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CaseEffects } from '../cases/case-effects.service.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
+import { said } from '../common/said.js';
 
 /**
  * ARCHIVE: the file goes to the archive complete. While a held or stopped visit lacks its report,
@@ -19,8 +20,11 @@ export class ReportsSettledEffect implements OnModuleInit {
         if (missing > 0) {
           throw new BusinessRuleError(
             'visitReportsFiled',
-            `Rapport saknas för ${missing === 1 ? 'ett umgängestillfälle' : `${missing} umgängestillfällen`}. ` +
-              'Registrera rapporten, eller ange varför den aldrig kommer, innan ärendet arkiveras.',
+            said(
+              `Rapport saknas för ${missing === 1 ? 'ett umgängestillfälle' : `${missing} umgängestillfällen`}. ` +
+                'Registrera rapporten, eller ange varför den aldrig kommer, innan ärendet arkiveras.',
+              `${missing} held visit(s) lack a report: file it, or record why it never comes, before archiving`,
+            ),
             'visitReports',
           );
         }

@@ -19,6 +19,7 @@ import { DocumentsService } from '../documents/documents.service.js';
 import type { ScannedReportDto, TextReportDto, WaiveReportDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
 import { VisitReport, type ReportForm } from './visit-report.entity.js';
+import { said } from '../common/said.js';
 import type { Visit } from './visit.entity.js';
 import { VisitsRepository } from './visits.repository.js';
 
@@ -89,7 +90,10 @@ export class VisitReportsService {
       if (!awaited || (await manager.existsBy(VisitReport, { visitId }))) {
         throw new BusinessRuleError(
           'reportAwaited',
-          'Ärendet väntar inte på någon rapport för det här umgängestillfället.',
+          said(
+            'Ärendet väntar inte på någon rapport för det här umgängestillfället.',
+            'the case awaits no report for this visit',
+          ),
           'visitId',
         );
       }
@@ -233,7 +237,10 @@ export class VisitReportsService {
     if (await this.visits.reportCorrected(manager, reportId)) {
       throw new BusinessRuleError(
         'correctLatest',
-        'that report was already corrected: correct the latest entry instead',
+        said(
+          'Rapporten är redan rättad: rätta den senaste versionen i stället.',
+          'that report was already corrected: correct the latest entry instead',
+        ),
         'corrects',
       );
     }

@@ -16,6 +16,8 @@ import { reportViews } from './visit-report-rules.js';
 import { VisitPlan } from './visit-plan.entity.js';
 import { VisitReport } from './visit-report.entity.js';
 import { Visit } from './visit.entity.js';
+import { said } from '../common/said.js';
+import { stoppedVisitDetail } from './visit-words.js';
 import { VisitsRepository } from './visits.repository.js';
 
 function planView(plan: VisitPlan, loggedAs: string | null) {
@@ -74,7 +76,11 @@ export class VisitsService {
       visit.childPosition !== undefined &&
       !(await manager.existsBy(CaseParty, { caseId, role: 'child', position: visit.childPosition }))
     ) {
-      throw new BusinessRuleError('childOfCase', 'Ärendet har inget barn på den platsen i listan.', 'childPosition');
+      throw new BusinessRuleError(
+        'childOfCase',
+        said('Ärendet har inget barn på den platsen i listan.', 'the case has no child at that position'),
+        'childPosition',
+      );
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
     const id = randomUUID();
@@ -100,7 +106,7 @@ export class VisitsService {
     if (visit.outcome === 'stopped') {
       await this.alerts.raiseWithin(
         manager,
-        [{ caseId, kind: 'visitStopped', detail: `visit ${id} stopped: ${visit.stopReason}` }],
+        [{ caseId, kind: 'visitStopped', detail: stoppedVisitDetail(id, visit.occurredAt, visit.stopReason) }],
         now,
       );
     }
@@ -113,12 +119,19 @@ export class VisitsService {
       if (!supporterId) {
         throw new BusinessRuleError(
           'visitHasSupporter',
-          'a visit is planned with a supporter: appoint one or name supporterId',
+          said(
+            'Ett umgängestillfälle planeras med en umgängesstödjare: utse en eller ange supporterId.',
+            'a visit is planned with a supporter: appoint one or name supporterId',
+          ),
           'supporterId',
         );
       }
       if (!(await this.supporters.exists(manager, supporterId))) {
-        throw new BusinessRuleError('supporterExists', 'supporterId names no registered supporter', 'supporterId');
+        throw new BusinessRuleError(
+          'supporterExists',
+          said('supporterId anger ingen registrerad umgängesstödjare.', 'supporterId names no registered supporter'),
+          'supporterId',
+        );
       }
       const plan = Object.assign(new VisitPlan(), {
         id: randomUUID(),
@@ -158,7 +171,11 @@ export class VisitsService {
     const plan = await this.visits.planOfCase(manager, caseId, planId);
     if (!plan) throw new NotFoundError('visit plan');
     if (await this.visits.planLogged(manager, planId)) {
-      throw new BusinessRuleError('visitPlanLoggedOnce', 'that planned visit was already logged', 'visitPlanId');
+      throw new BusinessRuleError(
+        'visitPlanLoggedOnce',
+        said('Det planerade umgänget är redan registrerat.', 'that planned visit was already logged'),
+        'visitPlanId',
+      );
     }
     return plan;
   }

@@ -91,7 +91,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     const caseId = await caseIn(t, 'activeVisits', { evaluationRequested: true });
     await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The child moved abroad' });
     const early = await send(t, caseId, archive, 422);
-    expect(early.body.message).toContain('archived after the closing meeting');
+    expect(early.body.message).toContain('arkiveras efter avslutningsmötet');
     const closed = await send(t, caseId, closingMeeting);
     expect(closed.body).toMatchObject({
       state: 'closing',
@@ -138,7 +138,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
       422,
     );
-    expect(refused.body.message).toContain('enrollment form signed');
+    expect(refused.body.message).toContain('inskrivningsblanketten har undertecknats');
     const unchanged = await t.http.get(`/cases/${caseId}`).expect(200);
     expect(unchanged.body).toMatchObject({ state: 'startupMeeting', subState: 'held', version: 5 });
   });
@@ -173,27 +173,27 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
   it('answers 400 for unknown event types, system-only events, bad fields and a stop reason without a stop', async () => {
     const caseId = await caseIn(t, 'activeVisits');
     const unknown = await send(t, caseId, { type: 'TELEPORT' }, 400);
-    expect(unknown.body.message[0]).toMatch(/^type must be one of: INITIATE, /);
+    expect(unknown.body.message[0]).toMatch(/^type ska vara en av händelserna INITIATE, /);
     const system = await send(t, caseId, { type: 'PERIOD_ENDED' }, 400);
-    expect(system.body.message[0]).toContain('only by the system');
+    expect(system.body.message[0]).toContain('skickas bara av systemet');
     const bad = await send(t, caseId, { ...visit, durationMinutes: -5, outcome: 'fine', extra: 1 }, 400);
     expect(bad.body.message).toEqual(
       expect.arrayContaining([
-        'property extra should not exist',
-        'durationMinutes must not be less than 0',
-        expect.stringMatching(/^outcome must be one of/),
+        'Fältet extra finns inte: ta bort det.',
+        'durationMinutes får inte vara mindre än 0.',
+        expect.stringMatching(/^outcome ska vara ett av/),
       ]),
     );
     const reason = await send(t, caseId, { ...visit, stopReason: 'childUnwell' }, 400);
-    expect(reason.body.message).toEqual([expect.stringContaining('stopReason must be one of')]);
+    expect(reason.body.message).toEqual([expect.stringContaining('stopReason ska vara ett av')]);
     const missing = await send(t, caseId, { ...visit, outcome: 'stopped' }, 400);
-    expect(missing.body.message).toEqual([expect.stringContaining('when the outcome is stopped')]);
+    expect(missing.body.message).toEqual([expect.stringContaining('när umgänget avbröts')]);
     const noBody = await t.http
       .post(`/cases/${caseId}/events`)
       .set('content-type', 'application/json')
       .send('[1,2]')
       .expect(400);
-    expect(noBody.body.message[0]).toMatch(/^type must be one of/);
+    expect(noBody.body.message[0]).toMatch(/^type ska vara en av händelserna/);
   });
 
   it('answers 404 for a case that does not exist', async () => {
@@ -250,8 +250,8 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     const bad = await t.http.get('/cases?state=nowhere&limit=1000').expect(400);
     expect(bad.body.message).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^state must be one of: received, /),
-        'limit must not be greater than 200',
+        expect.stringMatching(/^state ska vara ett av följande värden: received, /),
+        'limit får inte vara större än 200.',
       ]),
     );
   });

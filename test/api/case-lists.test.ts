@@ -57,7 +57,7 @@ describe.each(DATABASES)('paging through the case list (%s)', (database) => {
       (await t.http.get('/cases?limit=2&offset=4').expect(200)).body.items.map((c: { id: string }) => c.id),
     );
     const refused = await t.http.get('/cases?after=bm90LWEtY3Vyc29y').expect(400);
-    expect(JSON.stringify(refused.body)).toMatch(/after must be the next cursor/);
+    expect(JSON.stringify(refused.body)).toMatch(/after ska vara markören för nästa sida/);
     await t.http.get('/cases?after=no%20such').expect(400);
   });
 

@@ -30,7 +30,7 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
       .as(role)
       .get(`${route.replace(':id', caseId)}?offset=1e300`)
       .expect(400);
-    expect(res.body.message).toContain('offset must not be greater than 1000000');
+    expect(res.body.message).toContain('offset får inte vara större än 1000000.');
   });
 
   it.each([
@@ -40,7 +40,7 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
   ])('refuses a diary number with %s, naming the field and its format', async (_what, diaryNumber) => {
     const res = await t.http.post(`/cases/${caseId}/events`).send({ type: 'INITIATE', diaryNumber }).expect(400);
     expect(res.body.message).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^diaryNumber must be 1–40 letters/)]),
+      expect.arrayContaining([expect.stringMatching(/^diaryNumber ska vara 1–40 bokstäver/)]),
     );
   });
 
@@ -50,7 +50,7 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
       .send({ name: 'Sara \u202EkE', phone: '070-111 22 33', email: 'sara.ek@example.se' })
       .expect(400);
     expect(res.body.message).toEqual(
-      expect.arrayContaining([expect.stringContaining('name must not contain control or bidirectional override')]),
+      expect.arrayContaining([expect.stringContaining('name får inte innehålla styrtecken')]),
     );
   });
 
@@ -65,7 +65,7 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
       .set('content-type', 'application/json')
       .send('{"type":"END_EARLY","reason":"x","a":{"constructor":{"prototype":{}}}}')
       .expect(400);
-    expect(res.body.message).toEqual(['body field a.constructor is not allowed: constructor is a reserved name']);
+    expect(res.body.message).toEqual(['Fältet a.constructor är inte tillåtet: constructor är ett reserverat namn.']);
   });
 
   it.each([
@@ -77,23 +77,23 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
   ])('refuses %s', async (_what, text) => {
     const route = text.includes('INITIATE') ? `/cases/${caseId}/events` : '/cases';
     const res = await t.http.post(route).set('content-type', 'application/json').send(text).expect(400);
-    expect(res.body.message[0]).toMatch(/^body field .*(__proto__|prototype) is not allowed/);
+    expect(res.body.message[0]).toMatch(/^Fältet .*(__proto__|prototype) är inte tillåtet/);
   });
 
   it('refuses reserved names in the query string too', async () => {
     const res = await t.http.get('/cases?constructor=1').expect(400);
-    expect(res.body.message).toEqual(['query field constructor is not allowed: constructor is a reserved name']);
+    expect(res.body.message).toEqual(['Fältet constructor är inte tillåtet: constructor är ett reserverat namn.']);
   });
 
   it('refuses a body nested deeper than any form of the API', async () => {
     const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
     const res = await t.http.post('/cases/search').set('content-type', 'application/json').send(deep).expect(400);
-    expect(res.body.message).toEqual(['body field a.a.a.a.a.a.a.a.a nests deeper than 8 levels']);
+    expect(res.body.message).toEqual(['Fältet a.a.a.a.a.a.a.a.a är nästlat i fler än 8 nivåer.']);
   });
 
   it('refuses an escaped NUL in the address before it reaches the audit trail or the database', async () => {
     const res = await t.http.get('/cases/%00/interviews').expect(400);
-    expect(res.body.message).toEqual(['the address must not contain the NUL character (%00)']);
+    expect(res.body.message).toEqual(['Adressen får inte innehålla NUL-tecknet (%00).']);
     await t.http.get(`/cases?state=a%00`).expect(400);
   });
 
@@ -102,7 +102,7 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
       .post(`/cases/${caseId}/events`)
       .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'a\u0000b' })
       .expect(400);
-    expect(res.body.message).toEqual(['body field reason must not contain the NUL character']);
+    expect(res.body.message).toEqual(['Fältet reason får inte innehålla NUL-tecknet.']);
   });
 
   it.each([
@@ -110,20 +110,20 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
       'participants',
       (): string => `/cases/${activeCaseId}/events`,
       { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-20T09:00:00+01:00' },
-      'participants must be an array',
+      'participants ska vara en lista.',
     ],
     [
       'languages',
       (): string => '/supporters',
       { name: 'Karin Lund', phone: '070-123 45 67', email: 'karin.lund@example.se' },
-      'languages must be an array',
+      'languages ska vara en lista.',
     ],
     // A form sends one recipient as a plain field, so a string is read as a list of one.
     [
       'recipients',
       (): string => `/cases/${caseId}/documents`,
       { kind: 'summons', title: 'Kallelse', date: '2026-11-20', author: 'Anna', status: 'final' },
-      'each value in recipients must be shorter than or equal to 120 characters',
+      'Varje värde i recipients får vara högst 120 tecken långt.',
     ],
   ] as const)('refuses a very long string where the %s list belongs', async (field, route, body, message) => {
     const res = await t.http
@@ -140,9 +140,9 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
       .expect(400);
     expect(res.body.message).toEqual(
       expect.arrayContaining([
-        'property reason should not exist',
-        'occurredAt must be an ISO 8601 time with a zone, e.g. 2026-11-20T09:30:00+01:00',
-        'durationMinutes must not be greater than 1440',
+        'Fältet reason finns inte: ta bort det.',
+        'occurredAt ska vara en tidpunkt med tidszon, t.ex. 2026-11-20T09:30:00+01:00.',
+        'durationMinutes får inte vara större än 1440.',
       ]),
     );
   });

@@ -74,7 +74,7 @@ describe.each(['sqlite'] as const)('visits logged late, and visits that cannot h
     const caseId = await caseIn(t, 'initiated');
     await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The court changed its order' });
     const res = await send(t, caseId, visit('2026-12-05T10:00:00+01:00'), 422);
-    expect(res.body.message).toContain('visits had started');
+    expect(res.body.message).toContain('umgänget hade startat');
   });
 });
 

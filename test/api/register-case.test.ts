@@ -45,7 +45,7 @@ describe.each(['sqlite'] as const)('registering a judgment (%s)', (database) => 
     body.children[0].personnummer = bad;
     const res = await t.http.post('/cases').send(body).expect(400);
     expect(res.body.message).toEqual([
-      expect.stringContaining('children.0.personnummer must be a Swedish personal identity number'),
+      expect.stringContaining('children.0.personnummer ska vara ett svenskt personnummer'),
     ]);
     expect(JSON.stringify(res.body)).not.toContain(bad);
   });
@@ -80,9 +80,9 @@ describe.each(['sqlite'] as const)('registering a judgment (%s)', (database) => 
       .expect(400);
     expect(res.body.message).toEqual(
       expect.arrayContaining([
-        'property colour should not exist',
-        'evaluationRequested must be a boolean value',
-        'residentParent must be given, with name and personnummer',
+        'Fältet colour finns inte: ta bort det.',
+        'evaluationRequested ska vara true eller false.',
+        'residentParent ska anges, med namn och personnummer.',
       ]),
     );
   });

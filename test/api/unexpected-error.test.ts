@@ -31,7 +31,7 @@ describe('an unexpected error', () => {
     expect(res.body).toEqual({
       statusCode: 500,
       error: 'Internal Server Error',
-      message: `something went wrong on our side; quote request id ${res.body.requestId} when you report it`,
+      message: `Något gick fel hos oss. Ange felnumret ${res.body.requestId} när du kontaktar supporten.`,
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(res.headers['x-request-id']).toBe(res.body.requestId);

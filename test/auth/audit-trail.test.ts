@@ -75,7 +75,7 @@ describe.each(DATABASES)('the audit trail (%s)', (database) => {
     expect(page.body.total).toBeGreaterThanOrEqual(5);
     await t.http.get('/audit').expect(403);
     const bad = await admin().get('/audit?caseId=nope&from=yesterday').expect(400);
-    expect(bad.body.message).toEqual(expect.arrayContaining(['caseId must be a case id (UUID)']));
+    expect(bad.body.message).toEqual(expect.arrayContaining(['caseId ska vara ett ärendes id (UUID).']));
   });
 
   it('keeps a hash chain the verifier finds intact', async () => {

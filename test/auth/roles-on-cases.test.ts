@@ -57,8 +57,16 @@ describe.each(['sqlite'] as const)('what each role sees and does in a case (%s)'
       .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'I decided' })
       .expect(403);
     await supporter.get(`/cases/${caseId}/history`).expect(403);
-    await supporter.get('/cases').expect(403);
     expect((await t.http.get(`/cases/${caseId}`)).body.version).toBe(before);
+  });
+
+  it('lists to a supporter only the cases they are appointed to', async () => {
+    const own = await t.as('supporter', { sub: 'karin', supporterId }).get('/cases').expect(200);
+    expect(own.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    expect(own.body.total).toBe(1);
+    const other = t.as('supporter', { sub: 'olle', supporterId: '11111111-1111-4111-8111-111111111111' });
+    expect((await other.get('/cases').expect(200)).body).toEqual({ items: [], total: 0, next: null });
+    expect((await t.as('supporter', { sub: 'nobody' }).get('/cases').expect(200)).body.items).toEqual([]);
   });
 
   it('lets the administrator archive and see where cases stand, without parties; other events 403', async () => {

@@ -10,7 +10,11 @@ import type { Role } from '../../src/common/actor.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A 401 tells nothing about why: the same bare answer for every kind of bad token. */
-const BARE_401 = { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' };
+const BARE_401 = {
+  statusCode: 401,
+  error: 'Unauthorized',
+  message: 'Du är inte inloggad, eller så har inloggningen gått ut. Logga in igen.',
+};
 
 describe('tokens of the embedded default (HS256)', () => {
   let t: TestApp;

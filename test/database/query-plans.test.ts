@@ -79,14 +79,17 @@ function postgresFullScans(node: PostgresNode, underLimit = false): FullScan[] {
 
 async function fullScans(manager: EntityManager, database: TestDatabase, statement: RecordedStatement) {
   if (database === 'sqlite') {
-    const plan = (await manager.query(`EXPLAIN QUERY PLAN ${statement.sql}`, [...statement.parameters])) as {
-      detail: string;
-    }[];
+    const plan = await manager.query<
+      {
+        detail: string;
+      }[]
+    >(`EXPLAIN QUERY PLAN ${statement.sql}`, [...statement.parameters]);
     return sqliteFullScans(statement.sql, plan);
   }
-  const [{ 'QUERY PLAN': plan }] = (await manager.query(`EXPLAIN (FORMAT JSON) ${statement.sql}`, [
-    ...statement.parameters,
-  ])) as { 'QUERY PLAN': { Plan: PostgresNode }[] }[];
+  const [{ 'QUERY PLAN': plan }] = await manager.query<{ 'QUERY PLAN': { Plan: PostgresNode }[] }[]>(
+    `EXPLAIN (FORMAT JSON) ${statement.sql}`,
+    [...statement.parameters],
+  );
   return postgresFullScans(plan[0].Plan);
 }
 

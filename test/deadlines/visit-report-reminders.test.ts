@@ -64,7 +64,7 @@ describe.each(['sqlite'] as const)('reminders about missing visit reports (%s)',
       return open[0];
     });
     expect(raised).toMatchObject({ caseId, kind: 'visitReportMissing', status: 'open' });
-    expect(raised.message).toMatch(/No report has been filed for a visit/);
+    expect(raised.message).toMatch(/Rapport saknas för ett umgängestillfälle/);
     expect(await reportReminders(t, caseId)).toEqual([expect.objectContaining({ status: 'fired' })]);
 
     const visitId = await visitAt(t, caseId, '2026-11-30T10:00:00+01:00');

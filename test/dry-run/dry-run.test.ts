@@ -263,6 +263,6 @@ describe.each(DATABASES)('a dry run of an event (%s)', (database) => {
   it('refuses a dryRun that is neither true nor false, naming the parameter', async () => {
     const caseId = await caseIn(t, 'received', supporters);
     const res = await t.http.post(`/cases/${caseId}/events?dryRun=maybe`).send(EVENTS.INITIATE('')).expect(400);
-    expect(JSON.stringify(res.body)).toContain('dryRun must be true or false');
+    expect(JSON.stringify(res.body)).toContain('dryRun ska vara true eller false.');
   });
 });

@@ -75,9 +75,12 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(server.received).toHaveLength(1);
     expect(mail.to).toEqual([MAILBOX]);
-    expect(mail.subject).toBe('Umgängesstöd: ett umgänge har avbrutits (ärende SN 2026/0101)');
-    expect(mail.text).toContain('Ett umgänge har avbrutits i ärende SN 2026/0101.');
-    expect(mail.text).toContain(`${BASE_URL}/cases/${caseId}`);
+    expect(mail.subject).toBe('Umgängesstöd: ett umgängestillfälle avbröts (ärende SN 2026/0101)');
+    expect(mail.text).toContain('Det har kommit en avisering i ärende SN 2026/0101:');
+    expect(mail.text).toContain('Ett umgängestillfälle avbröts: följ upp med föräldrarna och stödjaren.');
+    // The web app's case page, not the JSON route.
+    expect(mail.text).toContain(`Öppna ärendet: ${BASE_URL}/arenden/${caseId}\n`);
+    expect(mail.text).not.toContain('/cases/');
     expect(mail.text).toContain('Av sekretesskäl står inga uppgifter om personerna');
     expect(mail.messageId).toMatch(/^<notification-[0-9a-f-]{36}@kommun\.example>$/);
     expect(mail.raw).not.toMatch(/visitingParentIntoxicated|alkohol/i);
@@ -158,10 +161,10 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
     expect(digest.to).toEqual([MAILBOX]);
     expect(digest.subject).toBe('Umgängesstöd: daglig sammanställning 2026-12-01 (2 påminnelser)');
     expect(digest.text).toContain(
-      `Ärende SN 2026/0201: ${BASE_URL}/cases/${annasCase}\n  - Ett umgänge har avbrutits\n`,
+      `Ärende SN 2026/0201: ${BASE_URL}/arenden/${annasCase}\n  - Ett umgängestillfälle avbröts: följ upp med föräldrarna och stödjaren\n`,
     );
     expect(digest.text).toContain(
-      `Ärende SN 2026/0202: ${BASE_URL}/cases/${bosCase}\n  - Ingen umgängesstödjare har utsetts\n`,
+      `Ärende SN 2026/0202: ${BASE_URL}/arenden/${bosCase}\n  - Ingen umgängesstödjare har utsetts sedan domen kom in\n`,
     );
     expect(digest.text).not.toContain('SN 2026/0203');
     expect(digest.text).not.toContain(ceciliasCase);
@@ -191,7 +194,7 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
     rig.clock.setNow(new Date(Date.parse(midpoint.dueAt) + 1000));
 
     const [mail] = await sentMails(t, server, 1);
-    expect(mail.subject).toBe('Umgängesstöd: en tidsfrist kunde inte hanteras (ärende SN 2026/0601)');
+    expect(mail.subject).toBe('Umgängesstöd: en tidsfrist kunde inte hanteras och försöks igen (ärende SN 2026/0601)');
     expect(mail.raw).not.toContain('withdrawn-version');
     // Retried at every reconciliation, it fails again and again: the alert, and so the mail, stays one.
     const seen = givenUp;
@@ -293,7 +296,7 @@ describe('alerts by e-mail without a mail server', () => {
     const mail = await parseMail(await readFile(join(folder, files[0]), 'utf8'));
     TestMailServer.everyMail.push(mail);
     expect(mail.subject).toContain('ärende SN 2026/0401');
-    expect(mail.text).toContain(`${BASE_URL}/cases/${caseId}`);
+    expect(mail.text).toContain(`${BASE_URL}/arenden/${caseId}`);
     expect((await outbox(t, 'status=sent')).total).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { send, registerSupporter, stepsTo } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';
 import type { TestApp } from '../support/test-app.js';
+import { keepMailWords } from '../support/read-words.js';
 
 export interface ReceivedMail {
   to: string[];
@@ -65,6 +66,7 @@ export class TestMailServer {
             );
             this.received.push(mail);
             TestMailServer.everyMail.push(mail);
+            keepMailWords(mail.subject, mail.text);
             await this.beforeAnswer?.(mail);
             answer();
           })();

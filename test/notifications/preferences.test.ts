@@ -55,13 +55,17 @@ describe.each(['postgres'] as const)('notification preferences (%s)', (database)
     const unknownKind = await secretary.put('/staff/me/notifications').send({ coffeeBreak: 'off' }).expect(400);
     expect(JSON.stringify(unknownKind.body)).toContain('coffeeBreak');
     const badMode = await secretary.put('/staff/me/notifications').send({ visitStopped: 'sometimes' }).expect(400);
-    expect(JSON.stringify(badMode.body)).toContain('visitStopped must be one of: immediate, digest, off');
+    expect(JSON.stringify(badMode.body)).toContain(
+      'visitStopped ska vara ett av följande värden: immediate, digest, off.',
+    );
     // Found by the OpenAPI fuzz test: a null mode reached the database and answered 500.
     const noMode = await secretary
       .put('/staff/me/notifications')
       .send({ visitStopped: null, periodEndedBeforeVisits: 'immediate' })
       .expect(400);
-    expect(JSON.stringify(noMode.body)).toContain('visitStopped must be one of: immediate, digest, off');
+    expect(JSON.stringify(noMode.body)).toContain(
+      'visitStopped ska vara ett av följande värden: immediate, digest, off.',
+    );
     expect((await secretary.get('/staff/me/notifications').expect(200)).body.modes.visitStopped).toBe('immediate');
     await t
       .as('supporter', { supporterId: '00000000-0000-4000-8000-000000000000' })

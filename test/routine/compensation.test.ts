@@ -75,6 +75,16 @@ describe.each(['postgres'] as const)('supporters’ compensation (%s)', (databas
     ]);
   });
 
+  it('shows a supporter only their own line', async () => {
+    const own = await t.as('supporter', { sub: 'nils', supporterId: nils }).get('/compensation?month=2026-12');
+    expect(own.status).toBe(200);
+    expect(own.body.items).toEqual([expect.objectContaining({ supporterId: nils, visits: 1, amountSek: '125.83' })]);
+    expect(own.body.total).toBe(1);
+    const none = await t.as('supporter', { sub: 'nobody' }).get('/compensation?month=2026-12').expect(200);
+    expect(none.body.items).toEqual([]);
+    await t.as('supporter', { sub: 'nils', supporterId: nils }).get('/compensation/export?month=2026-12').expect(403);
+  });
+
   it('exports the month as CSV for the payroll office', async () => {
     const res = await t.http.get('/compensation/export?month=2026-12').expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -89,6 +99,6 @@ describe.each(['postgres'] as const)('supporters’ compensation (%s)', (databas
 
   it('refuses a malformed month with 400', async () => {
     const res = await t.http.get('/compensation?month=2026-13').expect(400);
-    expect(res.body.message).toEqual(['month must be a month in the form YYYY-MM']);
+    expect(res.body.message).toEqual(['month ska vara en månad i formen ÅÅÅÅ-MM.']);
   });
 });

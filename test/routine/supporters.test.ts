@@ -57,7 +57,7 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
       .post('/supporters/interest')
       .send({ name: 'X', phone: '070-111 22 33', email: 'nope' })
       .expect(400);
-    expect(res.body.message).toEqual(['email must be an e-mail address']);
+    expect(res.body.message).toEqual(['email ska vara en e-postadress.']);
   });
 
   it('refuses to appoint a supporter who is not vetted, with 422 naming everything missing', async () => {
@@ -66,11 +66,11 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     const res = await send(t, caseId, { ...APPOINT, supporterId }, 422);
     expect(res.body).toMatchObject({ rule: 'supporterAppointable', field: 'supporterId' });
     for (const missing of [
-      'not approved',
-      'interview',
-      'references',
-      'criminal records register',
-      'social services records',
+      'inte godkänd',
+      'lämplighetsintervjun',
+      'referenser',
+      'belastningsregistret',
+      'socialtjänstens register',
     ]) {
       expect(res.body.message).toContain(missing);
     }
@@ -81,9 +81,9 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     const id = await interested();
     await vet(id, 'interview').expect(200);
     const refused = await decide(id, { decision: 'approved' }).expect(422);
-    expect(refused.body.message).toContain('references have not been taken');
+    expect(refused.body.message).toContain('referenser har inte tagits');
     expect((await decide(id, { decision: 'rejected' }).expect(400)).body.message).toContain(
-      'reason must be given when a supporter is rejected',
+      'reason ska anges när en umgängesstödjare avslås.',
     );
     const rejected = await decide(id, { decision: 'rejected', reason: 'Referenserna avrådde' }).expect(200);
     expect(rejected.body).toMatchObject({
@@ -108,7 +108,7 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     await vet(id, 'criminalRecordExtract', '2020-01-15').expect(200);
     const caseId = await initiatedCase();
     const res = await send(t, caseId, { ...APPOINT, supporterId: id }, 422);
-    expect(res.body.message).toContain('criminal records extract of 2020-01-15 is older than 12 months');
+    expect(res.body.message).toContain('utdraget ur belastningsregistret från 2020-01-15 är äldre än 12 månader');
     await vet(id, 'criminalRecordExtract', today).expect(200);
     await send(t, caseId, { ...APPOINT, supporterId: id });
   });
@@ -120,7 +120,7 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     const second = await initiatedCase();
     const res = await send(t, second, { ...APPOINT, supporterId }, 422);
     expect(res.body).toMatchObject({ rule: 'supporterCapacity', field: 'supporterId' });
-    expect(res.body.message).toContain('capacity is 1');
+    expect(res.body.message).toContain('tar högst 1 åt gången');
     await t.http.put(`/supporters/${supporterId}/capacity`).send({ capacity: 2 }).expect(200);
     await send(t, second, { ...APPOINT, supporterId });
     const view = await t.http.get(`/supporters/${supporterId}`).expect(200);
@@ -153,7 +153,7 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
     expect(ids(await t.http.get('/supporters?status=approved&hasFreeCapacity=false').expect(200))).toContain(busy);
     expect(ids(await t.http.get('/supporters?hasFreeCapacity=true').expect(200))).not.toContain(busy);
     expect((await t.http.get('/supporters?hasFreeCapacity=maybe').expect(400)).body.message).toEqual([
-      'hasFreeCapacity must be true or false',
+      'hasFreeCapacity ska vara true eller false.',
     ]);
   });
 
@@ -211,6 +211,6 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
       { type: 'REPLACE_SUPPORTER', supporterId: await registerSupporter(t), decidedAt: '2026-12-01T10:00:00+01:00' },
       400,
     );
-    expect(res.body.message).toEqual(expect.arrayContaining(['reason should not be empty']));
+    expect(res.body.message).toEqual(expect.arrayContaining(['reason får inte vara tomt.']));
   });
 });

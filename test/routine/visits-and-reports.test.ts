@@ -96,7 +96,7 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     const alerts = await t.http.get(`/alerts?caseId=${caseId}&kind=visitStopped`).expect(200);
     expect(alerts.body.items).toEqual([expect.objectContaining({ kind: 'visitStopped', caseId })]);
     expect(alerts.body.items[0].detail).toContain(visitId);
-    expect(alerts.body.items[0].detail).toContain('visitingParentIntoxicated');
+    expect(alerts.body.items[0].detail).toContain('umgängesföräldern verkade påverkad av alkohol eller droger');
   });
 
   it('shows held and stopped visits without a report until one is filed', async () => {
@@ -219,7 +219,7 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
         expect(refused.body).toMatchObject({
           rule: 'correctLatest',
           field: 'corrects',
-          message: 'that report was already corrected: correct the latest entry instead',
+          message: 'Rapporten är redan rättad: rätta den senaste versionen i stället.',
         });
       }
       const listed = (await t.http.get(reports).expect(200)).body.items;

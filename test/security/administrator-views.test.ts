@@ -75,12 +75,12 @@ describe.each(['postgres'] as const)('what the administrator sees of an active c
   it("does not hand the administrator a letter's content before the case is archived", async () => {
     await t.http.get(`/cases/${caseId}/documents/${letterId}/content`).expect(200);
     const res = await admin().get(`/cases/${caseId}/documents/${letterId}/content`).expect(403);
-    expect(res.body.message).toBe("the administrator reads a case's documents once the case is archived");
+    expect(res.body.message).toBe('Administratören läser ett ärendes dokument först när ärendet är arkiverat.');
   });
 
   it('shows the administrator a stopped visit without the reason it was stopped', async () => {
     const secretary = await t.http.get(`/alerts?caseId=${caseId}&kind=visitStopped`).expect(200);
-    expect(secretary.body.items[0].detail).toContain('childUnwell');
+    expect(secretary.body.items[0].detail).toContain('barnet mådde inte bra');
     const res = await admin().get(`/alerts?caseId=${caseId}&kind=visitStopped`).expect(200);
     expect(res.body.items).toEqual([expect.objectContaining({ kind: 'visitStopped', detail: null })]);
     const acknowledged = await admin().post(`/alerts/${res.body.items[0].id}/acknowledge`).expect(200);

@@ -43,7 +43,7 @@ describe.each(DATABASES)('an audit trail whose last entries were deleted (%s)', 
     const dataSource = app.app.get(DataSource);
     const before = await lastSeq(dataSource);
     const refused = await app.http.get(`/cases/${caseId}`).expect(503);
-    expect(refused.body.message).toMatch(/audit trail is halted.*entries were cut.*audit:accept-baseline/);
+    expect(refused.body.message).toMatch(/Granskningsloggen är stoppad.*audit:accept-baseline.*entries were cut/);
     await app.http.post('/cases').send({}).expect(503);
     expect(await lastSeq(dataSource)).toBe(before);
 

@@ -69,7 +69,11 @@ describe.each(DATABASES)('a personnummer through every failure path (%s)', (data
       .set('content-type', 'application/json')
       .send(`{"personnummer":"${shortForm(child)}","a":}`)
       .expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'the body is not valid JSON' });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Förfrågan kunde inte läsas: den är inte giltig JSON.',
+    });
     answers.push(res.text);
   });
 

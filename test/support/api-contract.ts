@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Test } from 'supertest';
+import { keepReadWords } from './read-words.js';
 
 // ajv-formats is CommonJS: to TypeScript's nodenext its default import is the module, whose `default` is the plugin.
 const addFormats = formats.default;
@@ -127,6 +128,7 @@ export class ApiContract {
           res.body,
         );
         if (problem) throw new Error(`The answer breaks the API contract: ${problem}`);
+        keepReadWords(request, res);
       });
       return end(callback);
     };

@@ -1,13 +1,16 @@
 import { ApiProperty, type ApiPropertyOptions, type SchemaObject } from '@nestjs/swagger';
 import { STOP_REASONS } from '../../../machines/case-events.js';
 import { REMINDER_KINDS } from '../../../machines/deadline-rules.js';
-import { SUPPRESSED, type Count, type Days } from '../statistics-figures.js';
+import { SUPPRESSED, WITHHELD, type Count, type Days } from '../statistics-figures.js';
 
-/** A count, or "<5" for one to four: small groups could point at a family. */
+/**
+ * A count, or "<5" for one to four (small groups could point at a family), or ".." for one
+ * withheld because with its total it would give away a "<5" beside it.
+ */
 const COUNT: SchemaObject = {
   oneOf: [
     { type: 'integer', minimum: 0 },
-    { type: 'string', enum: [SUPPRESSED] },
+    { type: 'string', enum: [SUPPRESSED, WITHHELD] },
   ],
   example: 12,
 };
@@ -33,6 +36,11 @@ class StatisticsPeriod {
 class Suppression {
   @ApiProperty({ example: 5, description: 'Counts below this (but above 0) are not shown' }) below!: number;
   @ApiProperty({ example: SUPPRESSED }) shownAs!: string;
+  @ApiProperty({
+    example: WITHHELD,
+    description: 'A count of five or more withheld because, with its total, it would give away a "<5" beside it',
+  })
+  withheldAs!: string;
 }
 
 class EndedBy {
@@ -80,13 +88,23 @@ class ReminderFigures {
   @ApiProperty({ type: Spread }) daysOpen!: Spread;
 }
 
+const COUNT_OR_NONE: SchemaObject = {
+  oneOf: [
+    { type: 'integer', minimum: 0, nullable: true },
+    { type: 'string', enum: [SUPPRESSED, WITHHELD] },
+  ],
+  example: 6,
+  description: 'A count as above; null when no supporter was active',
+};
+
 class PerSupporter {
-  @ApiProperty({ type: Number, nullable: true }) median!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) max!: number | null;
+  @ApiProperty(COUNT_OR_NONE as ApiPropertyOptions) median!: Count | null;
+  @ApiProperty(COUNT_OR_NONE as ApiPropertyOptions) max!: Count | null;
 }
 
 class SupporterFigures {
-  @ApiProperty({ description: 'Supporters with an assignment overlapping the period' }) active!: number;
+  @ApiProperty({ ...COUNT, description: 'Supporters with an assignment overlapping the period' } as ApiPropertyOptions)
+  active!: Count;
   @ApiProperty({ type: PerSupporter }) casesPerSupporter!: PerSupporter;
   @ApiProperty({ type: PerSupporter }) visitsPerSupporter!: PerSupporter;
 }

@@ -3,6 +3,7 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const SUPPRESSED = '<5';
+  const WITHHELD = '..';
 
   // The token comes in the address's fragment (#token=…, never sent to a server or logged) or is
   // pasted when the service asks for it, and stays in this tab's session storage.
@@ -144,7 +145,7 @@
         for (const cell of cells) {
           const td = document.createElement('td');
           td.textContent = cell === '' ? '–' : cell;
-          if (cell === SUPPRESSED) td.dataset.suppressed = 'true';
+          if (cell === SUPPRESSED || cell === WITHHELD) td.dataset.suppressed = 'true';
           tr.append(td);
         }
         return tr;

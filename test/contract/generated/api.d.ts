@@ -131,7 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cases, optionally those in one state */
+        /**
+         * List cases, optionally those in one state
+         * @description A supporter gets only the cases they are the appointed supporter on now (their assignments).
+         */
         get: operations["Cases_list"];
         put?: never;
         /**
@@ -748,7 +751,7 @@ export interface paths {
         };
         /**
          * Each supporter’s compensation for a month
-         * @description Visits held, stopped or not attended by the parent in the calendar month (Swedish time), their hours and the amount in SEK at the configured rates.
+         * @description Visits held, stopped or not attended by the parent in the calendar month (Swedish time), their hours and the amount in SEK at the configured rates. A supporter gets only their own line.
          */
         get: operations["Compensation_forMonth"];
         put?: never;
@@ -3555,31 +3558,36 @@ export interface components {
             below: number;
             /** @example <5 */
             shownAs: string;
+            /**
+             * @description A count of five or more withheld because, with its total, it would give away a "<5" beside it
+             * @example ..
+             */
+            withheldAs: string;
         };
         EndedBy: {
             /** @example 12 */
-            periodEnded: number | "<5";
+            periodEnded: number | ("<5" | "..");
             /** @example 12 */
-            endedEarly: number | "<5";
+            endedEarly: number | ("<5" | "..");
         };
         CaseFigures: {
             /** @example 12 */
-            opened: number | "<5";
+            opened: number | ("<5" | "..");
             /** @example 12 */
-            closed: number | "<5";
+            closed: number | ("<5" | "..");
             endedBy: components["schemas"]["EndedBy"];
             /** @description Cases ended early, by the reason’s category (free-text reasons are never shown) */
             endedEarlyByReason: {
-                [key: string]: number | "<5";
+                [key: string]: number | ("<5" | "..");
             };
             /** @example 12 */
-            evaluated: number | "<5";
+            evaluated: number | ("<5" | "..");
             /** @example 12 */
-            archived: number | "<5";
+            archived: number | ("<5" | "..");
         };
         Spread: {
             /** @example 12 */
-            cases: number | "<5";
+            cases: number | ("<5" | "..");
             /**
              * @description Days; "<5" when fewer than five cases stand behind it, null when none
              * @example 21.5
@@ -3598,60 +3606,71 @@ export interface components {
         };
         VisitFigures: {
             /** @example 12 */
-            held: number | "<5";
+            held: number | ("<5" | "..");
             /** @example 12 */
-            stopped: number | "<5";
+            stopped: number | ("<5" | "..");
             stoppedByReason: {
                 /** @example 12 */
-                visitingParentIntoxicated?: number | "<5";
+                visitingParentIntoxicated?: number | ("<5" | "..");
                 /** @example 12 */
-                childUnwell?: number | "<5";
+                childUnwell?: number | ("<5" | "..");
                 /** @example 12 */
-                other?: number | "<5";
+                other?: number | ("<5" | "..");
             } & {
-                [key: string]: number | "<5";
+                [key: string]: number | ("<5" | "..");
             };
             /** @example 12 */
-            cancelled: number | "<5";
+            cancelled: number | ("<5" | "..");
             /** @example 12 */
-            notAttended: number | "<5";
+            notAttended: number | ("<5" | "..");
         };
         ReminderFigures: {
             /** @example 12 */
-            raised: number | "<5";
+            raised: number | ("<5" | "..");
             byKind: {
                 /** @example 12 */
-                supporterNotAppointed?: number | "<5";
+                supporterNotAppointed?: number | ("<5" | "..");
                 /** @example 12 */
-                summonsNotSent?: number | "<5";
+                summonsNotSent?: number | ("<5" | "..");
                 /** @example 12 */
-                startupMeetingNotHeld?: number | "<5";
+                startupMeetingNotHeld?: number | ("<5" | "..");
                 /** @example 12 */
-                visitsNotStarted?: number | "<5";
+                visitsNotStarted?: number | ("<5" | "..");
                 /** @example 12 */
-                visitReportMissing?: number | "<5";
+                visitReportMissing?: number | ("<5" | "..");
                 /** @example 12 */
-                followUpNotHeld?: number | "<5";
+                followUpNotHeld?: number | ("<5" | "..");
                 /** @example 12 */
-                closingMeetingNotHeld?: number | "<5";
+                closingMeetingNotHeld?: number | ("<5" | "..");
                 /** @example 12 */
-                evaluationNotSubmitted?: number | "<5";
+                evaluationNotSubmitted?: number | ("<5" | "..");
                 /** @example 12 */
-                notArchived?: number | "<5";
+                notArchived?: number | ("<5" | "..");
             } & {
-                [key: string]: number | "<5";
+                [key: string]: number | ("<5" | "..");
             };
             /** @example 12 */
-            stillOpen: number | "<5";
+            stillOpen: number | ("<5" | "..");
             daysOpen: components["schemas"]["Spread"];
         };
         PerSupporter: {
-            median: number | null;
-            max: number | null;
+            /**
+             * @description A count as above; null when no supporter was active
+             * @example 6
+             */
+            median: (number | null) | ("<5" | "..");
+            /**
+             * @description A count as above; null when no supporter was active
+             * @example 6
+             */
+            max: (number | null) | ("<5" | "..");
         };
         SupporterFigures: {
-            /** @description Supporters with an assignment overlapping the period */
-            active: number;
+            /**
+             * @description Supporters with an assignment overlapping the period
+             * @example 12
+             */
+            active: number | ("<5" | "..");
             casesPerSupporter: components["schemas"]["PerSupporter"];
             visitsPerSupporter: components["schemas"]["PerSupporter"];
         };

@@ -9,7 +9,8 @@ import { RegisterPage } from '../features/register/RegisterPage';
 import { CasePage } from '../features/case/CasePage';
 import { SupportersPage } from '../features/supporters/SupportersPage';
 import { AlertsPage } from '../features/alerts/AlertsPage';
-import { AssignmentsPage } from '../features/assignments/AssignmentsPage';
+import { AssignmentPage, AssignmentsPage } from '../features/assignments/AssignmentsPage';
+import { CompensationPage } from '../features/assignments/CompensationPage';
 import { Layout } from './Layout';
 import { Loading, Page } from './page';
 import { PAGE_ROLES, TOOLS, homeOf, paths } from './routes';
@@ -101,6 +102,18 @@ function SignedInRoutes({ user }: { user: SessionUser }) {
         <Allowed user={user} roles={PAGE_ROLES.assignments}>
           <AssignmentsPage />
         </Allowed>
+      </Route>
+      <Route path={paths.compensation}>
+        <Allowed user={user} roles={PAGE_ROLES.assignments}>
+          <CompensationPage />
+        </Allowed>
+      </Route>
+      <Route path="/mina-uppdrag/:id">
+        {(params) => (
+          <Allowed user={user} roles={PAGE_ROLES.assignments}>
+            <AssignmentPage id={params.id} />
+          </Allowed>
+        )}
       </Route>
       <Route>
         <Page title="Sidan finns inte">

@@ -14,6 +14,13 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
   const leave = () => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn) });
   const navigation = user ? NAVIGATION[user.role] : [];
   const tools = user ? TOOLS[user.role] : [];
+  // The deepest item that holds the address is the current one (Min ersättning lies under Mina uppdrag).
+  const current = navigation
+    .filter((item) => isCurrent(item.href, location))
+    .reduce<string | undefined>(
+      (deepest, item) => (item.href.length > (deepest?.length ?? 0) ? item.href : deepest),
+      undefined,
+    );
   return (
     <>
       <a className="skip-link" href="#main">
@@ -41,7 +48,7 @@ export function Layout({ user, children }: { user: SessionUser | null; children:
             <ul className="container">
               {navigation.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} aria-current={isCurrent(item.href, location) ? 'page' : undefined}>
+                  <Link href={item.href} aria-current={item.href === current ? 'page' : undefined}>
                     {item.label}
                   </Link>
                 </li>

@@ -12,6 +12,8 @@ export const paths = {
   supporters: '/umgangesstodjare',
   alerts: '/aviseringar',
   assignments: '/mina-uppdrag',
+  compensation: '/mina-uppdrag/ersattning',
+  assignment: (id: string) => `/mina-uppdrag/${encodeURIComponent(id)}`,
   administration: '/administration',
 } as const;
 
@@ -31,7 +33,10 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: paths.alerts, label: 'Aviseringar' },
   ],
   administrator: [{ href: paths.supporters, label: 'Umgängesstödjare' }],
-  supporter: [{ href: paths.assignments, label: 'Mina uppdrag' }],
+  supporter: [
+    { href: paths.assignments, label: 'Mina uppdrag' },
+    { href: paths.compensation, label: 'Min ersättning' },
+  ],
   developer: [],
 };
 

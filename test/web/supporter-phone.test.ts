@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { browserDescribe } from '../support/browser.js';
+import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
+import type { TestApp } from '../support/test-app.js';
+import { userAdd } from '../sign-in/sign-in-support.js';
+import { WebSession, accessibilityViolations, screenshot, startWebApp } from './web-support.js';
+
+const PASSWORD = 'ett långt lösenord för karin';
+const PAGE_TIMEOUT = 120_000;
+
+/**
+ * A supporter made with user:add, on a 390 × 844 phone: signs in, sees only their own assignment
+ * (the children's first names, never a personnummer), logs a stopped visit with its reason and
+ * files a text report on it. Every page passes axe-core and is kept as a screenshot.
+ */
+browserDescribe("the supporter's phone pages")("a supporter's visit on the phone", () => {
+  let t: TestApp;
+  let base: string;
+  let web: WebSession;
+  let page: Page;
+  let ownCase: string;
+  let otherCase: string;
+  const violations: string[] = [];
+
+  const checkAccessibility = async (where: string) => {
+    violations.push(...(await accessibilityViolations(page)).map((v) => `${where}: ${v}`));
+  };
+  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+  beforeAll(async () => {
+    ({ t, base } = await startWebApp());
+    const karin = await registerSupporter(t, 'Karin Lund');
+    const olle = await registerSupporter(t, 'Olle Ek');
+    ownCase = await registerCase(t);
+    otherCase = await registerCase(t);
+    for (const event of stepsTo('activeVisits', karin)) await send(t, ownCase, event);
+    for (const event of stepsTo('activeVisits', olle)) await send(t, otherCase, event);
+    const added = await userAdd(
+      t.config,
+      [
+        '--username',
+        'karin',
+        '--role',
+        'supporter',
+        '--supporter-id',
+        karin,
+        '--name',
+        'Karin Lund',
+        '--password-stdin',
+      ],
+      PASSWORD,
+    );
+    expect(added.code).toBe(0);
+    web = await WebSession.open({ width: 390, height: 844 });
+    page = await web.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await web?.close();
+    await t?.close();
+  }, PAGE_TIMEOUT);
+
+  it(
+    'signs in and shows only her own assignment, with the child’s first name',
+    async () => {
+      await page.goto(`${base}/`);
+      await heading('Logga in');
+      await page.getByLabel('Användarnamn').fill('karin');
+      await page.getByLabel('Lösenord').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await heading('Mina uppdrag');
+      const cards = page.locator('.cards > li');
+      await page.getByRole('link', { name: 'Alva' }).waitFor();
+      await expect(cards.count()).resolves.toBe(1);
+      await expect(page.locator(`a[href="/mina-uppdrag/${otherCase}"]`).count()).resolves.toBe(0);
+      await expect(page.locator('main').innerText()).resolves.not.toMatch(/\d{6}-?\d{4}/);
+      await checkAccessibility('Mina uppdrag');
+      await screenshot(page, 'supporter-01-mina-uppdrag');
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    "does not open another supporter's case",
+    async () => {
+      await page.goto(`${base}/mina-uppdrag/${otherCase}`);
+      await heading('Uppdraget finns inte');
+      await page.goto(`${base}/mina-uppdrag`);
+      await heading('Mina uppdrag');
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    'logs a stopped visit with its reason, the missing reason shown at its field first',
+    async () => {
+      await page.getByRole('link', { name: 'Alva' }).click();
+      await heading(/Uppdrag: Alva/);
+      await checkAccessibility('Uppdrag');
+      await screenshot(page, 'supporter-02-uppdrag');
+      const form = page.locator('#log-visit-form');
+      await form.getByLabel('Datum').fill('2026-11-28');
+      await form.getByLabel('Klockslag').fill('10.00');
+      await form.getByLabel('Längd i minuter').fill('45');
+      await form.getByLabel('Avbrutet').check();
+      await page.getByRole('button', { name: 'Logga besöket' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Ange varför umgängestillfället avbröts.' }).waitFor();
+      await checkAccessibility('Logga besök, skäl saknas');
+      await screenshot(page, 'supporter-03-skal-saknas');
+      await form.getByLabel('Barnet mådde inte bra').check();
+      await page.getByRole('button', { name: 'Logga besöket' }).click();
+      await page.getByText('Besöket är loggat.').waitFor();
+      await page.getByRole('heading', { level: 3, name: /Avbrutet/ }).waitFor();
+      const visits = await t.as('secretary').get(`/cases/${ownCase}`).expect(200);
+      expect(visits.body.visits).toEqual([
+        expect.objectContaining({ outcome: 'stopped', stopReason: 'childUnwell', durationMinutes: 45 }),
+      ]);
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    'files a text report on the stopped visit',
+    async () => {
+      await page.getByLabel('Skriv rapport').fill('Alva hade ont i magen och ville gå hem efter en stund.');
+      await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+      await page.getByText('Rapporten är skickad.').waitFor();
+      await checkAccessibility('Rapport skickad');
+      await screenshot(page, 'supporter-04-rapport-skickad');
+      const view = await t.as('secretary').get(`/cases/${ownCase}`).expect(200);
+      const visitId = (view.body.visits as { id: string }[])[0].id;
+      const reports = await t.as('secretary').get(`/cases/${ownCase}/visits/${visitId}/reports`).expect(200);
+      expect(reports.body.items).toEqual([
+        expect.objectContaining({ text: 'Alva hade ont i magen och ville gå hem efter en stund.' }),
+      ]);
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    'shows her own compensation for the month of the visit',
+    async () => {
+      await page.getByRole('link', { name: 'Min ersättning' }).click();
+      await heading('Min ersättning');
+      await expect(page.locator('nav [aria-current="page"]').allInnerTexts()).resolves.toEqual(['Min ersättning']);
+      await page.getByLabel('Månad').selectOption('2026-11');
+      const november = page.getByRole('definition');
+      await page.getByText('0,75').waitFor();
+      await expect(november.first().innerText()).resolves.toBe('1');
+      await checkAccessibility('Min ersättning');
+      await screenshot(page, 'supporter-05-min-ersattning');
+      const all = await t.as('secretary').get('/compensation?month=2026-11').expect(200);
+      expect(all.body.items).toHaveLength(1);
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it('has no accessibility violations and no problems on any page', () => {
+    expect(violations).toEqual([]);
+    expect(web.problems).toEqual([]);
+    expect(web.outside).toEqual([]);
+  });
+});
