@@ -138,7 +138,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
       422,
     );
-    expect(refused.body.message).toContain('inskrivningsblanketten har undertecknats');
+    expect(refused.body.message).toContain('inskrivningsblanketten undertecknad');
     const unchanged = await t.http.get(`/cases/${caseId}`).expect(200);
     expect(unchanged.body).toMatchObject({ state: 'startupMeeting', subState: 'held', version: 5 });
   });

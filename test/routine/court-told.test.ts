@@ -70,6 +70,6 @@ describe.each(DATABASES)('the court is told when support never started (%s)', (d
     await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'parentsAgreed', reason: 'Föräldrarna är överens' });
     expect((await caseOf(caseId)).progress.closing).toMatchObject({ endedOn: '2026-12-10' });
     const refused = await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-12-10T10:00:00+01:00' }, 422);
-    expect(refused.body.message).toContain('closing meeting');
+    expect(refused.body.message).toContain('avslutningsmötet');
   });
 });

@@ -67,7 +67,7 @@ describe.each(DATABASES)('a protected parent through the routine (%s)', (databas
       { type: 'START_VISITS', documentCopiesSentAt: '2026-12-16T09:00:00+01:00' },
       422,
     );
-    expect(early.body.message).toContain('individual meeting');
+    expect(early.body.message).toContain('enskilda möte');
     const both = await send(t, caseId, held('visitingParent', '2026-12-16T10:00:00+01:00'));
     expect(both.body.progress.startupMeeting.individual).toMatchObject({
       residentParent: { heldAt: '2026-12-15T13:00:00+01:00', enrollmentFormSigned: true },
