@@ -13,6 +13,7 @@ import { aJudgment } from '../support/judgment-builder.js';
 import { ADDRESSES, prepareLetterhead } from '../support/letter-support.js';
 import { aChildPersonnummer, aParentPersonnummer } from '../support/test-people.js';
 import { startTestApp, type TestApp, type TestDatabase } from '../support/test-app.js';
+import { ensureWebBuilt } from '../web/web-build.js';
 import { operationsOf, type OpenApiDocument } from './openapi-model.js';
 import { requestsFor, type Caller, type FuzzRequest, type FuzzWorld } from './request-arbitraries.js';
 
@@ -34,6 +35,8 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
   let authorization: (caller: Caller) => string | undefined;
 
   beforeAll(async () => {
+    // The app's own pages are among the addresses: served as npm run build builds them, not the "not built" 503.
+    ensureWebBuilt();
     t = await startTestApp({ database: DATABASE });
     t.clock.setNow('2026-11-20T10:00:00+01:00');
     const supporterId = await registerSupporter(t);

@@ -51,7 +51,7 @@ function AssignmentCard({ id }: { id: string }) {
       </p>
       <p>
         {last
-          ? `Senaste besök: ${formatInstant(last.occurredAt)} (${OUTCOME_LABELS[last.outcome as keyof typeof OUTCOME_LABELS] ?? last.outcome})`
+          ? `Senaste besök: ${formatInstant(last.occurredAt)} (${OUTCOME_LABELS[last.outcome] ?? last.outcome})`
           : 'Inga besök loggade ännu.'}
       </p>
     </li>
@@ -178,8 +178,7 @@ export function AssignmentPage({ id }: { id: string }) {
       </p>
       <p>
         Umgänge med {a.visitingParent.name ?? 'umgängesföräldern'}, {formatDay(a.period.start)} –{' '}
-        {formatDay(a.period.end)}. Ärendet är{' '}
-        {(STATE_LABELS[a.state as keyof typeof STATE_LABELS] ?? a.state).toLowerCase()}.
+        {formatDay(a.period.end)}. Ärendet är {(STATE_LABELS[a.state] ?? a.state).toLowerCase()}.
       </p>
       {a.allowedEvents.includes('LOG_VISIT') ? (
         <LogVisitForm assignment={a} />
@@ -193,8 +192,7 @@ export function AssignmentPage({ id }: { id: string }) {
           {visits.map((visit) => (
             <li key={visit.id} className="card">
               <h3>
-                {formatInstant(visit.occurredAt)}:{' '}
-                {OUTCOME_LABELS[visit.outcome as keyof typeof OUTCOME_LABELS] ?? visit.outcome}
+                {formatInstant(visit.occurredAt)}: {OUTCOME_LABELS[visit.outcome] ?? visit.outcome}
               </h3>
               <p>{visit.durationMinutes} minuter</p>
               {(visit.outcome === 'completed' || visit.outcome === 'stopped') && (
