@@ -145,12 +145,14 @@ export class EventDatesEffect implements OnModuleInit {
     this.effects.register({
       name: 'eventDates',
       // A summons records the day it went out; secretaries often record it days later, so today is only the default.
-      prepare: async (_manager, event) => {
-        if (event.type === 'SEND_SUMMONS' && event.sentOn === undefined) return { ...event, sentOn: dayOf(event.at) };
-        if (event.type === 'END_EARLY' && event.endedOn === undefined) return { ...event, endedOn: dayOf(event.at) };
-        return event;
+      prepare: (_manager, event) => {
+        if (event.type === 'SEND_SUMMONS' && event.sentOn === undefined)
+          return Promise.resolve({ ...event, sentOn: dayOf(event.at) });
+        if (event.type === 'END_EARLY' && event.endedOn === undefined)
+          return Promise.resolve({ ...event, endedOn: dayOf(event.at) });
+        return Promise.resolve(event);
       },
-      check: async (_manager, event, context, now) => checkDates(event, context, now),
+      check: (_manager, event, context, now) => checkDates(event, context, now),
     });
   }
 }

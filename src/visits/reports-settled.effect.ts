@@ -15,7 +15,7 @@ export class ReportsSettledEffect implements OnModuleInit {
   onModuleInit(): void {
     this.effects.register({
       name: 'reportsSettled',
-      check: async (_manager, _event, context) => {
+      check: (_manager, _event, context) => {
         const missing = (context.visitsAwaitingReport ?? []).length;
         if (missing > 0) {
           throw new BusinessRuleError(
