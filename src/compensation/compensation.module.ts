@@ -9,6 +9,5 @@ import { CompensationService } from './compensation.service.js';
   imports: [AuditModule, SupportersModule, VisitRecordsModule],
   controllers: [CompensationController],
   providers: [CompensationService],
-  exports: [CompensationService],
 })
 export class CompensationModule {}
