@@ -40,7 +40,7 @@ describe.each(['postgres'] as const)('reminders and alerts (%s)', (database) => 
       return page.items[0];
     });
     expect(raised).toMatchObject({ caseId: late, kind: 'supporterNotAppointed', status: 'open', acknowledgedBy: null });
-    expect(raised.message).toMatch(/No supporter has been appointed/);
+    expect(raised.message).toMatch(/Ingen umgängesstödjare har utsetts sedan domen kom in/);
     expect((await caseOf(t, late)).deadlines.find((d) => d.kind === 'supporterNotAppointed')!.status).toBe('fired');
     expect((await alerts(t, `caseId=${onTime}&kind=supporterNotAppointed&status=all`)).total).toBe(0);
     expect((await alerts(t, 'kind=notArchived')).total).toBe(0);
