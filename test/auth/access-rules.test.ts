@@ -12,7 +12,7 @@ const NO_CASE = '00000000-0000-4000-8000-000000000000';
  */
 const EXACT: Record<string, Record<Role | 'none', number>> = {
   'GET /health': { none: 200, secretary: 200, supporter: 200, administrator: 200, developer: 200 },
-  'GET /cases': { none: 401, secretary: 200, supporter: 403, administrator: 200, developer: 403 },
+  'GET /cases': { none: 401, secretary: 200, supporter: 200, administrator: 200, developer: 403 },
   'POST /cases': { none: 401, secretary: 400, supporter: 403, administrator: 403, developer: 403 },
   'POST /cases/search': { none: 401, secretary: 400, supporter: 403, administrator: 403, developer: 403 },
   'GET /cases/:id': { none: 401, secretary: 404, supporter: 404, administrator: 404, developer: 403 },
