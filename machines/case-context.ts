@@ -1,4 +1,4 @@
-import type { StopReason, VisitOutcome } from './case-events.js';
+import type { DecisionBy, EarlyEndCategory, MeetingParty, StopReason, VisitOutcome } from './case-events.js';
 
 /** The judgment as registered: no personal data, which stays out of the machine. */
 export interface Judgment {
@@ -27,15 +27,31 @@ export interface LastVisit {
   stopReason?: StopReason;
 }
 
+/** One parent's own start-up meeting (from contactSupport@3). */
+export interface IndividualMeeting {
+  meetingAt: string;
+  place?: string;
+  heldAt?: string;
+  enrollmentFormSigned?: boolean;
+  rulesAccepted?: boolean;
+}
+
 export interface CaseContext {
   judgment: Judgment;
   registeredAt: string;
   diaryNumber?: string;
   initiatedAt?: string;
-  supporter?: { supporterId: string; decidedAt: string; appointedAt: string };
+  supporter?: { supporterId: string; decidedAt: string; appointedAt: string; takesOverOn?: string } & DecisionBy;
   startupMeeting?: {
-    meetingAt: string;
+    /** The joint meeting; absent where the parents are met one at a time. */
+    meetingAt?: string;
+    place?: string;
+    /** When the summons was recorded. */
     summonsSentAt: string;
+    /** The day the summons went out, as the secretary gave it (from contactSupport@3). */
+    sentOn?: string;
+    /** Each parent's own meeting, where planned instead of a joint one (from contactSupport@3). */
+    individual?: Partial<Record<MeetingParty, IndividualMeeting>>;
     heldAt?: string;
     enrollmentFormSigned?: boolean;
     rulesAccepted?: boolean;
@@ -56,8 +72,11 @@ export interface CaseContext {
     startedAt: string;
     cause: 'periodEnded' | 'periodEndedBeforeVisits' | 'endedEarly';
     earlyEndReason?: string;
+    /** The day support ended early, and why in a category statistics count (from contactSupport@3). */
+    endedOn?: string;
+    earlyEndCategory?: EarlyEndCategory;
     meetingHeldAt?: string;
-  };
+  } & DecisionBy;
   evaluation?: { sentToCourtAt: string };
-  termination?: { decidedAt: string; archivedAt: string };
+  termination?: { decidedAt: string; archivedAt: string } & DecisionBy;
 }

@@ -13,25 +13,68 @@ export type StopReason = (typeof STOP_REASONS)[number];
 export const CANCELLED_BY = ['residentParent', 'visitingParent', 'child', 'supporter', 'unit'] as const;
 export type CancelledBy = (typeof CANCELLED_BY)[number];
 
+/** Why support ended early, for statistics (the free-text reason says the rest). */
+export const EARLY_END_CATEGORIES = [
+  'courtChangedOrder',
+  'parentsAgreed',
+  'childMoved',
+  'visitingParentStopped',
+  'childDeclined',
+  'other',
+] as const;
+export type EarlyEndCategory = (typeof EARLY_END_CATEGORIES)[number];
+
+/** The parents, who may be met one at a time where one of them must not learn where the other will be. */
+export const MEETING_PARTIES = ['residentParent', 'visitingParent'] as const;
+export type MeetingParty = (typeof MEETING_PARTIES)[number];
+
+/** Who made a decision, or presented it (förvaltningslagen 31 §). */
+export interface DecisionPerson {
+  name: string;
+  title: string;
+}
+
+/** The decision-maker and, where someone else presented the case, the presenter. */
+export interface DecisionBy {
+  decisionMaker?: DecisionPerson;
+  presenter?: DecisionPerson;
+}
+
 export interface InitiateEvent {
   type: 'INITIATE';
   diaryNumber?: string;
 }
-export interface AppointSupporterEvent {
+export interface AppointSupporterEvent extends DecisionBy {
   type: 'APPOINT_SUPPORTER';
   supporterId: string;
   decidedAt: string;
 }
 /** A new decision naming another supporter while the assignment runs; the old one is released. */
-export interface ReplaceSupporterEvent {
+export interface ReplaceSupporterEvent extends DecisionBy {
   type: 'REPLACE_SUPPORTER';
   supporterId: string;
   decidedAt: string;
   reason: string;
+  /** The day the new supporter takes over (YYYY-MM-DD); the decision's day where not given. */
+  takesOverOn?: string;
 }
+/** One parent's own meeting, planned instead of a joint one. */
+export interface IndividualMeetingPlan {
+  party: MeetingParty;
+  meetingAt: string;
+  place?: string;
+}
+
 export interface SendSummonsEvent {
   type: 'SEND_SUMMONS';
-  meetingAt: string;
+  /** The joint start-up meeting; absent where individual meetings are planned instead. */
+  meetingAt?: string;
+  /** Where the joint meeting is held. */
+  place?: string;
+  /** Each parent's own meeting, where the parents are met one at a time (from contactSupport@3). */
+  individualMeetings?: IndividualMeetingPlan[];
+  /** The Swedish calendar day the summons went out (the service fills in today where none is given). */
+  sentOn?: string;
 }
 export interface HoldStartupMeetingEvent {
   type: 'HOLD_STARTUP_MEETING';
@@ -39,6 +82,8 @@ export interface HoldStartupMeetingEvent {
   enrollmentFormSigned: boolean;
   rulesAccepted: boolean;
   childInterviewConsent: boolean;
+  /** The parent met alone at an individual meeting; absent for the joint meeting (from contactSupport@3). */
+  party?: MeetingParty;
 }
 export interface StartVisitsEvent {
   type: 'START_VISITS';
@@ -53,7 +98,12 @@ export interface LogVisitEvent {
   notes?: string;
   /** The planned visit this outcome belongs to, when it was planned in the system. */
   visitPlanId?: string;
+  /** Who called the visit off (cancelled), or who did not come (noShow). */
   cancelledBy?: CancelledBy;
+  /** Why the visit did not take place. */
+  absenceReason?: string;
+  /** The child a stop, cancellation or absence concerns, by position among the case's children. */
+  childPosition?: number;
 }
 export interface HoldFollowUpEvent {
   type: 'HOLD_FOLLOW_UP';
@@ -62,9 +112,12 @@ export interface HoldFollowUpEvent {
   /** Who took part (parents, supporter, child), as the history records them. */
   participants?: string[];
 }
-export interface EndEarlyEvent {
+export interface EndEarlyEvent extends DecisionBy {
   type: 'END_EARLY';
   reason: string;
+  /** The day support ended (YYYY-MM-DD); the service fills in today where none is given. */
+  endedOn?: string;
+  reasonCategory?: EarlyEndCategory;
 }
 export interface HoldClosingMeetingEvent {
   type: 'HOLD_CLOSING_MEETING';
@@ -76,9 +129,14 @@ export interface SubmitEvaluationEvent {
   type: 'SUBMIT_EVALUATION';
   sentToCourtAt: string;
 }
-export interface ArchiveEvent {
+export interface ArchiveEvent extends DecisionBy {
   type: 'ARCHIVE';
   terminationDecidedAt: string;
+}
+/** The case system's diary number, recorded after the fact where the case had none (from contactSupport@3). */
+export interface RecordDiaryNumberEvent {
+  type: 'RECORD_DIARY_NUMBER';
+  diaryNumber: string;
 }
 
 export type ClientEvent =
@@ -93,7 +151,8 @@ export type ClientEvent =
   | EndEarlyEvent
   | HoldClosingMeetingEvent
   | SubmitEvaluationEvent
-  | ArchiveEvent;
+  | ArchiveEvent
+  | RecordDiaryNumberEvent;
 
 /** Sent by the deadline machinery when the law's clock says so. */
 export type DeadlineEvent = { type: 'MIDPOINT_REACHED' } | { type: 'PERIOD_ENDED' };
@@ -102,6 +161,8 @@ export interface VisitReportFiledEvent {
   type: 'VISIT_REPORT_FILED';
   /** The visit's occurredAt: which awaited report arrived. */
   occurredAt: string;
+  /** Set where no report will ever come: why, as the secretary recorded it. The visit waits no longer. */
+  waivedReason?: string;
 }
 
 /** Sent only by the system itself, never accepted from a client. */
@@ -124,6 +185,7 @@ export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
   'HOLD_CLOSING_MEETING',
   'SUBMIT_EVALUATION',
   'ARCHIVE',
+  'RECORD_DIARY_NUMBER',
 ];
 export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = [
   'MIDPOINT_REACHED',

@@ -12,5 +12,13 @@ export const GUARD_RULES = {
   archivableFromClosing:
     'a case is archived after the closing meeting, and only from closing when no evaluation was asked for (otherwise after the evaluation)',
   visitsWereStarted: 'a visit is logged while the case closes only when visits had started before the period ended',
+  startupMeetingsCompleted:
+    'visits start only after the start-up meeting, or each parent’s individual meeting, was held with the enrollment form signed and the rules accepted',
+  evaluationDueOnceClosed:
+    'an evaluation is submitted only when the court asked for one, after the closing meeting (none is needed where visits never started)',
+  archivableOnceClosed:
+    'a case is archived after the closing meeting (none is needed where visits never started), and only from closing when no evaluation was asked for (otherwise after the evaluation)',
+  notYetInitiated: 'a closed case is initiated late only when it never was',
+  diaryNumberMissing: 'a diary number is recorded late only when the case has none',
 } as const;
 export type GuardName = keyof typeof GUARD_RULES;

@@ -11,6 +11,9 @@ const MIGRATIONS: Readonly<Record<string, MachineMigration>> = {
   // @2 only adds transitions and optional context (receivedAt absent means "at registration"):
   // every @1 state and context means the same under @2.
   'contactSupport@1': { to: 'contactSupport@2', migrate: (persisted) => persisted },
+  // @3 keeps every @2 state and context field with its meaning, and only adds transitions,
+  // guards and optional context (no individual meetings, sentOn or decision-maker means none given).
+  'contactSupport@2': { to: 'contactSupport@3', migrate: (persisted) => persisted },
 };
 
 export interface MigratedCase {

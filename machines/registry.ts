@@ -1,5 +1,6 @@
 import { CASE_MACHINE_VERSION, caseMachine, type CaseMachine } from './case-machine.js';
 import { contactSupportV1 } from './contact-support-v1/machine.js';
+import { contactSupportV2 } from './contact-support-v2/machine.js';
 
 /**
  * Every machine version a stored case may have been created with. Old versions stay registered:
@@ -8,7 +9,9 @@ import { contactSupportV1 } from './contact-support-v1/machine.js';
  * serves them all (a later version only adds states, transitions, guards, actions and optional context).
  */
 const machines: ReadonlyMap<string, CaseMachine> = new Map(
-  [contactSupportV1 as unknown as CaseMachine, caseMachine].map((machine) => [machine.id, machine]),
+  [contactSupportV1 as unknown as CaseMachine, contactSupportV2 as unknown as CaseMachine, caseMachine].map(
+    (machine) => [machine.id, machine],
+  ),
 );
 
 export const CURRENT_MACHINE_VERSION = CASE_MACHINE_VERSION;

@@ -7,6 +7,7 @@ import { CalendarModule } from './calendar/calendar.module.js';
 import { CaseApiModule } from './case-api/case-api.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CompensationModule } from './compensation/compensation.module.js';
+import { MyAssignmentsModule } from './my-assignments/my-assignments.module.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         DocumentsModule,
         LettersModule,
         CompensationModule,
+        MyAssignmentsModule,
         StaffModule,
         UnitModule,
         PartiesModule,

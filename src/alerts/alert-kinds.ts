@@ -20,5 +20,5 @@ export const ALERT_MESSAGES: Record<AlertKind, string> = {
   periodEndedBeforeVisits: 'Perioden i domen löpte ut innan umgänget startade: tingsrätten ska underrättas',
 };
 
-export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved', 'waived'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];

@@ -39,8 +39,12 @@ export class Alert {
   @Column({ type: Date, nullable: true })
   resolvedAt!: Date | null;
 
+  /** How it ended where that was not by what it waited for: `waived` (the secretary recorded why it never will). */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  resolution!: 'waived' | null;
+
   get status(): AlertStatus {
-    if (this.resolvedAt) return 'resolved';
+    if (this.resolvedAt) return this.resolution ?? 'resolved';
     return this.acknowledgedAt ? 'acknowledged' : 'open';
   }
 }

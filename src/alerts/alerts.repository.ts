@@ -74,7 +74,8 @@ function caseWhere({ caseId, responsibleSecretary }: AlertFilter): FindOptionsWh
 const STATUS_WHERE: Record<AlertStatus, FindOptionsWhere<Alert>> = {
   open: { resolvedAt: IsNull(), acknowledgedAt: IsNull() },
   acknowledged: { resolvedAt: IsNull(), acknowledgedAt: Not(IsNull()) },
-  resolved: { resolvedAt: Not(IsNull()) },
+  resolved: { resolvedAt: Not(IsNull()), resolution: IsNull() },
+  waived: { resolution: 'waived' },
 };
 
 /** The alerts table, inside the caller's transaction. */
@@ -108,6 +109,16 @@ export class AlertsRepository {
     const ids = listParameter(manager, deadlineIds);
     if (kinds) await run(manager, RESOLVE_OF_KINDS, [at, ids, listParameter(manager, kinds)]);
     else await run(manager, RESOLVE, [at, ids]);
+  }
+
+  /** The deadlines' unresolved alerts end as waived: the secretary recorded why what they waited for never comes. */
+  async waive(manager: EntityManager, deadlineIds: readonly string[], now: Date): Promise<void> {
+    if (deadlineIds.length === 0) return;
+    await manager.update(
+      Alert,
+      { deadlineId: In([...deadlineIds]), resolvedAt: IsNull() },
+      { resolvedAt: now, resolution: 'waived' },
+    );
   }
 
   unresolvedOfCase(manager: EntityManager, caseId: string): Promise<Alert[]> {

@@ -70,6 +70,11 @@ export class AlertsService {
   }
 
   /** Inside the transaction that made them moot: the deadlines' unresolved alerts (of these kinds) resolve. */
+  /** Inside the transaction of the secretary's decision: the deadlines' unresolved alerts end as waived, not resolved. */
+  waiveWithin(manager: EntityManager, deadlineIds: string[], now: Date): Promise<void> {
+    return this.alerts.waive(manager, deadlineIds, now);
+  }
+
   resolveWithin(manager: EntityManager, deadlineIds: string[], now: Date, kinds?: AlertKind[]): Promise<void> {
     return this.alerts.resolve(manager, deadlineIds, now, kinds);
   }
@@ -106,5 +111,6 @@ function newAlert(alert: RaisedAlert, now: Date): Alert {
     acknowledgedAt: null,
     acknowledgedBy: null,
     resolvedAt: null,
+    resolution: null,
   });
 }

@@ -75,7 +75,8 @@ export class CalendarService {
     const meetings: FeedItem[] = cases.flatMap((record) => {
       // A case that ended before its start-up meeting was held keeps the summons in its context: no meeting is due.
       const meeting = record.state === 'startupMeeting' ? record.snapshot.context.startupMeeting : undefined;
-      if (!meeting || meeting.heldAt) return [];
+      // Individual meetings (contactSupport@3) are not in the feed yet: only a joint one is.
+      if (!meeting?.meetingAt || meeting.heldAt) return [];
       return [
         {
           uid: feedUid('startup-meeting', record.id),

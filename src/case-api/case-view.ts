@@ -8,6 +8,7 @@ import type { Visit } from '../visits/visit.entity.js';
 import type { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import type { CaseParty } from '../cases/case-party.entity.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
+import { separateMeetingsRequired } from '../cases/protected-parties.js';
 
 /** A party with its personnummer opened, for masking; never stored or logged like this. */
 export type RevealedParty = CaseParty & { personnummer: string };
@@ -19,6 +20,7 @@ function partyView(party: RevealedParty) {
     name: party.name,
     personnummer: maskPersonnummer(party.personnummer),
     protection: party.protection,
+    meetingRisk: party.meetingRisk,
     ...(party.role === 'child' ? { custody: party.custody } : {}),
   };
 }
@@ -45,6 +47,8 @@ export function caseView(
     machineVersion: record.machineVersion,
     judgment,
     responsibleSecretaryId: record.responsibleSecretaryId,
+    /** A parent's whereabouts are protected: individual meetings only, and nothing to the other parent says where or when. */
+    separateMeetings: separateMeetingsRequired(parties),
     parties: {
       children: byRole('child').map(partyView),
       residentParent: byRole('residentParent').map(partyView)[0],
@@ -104,12 +108,13 @@ function firstName(name: string): string {
   return name.trim().split(/\s+/)[0];
 }
 
-/** The visits a supporter may see: from their appointment on, or, once replaced, only those they held. */
+/**
+ * The visits a supporter may see: those they were the supporter on, whatever their date. A date
+ * (say, the appointment decision's) would hide their own visits whenever it was recorded wrongly.
+ */
 function visitsWithin(view: CaseView, actor: Actor): CaseView['visits'] {
-  const reach = actor.reach;
-  if (reach?.kind === 'outgoing') return view.visits.filter((v) => v.supporterId === actor.supporterId);
-  if (reach?.kind === 'current') return view.visits.filter((v) => Date.parse(v.occurredAt) >= Date.parse(reach.since));
-  return [];
+  if (!actor.reach || !actor.supporterId) return [];
+  return view.visits.filter((v) => v.supporterId === actor.supporterId);
 }
 
 /**

@@ -110,6 +110,7 @@ export class CaseCommands {
         ...this.personnummer.protect(normalizePersonnummer(party.personnummer)),
         addressCiphertext: sealAddress(this.personnummer, party.address),
         protection: party.protection ?? null,
+        meetingRisk: false,
         custody: role === 'child' ? ('custody' in party && party.custody) || 'joint' : null,
       }),
     );
@@ -186,7 +187,7 @@ export class CaseCommands {
       const reachedBy = supporterReachOnCommand(record, actor);
       if (!record) throw new NotFoundError('case');
       if (event.type === 'LOG_VISIT') requireWithinOwnAppointment(reachedBy, event.occurredAt, 'occurredAt');
-      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() }, caseId);
+      const stamped = await this.effects.prepare(manager, { ...event, at: now.toISOString() }, caseId, actor);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
         throw new StaleVersionError(options.expectedVersion, record.version);
       }
@@ -198,7 +199,7 @@ export class CaseCommands {
       if (decision.outcome === 'ruleBroken') {
         throw new BusinessRuleError('machineGuard', guardRefusal(event.type, decision.rules));
       }
-      await this.effects.check(manager, stamped, record.snapshot.context, now);
+      await this.effects.check(manager, stamped, record.snapshot.context, now, caseId);
       const before = probe ? { seen: await probe.before(manager, record) } : undefined;
       const next = this.advanced(record, record.machineVersion, decision.snapshot, now);
       const rows = loaded?.parties ? { parties: loaded.parties } : {};

@@ -17,12 +17,31 @@ export type ChangeType = CaseEvent['type'] | 'REGISTER' | 'MACHINE_MIGRATED';
  * deadlines last, so they are aligned with everything the change wrote.
  */
 export const EFFECTS_NEEDED = {
+  /** Every date an event records fits the case and the clock (422 naming the field and rule otherwise). */
+  /** A decision names who made it (förvaltningslagen 31 §): the acting secretary's profile where the event names no one. */
+  decisionMaker: ['APPOINT_SUPPORTER', 'REPLACE_SUPPORTER', 'END_EARLY', 'ARCHIVE'],
+  eventDates: [
+    'END_EARLY',
+    'APPOINT_SUPPORTER',
+    'REPLACE_SUPPORTER',
+    'SEND_SUMMONS',
+    'HOLD_STARTUP_MEETING',
+    'START_VISITS',
+    'HOLD_FOLLOW_UP',
+    'HOLD_CLOSING_MEETING',
+    'SUBMIT_EVALUATION',
+    'ARCHIVE',
+  ],
+  /** Where a parent's whereabouts are protected, the summons plans individual meetings, never a joint one. */
+  separateMeetings: ['SEND_SUMMONS'],
   /** The assignment is given only to a supporter who may take it (vetted, within capacity). */
   supporterAppointable: ['APPOINT_SUPPORTER', 'REPLACE_SUPPORTER'],
   /** The start-up meeting records consent to a child interview as the consent records say. */
   meetingConsent: ['HOLD_STARTUP_MEETING'],
   /** A logged visit is filed beside the case and counted toward its supporter. */
   visitRecord: ['LOG_VISIT'],
+  /** A case is archived only once every held visit has its report, or the secretary recorded why it never will. */
+  reportsSettled: ['ARCHIVE'],
   /** An archived case gets its retention (gallring) date. */
   retention: ['ARCHIVE'],
   /** A period that ran out before visits started raises an alert: the court must be told. */
@@ -72,9 +91,20 @@ export type AfterCommit = () => void | Promise<void>;
 export interface CaseEffect<N extends EffectName = EffectName> {
   readonly name: N;
   /** Before the machine decides: fills in what the event carries from the feature's records. */
-  prepare?(manager: EntityManager, event: ChangeEvent<TypesOf<N>>, caseId: string): Promise<ChangeEvent<TypesOf<N>>>;
+  prepare?(
+    manager: EntityManager,
+    event: ChangeEvent<TypesOf<N>>,
+    caseId: string,
+    actor: Actor,
+  ): Promise<ChangeEvent<TypesOf<N>>>;
   /** After the machine accepted the event, before anything is written: throws to refuse it. */
-  check?(manager: EntityManager, event: ChangeEvent<TypesOf<N>>, context: CaseContext, now: Date): void | Promise<void>;
+  check?(
+    manager: EntityManager,
+    event: ChangeEvent<TypesOf<N>>,
+    context: CaseContext,
+    now: Date,
+    caseId: string,
+  ): void | Promise<void>;
   /** Writes that commit, or roll back, with the change. */
   within?(manager: EntityManager, change: CaseChange<TypesOf<N>>): Promise<AfterCommit | void>;
 }
@@ -127,15 +157,21 @@ export class CaseEffects implements OnApplicationBootstrap {
     this.complete = true;
   }
 
-  async prepare<E extends ChangeEvent>(manager: EntityManager, event: E, caseId: string): Promise<E> {
+  async prepare<E extends ChangeEvent>(manager: EntityManager, event: E, caseId: string, actor: Actor): Promise<E> {
     let prepared = event;
     for (const effect of this.for(event.type))
-      if (effect.prepare) prepared = (await effect.prepare(manager, prepared, caseId)) as E;
+      if (effect.prepare) prepared = (await effect.prepare(manager, prepared, caseId, actor)) as E;
     return prepared;
   }
 
-  async check(manager: EntityManager, event: ChangeEvent, context: CaseContext, now: Date): Promise<void> {
-    for (const effect of this.for(event.type)) await effect.check?.(manager, event, context, now);
+  async check(
+    manager: EntityManager,
+    event: ChangeEvent,
+    context: CaseContext,
+    now: Date,
+    caseId: string,
+  ): Promise<void> {
+    for (const effect of this.for(event.type)) await effect.check?.(manager, event, context, now, caseId);
   }
 
   /** Runs the change's effects in order; returns what is to run after the commit. */

@@ -51,6 +51,13 @@ export class CaseParty {
   @Column({ type: 'varchar', length: 24, nullable: true })
   protection!: Protection | null;
 
+  /**
+   * The secretary marked a risk (violence, threats) without protected personal data: as with
+   * skyddad folkbokföring, the other parent must not learn where or when this party will be.
+   */
+  @Column({ type: 'boolean', default: false })
+  meetingRisk!: boolean;
+
   /** For a child: who has custody (decides whose consent the child interview needs). */
   @Column({ type: 'varchar', length: 20, nullable: true })
   custody!: Custody | null;

@@ -9,6 +9,9 @@ import { CaseParty } from './case-party.entity.js';
 import { CaseRecord } from './case-record.entity.js';
 import { CasesRepositoryModule } from './cases-repository.module.js';
 import { CaseTransitions } from './case-transitions.service.js';
+import { DecisionMakerEffect } from './decision-maker.effect.js';
+import { EventDatesEffect } from './event-dates.effect.js';
+import { SeparateMeetingsEffect } from './separate-meetings.effect.js';
 import { MachineMigrationSweep } from './machine-migration.sweep.js';
 import { TransitionCounter } from './transition-counter.service.js';
 import { ResponsibleSecretaries } from './responsible-secretaries.service.js';
@@ -25,7 +28,16 @@ import { ResponsibleSecretaries } from './responsible-secretaries.service.js';
     CasesRepositoryModule,
     StaffModule,
   ],
-  providers: [CaseCommands, CaseTransitions, TransitionCounter, ResponsibleSecretaries, MachineMigrationSweep],
+  providers: [
+    CaseCommands,
+    CaseTransitions,
+    TransitionCounter,
+    ResponsibleSecretaries,
+    MachineMigrationSweep,
+    EventDatesEffect,
+    DecisionMakerEffect,
+    SeparateMeetingsEffect,
+  ],
   exports: [CaseCommands, CasesRepositoryModule, CaseTransitions, ResponsibleSecretaries, CaseEffectsModule],
 })
 export class CasesModule {}

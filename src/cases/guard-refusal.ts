@@ -15,6 +15,14 @@ const GUARD_WORDS: Record<GuardName, string> = {
     'ett ärende arkiveras efter avslutningsmötet, och direkt från avslut bara när ingen utvärdering har begärts (annars efter utvärderingen)',
   visitsWereStarted:
     'ett umgängestillfälle registreras under avslutet bara om umgänget hade startat innan perioden löpte ut',
+  startupMeetingsCompleted:
+    'umgänget startar först när uppstartsmötet, eller varje förälders enskilda möte, har hållits med inskrivningsblanketten undertecknad och reglerna godkända',
+  evaluationDueOnceClosed:
+    'en utvärdering skickas bara när tingsrätten har begärt en, efter avslutningsmötet (inget behövs om umgänget aldrig startade)',
+  archivableOnceClosed:
+    'ett ärende arkiveras efter avslutningsmötet (inget behövs om umgänget aldrig startade), och direkt från avslut bara när ingen utvärdering har begärts',
+  notYetInitiated: 'ett avslutat ärende initieras i efterhand bara om det aldrig initierades',
+  diaryNumberMissing: 'ett diarienummer registreras i efterhand bara när ärendet saknar ett',
 };
 
 const swedishRule = (english: string) =>

@@ -9,5 +9,6 @@ import { CompensationService } from './compensation.service.js';
   imports: [AuditModule, SupportersModule, VisitRecordsModule],
   controllers: [CompensationController],
   providers: [CompensationService],
+  exports: [CompensationService],
 })
 export class CompensationModule {}

@@ -23,6 +23,11 @@ import {
  * while that file and this one disagree. A new variable is one line here.
  */
 
+/** Days of the month whose people's case files are kept for research, or `all` (the archive plan keeps every file). */
+export type KeptBirthDays = 'all' | readonly number[];
+/** Socialtjänstlagen's research sample: people born on the 5th, 15th and 25th of a month. */
+const RESEARCH_BIRTH_DAYS: KeptBirthDays = [5, 15, 25];
+
 const KEY_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 const SEK_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
 const ALGORITHM = '((RS|PS|ES)(256|384|512)|EdDSA)';
@@ -282,6 +287,19 @@ export const VARIABLES = {
     integer(1, 100),
     5,
     "years after a case's last entry (its archiving) until its file is disposed of (gallring)",
+  ),
+  keptBirthDays: variable(
+    'DISPOSAL_KEPT_BIRTH_DAYS',
+    then(
+      matching(
+        /^(all|none|\d{1,2}(,\d{1,2})*)$/,
+        '`all`, `none` or days of the month',
+        'must be all, none or days such as 5,15,25',
+      ),
+      (raw): KeptBirthDays => (raw === 'all' ? 'all' : raw === 'none' ? [] : raw.split(',').map(Number)),
+    ),
+    RESEARCH_BIRTH_DAYS,
+    'case files of anyone born on these days of a month are kept for research, not disposed of (socialtjänstlagen; `all` where the archive plan keeps every file, `none` where it says so)',
   ),
   statisticsMinMonths: variable(
     'STATISTICS_MIN_MONTHS',

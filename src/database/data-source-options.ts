@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig, DatabaseConfig } from '../config/app-config.js';
+import { RoutineAsLived1763900002750 } from './migrations/1763900002750-routine-as-lived.js';
 import { CreateCaseTables1763900000000 } from './migrations/1763900000000-create-case-tables.js';
 import { CreateAlerts1763900000100 } from './migrations/1763900000100-create-alerts.js';
 import { ProtectPersonalData1763900000200 } from './migrations/1763900000200-protect-personal-data.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   OneCorrectionPerEntry1763900002200,
   AnchorAuditHead1763900002300,
   CreateSignInTables1763900002400,
+  RoutineAsLived1763900002750,
   AddSupporterAddress1763900003500,
   IndexDuplicateCheck1763900003600,
 ];

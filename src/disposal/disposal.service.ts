@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { Alert } from '../alerts/alert.entity.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
@@ -27,6 +27,9 @@ import { VisitPlan } from '../visits/visit-plan.entity.js';
 import { VisitReport } from '../visits/visit-report.entity.js';
 import { Visit } from '../visits/visit.entity.js';
 import { DisposedCase } from './disposed-case.entity.js';
+import type { KeptBirthDays } from '../config/variables.js';
+import { keptForResearch } from './research-sample.js';
+import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 
 /** Everything a case's file holds, by its case id; the case row itself goes last. */
 const FILE_TABLES: EntityTarget<ObjectLiteral>[] = [
@@ -86,6 +89,7 @@ function stubView(stub: DisposedCase) {
 export class DisposalService {
   private readonly totals = new ListTotals();
   private readonly outboxDir: string | undefined;
+  private readonly keptBirthDays: KeptBirthDays;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -93,8 +97,10 @@ export class DisposalService {
     private readonly trail: AuditTrail,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly personnummer: PersonnummerProtector,
   ) {
     this.outboxDir = outboxDirOf(config);
+    this.keptBirthDays = config.keptBirthDays;
   }
 
   /** Archived cases whose disposal date lies before today (Swedish calendar), oldest first. */
@@ -110,7 +116,7 @@ export class DisposalService {
     if (dryRun) return { dryRun, ...(await this.due()) };
     const [stubs, outboxFiles] = await this.transactions.run(async (manager) => {
       const disposed: DisposedCase[] = [];
-      const due = await this.dueWithin(manager);
+      const due = await this.dueWithin(manager, true);
       for (const { record, retention, mailIds } of due)
         disposed.push(await this.disposeWithin(manager, record, retention, mailIds, actor));
       return [disposed, due.flatMap((item) => item.outboxFiles)] as const;
@@ -147,11 +153,39 @@ export class DisposalService {
     return { items: stubs.map(stubView), total };
   }
 
-  private async dueWithin(manager: EntityManager): Promise<DueCase[]> {
-    const retentions = await manager.find(CaseRetention, {
-      where: { disposalDate: LessThan(swedishDate(this.clock.now())) },
+  /**
+   * The due files that are kept for research: a party born on a kept day of the month (the
+   * current archive plan decides, so a file archived before it changed is judged by it too).
+   */
+  private async keptAmong(manager: EntityManager, caseIds: string[]): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const parties = await manager.find(CaseParty, {
+      where: { caseId: In(caseIds) },
+      select: { caseId: true, personnummerCiphertext: true },
+    });
+    return new Set(
+      caseIds.filter((caseId) =>
+        keptForResearch(
+          parties.filter((p) => p.caseId === caseId).map((p) => this.personnummer.open(p.personnummerCiphertext)),
+          this.keptBirthDays,
+        ),
+      ),
+    );
+  }
+
+  private async dueWithin(manager: EntityManager, markKept = false): Promise<DueCase[]> {
+    const found = await manager.find(CaseRetention, {
+      where: { disposalDate: LessThan(swedishDate(this.clock.now())), keptFor: IsNull() },
       order: { disposalDate: 'ASC', caseId: 'ASC' },
     });
+    const kept = await this.keptAmong(
+      manager,
+      found.map((r) => r.caseId),
+    );
+    if (markKept && kept.size > 0) {
+      await manager.update(CaseRetention, { caseId: In([...kept]) }, { keptFor: 'researchSample' });
+    }
+    const retentions = found.filter((r) => !kept.has(r.caseId));
     if (retentions.length === 0) return [];
     // Locked: a second disposal started at the same moment waits, then finds these cases gone instead of disposing of them again.
     const records = await manager.find(CaseRecord, {

@@ -16,4 +16,8 @@ export class CaseRetention {
   /** YYYY-MM-DD, Swedish calendar. */
   @Column({ type: 'varchar', length: 10 })
   disposalDate!: string;
+
+  /** Set when the file is kept past its disposal date, and why: `researchSample` (a party born on a kept day). */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  keptFor!: 'researchSample' | null;
 }

@@ -7,6 +7,8 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
+import type { CaseContext } from '../../machines/case-context.js';
+import { checkWithinCaseLife, requireNotBeforeDay } from '../cases/case-date-rules.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { ChildInterview, type InterviewStatus } from './child-interview.entity.js';
 import { consentComplete, guardiansOf, standing } from './consent-rules.js';
@@ -86,6 +88,8 @@ interface ChildFile {
   child: CaseParty;
   interview: ChildInterview | null;
   consents: InterviewConsent[];
+  /** The case's machine context: the dates recorded in the file must fit it. */
+  context: CaseContext;
 }
 
 /**
@@ -116,7 +120,8 @@ export class InterviewsService {
   }
 
   giveConsent(caseId: string, childIndex: number, dto: GiveConsentDto, actor: Actor) {
-    return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
+    return this.withChild(caseId, childIndex, async (manager, { child, consents, context }) => {
+      checkWithinCaseLife('givenOn', dto.givenOn, context, this.clock.now(), 'Samtycket');
       if (!guardiansOf(child.custody).includes(dto.guardian)) {
         throw new BusinessRuleError(
           'guardianHasCustody',
@@ -155,7 +160,8 @@ export class InterviewsService {
   }
 
   withdrawConsent(caseId: string, childIndex: number, dto: WithdrawConsentDto) {
-    return this.withChild(caseId, childIndex, async (manager, { child, consents }) => {
+    return this.withChild(caseId, childIndex, async (manager, { child, consents, context }) => {
+      checkWithinCaseLife('withdrawnOn', dto.withdrawnOn, context, this.clock.now(), 'Återkallelsen');
       const consent = standing(consents, child.position).find((c) => c.guardian === dto.guardian);
       if (!consent)
         throw new BusinessRuleError(
@@ -183,6 +189,13 @@ export class InterviewsService {
   book(caseId: string, childIndex: number, dto: BookInterviewDto, actor: Actor) {
     return this.step(caseId, childIndex, actor, 'book', (file) => {
       this.requireConsent(file);
+      requireNotBeforeDay(
+        'bookedFor',
+        dto.bookedFor,
+        file.context.judgment.judgmentDate,
+        'withinCaseLife',
+        (day) => `Barnsamtalet kan inte bokas före domen (${day}).`,
+      );
       return { status: 'booked', bookedFor: new Date(dto.bookedFor) };
     });
   }
@@ -215,11 +228,14 @@ export class InterviewsService {
   }
 
   decline(caseId: string, childIndex: number, dto: DeclineInterviewDto, actor: Actor) {
-    return this.step(caseId, childIndex, actor, 'decline', () => ({
-      status: 'declined',
-      declinedAt: new Date(dto.declinedAt),
-      declineReason: dto.reason,
-    }));
+    return this.step(caseId, childIndex, actor, 'decline', ({ context }) => {
+      checkWithinCaseLife('declinedAt', dto.declinedAt, context, this.clock.now(), 'Dagen barnsamtalet avböjdes');
+      return {
+        status: 'declined',
+        declinedAt: new Date(dto.declinedAt),
+        declineReason: dto.reason,
+      };
+    });
   }
 
   private requireConsent({ child, consents }: ChildFile): void {
@@ -272,11 +288,12 @@ export class InterviewsService {
     change: (manager: EntityManager, file: ChildFile) => Promise<void>,
   ) {
     return this.transactions.run(async (manager) => {
-      await requireWritableCase(manager, caseId);
+      const record = await requireWritableCase(manager, caseId);
       const child = await this.cases.child(manager, caseId, childIndex);
       if (!child) throw new NotFoundError('child');
       const interview = await this.interviews.interviewOf(manager, caseId, childIndex);
-      await change(manager, { child, interview, consents: await this.consentsOf(manager, caseId) });
+      const context = record.snapshot.context;
+      await change(manager, { child, interview, consents: await this.consentsOf(manager, caseId), context });
       const after = await this.interviews.interviewOf(manager, caseId, childIndex);
       return interviewView(child, after, await this.consentsOf(manager, caseId));
     });

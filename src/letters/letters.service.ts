@@ -143,6 +143,7 @@ export class LettersService {
     context: LetterSources['context'],
     dto: GenerateLetterDto,
   ): Promise<LetterSources> {
+    const planned = context.startupMeeting?.individual;
     const parties = (await manager.find(CaseParty, { where: { caseId }, order: { position: 'ASC' } })).map(
       (p): LetterParty => ({
         role: p.role,
@@ -208,8 +209,15 @@ export class LettersService {
       fee: { perVisit: sekOf(ratePerVisitOre), perHour: sekOf(ratePerHourOre) },
       today: swedishDate(this.clock.now()),
       place: dto.place,
-      individualMeetings: { residentParent: dto.residentParentMeetingAt, visitingParent: dto.visitingParentMeetingAt },
-      individualPlaces: { residentParent: dto.residentParentPlace, visitingParent: dto.visitingParentPlace },
+      // Each parent's own meeting as the letter gives it, or else as the summons planned it (contactSupport@3).
+      individualMeetings: {
+        residentParent: dto.residentParentMeetingAt ?? planned?.residentParent?.meetingAt,
+        visitingParent: dto.visitingParentMeetingAt ?? planned?.visitingParent?.meetingAt,
+      },
+      individualPlaces: {
+        residentParent: dto.residentParentPlace ?? planned?.residentParent?.place,
+        visitingParent: dto.visitingParentPlace ?? planned?.visitingParent?.place,
+      },
       text: dto.text,
     };
   }

@@ -111,8 +111,13 @@ export function summons(s: LetterSources): Letter[] {
     title: 'Umgängesstöd, kallelse till uppstartsmöte',
     name: 'uppstartsmöte',
     label: 'Uppstartsmöte',
-    at: meeting.meetingAt,
-    place: s.place ?? 'Familjerättens lokaler',
+    // Planned as individual meetings only: each parent's own meeting is the one their letter names.
+    at:
+      meeting.meetingAt ??
+      s.individualMeetings.residentParent ??
+      s.individualMeetings.visitingParent ??
+      meeting.summonsSentAt,
+    place: s.place ?? meeting.place ?? 'Familjerättens lokaler',
     about: [
       'Vid mötet får du information om domen och om hur umgängesstödet går till. Vi fyller i inskrivningsblanketten och går igenom ' +
         'reglerna för umgänget. Efter varje umgängestillfälle skriver umgängesstödspersonen en rapport. Om domstolen har begärt det ' +

@@ -48,6 +48,7 @@ export class PartiesService {
       const patch: Partial<CaseParty> = {
         ...(dto.address !== undefined ? { addressCiphertext: sealAddress(this.protector, dto.address) } : {}),
         ...(dto.protection !== undefined ? { protection: dto.protection } : {}),
+        ...(dto.meetingRisk !== undefined ? { meetingRisk: dto.meetingRisk } : {}),
         ...(dto.custody !== undefined ? { custody: dto.custody } : {}),
       };
       await this.cases.updateParty(manager, party.id, patch);
@@ -63,6 +64,7 @@ export class PartiesService {
       position: party.position,
       name: party.name,
       protection: party.protection,
+      meetingRisk: party.meetingRisk,
       ...(party.role === 'child' ? { custody: party.custody } : {}),
       hasAddress,
       address: party.protection ? null : openAddress(this.protector, party.addressCiphertext),

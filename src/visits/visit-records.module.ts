@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { CaseEffectsModule } from '../cases/case-effects.module.js';
+import { ReportsSettledEffect } from './reports-settled.effect.js';
 import { SupportersModule } from '../supporters/supporters.module.js';
 import { VisitRecordEffect } from './visit-record.effect.js';
 import { VisitsRepository } from './visits.repository.js';
@@ -22,7 +23,7 @@ import { VisitReport } from './visit-report.entity.js';
     CaseEffectsModule,
     SupportersModule,
   ],
-  providers: [VisitsService, VisitsRepository, VisitRecordEffect],
+  providers: [VisitsService, VisitsRepository, VisitRecordEffect, ReportsSettledEffect],
   exports: [VisitsService, VisitsRepository],
 })
 export class VisitRecordsModule {}

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { REPORTED_OUTCOMES } from '../../machines/case-events.js';
+import { addDays } from '../../machines/period.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import { CaseCommands } from '../cases/case-commands.service.js';
+import { Deadline } from '../deadlines/deadline.entity.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
@@ -13,11 +16,10 @@ import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { requireWithinOwnAppointment } from '../cases/case-reach.js';
 import { checkUpload, type CheckedUpload, type IncomingFile } from '../documents/checked-upload.js';
 import { DocumentsService } from '../documents/documents.service.js';
-import type { ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
+import type { ScannedReportDto, TextReportDto, WaiveReportDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
 import { VisitReport, type ReportForm } from './visit-report.entity.js';
 import { said } from '../common/said.js';
-import { OUTCOME_WORDS } from './visit-words.js';
 import type { Visit } from './visit.entity.js';
 import { VisitsRepository } from './visits.repository.js';
 
@@ -50,6 +52,7 @@ export class VisitReportsService {
     private readonly clock: Clock,
     private readonly documents: DocumentsService,
     private readonly commands: CaseCommands,
+    private readonly alerts: AlertsService,
     private readonly visits: VisitsRepository,
   ) {}
 
@@ -70,6 +73,45 @@ export class VisitReportsService {
       { form: 'scan', text: null, upload, author: dto.author ?? actor.id, corrects: dto.corrects },
       actor,
     );
+  }
+
+  /**
+   * The secretary records why a held visit's report will never come (the supporter left, the paper
+   * was lost): the case stops waiting for it, the reason stays in its history (VISIT_REPORT_FILED
+   * with `waivedReason`), and the reminder's alert ends as waived, not as resolved.
+   */
+  async waive(caseId: string, visitId: string, dto: WaiveReportDto, actor: Actor) {
+    const visit = await this.transactions.run(async (manager) => {
+      const record = await requireWritableCase(manager, caseId);
+      const found = await this.visitFor(manager, caseId, visitId, actor);
+      const awaited = (record.snapshot.context.visitsAwaitingReport ?? []).some(
+        (at) => Date.parse(at) === found.occurredAt.getTime(),
+      );
+      if (!awaited || (await manager.existsBy(VisitReport, { visitId }))) {
+        throw new BusinessRuleError(
+          'reportAwaited',
+          said(
+            'Ärendet väntar inte på någon rapport för det här umgängestillfället.',
+            'the case awaits no report for this visit',
+          ),
+          'visitId',
+        );
+      }
+      return found;
+    });
+    const occurredAt = visit.occurredAt.toISOString();
+    const reminderDue = new Date(addDays(occurredAt, this.config.reminderDelays.visitReportMissing));
+    await this.commands.apply(caseId, { type: 'VISIT_REPORT_FILED', occurredAt, waivedReason: dto.reason }, actor, {
+      alsoWithin: async (manager, change) => {
+        const reminders = await manager.findBy(Deadline, { caseId, kind: 'visitReportMissing', dueAt: reminderDue });
+        await this.alerts.waiveWithin(
+          manager,
+          reminders.map((r) => r.id),
+          change.now,
+        );
+      },
+    });
+    return { visitId, occurredAt, waivedReason: dto.reason };
   }
 
   list(caseId: string, visitId: string, actor: Actor) {
@@ -135,17 +177,10 @@ export class VisitReportsService {
   ): Promise<CheckedFiling> {
     await requireWritableCase(manager, caseId);
     const visit = await this.visitFor(manager, caseId, visitId, actor);
-    if (!REPORTED_OUTCOMES.includes(visit.outcome)) {
-      throw new BusinessRuleError(
-        'reportForHeldVisit',
-        said(
-          `En rapport lämnas för ett umgängestillfälle som genomfördes eller avbröts; det här blev ${OUTCOME_WORDS[visit.outcome]}.`,
-          `a report is filed for a visit that was held or stopped; this one was ${visit.outcome}`,
-        ),
-      );
-    }
     const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
-    const first = !corrected && !(await this.visits.hasReport(manager, visitId));
+    // A short report on a visit that did not take place is welcome, but the case never waited for it.
+    const first =
+      REPORTED_OUTCOMES.includes(visit.outcome) && !corrected && !(await manager.existsBy(VisitReport, { visitId }));
     return { visit, corrected, first };
   }
 

@@ -40,6 +40,15 @@ export class Visit {
   @Column({ type: 'varchar', length: 36, nullable: true })
   supporterId!: string | null;
 
+  /** Who called the visit off (cancelled), or who did not come (noShow). */
   @Column({ type: 'varchar', length: 20, nullable: true })
   cancelledBy!: CancelledBy | null;
+
+  /** Why the visit did not take place. */
+  @Column({ type: 'text', nullable: true })
+  absenceReason!: string | null;
+
+  /** The child a stop, cancellation or absence concerns (position among the case's children). */
+  @Column({ type: 'integer', nullable: true })
+  childPosition!: number | null;
 }

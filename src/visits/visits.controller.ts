@@ -27,9 +27,10 @@ import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import type { IncomingFile } from '../documents/checked-upload.js';
-import { PlanVisitDto, ScannedReportDto, TextReportDto } from './dto/visit.dtos.js';
+import { PlanVisitDto, ScannedReportDto, TextReportDto, WaiveReportDto } from './dto/visit.dtos.js';
 import {
   MissingReportListResponse,
+  ReportWaiverResponse,
   VisitOverviewResponse,
   VisitPlanResponse,
   VisitReportListResponse,
@@ -103,8 +104,8 @@ export class VisitsController {
   @ReplacedSupporterMay()
   @Roles('supporter', 'secretary')
   @Operation(
-    'File a report on a held or stopped visit',
-    'Never edited: a correction is a new report with `corrects`. The first report on a visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder.',
+    'File a report on a visit',
+    'Never edited: a correction is a new report with `corrects`. The first report on a held or stopped visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder; a visit that was cancelled or not attended may have a short report too.',
   )
   @ApiCreatedResponse({ type: VisitReportResponse })
   @ApiErrors(400, 409, 422)
@@ -146,6 +147,24 @@ export class VisitsController {
     @CurrentActor() actor: Actor,
   ): Promise<VisitReportResponse> {
     return this.reports.fileScan(caseId, visitId, file, dto, actor);
+  }
+
+  @Post('cases/:caseId/visits/:visitId/report-waiver')
+  @CaseScoped('caseId')
+  @Roles('secretary')
+  @Operation(
+    'Record why a held visit’s report will never come',
+    'The case stops waiting for it (ARCHIVE is refused while a held visit lacks its report), the reason stays in the history, and the reminder’s alert ends as `waived`.',
+  )
+  @ApiCreatedResponse({ type: ReportWaiverResponse })
+  @ApiErrors(400, 409, 422)
+  waiveReport(
+    @Param('caseId', UUID) caseId: string,
+    @Param('visitId', UUID) visitId: string,
+    @Body() dto: WaiveReportDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReportWaiverResponse> {
+    return this.reports.waive(caseId, visitId, dto, actor);
   }
 
   /** Held or stopped visits still without a report, across all open cases. */

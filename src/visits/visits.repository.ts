@@ -19,15 +19,17 @@ const VISIT_COLUMNS = [
   'planId',
   'supporterId',
   'cancelledBy',
+  'absenceReason',
+  'childPosition',
 ] as const satisfies readonly (keyof Visit)[];
 
 const INSERT_VISIT: Sql = {
   postgres:
-    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy") ' +
-    'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy", "absenceReason", "childPosition") ' +
+    'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
   sqlite:
-    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy") ' +
-    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy", "absenceReason", "childPosition") ' +
+    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 };
 
 const VISITS_OF_CASE: Sql = {

@@ -5,8 +5,9 @@ import { REPORTED_OUTCOMES, type LogVisitEvent } from '../../machines/case-event
 import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
-import { BusinessRuleError, InvalidInputError, NotFoundError } from '../common/domain-errors.js';
+import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
+import { CaseParty } from '../cases/case-party.entity.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
 import { SupportersRepository } from '../supporters/supporters.repository.js';
@@ -39,6 +40,8 @@ function visitView(visit: Visit, reports: VisitReport[]) {
     outcome: visit.outcome,
     stopReason: visit.stopReason,
     cancelledBy: visit.cancelledBy,
+    absenceReason: visit.absenceReason,
+    childPosition: visit.childPosition,
     notes: visit.notes,
     supporterId: visit.supporterId,
     reportExpected: expected,
@@ -69,13 +72,15 @@ export class VisitsService {
     now: Date,
   ): Promise<void> {
     const caseId = record.id;
-    if (visit.cancelledBy !== undefined && visit.outcome !== 'cancelled') {
-      throw new InvalidInputError([
-        said(
-          'Ange cancelledBy bara när umgängestillfället ställdes in.',
-          'cancelledBy is given only when the outcome is cancelled',
-        ),
-      ]);
+    if (
+      visit.childPosition !== undefined &&
+      !(await manager.existsBy(CaseParty, { caseId, role: 'child', position: visit.childPosition }))
+    ) {
+      throw new BusinessRuleError(
+        'childOfCase',
+        said('Ärendet har inget barn på den platsen i listan.', 'the case has no child at that position'),
+        'childPosition',
+      );
     }
     const plan = visit.visitPlanId ? await this.openPlan(manager, caseId, visit.visitPlanId) : null;
     const id = randomUUID();
@@ -94,6 +99,8 @@ export class VisitsService {
         planId: plan?.id ?? null,
         supporterId: plan?.supporterId ?? record.supporterId,
         cancelledBy: visit.cancelledBy ?? null,
+        absenceReason: visit.absenceReason ?? null,
+        childPosition: visit.childPosition ?? null,
       }),
     );
     if (visit.outcome === 'stopped') {

@@ -3,8 +3,8 @@ import { caseIn, registerCase, registerSupporter, send, stepsTo } from '../suppo
 import { textWithoutIds } from '../support/personal-data-scan.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
 
-const closingMeeting = { type: 'HOLD_CLOSING_MEETING', heldAt: '2027-11-20T10:00:00+01:00' };
-const archive = { type: 'ARCHIVE', terminationDecidedAt: '2027-11-22T10:00:00+01:00' };
+const closingMeeting = { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-30T15:00:00+01:00' };
+const archive = { type: 'ARCHIVE', terminationDecidedAt: '2026-11-30T16:00:00+01:00' };
 const visit = {
   type: 'LOG_VISIT',
   occurredAt: '2026-11-28T10:00:00+01:00',
@@ -44,8 +44,16 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     );
     expect(active.body.allowedEvents).toEqual(['REPLACE_SUPPORTER', 'LOG_VISIT', 'END_EARLY']);
 
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     await send(t, caseId, closingMeeting);
+    const unreported = await send(t, caseId, archive, 422);
+    expect(unreported.body).toMatchObject({ rule: 'visitReportsFiled', field: 'visitReports' });
+    const [held, stoppedVisit] = active.body.visits as { id: string }[];
+    await t.http.post(`/cases/${caseId}/visits/${held.id}/reports`).send({ text: 'Lugnt besök.' }).expect(201);
+    await t.http
+      .post(`/cases/${caseId}/visits/${stoppedVisit.id}/report-waiver`)
+      .send({ reason: 'Umgängesstödjaren har slutat och rapporten går inte att få in' })
+      .expect(201);
     const archived = await send(t, caseId, archive);
     expect(archived.body).toMatchObject({ state: 'archived', allowedEvents: [] });
     expect(archived.body.deadlines.filter((d: { status: string }) => d.status === 'pending')).toEqual([]);
@@ -62,6 +70,8 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       'LOG_VISIT',
       'END_EARLY',
       'HOLD_CLOSING_MEETING',
+      'VISIT_REPORT_FILED',
+      'VISIT_REPORT_FILED',
       'ARCHIVE',
     ]);
     expect(history.body.items[8]).toMatchObject({
@@ -70,12 +80,16 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       payload: { reason: 'The parents go on without support' },
       by: { role: 'secretary' },
     });
-    expect(history.body.total).toBe(11);
+    expect(history.body.items[11]).toMatchObject({
+      type: 'VISIT_REPORT_FILED',
+      payload: { waivedReason: 'Umgängesstödjaren har slutat och rapporten går inte att få in' },
+    });
+    expect(history.body.total).toBe(13);
   });
 
   it('takes the evaluation route when the court asked for one', async () => {
     const caseId = await caseIn(t, 'activeVisits', { evaluationRequested: true });
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The child moved abroad' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The child moved abroad' });
     const early = await send(t, caseId, archive, 422);
     expect(early.body.message).toContain('arkiveras efter avslutningsmötet');
     const closed = await send(t, caseId, closingMeeting);
@@ -85,7 +99,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       allowedEvents: ['LOG_VISIT', 'SUBMIT_EVALUATION'],
     });
     await send(t, caseId, archive, 422);
-    const evaluated = await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-11-25T10:00:00+01:00' });
+    const evaluated = await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2026-11-30T15:30:00+01:00' });
     expect(evaluated.body.state).toBe('evaluated');
     await send(t, caseId, archive);
   });
@@ -97,7 +111,11 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       expect.objectContaining({ kind: 'supporterNotAppointed', status: 'pending' }),
       expect.objectContaining({ kind: 'periodEnd', status: 'pending' }),
     ]);
-    const ended = await send(t, caseId, { type: 'END_EARLY', reason: 'The court changed its order' });
+    const ended = await send(t, caseId, {
+      type: 'END_EARLY',
+      reasonCategory: 'other',
+      reason: 'The court changed its order',
+    });
     expect(ended.body.state).toBe('closing');
     expect(ended.body.deadlines).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'supporterNotAppointed', status: 'cancelled' })]),
@@ -120,7 +138,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
       { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
       422,
     );
-    expect(refused.body.message).toContain('inskrivningsblanketten har undertecknats');
+    expect(refused.body.message).toContain('inskrivningsblanketten undertecknad');
     const unchanged = await t.http.get(`/cases/${caseId}`).expect(200);
     expect(unchanged.body).toMatchObject({ state: 'startupMeeting', subState: 'held', version: 5 });
   });
@@ -202,7 +220,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
     await t.http
       .post(`/cases/${caseId}/events`)
       .set('If-Match', '1')
-      .send({ type: 'END_EARLY', reason: 'x' })
+      .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'x' })
       .expect(409);
     expect((await t.http.get(`/cases/${caseId}/history`)).body.total).toBe(2);
   });

@@ -100,7 +100,7 @@ describe.each(DATABASES)('input beyond the limits is refused with 400, never 500
   it('refuses a NUL character inside a text field, naming the field', async () => {
     const res = await t.http
       .post(`/cases/${caseId}/events`)
-      .send({ type: 'END_EARLY', reason: 'a\u0000b' })
+      .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'a\u0000b' })
       .expect(400);
     expect(res.body.message).toEqual(['Fältet reason får inte innehålla NUL-tecknet.']);
   });

@@ -23,7 +23,7 @@ describe.each(['sqlite'] as const)('visits logged late, and visits that cannot h
   it('keeps a visit held within the period but logged while the case closes: in the history and the compensation', async () => {
     const supporterId = await registerSupporter(t, 'Eva Berg');
     const caseId = await caseInWith(t, supporterId);
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     const late = await send(t, caseId, visit('2026-12-05T10:00:00+01:00'));
     expect(late.body).toMatchObject({ state: 'closing', subState: 'awaitingClosingMeeting' });
     expect(late.body.visits).toEqual([
@@ -41,7 +41,9 @@ describe.each(['sqlite'] as const)('visits logged late, and visits that cannot h
     ['before the period started', '2026-11-10T10:00:00+01:00', 'visitWithinPeriod'],
     ['before visits started', '2026-11-20T10:00:00+01:00', 'visitAfterVisitsStarted'],
   ])('refuses a visit dated %s with 422 naming occurredAt', async (_when, occurredAt, rule) => {
-    const caseId = await caseIn(t, 'activeVisits');
+    // Visits start on 25 November, when the copies of the form and rules went out.
+    const caseId = await caseIn(t, 'startupMeeting.held');
+    await send(t, caseId, { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' });
     const res = await send(t, caseId, visit(occurredAt), 422);
     expect(res.body).toMatchObject({ rule, field: 'occurredAt' });
     expect((await t.http.get(`/cases/${caseId}`).expect(200)).body.visits).toEqual([]);
@@ -49,7 +51,7 @@ describe.each(['sqlite'] as const)('visits logged late, and visits that cannot h
 
   it('refuses a visit dated after the support ended early with 422 naming occurredAt', async () => {
     const caseId = await caseIn(t, 'activeVisits');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The child moved' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The child moved' });
     t.clock.setNow('2026-12-12T09:00:00+01:00');
     const res = await send(t, caseId, visit('2026-12-11T10:00:00+01:00'), 422);
     expect(res.body).toMatchObject({ rule: 'visitWithinPeriod', field: 'occurredAt' });
@@ -70,7 +72,7 @@ describe.each(['sqlite'] as const)('visits logged late, and visits that cannot h
 
   it('refuses a visit while closing when visits never started, with the rule', async () => {
     const caseId = await caseIn(t, 'initiated');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The court changed its order' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The court changed its order' });
     const res = await send(t, caseId, visit('2026-12-05T10:00:00+01:00'), 422);
     expect(res.body.message).toContain('umgänget hade startat');
   });

@@ -39,6 +39,9 @@ const NOT_YET_MOVED = new Set<string>([
   'src/audit/audit-verification.ts',
   'src/backup/backup-contents.ts',
   'src/letters/letters.service.ts',
+  'src/my-assignments/my-assignments.service.ts',
+  'src/visits/visit-reports.service.ts',
+  'src/visits/visits.service.ts',
 ]);
 
 function typeScriptFiles(dir: string): string[] {

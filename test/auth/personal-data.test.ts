@@ -42,7 +42,7 @@ describe.each(DATABASES)('personal data through a whole case (%s)', (database) =
       durationMinutes: 60,
       outcome: 'completed',
     });
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-10T10:00:00+01:00' });
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-12-12T10:00:00+01:00' });
     await t.http.get(`/cases/${caseId}`).expect(200);

@@ -52,7 +52,10 @@ describe.each(['sqlite'] as const)('what each role sees and does in a case (%s)'
   it('lets a supporter log visits only: any other event is refused with 403 and changes nothing', async () => {
     const supporter = t.as('supporter', { sub: 'karin', supporterId });
     const before = (await t.http.get(`/cases/${caseId}`)).body.version;
-    await supporter.post(`/cases/${caseId}/events`).send({ type: 'END_EARLY', reason: 'I decided' }).expect(403);
+    await supporter
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'I decided' })
+      .expect(403);
     await supporter.get(`/cases/${caseId}/history`).expect(403);
     expect((await t.http.get(`/cases/${caseId}`)).body.version).toBe(before);
   });
@@ -71,12 +74,15 @@ describe.each(['sqlite'] as const)('what each role sees and does in a case (%s)'
     const view = await admin.get(`/cases/${caseId}`).expect(200);
     expect(view.body).not.toHaveProperty('parties');
     expect(JSON.stringify(view.body)).not.toMatch(/Alva|Maria|Johan/);
-    await admin.post(`/cases/${caseId}/events`).send({ type: 'END_EARLY', reason: 'x' }).expect(403);
+    await admin
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'x' })
+      .expect(403);
     await admin.get('/cases').expect(200);
 
     await t.http
       .post(`/cases/${caseId}/events`)
-      .send({ type: 'END_EARLY', reason: 'The parents go on without support' })
+      .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' })
       .expect(200);
     await t.http
       .post(`/cases/${caseId}/events`)

@@ -77,7 +77,7 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
       '2027-11-15T23:00:00.000Z',
     );
     expect(bySummary('SN 2026/0042: Uppstartsmöte med föräldrarna').start.toISOString()).toBe(
-      '2026-11-24T12:00:00.000Z',
+      '2026-11-12T12:00:00.000Z',
     );
   });
 
@@ -138,7 +138,11 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     const summaries = async () =>
       eventsOf((await t.anonymous.get(path).expect(200)).text).map((event) => summaryOf(event));
     expect(await summaries()).toContain('SN 2026/0042: Uppstartsmöte med föräldrarna');
-    await send(t, id, { type: 'END_EARLY', reason: 'the parents agree to go on without support' });
+    await send(t, id, {
+      type: 'END_EARLY',
+      reasonCategory: 'other',
+      reason: 'the parents agree to go on without support',
+    });
     expect(await summaries()).not.toContain('SN 2026/0042: Uppstartsmöte med föräldrarna');
   });
 
@@ -146,7 +150,7 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     const caseId = await caseIn(t, 'activeVisits');
     const path = pathOf((await t.http.post('/staff/me/calendar-token').expect(201)).body.url);
     const withCase = eventsOf((await t.anonymous.get(path).expect(200)).text).length;
-    await send(t, caseId, { type: 'END_EARLY', reason: 'the child moved' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'the child moved' });
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-30T10:00:00+01:00' });
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-11-30T12:00:00+01:00' });
     expect(withCase).toBeGreaterThan(0);

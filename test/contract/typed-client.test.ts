@@ -93,7 +93,7 @@ describe.each(['postgres'] as const)('a client generated from the OpenAPI docume
     const events: EventBody[] = [
       { type: 'INITIATE', diaryNumber: 'SN 2026/0042' },
       { type: 'APPOINT_SUPPORTER', supporterId: supporter.id, decidedAt: '2026-09-15T10:00:00+02:00' },
-      { type: 'SEND_SUMMONS', meetingAt: '2026-09-22T13:00:00+02:00' },
+      { type: 'SEND_SUMMONS', meetingAt: '2026-09-22T13:00:00+02:00', sentOn: '2026-09-16' },
       {
         type: 'HOLD_STARTUP_MEETING',
         heldAt: '2026-09-22T13:00:00+02:00',
@@ -109,13 +109,15 @@ describe.each(['postgres'] as const)('a client generated from the OpenAPI docume
         outcome: 'stopped',
         stopReason: 'childUnwell',
       },
-      { type: 'END_EARLY', reason: 'The parents go on without support' },
+      { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' },
       { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-10T10:00:00+01:00' },
       { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2026-11-18T10:00:00+01:00' },
       { type: 'ARCHIVE', terminationDecidedAt: '2026-11-20T10:00:00+01:00' },
     ];
     const states: string[] = [];
     for (const event of events) {
+      // The file goes to the archive with a report on every visit held.
+      if (event.type === 'ARCHIVE') await reportEveryVisit(registered.id);
       const view = answered(
         await secretary.POST('/cases/{id}/events', { params: { path: { id: registered.id } }, body: event }),
       );
@@ -142,6 +144,18 @@ describe.each(['postgres'] as const)('a client generated from the OpenAPI docume
     );
     expect(alerts.items.map((alert) => alert.kind)).toContain('visitStopped');
   });
+
+  async function reportEveryVisit(caseId: string): Promise<void> {
+    const overview = answered(await secretary.GET('/cases/{caseId}/visits', { params: { path: { caseId } } }));
+    for (const visit of overview.visits) {
+      answered(
+        await secretary.POST('/cases/{caseId}/visits/{visitId}/reports', {
+          params: { path: { caseId, visitId: visit.id } },
+          body: { text: 'Umgänget gick lugnt till.' },
+        }),
+      );
+    }
+  }
 
   it('gets refusals in the one error body the document describes', async () => {
     const result = await secretary.POST('/cases/{id}/events', {

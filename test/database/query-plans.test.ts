@@ -131,7 +131,7 @@ describe.each(DATABASES)('every query of the case routine reads through an index
       for (const event of stepsTo('activeVisits', supporterId)) await send(t, caseId, event);
       await send(t, caseId, VISIT);
       await send(t, caseId, { ...VISIT, outcome: 'stopped', stopReason: 'childUnwell' });
-      await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna fortsätter utan stöd' });
+      await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'Föräldrarna fortsätter utan stöd' });
       await t.http.get(`/cases/${caseId}`).expect(200);
       await t.http.get(`/cases/${caseId}/history`).expect(200);
       await t.http.get('/cases').query({ state: 'closing', limit: 20 }).expect(200);

@@ -45,6 +45,7 @@ function aParty(caseId: string, position: number, overrides: Partial<CaseParty> 
     personnummerHash: 'ab'.repeat(32),
     addressCiphertext: null,
     protection: null,
+    meetingRisk: false,
     custody: 'joint',
     ...overrides,
   });

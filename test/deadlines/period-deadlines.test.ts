@@ -97,7 +97,7 @@ describe.each(['sqlite'] as const)('deadlines that move a case (%s)', (database)
     const t = await rig.startService();
     rig.clock.setNow(after(PERIOD.midpointAt, -30 * 86_400_000));
     const caseId = await caseIn(t, 'activeVisits');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     const ended = await caseOf(t, caseId);
     const moot = ended.deadlines.filter((d) => d.kind === 'midpoint' || d.kind === 'periodEnd');
     expect(moot.map((d) => d.status)).toEqual(['cancelled', 'cancelled']);

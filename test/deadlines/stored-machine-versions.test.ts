@@ -12,14 +12,14 @@ describe.each(['postgres'] as const)('cases stored under contactSupport@1 (%s)',
     rig = undefined;
   });
 
-  it('moves an open @1 case to @2 at start-up, records it in the history, gives it its period end, and takes its next event', async () => {
+  it('moves an open @1 case to the current version at start-up, records it in the history, gives it its period end, and takes its next event', async () => {
     rig = await DeadlineRig.create(database);
     let t = await rig.startService();
     rig.clock.setNow('2026-11-20T09:00:00+01:00');
     const supporterId = await registerSupporter(t);
     const open = await caseIn(t, 'initiated');
     const archived = await caseIn(t, 'activeVisits');
-    await send(t, archived, { type: 'END_EARLY', reason: 'The court changed its order' });
+    await send(t, archived, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The court changed its order' });
     await send(t, archived, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-20T08:00:00+01:00' });
     await send(t, archived, { type: 'ARCHIVE', terminationDecidedAt: '2026-11-20T08:30:00+01:00' });
 
@@ -34,7 +34,7 @@ describe.each(['postgres'] as const)('cases stored under contactSupport@1 (%s)',
     t = await rig.startService();
     const moved = (await t.http.get(`/cases/${open}`).expect(200)).body;
     expect(moved).toMatchObject({
-      machineVersion: 'contactSupport@2',
+      machineVersion: 'contactSupport@3',
       state: 'initiated',
       version: before.version + 1,
     });
@@ -43,13 +43,13 @@ describe.each(['postgres'] as const)('cases stored under contactSupport@1 (%s)',
       type: 'MACHINE_MIGRATED',
       fromState: 'initiated',
       toState: 'initiated',
-      payload: { fromVersion: 'contactSupport@1', toVersion: 'contactSupport@2' },
+      payload: { fromVersion: 'contactSupport@1', toVersion: 'contactSupport@3' },
       by: { id: 'system', role: 'system' },
     });
     const [appoint] = stepsTo('supporterAppointed', supporterId).slice(-1);
     expect((await send(t, open, appoint)).body).toMatchObject({
       state: 'supporterAppointed',
-      machineVersion: 'contactSupport@2',
+      machineVersion: 'contactSupport@3',
     });
 
     // An archived case never changes again: it keeps the version it ended under, and still answers.

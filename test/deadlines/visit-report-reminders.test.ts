@@ -50,7 +50,7 @@ describe.each(['sqlite'] as const)('reminders about missing visit reports (%s)',
     await send(t, caseId, visit('2026-11-30T10:00:00+01:00', 'completed'));
     const quiet = (await activeCase(t, 'Per Holm')).caseId;
     await send(t, quiet, visit('2026-11-29T10:00:00+01:00', 'cancelled', { cancelledBy: 'visitingParent' }));
-    await send(t, quiet, visit('2026-11-30T10:00:00+01:00', 'noShow'));
+    await send(t, quiet, visit('2026-11-30T10:00:00+01:00', 'noShow', { cancelledBy: 'visitingParent' }));
 
     expect(await reportReminders(t, caseId)).toEqual([
       expect.objectContaining({ dueAt: '2026-12-03T09:00:00.000Z', status: 'pending' }),
@@ -130,7 +130,7 @@ describe.each(['sqlite'] as const)('reminders about missing visit reports (%s)',
     rig.clock.setNow('2026-12-01T09:00:00+01:00');
     const { caseId } = await activeCase(t);
     await send(t, caseId, visit('2026-11-30T10:00:00+01:00', 'completed'));
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     expect(await reportReminders(t, caseId)).toEqual([expect.objectContaining({ status: 'pending' })]);
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-01T08:00:00+01:00' });
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-12-01T08:30:00+01:00' });

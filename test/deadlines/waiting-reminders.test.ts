@@ -30,9 +30,9 @@ const WAITS = [
     kind: 'visitsNotStarted',
     state: 'startupMeeting.held',
     awaited: { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
-    // Counted from the meeting itself (24 November 13:00).
+    // Counted from the meeting itself (12 November 13:00).
     days: 14,
-    from: '2026-11-24T13:00:00+01:00',
+    from: '2026-11-12T13:00:00+01:00',
   },
 ] as const;
 
@@ -70,7 +70,7 @@ describe.each(['postgres'] as const)('reminders in every waiting state (%s)', (d
     const t = await rig.startService();
     rig.clock.setNow('2026-11-24T14:00:00+01:00');
     const caseId = await caseIn(t, wait.state);
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The court changed its order' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The court changed its order' });
     expect((await deadlineOf(t, caseId, wait.kind))!.status).toBe('cancelled');
   });
 
@@ -85,7 +85,7 @@ describe.each(['postgres'] as const)('reminders in every waiting state (%s)', (d
     rig.clock.setNow(after(reminder.dueAt, 1000));
     await t.reconcileNow();
     await eventually(async () => expect(await alertsOf(t, caseId, 'followUpNotHeld')).toHaveLength(1));
-    await send(t, caseId, { type: 'HOLD_FOLLOW_UP', heldAt: '2027-06-01T10:00:00+02:00' });
+    await send(t, caseId, { type: 'HOLD_FOLLOW_UP', heldAt: '2027-05-31T10:00:00+02:00' });
     expect(await alertsOf(t, caseId, 'followUpNotHeld')).toEqual([expect.objectContaining({ status: 'resolved' })]);
   });
 
@@ -94,13 +94,13 @@ describe.each(['postgres'] as const)('reminders in every waiting state (%s)', (d
     const t = await rig.startService();
     rig.clock.setNow('2026-12-01T09:00:00+01:00');
     const caseId = await caseIn(t, 'activeVisits');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'The parents go on without support' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     const reminder = (await deadlineOf(t, caseId, 'closingMeetingNotHeld'))!;
     expect(Date.parse(reminder.dueAt) - Date.parse('2026-12-01T09:00:00+01:00')).toBeGreaterThanOrEqual(21 * DAY);
     rig.clock.setNow(after(reminder.dueAt, 1000));
     await t.reconcileNow();
     await eventually(async () => expect(await alertsOf(t, caseId, 'closingMeetingNotHeld')).toHaveLength(1));
-    await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-23T10:00:00+01:00' });
+    await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-22T08:00:00+01:00' });
     expect(await alertsOf(t, caseId, 'closingMeetingNotHeld')).toEqual([
       expect.objectContaining({ status: 'resolved' }),
     ]);

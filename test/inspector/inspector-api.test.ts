@@ -27,7 +27,7 @@ describe.each(['sqlite'] as const)('the inspector API (%s)', (database) => {
         source: 'startupMeeting',
         target: 'activeVisits',
         event: 'START_VISITS',
-        guard: 'startupMeetingCompleted',
+        guard: 'startupMeetingsCompleted',
       }),
     );
   });
@@ -103,7 +103,11 @@ describe.each(['sqlite'] as const)('the inspector API (%s)', (database) => {
       const caseId = (await t.http.post('/cases').send(body).expect(201)).body.id as string;
       await send(t, caseId, { type: 'INITIATE', diaryNumber: 'SN 2026/0042' });
       // A secretary may well type a personnummer into a free-text reason: it must not reach the stream.
-      await send(t, caseId, { type: 'END_EARLY', reason: `Barnet ${child} har flyttat, parterna är överens` });
+      await send(t, caseId, {
+        type: 'END_EARLY',
+        reasonCategory: 'other',
+        reason: `Barnet ${child} har flyttat, parterna är överens`,
+      });
       await stream.until((messages) =>
         messages.some((m) => m.caseId === caseId && m.version === 3 && m.inspection === '@xstate.snapshot'),
       );

@@ -57,7 +57,7 @@ describeInBrowser('the inspector page in a browser', () => {
       page.locator('[data-state="startupMeeting"] [data-state="startupMeeting.held"]').count(),
     ).resolves.toBe(1);
     await expect(page.locator('[data-edge^="startupMeeting:START_VISITS"] text.guard').textContent()).resolves.toBe(
-      '[startupMeetingCompleted]',
+      '[startupMeetingsCompleted]',
     );
   });
 
@@ -113,7 +113,11 @@ describeInBrowser('the inspector page in a browser', () => {
   });
 
   it('follows the picked case live and had no failed request; a screenshot is kept', async () => {
-    await send(t, caseId, { type: 'END_EARLY', reason: 'the parents agree to go on without support' });
+    await send(t, caseId, {
+      type: 'END_EARLY',
+      reasonCategory: 'other',
+      reason: 'the parents agree to go on without support',
+    });
     await page.locator('#path li').nth(6).waitFor({ timeout: LIVE_WITHIN_MS });
     await expect(
       page.locator('[data-state="closing.awaitingClosingMeeting"]').getAttribute('class'),

@@ -20,7 +20,7 @@ describe('the machine diagram in the docs', () => {
     expect(diagram).toMatch(
       /state startupMeeting \{\n\s+\[\*\] --> startupMeeting_summoned\n\s+state "summoned" as startupMeeting_summoned/,
     );
-    expect(diagram).toContain('startupMeeting --> activeVisits: START_VISITS [startupMeetingCompleted]');
+    expect(diagram).toContain('startupMeeting --> activeVisits: START_VISITS [startupMeetingsCompleted]');
     expect(diagram).toContain('activeVisits --> activeVisits: LOG_VISIT');
     expect(diagram).toContain('archived --> [*]');
   });
@@ -46,7 +46,7 @@ describe('the routine in the docs', () => {
 
   it("says each event's rule in words and each state's deadlines with their days", () => {
     expect(routine()).toContain(
-      '| `START_VISITS` | `activeVisits` | visits start only after the start-up meeting was held with the enrollment form signed and the rules accepted (`startupMeetingCompleted`) |',
+      '| `START_VISITS` | `activeVisits` | visits start only after the start-up meeting, or each parent’s individual meeting, was held with the enrollment form signed and the rules accepted (`startupMeetingsCompleted`) |',
     );
     expect(routine()).toContain('- `summonsNotSent`: 7 days after the supporter was appointed, reminds the secretary');
     const changed = routineDocument(machine, CURRENT_MACHINE_VERSION, {

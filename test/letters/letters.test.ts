@@ -158,7 +158,7 @@ describe.each(['sqlite'] as const)('letters a unit can send (%s)', (database) =>
       expect(letters.map((l) => l.recipients[0])).toEqual(['Maria Ödman', 'Johan Lind', 'Karin Lund']);
       for (const letter of letters) {
         expectEveryLetterCarries(letter, judgment);
-        expect(letter.text).toContain('tisdagen den 24 november 2026 kl. 13.00');
+        expect(letter.text).toContain('torsdagen den 12 november 2026 kl. 13.00');
         expect(letter.text).toContain('Familjerätten, Stationsgatan 12');
       }
       const [maria, johan, supporter] = letters;
@@ -214,8 +214,12 @@ describe.each(['sqlite'] as const)('letters a unit can send (%s)', (database) =>
         reason: 'Karin Lund har flyttat',
       });
       await visit('2026-12-19T10:00:00+01:00', 'cancelled', { cancelledBy: 'visitingParent' });
-      await visit('2027-01-09T10:00:00+01:00', 'noShow');
-      await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+      await visit('2027-01-09T10:00:00+01:00', 'noShow', { cancelledBy: 'visitingParent' });
+      await send(t, caseId, {
+        type: 'END_EARLY',
+        reasonCategory: 'other',
+        reason: 'Föräldrarna klarar umgänget själva',
+      });
       await send(t, caseId, {
         type: 'HOLD_CLOSING_MEETING',
         heldAt: '2027-01-20T10:00:00+01:00',
@@ -232,7 +236,7 @@ describe.each(['sqlite'] as const)('letters a unit can send (%s)', (database) =>
       expect(text).toContain('avslutades i förtid');
       expect(text).toContain('20 januari 2027');
       expect(text).toContain('Föräldrarna klarar umgänget själva');
-      expect(text).toContain('Karin Lund, från 17 november 2026 till 15 december 2026');
+      expect(text).toContain('Karin Lund, från 9 november 2026 till 15 december 2026');
       expect(text).toContain('Per Holm, från 15 december 2026 till 20 januari 2027');
       expect(text).toContain('1 genomfört besök, 1 avbrutet besök, 2 inställda besök och 1 uteblivet besök');
       expect(text).toContain('avbröts eftersom det var tydligt att barnet inte mådde bra');

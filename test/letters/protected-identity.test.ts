@@ -66,7 +66,15 @@ describe.each(['sqlite'] as const)('a parent with protected personal data (%s)',
     await step({ type: 'INITIATE', diaryNumber: 'SN 2026/0099' });
     await step({ type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' });
     letters.push(...(await generateLetters(t, caseId, { kind: 'supporterDecision' })));
-    await step({ type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' });
+    // A parent with skyddad folkbokföring is met alone: no joint meeting is planned.
+    await step({
+      type: 'SEND_SUMMONS',
+      sentOn: '2026-11-18',
+      individualMeetings: [
+        { party: 'residentParent', meetingAt: '2026-11-20T09:00:00+01:00' },
+        { party: 'visitingParent', meetingAt: '2026-11-20T10:30:00+01:00' },
+      ],
+    });
     letters.push(
       ...(await generateLetters(t, caseId, {
         kind: 'summons',
@@ -74,12 +82,12 @@ describe.each(['sqlite'] as const)('a parent with protected personal data (%s)',
         visitingParentMeetingAt: '2026-11-20T10:30:00+01:00',
       })),
     );
-    await step({
-      type: 'HOLD_STARTUP_MEETING',
-      heldAt: '2026-11-24T13:00:00+01:00',
-      enrollmentFormSigned: true,
-      rulesAccepted: true,
-    });
+    for (const [party, heldAt] of [
+      ['residentParent', '2026-11-20T09:00:00+01:00'],
+      ['visitingParent', '2026-11-20T10:30:00+01:00'],
+    ]) {
+      await step({ type: 'HOLD_STARTUP_MEETING', party, heldAt, enrollmentFormSigned: true, rulesAccepted: true });
+    }
     await step({ type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' });
     const visit = await t
       .as('supporter', { supporterId })
@@ -89,7 +97,7 @@ describe.each(['sqlite'] as const)('a parent with protected personal data (%s)',
     answers.push(visit.text);
     await read(t.as('supporter', { supporterId }), `/cases/${caseId}`);
     await read(t.as('developer'), `/inspector/api/cases/${caseId}`);
-    await step({ type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+    await step({ type: 'END_EARLY', reasonCategory: 'other', reason: 'Föräldrarna klarar umgänget själva' });
     await step({ type: 'HOLD_CLOSING_MEETING', heldAt: '2027-01-15T10:00:00+01:00' });
     letters.push(...(await generateLetters(t, caseId, { kind: 'evaluation', text: 'Umgänget har fungerat väl.' })));
   });
@@ -130,6 +138,9 @@ describe.each(['sqlite'] as const)('a parent with protected personal data (%s)',
 
   it('lets no letter, view, export, history or audit answer, for any role, carry the protected address', async () => {
     await send(t, caseId, { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-01-18T10:00:00+01:00' });
+    for (const v of (await t.http.get(`/cases/${caseId}/visits`).expect(200)).body.visits as { id: string }[]) {
+      await t.http.post(`/cases/${caseId}/visits/${v.id}/reports`).send({ text: 'Lugnt umgänge.' }).expect(201);
+    }
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2027-01-19T10:00:00+01:00' });
     const secretary = t.http;
     const administrator = t.as('administrator');

@@ -114,11 +114,17 @@ const ev = {
     at: '2027-12-01T09:10:00.000Z',
   }),
   archive: (): CaseEvent => ({ type: 'ARCHIVE', terminationDecidedAt: '2027-12-05', at: '2027-12-06T08:00:00.000Z' }),
+  recordDiaryNumber: (): CaseEvent => ({
+    type: 'RECORD_DIARY_NUMBER',
+    diaryNumber: 'SN 2026/0100',
+    at: '2026-11-17T09:00:00.000Z',
+  }),
 };
 
 /** A representative event of every type the machine knows. */
 const ANY_EVENT: Record<CaseEventType, () => CaseEvent> = {
   INITIATE: ev.initiate,
+  RECORD_DIARY_NUMBER: ev.recordDiaryNumber,
   APPOINT_SUPPORTER: ev.appointSupporter,
   REPLACE_SUPPORTER: ev.replaceSupporter,
   SEND_SUMMONS: ev.sendSummons,
@@ -194,7 +200,7 @@ function where(snapshot: CaseSnapshot): [string, string | null] {
 describe('machine registry', () => {
   it('serves the current case machine under its version', () => {
     expect(CURRENT_MACHINE_VERSION).toBe(CASE_MACHINE_VERSION);
-    expect(CURRENT_MACHINE_VERSION).toBe('contactSupport@2');
+    expect(CURRENT_MACHINE_VERSION).toBe('contactSupport@3');
     expect(machineFor(CURRENT_MACHINE_VERSION)).toBe(caseMachine);
   });
 
@@ -382,7 +388,7 @@ describe('ending early', () => {
     expect(decide(machine, s, ev.archive())).toEqual({
       outcome: 'ruleBroken',
       state: 'closing',
-      rules: [GUARD_RULES.archivableFromClosing],
+      rules: [GUARD_RULES.archivableOnceClosed],
     });
     expect(where(accept(s, ev.submitEvaluation()))).toEqual(['evaluated', null]);
   });
@@ -410,7 +416,7 @@ describe('the start-up meeting', () => {
     expect(decide(machine, s, ev.startVisits())).toEqual({
       outcome: 'ruleBroken',
       state: 'startupMeeting',
-      rules: [GUARD_RULES.startupMeetingCompleted],
+      rules: [GUARD_RULES.startupMeetingsCompleted],
     });
     expect(allowedClientEvents(s)).not.toContain('START_VISITS');
   }
@@ -647,7 +653,7 @@ describe('closing, evaluation and archiving', () => {
     expect(decide(machine, caseAt('closing', true), ev.submitEvaluation())).toEqual({
       outcome: 'ruleBroken',
       state: 'closing',
-      rules: [GUARD_RULES.evaluationDue],
+      rules: [GUARD_RULES.evaluationDueOnceClosed],
     });
   });
 
@@ -655,7 +661,7 @@ describe('closing, evaluation and archiving', () => {
     expect(decide(machine, caseAt('closingMeetingHeld', false), ev.submitEvaluation())).toEqual({
       outcome: 'ruleBroken',
       state: 'closing',
-      rules: [GUARD_RULES.evaluationDue],
+      rules: [GUARD_RULES.evaluationDueOnceClosed],
     });
   });
 
@@ -664,7 +670,7 @@ describe('closing, evaluation and archiving', () => {
       expect(decide(machine, caseAt('closing', evaluationRequested), ev.archive())).toEqual({
         outcome: 'ruleBroken',
         state: 'closing',
-        rules: [GUARD_RULES.archivableFromClosing],
+        rules: [GUARD_RULES.archivableOnceClosed],
       });
     }
   });
@@ -673,7 +679,7 @@ describe('closing, evaluation and archiving', () => {
     expect(decide(machine, caseAt('closingMeetingHeld', true), ev.archive())).toEqual({
       outcome: 'ruleBroken',
       state: 'closing',
-      rules: [GUARD_RULES.archivableFromClosing],
+      rules: [GUARD_RULES.archivableOnceClosed],
     });
   });
 
@@ -723,7 +729,7 @@ describe('every event in every stage', () => {
       false,
       {
         accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'END_EARLY', 'PERIOD_ENDED'],
-        ruleBroken: { START_VISITS: GUARD_RULES.startupMeetingCompleted },
+        ruleBroken: { START_VISITS: GUARD_RULES.startupMeetingsCompleted },
       },
     ],
     [
@@ -772,7 +778,12 @@ describe('every event in every stage', () => {
       evaluationRequested,
       {
         accepted: ['HOLD_CLOSING_MEETING', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
-        ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue, ARCHIVE: GUARD_RULES.archivableFromClosing },
+        ruleBroken: {
+          SUBMIT_EVALUATION: GUARD_RULES.evaluationDueOnceClosed,
+          ARCHIVE: GUARD_RULES.archivableOnceClosed,
+          INITIATE: GUARD_RULES.notYetInitiated,
+          RECORD_DIARY_NUMBER: GUARD_RULES.diaryNumberMissing,
+        },
       },
     ]),
     [
@@ -780,7 +791,11 @@ describe('every event in every stage', () => {
       false,
       {
         accepted: ['ARCHIVE', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
-        ruleBroken: { SUBMIT_EVALUATION: GUARD_RULES.evaluationDue },
+        ruleBroken: {
+          SUBMIT_EVALUATION: GUARD_RULES.evaluationDueOnceClosed,
+          INITIATE: GUARD_RULES.notYetInitiated,
+          RECORD_DIARY_NUMBER: GUARD_RULES.diaryNumberMissing,
+        },
       },
     ],
     [
@@ -788,10 +803,21 @@ describe('every event in every stage', () => {
       true,
       {
         accepted: ['SUBMIT_EVALUATION', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
-        ruleBroken: { ARCHIVE: GUARD_RULES.archivableFromClosing },
+        ruleBroken: {
+          ARCHIVE: GUARD_RULES.archivableOnceClosed,
+          INITIATE: GUARD_RULES.notYetInitiated,
+          RECORD_DIARY_NUMBER: GUARD_RULES.diaryNumberMissing,
+        },
       },
     ],
-    ['evaluated', true, { accepted: ['ARCHIVE', 'VISIT_REPORT_FILED'] }],
+    [
+      'evaluated',
+      true,
+      {
+        accepted: ['ARCHIVE', 'VISIT_REPORT_FILED'],
+        ruleBroken: { RECORD_DIARY_NUMBER: GUARD_RULES.diaryNumberMissing },
+      },
+    ],
     ['archived', false, { accepted: [] }],
     ['archived', true, { accepted: [] }],
   ];

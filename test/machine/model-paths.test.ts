@@ -118,7 +118,12 @@ const EVENTS: Array<{ event: CaseEvent; shortestOnly?: true }> = [
   { event: { type: 'HOLD_FOLLOW_UP', heldAt: '2027-05-24T10:00:00.000Z', at: '2027-05-24T12:00:00.000Z' } },
   { event: { type: 'PERIOD_ENDED', at: '2027-11-15T23:00:00.000Z' } },
   {
-    event: { type: 'END_EARLY', reason: 'the parents agree to go on without support', at: '2027-02-01T09:00:00.000Z' },
+    event: {
+      type: 'END_EARLY',
+      reasonCategory: 'other',
+      reason: 'the parents agree to go on without support',
+      at: '2027-02-01T09:00:00.000Z',
+    },
   },
   { event: { type: 'HOLD_CLOSING_MEETING', heldAt: '2027-11-22T10:00:00.000Z', at: '2027-11-22T11:00:00.000Z' } },
   { event: { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2027-12-01T09:00:00.000Z', at: '2027-12-01T09:10:00.000Z' } },
@@ -237,12 +242,16 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
     expect(simplePaths.some((p) => topState(p.state.value) === 'archived')).toBe(true);
   });
 
-  it('archives a case only after a closing meeting', () => {
+  it('archives a case only after a closing meeting, unless visits never started', () => {
     for (const { events, snapshots } of walks) {
       snapshots.forEach((s, i) => {
         if (topState(s.value) !== 'archived') return;
-        expect(s.context.closing?.meetingHeldAt).toBeDefined();
-        expect(events.slice(0, i).some((e) => e.type === 'HOLD_CLOSING_MEETING')).toBe(true);
+        if (s.context.visitsStartedAt === undefined) {
+          expect(s.context.closing?.cause).toBeDefined();
+        } else {
+          expect(s.context.closing?.meetingHeldAt).toBeDefined();
+          expect(events.slice(0, i).some((e) => e.type === 'HOLD_CLOSING_MEETING')).toBe(true);
+        }
         expect(s.status).toBe('done');
         if (evaluationRequested) expect(s.context.evaluation).toBeDefined();
         else expect(s.context.evaluation).toBeUndefined();
@@ -252,7 +261,7 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
 
   it(
     evaluationRequested
-      ? 'reaches evaluated only after the closing meeting'
+      ? 'reaches evaluated only after the closing meeting, unless visits never started'
       : 'never reaches evaluated when the court asked for no evaluation',
     () => {
       let evaluatedSeen = false;
@@ -261,7 +270,7 @@ describe.each([false, true])('model paths (evaluation requested: %s)', (evaluati
           if (topState(s.value) !== 'evaluated') continue;
           evaluatedSeen = true;
           expect(evaluationRequested).toBe(true);
-          expect(s.context.closing?.meetingHeldAt).toBeDefined();
+          if (s.context.visitsStartedAt !== undefined) expect(s.context.closing?.meetingHeldAt).toBeDefined();
         }
       }
       expect(evaluatedSeen).toBe(evaluationRequested);

@@ -19,6 +19,7 @@ import { definitionHash } from '../support/machine-definition.js';
 const SHIPPED: Record<string, string> = {
   'contactSupport@1': 'ab754c2ea884025986018019a09e17ae5b8f913503bde378751c0107acfa5bfd',
   'contactSupport@2': 'b53dcfbdc62d38d9e114ee2053cd5d621bd67147aa197285ee78b706aa394123',
+  'contactSupport@3': '286ff1fe714ebf2c34ddefd8fc457b27b8547c47d822a252ea3a296a8efef73d',
 };
 
 /** The folders that hold one shipped version each: `machines/<name>-v<N>/`. */
@@ -112,7 +113,7 @@ describe('shipped machine versions', () => {
     expect(migrated).toEqual({
       version: CASE_MACHINE_VERSION,
       persisted: stored,
-      path: ['contactSupport@1', CASE_MACHINE_VERSION],
+      path: ['contactSupport@1', 'contactSupport@2', CASE_MACHINE_VERSION],
     });
     expect(restore(caseMachine, migrated.persisted).can({ type: 'PERIOD_ENDED', at: '2027-11-16T00:00:00.000Z' })).toBe(
       true,

@@ -36,7 +36,7 @@ describe.each(['postgres'] as const)('supporters’ compensation (%s)', (databas
     await send(t, karinsCase, visit('2027-01-01T00:30:00+01:00', 60));
     const nilsCase = await registerCase(t);
     for (const event of stepsTo('activeVisits', nils)) await send(t, nilsCase, event);
-    await send(t, nilsCase, visit('2026-12-31T23:30:00+01:00', 20, 'noShow'));
+    await send(t, nilsCase, visit('2026-12-31T23:30:00+01:00', 20, 'noShow', { cancelledBy: 'visitingParent' }));
   });
   afterAll(() => t.close());
 

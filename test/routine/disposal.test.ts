@@ -49,13 +49,26 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
   let activeId: string;
 
   const archive = async (caseId: string, on: string) => {
-    await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'Föräldrarna klarar umgänget själva' });
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: on });
+    // The file is archived whole: a report that never came is recorded as such.
+    const { visits } = (await t.http.get(`/cases/${caseId}/visits`).expect(200)).body;
+    for (const visit of visits as { id: string; reportMissing: boolean }[]) {
+      if (!visit.reportMissing) continue;
+      await t.http
+        .post(`/cases/${caseId}/visits/${visit.id}/report-waiver`)
+        .send({ reason: 'Rapporten kom aldrig in' })
+        .expect(201);
+    }
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: on });
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ database, env: { RETENTION_YEARS: '1', NOTIFY_FALLBACK_EMAIL: MAILBOX } });
+    // No research sample here: whoever the test numbers are, this test is about what disposal removes.
+    t = await startTestApp({
+      database,
+      env: { RETENTION_YEARS: '1', NOTIFY_FALLBACK_EMAIL: MAILBOX, DISPOSAL_KEPT_BIRTH_DAYS: 'none' },
+    });
     t.clock.setNow('2026-12-10T12:00:00+01:00');
     const supporterId = await registerSupporter(t);
     disposedId = (
@@ -148,7 +161,7 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
       archivedAt: expect.stringMatching(/^2026-12-10T11:00/),
       disposalDate: '2027-12-10',
       disposedAt: expect.stringMatching(/^2027-12-11T11:00/),
-      counts: { children: 1, visits: 1, visitReports: 0, documents: 1, historyEntries: 10 },
+      counts: { children: 1, visits: 1, visitReports: 0, documents: 1, historyEntries: 11 },
     });
     await t.http.get(`/cases/${disposedId}`).expect(404);
     await t.http.get(`/cases/${keptArchivedId}`).expect(200);

@@ -70,8 +70,8 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
     const text = pdfText(pdf.body as Buffer);
     expect(text).toContain('Umgängesstöd, kallelse till uppstartsmöte');
     expect(text).toContain('T 4711-26');
-    // The meeting was booked for 2026-11-24T13:00:00+01:00 (case-steps).
-    expect(text).toContain('tisdagen den 24 november 2026 kl. 13.00');
+    // The meeting was booked for 2026-11-12T13:00:00+01:00 (case-steps).
+    expect(text).toContain('torsdagen den 12 november 2026 kl. 13.00');
     expect(text).toContain('Familjerätten, Stationsgatan 12');
   });
 
@@ -202,7 +202,11 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
       t.clock.setNow('2026-12-10T12:00:00+01:00');
       caseId = await caseIn(t, 'initiated');
       documentId = (await upload(caseId, PNG, 'blankett.png', 'image/png').expect(201)).body.id;
-      await send(t, caseId, { type: 'END_EARLY', reason: 'Föräldrarna klarar umgänget själva' });
+      await send(t, caseId, {
+        type: 'END_EARLY',
+        reasonCategory: 'other',
+        reason: 'Föräldrarna klarar umgänget själva',
+      });
       await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-30T10:00:00+01:00' });
       await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-11-30T11:00:00+01:00' });
     });

@@ -8,7 +8,7 @@ describe.each(DATABASES)('child interviews (%s)', (database) => {
   let caseId: string;
   beforeAll(async () => {
     t = await startTestApp({ database });
-    t.clock.setNow('2026-11-24T12:00:00+01:00');
+    t.clock.setNow('2026-11-25T12:00:00+01:00');
     caseId = await caseIn(t, 'startupMeeting', {
       children: [
         { name: 'Alva', personnummer: aChildPersonnummer() },

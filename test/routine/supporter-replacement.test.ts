@@ -93,7 +93,13 @@ describe.each(DATABASES)('replacing the supporter keeps the reports coming (%s)'
     // On the day of the appointment itself it is their own time.
     await incoming
       .post(`/cases/${caseId}/events`)
-      .send({ type: 'LOG_VISIT', occurredAt: '2026-12-10T15:00:00+01:00', durationMinutes: 60, outcome: 'cancelled' })
+      .send({
+        type: 'LOG_VISIT',
+        occurredAt: '2026-12-10T15:00:00+01:00',
+        durationMinutes: 60,
+        outcome: 'cancelled',
+        cancelledBy: 'visitingParent',
+      })
       .expect(200);
   });
 });

@@ -102,7 +102,7 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
   it('shows held and stopped visits without a report until one is filed', async () => {
     const held = await caseWithVisit({ outcome: 'completed' });
     const stopped = await caseWithVisit({ outcome: 'stopped', stopReason: 'childUnwell' });
-    const noShow = await caseWithVisit({ outcome: 'noShow' });
+    const noShow = await caseWithVisit({ outcome: 'noShow', cancelledBy: 'visitingParent' });
     const missing = async () =>
       (await t.http.get('/visits/missing-reports?limit=200').expect(200)).body.items.map(
         (i: { visitId: string }) => i.visitId,
@@ -144,10 +144,30 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     ]);
   });
 
-  it('refuses a report on a visit that was cancelled', async () => {
-    const { caseId, visitId } = await caseWithVisit({ outcome: 'cancelled', cancelledBy: 'residentParent' });
-    const res = await t.http.post(`/cases/${caseId}/visits/${visitId}/reports`).send({ text: 'x' }).expect(422);
-    expect(res.body.rule).toBe('reportForHeldVisit');
+  it('takes a short report on a visit that did not take place, saying who did not come and why, without the case waiting for it', async () => {
+    const { caseId, visitId } = await caseWithVisit({
+      outcome: 'noShow',
+      cancelledBy: 'visitingParent',
+      absenceReason: 'Pappan svarade inte i telefon',
+    });
+    const visit = (await t.http.get(`/cases/${caseId}/visits`).expect(200)).body.visits[0];
+    expect(visit).toMatchObject({
+      outcome: 'noShow',
+      cancelledBy: 'visitingParent',
+      absenceReason: 'Pappan svarade inte i telefon',
+      reportExpected: false,
+    });
+    const before = (await t.http.get(`/cases/${caseId}/history`).expect(200)).body.total;
+    await t.http.post(`/cases/${caseId}/visits/${visitId}/reports`).send({ text: 'Väntade i 30 minuter.' }).expect(201);
+    expect((await t.http.get(`/cases/${caseId}/history`).expect(200)).body.total).toBe(before);
+  });
+
+  it('refuses a visit that did not take place without saying who, and a who on a held visit', async () => {
+    const caseId = await caseIn(t, 'activeVisits');
+    const visit = { type: 'LOG_VISIT', occurredAt: '2026-11-28T10:00:00+01:00', durationMinutes: 0 };
+    const noWho = await send(t, caseId, { ...visit, outcome: 'noShow' }, 400);
+    expect(JSON.stringify(noWho.body.message)).toContain('cancelledBy');
+    await send(t, caseId, { ...visit, outcome: 'completed', cancelledBy: 'child' }, 400);
   });
 
   it('corrects a filed report with a new entry pointing to it, leaving the original as it was', async () => {

@@ -102,11 +102,12 @@ export async function buildCase(t: TestApp, plan: CasePlan): Promise<string> {
       outcome: visit.outcome,
       ...(visit.outcome === 'stopped' ? { stopReason: 'childUnwell' } : {}),
       ...(visit.outcome === 'cancelled' ? { cancelledBy: 'unit' } : {}),
+      ...(visit.outcome === 'noShow' ? { cancelledBy: 'visitingParent' } : {}),
     });
   }
   if (plan.ending === 'endedEarly') {
     t.clock.setNow('2026-04-01T10:00:00+02:00');
-    await send(t, caseId, { type: 'END_EARLY', reason: 'Familjen flyttar' });
+    await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'Familjen flyttar' });
   }
   if (plan.ending === 'periodEnded') await fireDue(t, caseId, 'periodEnd', '2026-09-01T00:30:00+02:00');
   return caseId;

@@ -2,22 +2,25 @@ import { swedishDate } from '../../src/common/swedish-date.js';
 import type { TestApp } from './test-app.js';
 import { aJudgment, type JudgmentBody } from './judgment-builder.js';
 
-/** The client events that take a fresh case to each state, in the routine's order. */
+/**
+ * The client events that take a fresh case to each state, in the routine's order: all of it done by
+ * the morning the default judgment's period starts (16 November 2026), so any later clock may record it.
+ */
 export function stepsTo(target: string, supporterId: string): Record<string, unknown>[] {
   const steps: [string, Record<string, unknown>][] = [
     ['initiated', { type: 'INITIATE', diaryNumber: 'SN 2026/0042' }],
-    ['supporterAppointed', { type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' }],
-    ['startupMeeting', { type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' }],
+    ['supporterAppointed', { type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-09T10:00:00+01:00' }],
+    ['startupMeeting', { type: 'SEND_SUMMONS', meetingAt: '2026-11-12T13:00:00+01:00', sentOn: '2026-11-10' }],
     [
       'startupMeeting.held',
       {
         type: 'HOLD_STARTUP_MEETING',
-        heldAt: '2026-11-24T13:00:00+01:00',
+        heldAt: '2026-11-12T13:00:00+01:00',
         enrollmentFormSigned: true,
         rulesAccepted: true,
       },
     ],
-    ['activeVisits', { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' }],
+    ['activeVisits', { type: 'START_VISITS', documentCopiesSentAt: '2026-11-13T09:00:00+01:00' }],
   ];
   const end = steps.findIndex(([state]) => state === target);
   if (end < 0) throw new Error(`no steps lead to ${target}`);

@@ -15,18 +15,25 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
+  ValidateNested,
   Matches,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import {
   CANCELLED_BY,
+  EARLY_END_CATEGORIES,
+  MEETING_PARTIES,
   STOP_REASONS,
   VISIT_OUTCOMES,
   type CancelledBy,
   type ClientEventType,
+  type EarlyEndCategory,
+  type MeetingParty,
   type StopReason,
   type VisitOutcome,
 } from '../../../machines/case-events.js';
-import { IsInstant } from '../../common/date-validators.js';
+import { IsCalendarDate, IsInstant } from '../../common/date-validators.js';
 
 /*
  * One class per client event, checked before the machine sees it. `type` is part of each so the
@@ -53,6 +60,33 @@ export class InitiateDto {
   diaryNumber?: string;
 }
 
+/** Who made a decision, or presented it (förvaltningslagen 31 §). */
+export class DecisionPersonDto {
+  @ApiProperty({ example: 'Anna Berg' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ example: 'Familjerättssekreterare' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  title!: string;
+}
+
+/** The decision-maker (the acting secretary's staff profile where not given) and any presenter. */
+function DecisionPerson(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: DecisionPersonDto, description }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => DecisionPersonDto),
+  );
+}
+const DECISION_MAKER = 'Who made the decision under delegation; the acting secretary’s staff profile when not given';
+const PRESENTER = 'Who presented the case, where someone other than the decision-maker did';
+
 export class AppointSupporterDto {
   @ApiProperty({ enum: ['APPOINT_SUPPORTER'] }) @Equals('APPOINT_SUPPORTER') type!: 'APPOINT_SUPPORTER';
 
@@ -63,6 +97,9 @@ export class AppointSupporterDto {
   @ApiProperty({ description: 'When the decision appointing the supporter was made' })
   @IsInstant()
   decidedAt!: string;
+
+  @DecisionPerson(DECISION_MAKER) decisionMaker?: DecisionPersonDto;
+  @DecisionPerson(PRESENTER) presenter?: DecisionPersonDto;
 }
 
 export class ReplaceSupporterDto {
@@ -81,14 +118,90 @@ export class ReplaceSupporterDto {
   @IsNotEmpty()
   @MaxLength(1000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-14',
+    description: 'The day the new supporter takes over; the decision’s day when not given',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  takesOverOn?: string;
+
+  @DecisionPerson(DECISION_MAKER) decisionMaker?: DecisionPersonDto;
+  @DecisionPerson(PRESENTER) presenter?: DecisionPersonDto;
 }
 
 export class SendSummonsDto {
   @ApiProperty({ enum: ['SEND_SUMMONS'] }) @Equals('SEND_SUMMONS') type!: 'SEND_SUMMONS';
 
-  @ApiProperty({ description: 'When the start-up meeting takes place' })
+  @ApiPropertyOptional({
+    description:
+      'When the joint start-up meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk',
+  })
+  @ValidateIf((o: SendSummonsDto) => o.meetingAt !== undefined || o.individualMeetings === undefined)
+  @IsInstant()
+  meetingAt?: string;
+
+  @ApiPropertyOptional({ example: 'Familjerätten, Stationsgatan 12', description: 'Where the joint meeting is held' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  place?: string;
+
+  @ApiPropertyOptional({
+    type: () => [IndividualMeetingDto],
+    description: 'Each parent’s own meeting, one per parent, instead of or beside a joint one',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @ValidateNested({ each: true })
+  @Type(() => IndividualMeetingDto)
+  @OnePerParent()
+  individualMeetings?: IndividualMeetingDto[];
+
+  @ApiPropertyOptional({
+    example: '2026-11-18',
+    description:
+      'The day the summons was sent (Swedish calendar); today when not given. Not in the future, not before the supporter was appointed',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  sentOn?: string;
+}
+
+/** One parent's own start-up meeting. */
+export class IndividualMeetingDto {
+  @ApiProperty({ enum: MEETING_PARTIES })
+  @IsIn(MEETING_PARTIES)
+  party!: MeetingParty;
+
+  @ApiProperty({ description: 'When the meeting takes place, after the day the summons was sent' })
   @IsInstant()
   meetingAt!: string;
+
+  @ApiPropertyOptional({ example: 'Familjerätten, Stationsgatan 12' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  place?: string;
+}
+
+/** Individual meetings name each parent once. */
+function OnePerParent(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'onePerParent',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'individualMeetings must name each parent at most once' },
+      validator: {
+        validate: (value) =>
+          !Array.isArray(value) || new Set(value.map((m: { party?: unknown }) => m?.party)).size === value.length,
+      },
+    });
 }
 
 export class HoldStartupMeetingDto {
@@ -105,6 +218,14 @@ export class HoldStartupMeetingDto {
   @ApiProperty()
   @IsBoolean()
   rulesAccepted!: boolean;
+
+  @ApiPropertyOptional({
+    enum: MEETING_PARTIES,
+    description: 'The parent met alone at their individual meeting; absent for the joint meeting',
+  })
+  @IsOptional()
+  @IsIn(MEETING_PARTIES)
+  party?: MeetingParty;
   // Consent to the child interview is not sent: it is derived from the consent recorded per guardian.
 }
 
@@ -151,10 +272,49 @@ export class LogVisitDto {
   @IsUUID()
   visitPlanId?: string;
 
-  @ApiPropertyOptional({ enum: CANCELLED_BY, description: 'Who called the visit off; only with the outcome cancelled' })
-  @IsOptional()
-  @IsIn(CANCELLED_BY)
+  @ApiPropertyOptional({
+    enum: CANCELLED_BY,
+    description:
+      'Who called the visit off (cancelled) or did not come (noShow): required with those outcomes, absent otherwise',
+  })
+  @ValidateIf((o: LogVisitDto) => o.cancelledBy !== undefined || NOT_HELD.includes(o.outcome))
+  @IsIn(CANCELLED_BY, {
+    message: `cancelledBy must be one of ${CANCELLED_BY.join(', ')} when the visit was cancelled or not attended`,
+  })
+  @WhoFitsOutcome()
   cancelledBy?: CancelledBy;
+
+  @ApiPropertyOptional({ example: 'Barnet var sjukt', description: 'Why the visit did not take place' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  absenceReason?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 11,
+    description: 'The child (by position among the case’s children) a stop, cancellation or absence concerns',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(11)
+  childPosition?: number;
+}
+
+/** The visits that did not take place: they say who called them off or did not come. */
+const NOT_HELD: readonly VisitOutcome[] = ['cancelled', 'noShow'];
+
+function WhoFitsOutcome(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'whoFitsOutcome',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'cancelledBy is given only when the visit was cancelled or not attended' },
+      validator: { validate: (_value, args) => NOT_HELD.includes((args?.object as LogVisitDto).outcome) },
+    });
 }
 
 /** A stopped visit says why (seed 003); any other outcome has no stop reason. */
@@ -202,6 +362,21 @@ export class EndEarlyDto {
   @IsNotEmpty()
   @MaxLength(1000)
   reason!: string;
+
+  @ApiProperty({ enum: EARLY_END_CATEGORIES, description: 'Why, as statistics count it; `reason` says the rest' })
+  @IsIn(EARLY_END_CATEGORIES)
+  reasonCategory!: EarlyEndCategory;
+
+  @ApiPropertyOptional({
+    example: '2026-12-04',
+    description: 'The day support ended; today when not given. Not in the future, not before the judgment',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  endedOn?: string;
+
+  @DecisionPerson(DECISION_MAKER) decisionMaker?: DecisionPersonDto;
+  @DecisionPerson(PRESENTER) presenter?: DecisionPersonDto;
 }
 
 export class HoldClosingMeetingDto {
@@ -248,6 +423,19 @@ export class ArchiveDto {
   @ApiProperty({ description: 'When the decision to end the measure was made' })
   @IsInstant()
   terminationDecidedAt!: string;
+
+  @DecisionPerson(DECISION_MAKER) decisionMaker?: DecisionPersonDto;
+  @DecisionPerson(PRESENTER) presenter?: DecisionPersonDto;
+}
+
+export class RecordDiaryNumberDto {
+  @ApiProperty({ enum: ['RECORD_DIARY_NUMBER'] }) @Equals('RECORD_DIARY_NUMBER') type!: 'RECORD_DIARY_NUMBER';
+
+  @ApiProperty({ example: 'SN 2026/123', description: 'The case system’s diary number, where the case has none yet' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  diaryNumber!: string;
 }
 
 export const CASE_EVENT_DTOS: Record<ClientEventType, new () => object> = {
@@ -263,4 +451,5 @@ export const CASE_EVENT_DTOS: Record<ClientEventType, new () => object> = {
   HOLD_CLOSING_MEETING: HoldClosingMeetingDto,
   SUBMIT_EVALUATION: SubmitEvaluationDto,
   ARCHIVE: ArchiveDto,
+  RECORD_DIARY_NUMBER: RecordDiaryNumberDto,
 };

@@ -29,6 +29,9 @@ export class MaskedParty {
   })
   protection!: string | null;
 
+  @ApiProperty({ description: 'A risk the secretary marked: the parents are met one at a time' })
+  meetingRisk!: boolean;
+
   @ApiPropertyOptional({ enum: CUSTODIES, nullable: true, type: String, description: 'A child only: who has custody' })
   custody?: string | null;
 }
@@ -111,6 +114,11 @@ export class CaseResponse {
   machineVersion!: string;
   @ApiProperty({ type: CaseJudgment }) judgment!: CaseJudgment;
   @ApiProperty(RESPONSIBLE_SECRETARY) responsibleSecretaryId!: string | null;
+  @ApiProperty({
+    description:
+      'Skyddade personuppgifter or a marked risk: the parents are met one at a time, and nothing that reaches the other parent names where or when the protected one will be',
+  })
+  separateMeetings!: boolean;
   @ApiProperty({ type: CaseParties }) parties!: CaseParties;
 
   @ApiProperty({

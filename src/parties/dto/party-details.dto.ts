@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import { CUSTODIES, PROTECTIONS, type Custody, type Protection } from '../../cases/case-party.entity.js';
 import { PostalAddressDto } from '../../personal-data/postal-address.js';
 
@@ -19,6 +19,14 @@ export class PartyDetailsDto {
   @IsOptional()
   @IsIn(PROTECTIONS)
   protection?: Protection | null;
+
+  @ApiPropertyOptional({
+    description:
+      'A risk the secretary marks (violence, threats): as with skyddad folkbokföring, the parents are then met one at a time and nothing tells the other parent where or when this party will be',
+  })
+  @IsOptional()
+  @IsBoolean()
+  meetingRisk?: boolean;
 
   @ApiPropertyOptional({ enum: CUSTODIES, description: 'For a child only' })
   @IsOptional()

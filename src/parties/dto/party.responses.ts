@@ -11,6 +11,7 @@ export class PartyResponse {
   position!: number;
   @ApiProperty({ example: 'Maria Andersson' }) name!: string;
   @ApiProperty({ enum: PROTECTIONS, nullable: true, type: String }) protection!: string | null;
+  @ApiProperty({ description: 'A risk the secretary marked: the parents are met one at a time' }) meetingRisk!: boolean;
   @ApiPropertyOptional({ enum: CUSTODIES, nullable: true, type: String, description: 'A child only: who has custody' })
   custody?: string | null;
   @ApiProperty({ description: 'Whether an address is on file, shown or not' }) hasAddress!: boolean;

@@ -32,6 +32,15 @@ export class TextReportDto {
   corrects?: string;
 }
 
+/** Why a held visit's report will never come. */
+export class WaiveReportDto {
+  @ApiProperty({ example: 'Umgängesstödjaren har slutat och rapporten går inte att få in' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
 /** The form fields beside a scanned report. */
 export class ScannedReportDto {
   @ApiPropertyOptional({

@@ -53,7 +53,17 @@ export class LoggedVisit {
   @ApiProperty({ example: 120 }) durationMinutes!: number;
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome!: string;
   @ApiProperty({ type: String, enum: STOP_REASONS, nullable: true }) stopReason!: string | null;
-  @ApiProperty({ type: String, enum: CANCELLED_BY, nullable: true }) cancelledBy!: string | null;
+  @ApiProperty({
+    type: String,
+    enum: CANCELLED_BY,
+    nullable: true,
+    description: 'Who called the visit off (cancelled) or did not come (noShow)',
+  })
+  cancelledBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the visit did not take place' }) absenceReason!:
+    string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The child it concerned, by position' }) childPosition!:
+    number | null;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) supporterId!: string | null;
   @ApiProperty({ description: 'Held and stopped visits expect a report' }) reportExpected!: boolean;
@@ -64,6 +74,12 @@ export class LoggedVisit {
 export class VisitOverviewResponse {
   @ApiProperty({ type: [VisitPlanResponse] }) plans!: VisitPlanResponse[];
   @ApiProperty({ type: [LoggedVisit] }) visits!: LoggedVisit[];
+}
+
+export class ReportWaiverResponse {
+  @ApiProperty({ format: 'uuid' }) visitId!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ example: 'Umgängesstödjaren har slutat och rapporten går inte att få in' }) waivedReason!: string;
 }
 
 export class MissingReportResponse {

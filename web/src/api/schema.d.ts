@@ -474,8 +474,8 @@ export interface paths {
         get: operations["Visits_listReports"];
         put?: never;
         /**
-         * File a report on a held or stopped visit
-         * @description Never edited: a correction is a new report with `corrects`. The first report on a visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder.
+         * File a report on a visit
+         * @description Never edited: a correction is a new report with `corrects`. The first report on a held or stopped visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder; a visit that was cancelled or not attended may have a short report too.
          */
         post: operations["Visits_fileText"];
         delete?: never;
@@ -498,6 +498,26 @@ export interface paths {
          * @description Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields.
          */
         post: operations["Visits_fileScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/visits/{visitId}/report-waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record why a held visit’s report will never come
+         * @description The case stops waiting for it (ARCHIVE is refused while a held visit lacks its report), the reason stays in the history, and the reminder’s alert ends as `waived`.
+         */
+        post: operations["Visits_waiveReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -754,6 +774,66 @@ export interface paths {
          * @description Semicolon-separated, decimal comma, UTF-8.
          */
         get: operations["Compensation_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your own assignments
+         * @description The cases you are the supporter of now: period, state and the children’s first names.
+         */
+        get: operations["MyAssignments_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/me/visit-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the visits planned with you
+         * @description Time and place of each visit not yet logged, on your open cases.
+         */
+        get: operations["MyAssignments_visitPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supporters/me/compensation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own compensation for a month
+         * @description Visits, hours and the amount in SEK at the configured rates.
+         */
+        get: operations["MyAssignments_compensation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1511,6 +1591,8 @@ export interface components {
              * @enum {string|null}
              */
             protection: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /** @description A risk the secretary marked: the parents are met one at a time */
+            meetingRisk: boolean;
             /**
              * @description A child only: who has custody
              * @enum {string|null}
@@ -1585,6 +1667,8 @@ export interface components {
              * @example anna
              */
             responsibleSecretaryId: string | null;
+            /** @description Skyddade personuppgifter or a marked risk: the parents are met one at a time, and nothing that reaches the other parent names where or when the protected one will be */
+            separateMeetings: boolean;
             parties: components["schemas"]["CaseParties"];
             /** @description What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, lastVisit, midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on) */
             progress: {
@@ -1885,6 +1969,12 @@ export interface components {
              */
             diaryNumber?: string;
         };
+        DecisionPersonDto: {
+            /** @example Anna Berg */
+            name: string;
+            /** @example Familjerättssekreterare */
+            title: string;
+        };
         AppointSupporterDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1898,6 +1988,10 @@ export interface components {
              * @description When the decision appointing the supporter was made
              */
             decidedAt: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
         };
         ReplaceSupporterDto: {
             /**
@@ -1914,6 +2008,27 @@ export interface components {
             decidedAt: string;
             /** @example The supporter moved away */
             reason: string;
+            /**
+             * Format: date
+             * @description The day the new supporter takes over; the decision’s day when not given
+             * @example 2026-12-14
+             */
+            takesOverOn?: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
+        };
+        IndividualMeetingDto: {
+            /** @enum {string} */
+            party: "residentParent" | "visitingParent";
+            /**
+             * Format: date-time
+             * @description When the meeting takes place, after the day the summons was sent
+             */
+            meetingAt: string;
+            /** @example Familjerätten, Stationsgatan 12 */
+            place?: string;
         };
         SendSummonsDto: {
             /**
@@ -1923,9 +2038,22 @@ export interface components {
             type: "SEND_SUMMONS";
             /**
              * Format: date-time
-             * @description When the start-up meeting takes place
+             * @description When the joint start-up meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
              */
-            meetingAt: string;
+            meetingAt?: string;
+            /**
+             * @description Where the joint meeting is held
+             * @example Familjerätten, Stationsgatan 12
+             */
+            place?: string;
+            /** @description Each parent’s own meeting, one per parent, instead of or beside a joint one */
+            individualMeetings?: components["schemas"]["IndividualMeetingDto"][];
+            /**
+             * Format: date
+             * @description The day the summons was sent (Swedish calendar); today when not given. Not in the future, not before the supporter was appointed
+             * @example 2026-11-18
+             */
+            sentOn?: string;
         };
         HoldStartupMeetingDto: {
             /**
@@ -1937,6 +2065,11 @@ export interface components {
             heldAt: string;
             enrollmentFormSigned: boolean;
             rulesAccepted: boolean;
+            /**
+             * @description The parent met alone at their individual meeting; absent for the joint meeting
+             * @enum {string}
+             */
+            party?: "residentParent" | "visitingParent";
         };
         StartVisitsDto: {
             /**
@@ -1973,10 +2106,17 @@ export interface components {
              */
             visitPlanId?: string;
             /**
-             * @description Who called the visit off; only with the outcome cancelled
+             * @description Who called the visit off (cancelled) or did not come (noShow): required with those outcomes, absent otherwise
              * @enum {string}
              */
             cancelledBy?: "residentParent" | "visitingParent" | "child" | "supporter" | "unit";
+            /**
+             * @description Why the visit did not take place
+             * @example Barnet var sjukt
+             */
+            absenceReason?: string;
+            /** @description The child (by position among the case’s children) a stop, cancellation or absence concerns */
+            childPosition?: number;
         };
         HoldFollowUpDto: {
             /**
@@ -2004,6 +2144,21 @@ export interface components {
             type: "END_EARLY";
             /** @example The parents go on without support */
             reason: string;
+            /**
+             * @description Why, as statistics count it; `reason` says the rest
+             * @enum {string}
+             */
+            reasonCategory: "courtChangedOrder" | "parentsAgreed" | "childMoved" | "visitingParentStopped" | "childDeclined" | "other";
+            /**
+             * Format: date
+             * @description The day support ended; today when not given. Not in the future, not before the judgment
+             * @example 2026-12-04
+             */
+            endedOn?: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
         };
         HoldClosingMeetingDto: {
             /**
@@ -2042,6 +2197,22 @@ export interface components {
              * @description When the decision to end the measure was made
              */
             terminationDecidedAt: string;
+            /** @description Who made the decision under delegation; the acting secretary’s staff profile when not given */
+            decisionMaker?: components["schemas"]["DecisionPersonDto"];
+            /** @description Who presented the case, where someone other than the decision-maker did */
+            presenter?: components["schemas"]["DecisionPersonDto"];
+        };
+        RecordDiaryNumberDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RECORD_DIARY_NUMBER";
+            /**
+             * @description The case system’s diary number, where the case has none yet
+             * @example SN 2026/123
+             */
+            diaryNumber: string;
         };
         ResponsibleSecretaryDto: {
             /**
@@ -2324,8 +2495,15 @@ export interface components {
             outcome: "completed" | "stopped" | "cancelled" | "noShow";
             /** @enum {string|null} */
             stopReason: "visitingParentIntoxicated" | "childUnwell" | "other" | null;
-            /** @enum {string|null} */
+            /**
+             * @description Who called the visit off (cancelled) or did not come (noShow)
+             * @enum {string|null}
+             */
             cancelledBy: "residentParent" | "visitingParent" | "child" | "supporter" | "unit" | null;
+            /** @description Why the visit did not take place */
+            absenceReason: string | null;
+            /** @description The child it concerned, by position */
+            childPosition: number | null;
             notes: string | null;
             /** Format: uuid */
             supporterId: string | null;
@@ -2366,6 +2544,18 @@ export interface components {
              * @description The earlier report on this visit that this entry corrects
              */
             corrects?: string;
+        };
+        WaiveReportDto: {
+            /** @example Umgängesstödjaren har slutat och rapporten går inte att få in */
+            reason: string;
+        };
+        ReportWaiverResponse: {
+            /** Format: uuid */
+            visitId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example Umgängesstödjaren har slutat och rapporten går inte att få in */
+            waivedReason: string;
         };
         MissingReportResponse: {
             /** Format: uuid */
@@ -2707,6 +2897,73 @@ export interface components {
             currency: "SEK";
             rates: components["schemas"]["CompensationRates"];
         };
+        AssignmentPeriod: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+        };
+        AssignmentResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            state: "received" | "initiated" | "supporterAppointed" | "startupMeeting" | "activeVisits" | "midpointFollowUp" | "closing" | "evaluated" | "archived";
+            period: components["schemas"]["AssignmentPeriod"];
+            children: components["schemas"]["ChildFirstName"][];
+        };
+        AssignmentListResponse: {
+            items: components["schemas"]["AssignmentResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+        };
+        MyVisitPlanResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            plannedFor: string;
+            /**
+             * @description Where the visit takes place
+             * @example Familjerättens besöksrum, Stationsgatan 12
+             */
+            place: string;
+        };
+        MyVisitPlanListResponse: {
+            items: components["schemas"]["MyVisitPlanResponse"][];
+            /**
+             * @description How many there are in all, regardless of limit and offset
+             * @example 1
+             */
+            total: number;
+        };
+        MyRates: {
+            /** @example 150.00 */
+            perHour: string;
+            /** @example 100.00 */
+            perVisit: string;
+        };
+        MyCompensationResponse: {
+            /** @example 2026-12 */
+            month: string;
+            /** @enum {string} */
+            currency: "SEK";
+            rates: components["schemas"]["MyRates"];
+            /**
+             * @description Visits held, stopped or not attended by the parent
+             * @example 3
+             */
+            visits: number;
+            /** @example 270 */
+            minutes: number;
+            /** @example 4.50 */
+            hours: string;
+            /** @example 975.00 */
+            amountSek: string;
+        };
         StaffListResponse: {
             items: components["schemas"]["StaffProfileResponse"][];
         };
@@ -2798,6 +3055,8 @@ export interface components {
             name: string;
             /** @enum {string|null} */
             protection: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /** @description A risk the secretary marked: the parents are met one at a time */
+            meetingRisk: boolean;
             /**
              * @description A child only: who has custody
              * @enum {string|null}
@@ -2824,6 +3083,8 @@ export interface components {
              * @enum {string|null}
              */
             protection?: "sekretessmarkering" | "skyddadFolkbokforing" | null;
+            /** @description A risk the secretary marks (violence, threats): as with skyddad folkbokföring, the parents are then met one at a time and nothing tells the other parent where or when this party will be */
+            meetingRisk?: boolean;
             /**
              * @description For a child only
              * @enum {string}
@@ -2918,7 +3179,7 @@ export interface components {
             /** @enum {string} */
             kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
             /** @enum {string} */
-            status: "open" | "acknowledged" | "resolved";
+            status: "open" | "acknowledged" | "resolved" | "waived";
             /**
              * @description What is waiting, in words
              * @example The supporter stopped a visit: follow up with the parents and the supporter
@@ -4363,7 +4624,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"];
+                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"] | components["schemas"]["RecordDiaryNumberDto"];
             };
         };
         responses: {
@@ -5812,6 +6073,116 @@ export interface operations {
             };
         };
     };
+    Visits_waiveReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                visitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiveReportDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportWaiverResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found; a supporter also gets this for a case that is not their assignment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Refused in the case’s current state: an event the state does not take (`state`, `allowedEvents`), a stale `If-Match` (`currentVersion`), a write to an archived case (`state: archived`), or a second open case for the same court case (`existingCaseId`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refused it: `rule` names the rule and `field`, where it applies, the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Visits_missingReports: {
         parameters: {
             query?: {
@@ -7148,6 +7519,210 @@ export interface operations {
             };
         };
     };
+    MyAssignments_assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyAssignments_visitPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVisitPlanListResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    MyAssignments_compensation: {
+        parameters: {
+            query: {
+                /** @description The calendar month, Swedish time */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCompensationResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Staff_list: {
         parameters: {
             query?: never;
@@ -7897,7 +8472,7 @@ export interface operations {
                 /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
                 responsibleSecretary?: string;
                 kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
-                status?: "open" | "acknowledged" | "resolved" | "all";
+                status?: "open" | "acknowledged" | "resolved" | "waived" | "all";
             };
             header?: never;
             path?: never;

@@ -298,6 +298,7 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
     ),
     body: (data, checks) => ({
       type: 'END_EARLY',
+      reasonCategory: 'other',
       reason: requiredText(data, checks, 'reason', 'Ange varför insatsen avslutas.', 1000),
     }),
   },
