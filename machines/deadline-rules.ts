@@ -1,5 +1,5 @@
 import type { CaseContext } from './case-context.js';
-import type { DeadlineEventType } from './case-events.js';
+import type { BookedMeetingKind, DeadlineEventType } from './case-events.js';
 import { addDays, dayStartsAt, periodBounds } from './period.js';
 
 /** Deadlines that move the case: the law's clock. */
@@ -103,6 +103,16 @@ const VISIT_REPORT_MISSING: DeadlineRule = {
     ),
 };
 
+/** The last of a booked meeting's times (the joint one or each parent's own), where one is booked. */
+function bookedMeetingAt(context: CaseContext, kind: BookedMeetingKind): string | undefined {
+  const booked = context.meetings?.[kind];
+  const times = [booked?.meetingAt, ...Object.values(booked?.individual ?? {}).map((m) => m.meetingAt)];
+  return times
+    .filter((at): at is string => at !== undefined)
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
+    .at(-1);
+}
+
 const NOT_ARCHIVED = reminder('notArchived', 'the case began to close', (c) => c.closing?.startedAt);
 
 /**
@@ -127,12 +137,18 @@ export const STATE_DEADLINES: Readonly<Record<string, readonly DeadlineRule[]>> 
   activeVisits: [MIDPOINT, PERIOD_END, VISIT_REPORT_MISSING],
   midpointFollowUp: [
     PERIOD_END,
-    reminder('followUpNotHeld', 'the midpoint was reached', (c) => c.midpointReachedAt),
+    reminder(
+      'followUpNotHeld',
+      'the booked follow-up meeting, or the midpoint where none is booked',
+      (c) => bookedMeetingAt(c, 'midpointFollowUp') ?? c.midpointReachedAt,
+    ),
     VISIT_REPORT_MISSING,
   ],
   closing: [
-    reminder('closingMeetingNotHeld', 'the case began to close, while the closing meeting is not held', (c) =>
-      c.closing?.meetingHeldAt ? undefined : c.closing?.startedAt,
+    reminder(
+      'closingMeetingNotHeld',
+      'the booked closing meeting, or the case began to close where none is booked, while it is not held',
+      (c) => (c.closing?.meetingHeldAt ? undefined : (bookedMeetingAt(c, 'closing') ?? c.closing?.startedAt)),
     ),
     reminder('evaluationNotSubmitted', 'the case began to close, where the court asked for an evaluation', (c) =>
       c.judgment.evaluationRequested ? c.closing?.startedAt : undefined,

@@ -299,6 +299,25 @@ describe('which deadlines a case wants', () => {
     ]);
   });
 
+  it('counts that reminder from the booked follow-up meeting instead, its last parent’s meeting where they are met apart', () => {
+    const booked = {
+      ...context(pastMidpoint),
+      meetings: {
+        midpointFollowUp: {
+          bookedAt: '2026-11-20T10:00:00.000Z',
+          individual: {
+            residentParent: { meetingAt: '2027-06-08T07:00:00.000Z' },
+            visitingParent: { meetingAt: '2027-06-07T07:00:00.000Z' },
+          },
+        },
+      },
+    };
+    expect(wantedDeadlines('midpointFollowUp', booked, D)).toEqual([
+      PERIOD_END,
+      { kind: 'followUpNotHeld', dueAt: '2027-06-22T07:00:00.000Z' },
+    ]);
+  });
+
   it('no longer wants the midpoint once it was reached', () => {
     expect(wantedDeadlines('activeVisits', context(pastMidpoint), D)).toEqual([PERIOD_END]);
   });

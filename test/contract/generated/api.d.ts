@@ -1670,7 +1670,7 @@ export interface components {
             /** @description Skyddade personuppgifter or a marked risk: the parents are met one at a time, and nothing that reaches the other parent names where or when the protected one will be */
             separateMeetings: boolean;
             parties: components["schemas"]["CaseParties"];
-            /** @description What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, lastVisit, midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on) */
+            /** @description What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, lastVisit, meetings (the follow-up and closing meetings booked), midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on) */
             progress: {
                 [key: string]: unknown;
             };
@@ -2032,13 +2032,8 @@ export interface components {
         };
         SendSummonsDto: {
             /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "SEND_SUMMONS";
-            /**
              * Format: date-time
-             * @description When the joint start-up meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
+             * @description When the joint meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
              */
             meetingAt?: string;
             /**
@@ -2054,6 +2049,41 @@ export interface components {
              * @example 2026-11-18
              */
             sentOn?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SEND_SUMMONS";
+        };
+        BookMeetingDto: {
+            /**
+             * Format: date-time
+             * @description When the joint meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
+             */
+            meetingAt?: string;
+            /**
+             * @description Where the joint meeting is held
+             * @example Familjerätten, Stationsgatan 12
+             */
+            place?: string;
+            /** @description Each parent’s own meeting, one per parent, instead of or beside a joint one */
+            individualMeetings?: components["schemas"]["IndividualMeetingDto"][];
+            /**
+             * Format: date
+             * @description The day the summons was sent (Swedish calendar); today when not given. Not in the future, not before the supporter was appointed
+             * @example 2026-11-18
+             */
+            sentOn?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BOOK_MEETING";
+            /**
+             * @description Which meeting: the follow-up at half time, or the closing meeting
+             * @enum {string}
+             */
+            kind: "midpointFollowUp" | "closing";
         };
         HoldStartupMeetingDto: {
             /**
@@ -4624,7 +4654,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"] | components["schemas"]["RecordDiaryNumberDto"];
+                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["BookMeetingDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"] | components["schemas"]["RecordDiaryNumberDto"];
             };
         };
         responses: {

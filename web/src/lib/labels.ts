@@ -53,6 +53,7 @@ export const EVENT_LABELS: Record<string, { action: string; done: string }> = {
   REPLACE_SUPPORTER: { action: 'Byt umgängesstödjare', done: 'Ny umgängesstödjare utsedd' },
   SEND_SUMMONS: { action: 'Skicka kallelse', done: 'Kallelse skickad' },
   HOLD_STARTUP_MEETING: { action: 'Registrera uppstartsmöte', done: 'Uppstartsmöte hållet' },
+  BOOK_MEETING: { action: 'Boka möte och skicka kallelse', done: 'Möte bokat, kallelse skickad' },
   START_VISITS: { action: 'Starta umgänget', done: 'Umgänget har startat' },
   LOG_VISIT: { action: 'Registrera umgängestillfälle', done: 'Umgängestillfälle registrerat' },
   HOLD_FOLLOW_UP: { action: 'Registrera halvtidsuppföljning', done: 'Halvtidsuppföljning hållen' },
