@@ -81,6 +81,8 @@ export interface CaseContext {
   documentCopiesSentAt?: string;
   visitCount: number;
   lastVisit?: LastVisit;
+  /** When the latest logged visit took place: one logged late, older than that, leaves it (from contactSupport@3). */
+  latestVisitAt?: string;
   /**
    * When each held or stopped visit still lacking a report took place (ISO instants). Optional
    * so snapshots stored before it existed stay valid: absent means none.

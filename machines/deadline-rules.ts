@@ -11,6 +11,7 @@ export const REMINDER_KINDS = [
   'startupMeetingNotHeld',
   'visitsNotStarted',
   'visitReportMissing',
+  'noRecentVisit',
   'followUpNotHeld',
   'closingMeetingNotHeld',
   'evaluationNotSubmitted',
@@ -31,6 +32,8 @@ export const DEFAULT_REMINDER_DELAYS: ReminderDelays = {
   startupMeetingNotHeld: 21,
   visitsNotStarted: 14,
   visitReportMissing: 3,
+  // Three weeks without a visit: the routine has stalled, and the child's contact with it.
+  noRecentVisit: 21,
   followUpNotHeld: 14,
   closingMeetingNotHeld: 21,
   evaluationNotSubmitted: 30,
@@ -113,6 +116,17 @@ function bookedMeetingAt(context: CaseContext, kind: BookedMeetingKind): string 
     .at(-1);
 }
 
+/** While visits run: days after the latest visit logged, or the start of visits where none is; each visit moves it on. */
+const NO_RECENT_VISIT = reminder(
+  'noRecentVisit',
+  'the latest visit, or the start of visits where none is logged',
+  (c) =>
+    [c.visitsStartedAt, c.latestVisitAt ?? c.lastVisit?.occurredAt]
+      .filter((at): at is string => at !== undefined)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))
+      .at(-1),
+);
+
 const NOT_ARCHIVED = reminder('notArchived', 'the case began to close', (c) => c.closing?.startedAt);
 
 /**
@@ -134,7 +148,7 @@ export const STATE_DEADLINES: Readonly<Record<string, readonly DeadlineRule[]>> 
     ),
     reminder('visitsNotStarted', 'the start-up meeting was held', (c) => c.startupMeeting?.heldAt),
   ],
-  activeVisits: [MIDPOINT, PERIOD_END, VISIT_REPORT_MISSING],
+  activeVisits: [MIDPOINT, PERIOD_END, NO_RECENT_VISIT, VISIT_REPORT_MISSING],
   midpointFollowUp: [
     PERIOD_END,
     reminder(
@@ -142,6 +156,7 @@ export const STATE_DEADLINES: Readonly<Record<string, readonly DeadlineRule[]>> 
       'the booked follow-up meeting, or the midpoint where none is booked',
       (c) => bookedMeetingAt(c, 'midpointFollowUp') ?? c.midpointReachedAt,
     ),
+    NO_RECENT_VISIT,
     VISIT_REPORT_MISSING,
   ],
   closing: [

@@ -15,7 +15,8 @@ import type { CaseEvent, DecisionBy, IndividualMeetingPlan, MeetingParty, VisitO
  *   and the case archived;
  * - a closing case without a diary number can get one later, so the court can be written to;
  * - the follow-up at half time and the closing meeting can be booked ahead, their summons sent
- *   (routine step 9), from the start-up meeting until each is held; the latest booking counts.
+ *   (routine step 9), from the start-up meeting until each is held; the latest booking counts;
+ * - the context keeps when the latest visit took place, whatever order visits are logged in.
  *
  * Frozen once shipped: test/machine/shipped-versions.test.ts pins this whole definition, guard and
  * action code included. Nothing here is imported from another version or from a value outside this
@@ -166,9 +167,11 @@ const v3Setup = setup({
       const awaiting = REPORTED_OUTCOMES.includes(e.outcome)
         ? { visitsAwaitingReport: [...(context.visitsAwaitingReport ?? []), new Date(e.occurredAt).toISOString()] }
         : {};
+      const latest = context.latestVisitAt;
       return {
         visitCount: context.visitCount + 1,
         lastVisit: { occurredAt: e.occurredAt, outcome: e.outcome, stopReason: e.stopReason },
+        latestVisitAt: latest && Date.parse(latest) >= Date.parse(e.occurredAt) ? latest : e.occurredAt,
         ...awaiting,
       };
     }),

@@ -1608,7 +1608,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
             /** @enum {string} */
@@ -1890,13 +1890,13 @@ export interface components {
         };
         DeadlineMoment: {
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
         };
         MovedDeadline: {
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
             /**
@@ -2277,7 +2277,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
             /** @example Uppsala tingsrätt */
@@ -3207,7 +3207,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
+            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
             /** @enum {string} */
             status: "open" | "acknowledged" | "resolved" | "waived";
             /**
@@ -3245,7 +3245,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
+            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
         };
         NotificationMailResponse: {
             /** Format: uuid */
@@ -3321,6 +3321,11 @@ export interface components {
              * @example digest
              * @enum {string}
              */
+            noRecentVisit: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
             followUpNotHeld: "immediate" | "digest" | "off";
             /**
              * @example digest
@@ -3385,6 +3390,11 @@ export interface components {
              * @enum {string}
              */
             visitReportMissing?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            noRecentVisit?: "immediate" | "digest" | "off";
             /**
              * @default digest
              * @enum {string}
@@ -3668,6 +3678,8 @@ export interface components {
                 visitsNotStarted?: number | ("<5" | "..");
                 /** @example 12 */
                 visitReportMissing?: number | ("<5" | "..");
+                /** @example 12 */
+                noRecentVisit?: number | ("<5" | "..");
                 /** @example 12 */
                 followUpNotHeld?: number | ("<5" | "..");
                 /** @example 12 */
@@ -8501,7 +8513,7 @@ export interface operations {
                 caseId?: string;
                 /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
                 responsibleSecretary?: string;
-                kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
+                kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
                 status?: "open" | "acknowledged" | "resolved" | "waived" | "all";
             };
             header?: never;
