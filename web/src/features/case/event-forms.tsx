@@ -107,12 +107,20 @@ function VisitOutcomeFields() {
       {outcome === 'stopped' && (
         <Radios name="stopReason" legend="Varför avbröts det?" options={Object.entries(STOP_REASON_LABELS)} />
       )}
-      {outcome === 'cancelled' && (
-        <SelectField
-          name="cancelledBy"
-          label="Vem ställde in?"
-          options={[['', 'Välj'], ...Object.entries(CANCELLED_BY_LABELS)]}
-        />
+      {(outcome === 'cancelled' || outcome === 'noShow') && (
+        <>
+          <Radios
+            key={outcome}
+            name="cancelledBy"
+            legend={outcome === 'cancelled' ? 'Vem ställde in?' : 'Vem kom inte?'}
+            options={Object.entries(CANCELLED_BY_LABELS)}
+          />
+          <TextField
+            name="absenceReason"
+            label="Varför blev det inte av? (frivilligt)"
+            hint="Till exempel att barnet var sjukt."
+          />
+        </>
       )}
     </>
   );
@@ -233,7 +241,8 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
       durationMinutes: 'Längd',
       outcome: 'Utfall',
       stopReason: 'Skäl',
-      cancelledBy: 'Vem ställde in',
+      cancelledBy: 'Vem ställde in eller kom inte',
+      absenceReason: 'Varför',
       notes: 'Anteckningar',
     },
     fields: () => (
@@ -254,6 +263,10 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
       const cancelledBy = textOf(data, 'cancelledBy') as LogVisit['cancelledBy'];
       if (!outcome) checks.fail('outcome', 'Ange hur umgängestillfället gick.');
       if (outcome === 'stopped' && !stopReason) checks.fail('stopReason', 'Ange varför umgängestillfället avbröts.');
+      const notHeld = outcome === 'cancelled' || outcome === 'noShow';
+      if (notHeld && !cancelledBy)
+        checks.fail('cancelledBy', outcome === 'cancelled' ? 'Ange vem som ställde in.' : 'Ange vem som inte kom.');
+      const absenceReason = notHeld ? optionalText(data, checks, 'absenceReason', 500) : undefined;
       const notes = optionalText(data, checks, 'notes', 4000);
       return {
         type: 'LOG_VISIT',
@@ -261,7 +274,8 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
         durationMinutes,
         outcome,
         ...(outcome === 'stopped' && stopReason ? { stopReason } : {}),
-        ...(outcome === 'cancelled' && cancelledBy ? { cancelledBy } : {}),
+        ...(notHeld && cancelledBy ? { cancelledBy } : {}),
+        ...(absenceReason ? { absenceReason } : {}),
         ...(notes ? { notes } : {}),
       };
     },
