@@ -170,7 +170,7 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
       await page.getByRole('alert').filter({ hasText: 'Ange vem som inte kom.' }).waitFor();
       await checkAccessibility('Logga besök, vem som inte kom saknas');
       await form.getByRole('group', { name: 'Vem kom inte?' }).getByLabel('Umgängesföräldern').check();
-      await form.getByLabel('Varför blev det inte av? (frivilligt)').fill('Pappan hörde inte av sig.');
+      await form.getByLabel('Varför? (frivilligt)').fill('Pappan hörde inte av sig.');
       await page.getByRole('button', { name: 'Logga besöket' }).click();
       await page.getByText('Kom inte: Umgängesföräldern').waitFor();
       await screenshot(page, 'supporter-06-kom-inte');
