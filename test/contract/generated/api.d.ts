@@ -771,7 +771,7 @@ export interface paths {
         };
         /**
          * Export a month’s compensation as CSV for the payroll office
-         * @description Semicolon-separated, decimal comma, UTF-8.
+         * @description Semicolon-separated, decimal comma, UTF-8. Made once per month: it pays every visit that took place by the month’s end and that no earlier export paid (a visit logged after its month was exported is paid here, counted in its own column), and records what it paid; exporting the month again gives the same file.
          */
         get: operations["Compensation_export"];
         put?: never;
