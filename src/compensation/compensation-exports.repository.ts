@@ -40,7 +40,7 @@ export class CompensationExportsRepository {
    * month at the same moment finds it made (its claim is ignored). Whether this one made it.
    */
   async claim(manager: EntityManager, run: CompensationExport): Promise<boolean> {
-    await manager.createQueryBuilder().insert().into(CompensationExport).values(run).orIgnore().execute();
+    await manager.createQueryBuilder(CompensationExport, 'e').insert().values(run).orIgnore().execute();
     return (await this.exportOf(manager, run.month))?.id === run.id;
   }
 
