@@ -15,7 +15,6 @@ export default tseslint.config(
       'coverage/',
       'data/',
       'test/artifacts/',
-      'test/contract/generated/',
       'web/src/api/schema.d.ts',
     ],
   },
