@@ -445,7 +445,11 @@ function entryDetails(payload: Record<string, unknown>): string | undefined {
     typeof payload.reason === 'string' && `skäl: ${payload.reason}`,
     typeof payload.outcome === 'string' &&
       OUTCOME_LABELS[payload.outcome as keyof typeof OUTCOME_LABELS]?.toLowerCase(),
+    typeof payload.party === 'string' &&
+      (payload.party === 'residentParent' ? 'boendeförälderns möte' : 'umgängesförälderns möte'),
     typeof payload.meetingAt === 'string' && `mötet ${formatInstant(payload.meetingAt)}`,
+    Array.isArray(payload.individualMeetings) && 'var sitt möte för föräldrarna',
+    typeof payload.waivedReason === 'string' && `rapporten kommer inte: ${payload.waivedReason}`,
     typeof payload.periodCapOverrideReason === 'string' && `längre period: ${payload.periodCapOverrideReason}`,
   ].filter(Boolean);
   return details.length > 0 ? details.join(', ') : undefined;
