@@ -2,7 +2,16 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  In,
+  IsNull,
+  LessThan,
+  Not,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+} from 'typeorm';
 import { Alert } from '../alerts/alert.entity.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
@@ -66,6 +75,16 @@ function dueView({ retention, record, mailIds, outboxFiles }: DueCase) {
   };
 }
 
+/** A file past its disposal date that stays, and why. */
+function keptView(retention: CaseRetention, reason: 'researchSample') {
+  return {
+    caseId: retention.caseId,
+    archivedAt: retention.archivedAt.toISOString(),
+    disposalDate: retention.disposalDate,
+    reason,
+  };
+}
+
 function stubView(stub: DisposedCase) {
   return {
     caseId: stub.caseId,
@@ -103,11 +122,21 @@ export class DisposalService {
     this.keptBirthDays = config.keptBirthDays;
   }
 
-  /** Archived cases whose disposal date lies before today (Swedish calendar), oldest first. */
+  /**
+   * Archived cases whose disposal date lies before today (Swedish calendar), oldest first, and
+   * those past it that stay, with why: what a disposal would remove and what it would keep.
+   */
   due() {
     return this.transactions.run(async (manager) => {
-      const items = await this.dueWithin(manager);
-      return { items: items.map(dueView), total: items.length };
+      const { due, kept } = await this.dueWithin(manager);
+      const keptBefore = await manager.find(CaseRetention, {
+        where: { disposalDate: LessThan(swedishDate(this.clock.now())), keptFor: Not(IsNull()) },
+      });
+      const stays = [
+        ...keptBefore.map((r) => keptView(r, r.keptFor!)),
+        ...kept.map((r) => keptView(r, 'researchSample')),
+      ].sort((a, b) => a.disposalDate.localeCompare(b.disposalDate) || a.caseId.localeCompare(b.caseId));
+      return { items: due.map(dueView), total: due.length, kept: stays };
     });
   }
 
@@ -116,7 +145,7 @@ export class DisposalService {
     if (dryRun) return { dryRun, ...(await this.due()) };
     const [stubs, outboxFiles] = await this.transactions.run(async (manager) => {
       const disposed: DisposedCase[] = [];
-      const due = await this.dueWithin(manager, true);
+      const { due } = await this.dueWithin(manager, true);
       for (const { record, retention, mailIds } of due)
         disposed.push(await this.disposeWithin(manager, record, retention, mailIds, actor));
       return [disposed, due.flatMap((item) => item.outboxFiles)] as const;
@@ -173,7 +202,11 @@ export class DisposalService {
     );
   }
 
-  private async dueWithin(manager: EntityManager, markKept = false): Promise<DueCase[]> {
+  /** The due files that go, and the ones found to stay for research (marked so with `markKept`). */
+  private async dueWithin(
+    manager: EntityManager,
+    markKept = false,
+  ): Promise<{ due: DueCase[]; kept: CaseRetention[] }> {
     const found = await manager.find(CaseRetention, {
       where: { disposalDate: LessThan(swedishDate(this.clock.now())), keptFor: IsNull() },
       order: { disposalDate: 'ASC', caseId: 'ASC' },
@@ -185,8 +218,9 @@ export class DisposalService {
     if (markKept && kept.size > 0) {
       await manager.update(CaseRetention, { caseId: In([...kept]) }, { keptFor: 'researchSample' });
     }
+    const stays = found.filter((r) => kept.has(r.caseId));
     const retentions = found.filter((r) => !kept.has(r.caseId));
-    if (retentions.length === 0) return [];
+    if (retentions.length === 0) return { due: [], kept: stays };
     // Locked: a second disposal started at the same moment waits, then finds these cases gone instead of disposing of them again.
     const records = await manager.find(CaseRecord, {
       where: { id: In(retentions.map((r) => r.caseId)), state: 'archived' },
@@ -201,7 +235,7 @@ export class DisposalService {
             where: { caseId: In(due.map((r) => r.caseId)) },
             select: { caseId: true, mailId: true },
           });
-    return due.map((retention) => {
+    const dueCases = due.map((retention) => {
       const mailIds = [
         ...new Set(items.filter((i) => i.caseId === retention.caseId && i.mailId).map((i) => i.mailId!)),
       ].sort();
@@ -211,6 +245,7 @@ export class DisposalService {
         : [];
       return { retention, record: byId.get(retention.caseId)!, mailIds, outboxFiles };
     });
+    return { due: dueCases, kept: stays };
   }
 
   private async disposeWithin(
