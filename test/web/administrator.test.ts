@@ -236,9 +236,9 @@ browserDescribe("the administrator's pages")("an administrator's pages in the we
       await page.getByRole('button', { name: 'Arkivera ärendet' }).click();
       await page.getByText(`Ärende ${courtCaseNumbers[archivedCase]} är arkiverat.`).waitFor();
       expect((await t.http.get(`/cases/${archivedCase}`).expect(200)).body.state).toBe('archived');
-      await expect(
-        page.getByRole('heading', { level: 2, name: `Ärende ${courtCaseNumbers[archivedCase]}` }).count(),
-      ).resolves.toBe(0);
+      await page
+        .getByRole('heading', { level: 2, name: `Ärende ${courtCaseNumbers[archivedCase]}` })
+        .waitFor({ state: 'detached' });
     },
     PAGE_TIMEOUT,
   );
