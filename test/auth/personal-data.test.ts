@@ -36,12 +36,15 @@ describe.each(DATABASES)('personal data through a whole case (%s)', (database) =
     const judgment = aJudgment();
     people.push(...[...judgment.children, judgment.residentParent, judgment.visitingParent].map((p) => p.personnummer));
     const caseId = await caseIn(t, 'activeVisits', judgment);
-    await send(t, caseId, {
+    const logged = await send(t, caseId, {
       type: 'LOG_VISIT',
       occurredAt: '2026-12-01T10:00:00+01:00',
       durationMinutes: 60,
       outcome: 'completed',
     });
+    const visitId = logged.body.visits[0].id as string;
+    // A case is archived only once each held visit has its report.
+    await t.http.post(`/cases/${caseId}/visits/${visitId}/reports`).send({ text: 'Lugnt umgänge.' }).expect(201);
     await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     await send(t, caseId, { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-12-10T10:00:00+01:00' });
     await send(t, caseId, { type: 'ARCHIVE', terminationDecidedAt: '2026-12-12T10:00:00+01:00' });

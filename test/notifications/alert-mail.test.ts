@@ -130,7 +130,8 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
       mailEnv(server, { NOTIFY_DIGEST_HOUR: '9', REMINDER_SUPPORTER_NOT_APPOINTED_DAYS: '1' }),
     );
     const t = await rig.startService();
-    rig.clock.setNow('2026-11-30T07:00:00+01:00'); // a Monday
+    // Anna's visits start the day after her start-up meeting (the steps' dates), as a unit records it.
+    rig.clock.setNow('2026-11-13T10:00:00+01:00');
     // Anna wants stopped visits in her digest; Cecilia does not want to hear of unappointed supporters.
     await t
       .as('secretary', { sub: 'anna' })
@@ -143,6 +144,7 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
       .send({ supporterNotAppointed: 'off' })
       .expect(200);
     const annasCase = await caseOf(t, 'anna', 'SN 2026/0201');
+    rig.clock.setNow('2026-11-30T07:00:00+01:00'); // a Monday
     const bosCase = await caseOf(t, 'bo', 'SN 2026/0202', 'initiated');
     const ceciliasCase = await caseOf(t, 'cecilia', 'SN 2026/0203', 'initiated');
 
@@ -177,6 +179,8 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
     server = await TestMailServer.start();
     rig = await DeadlineRig.create(database, mailEnv(server, { DEADLINE_ATTEMPTS: '2', RECONCILE_EVERY_SECONDS: '1' }));
     const t = await rig.startService();
+    // Recorded as it happens: no reminder of a step already taken falls due in between.
+    rig.clock.setNow('2026-11-13T10:00:00+01:00');
     const caseId = await caseOf(t, 'anna', 'SN 2026/0601');
     const midpoint = (await t.http.get(`/cases/${caseId}`).expect(200)).body.deadlines.find(
       (d: { kind: string }) => d.kind === 'midpoint',

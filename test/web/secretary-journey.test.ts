@@ -253,6 +253,9 @@ browserDescribe("the secretary's web app")("a secretary's day in the web app", (
         await page
           .getByRole('combobox', { name: 'Umgängesstödjare', exact: true })
           .selectOption({ label: 'Karin Lund' });
+        // Recorded afterwards, as secretaries often do: decided two days ago, the day after the judgment.
+        await page.getByLabel('Datum', { exact: true }).fill(swedishDayFromToday(-2));
+        await page.getByLabel('Klockslag').fill('10.00');
       });
 
       // The decision appointing the supporter, written as a PDF and opened from the case.
@@ -273,15 +276,37 @@ browserDescribe("the secretary's web app")("a secretary's day in the web app", (
       );
       expect(pdf).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
 
-      await step('Skicka kallelse', 'Kallelse skickad', async () => {
-        await page.getByLabel('Datum', { exact: true }).fill(swedishDayFromToday(0));
-        await page.getByLabel('Klockslag').fill('08.00');
-      });
-      await step('Registrera uppstartsmöte', 'Uppstartsmöte hållet', async () => {
-        await page.getByLabel('Klockslag').fill('08.30');
-        await page.getByLabel('Inskrivningsblanketten är ifylld och undertecknad').check();
-        await page.getByLabel('Föräldrarna har tagit del av reglerna').check();
-      });
+      await step(
+        'Skicka kallelse',
+        'Kallelse skickad',
+        async () => {
+          // The mother's whereabouts are protected: each parent has a meeting of their own, yesterday morning.
+          await page.getByText('föräldrarna kallas till var sitt möte').waitFor();
+          for (const [group, time] of [
+            ['När boendeförälderns möte hålls', '08.00'],
+            ['När umgängesförälderns möte hålls', '09.30'],
+          ]) {
+            await page.getByRole('group', { name: group }).getByLabel('Datum').fill(swedishDayFromToday(-1));
+            await page.getByRole('group', { name: group }).getByLabel('Klockslag').fill(time);
+          }
+          await page.getByLabel('Plats (frivilligt)').fill('Familjerätten, Stationsgatan 8');
+          // Sent the day of the decision.
+          await page.getByLabel('Dagen kallelsen skickades').fill(swedishDayFromToday(-2));
+        },
+        '06-kallelse-var-sitt-mote',
+      );
+      for (const [meeting, time] of [
+        ['Boendeförälderns möte', '08.30'],
+        ['Umgängesförälderns möte', '10.00'],
+      ]) {
+        await step('Registrera uppstartsmöte', 'Uppstartsmöte hållet', async () => {
+          await page.getByLabel(meeting).check();
+          await page.getByLabel('Datum', { exact: true }).fill(swedishDayFromToday(-1));
+          await page.getByLabel('Klockslag').fill(time);
+          await page.getByLabel('Inskrivningsblanketten är ifylld och undertecknad').check();
+          await page.getByLabel('Föräldrarna har tagit del av reglerna').check();
+        });
+      }
       await step('Starta umgänget', 'Umgänget har startat');
       await step(
         'Registrera umgängestillfälle',
@@ -294,6 +319,14 @@ browserDescribe("the secretary's web app")("a secretary's day in the web app", (
         '07-umgangestillfalle',
       );
       expect(await caseState()).toBe('activeVisits');
+      // The supporter's report on the stopped visit comes in (their own page is tested in supporter-phone).
+      const casePath = new URL(caseUrl).pathname.replace('/arenden/', '/cases/');
+      const [stopped] = (await t.as('secretary', { sub: 'anna' }).get(`${casePath}/visits`).expect(200)).body.visits;
+      await t
+        .as('secretary', { sub: 'anna' })
+        .post(`${casePath}/visits/${stopped.id}/reports`)
+        .send({ text: 'Alva mådde illa efter en halvtimme och ville gå hem.' })
+        .expect(201);
 
       // Half way through the period the follow-up falls due: the deadline moves the case by itself.
       const view = (
@@ -326,9 +359,11 @@ browserDescribe("the secretary's web app")("a secretary's day in the web app", (
           .getByLabel('Deltagare (frivilligt)')
           .fill('Maria Lindqvist\nJohan Ek\nKarin Lund (umgängesstödjare)');
       });
-      await step('Avsluta i förtid', 'Insatsen avslutad i förtid', () =>
-        page.getByLabel('Varför avslutas insatsen i förtid?').fill('Föräldrarna klarar umgänget utan stöd.'),
-      );
+      await step('Avsluta i förtid', 'Insatsen avslutad i förtid', async () => {
+        await page.getByLabel('Föräldrarna är överens om umgänge utan stöd').check();
+        await page.getByLabel('Dagen insatsen upphörde').fill(later);
+        await page.getByLabel('Beskriv skälet').fill('Föräldrarna klarar umgänget utan stöd.');
+      });
       await step('Registrera avslutningsmöte', 'Avslutningsmöte hållet', onLater);
       await step('Skicka utvärdering till tingsrätten', 'Utvärdering skickad', onLater);
       await step('Arkivera', 'Ärendet arkiverat', onLater);

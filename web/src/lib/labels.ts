@@ -18,7 +18,8 @@ export type ClientEventBody =
   | Schemas['EndEarlyDto']
   | Schemas['HoldClosingMeetingDto']
   | Schemas['SubmitEvaluationDto']
-  | Schemas['ArchiveDto'];
+  | Schemas['ArchiveDto']
+  | Schemas['RecordDiaryNumberDto'];
 export type EventType = ClientEventBody['type'];
 export type AlertKind = Schemas['AlertResponse']['kind'];
 export type DeadlineKind = Schemas['CaseDeadline']['kind'];
@@ -60,6 +61,7 @@ export const EVENT_LABELS: Record<string, { action: string; done: string }> = {
   HOLD_CLOSING_MEETING: { action: 'Registrera avslutningsmöte', done: 'Avslutningsmöte hållet' },
   SUBMIT_EVALUATION: { action: 'Skicka utvärdering till tingsrätten', done: 'Utvärdering skickad' },
   ARCHIVE: { action: 'Arkivera', done: 'Ärendet arkiverat' },
+  RECORD_DIARY_NUMBER: { action: 'Registrera diarienummer', done: 'Diarienumret registrerat' },
   MIDPOINT_REACHED: { action: 'Halvtid nådd', done: 'Halvtid nådd' },
   PERIOD_ENDED: { action: 'Perioden har löpt ut', done: 'Perioden har löpt ut' },
   VISIT_REPORT_FILED: { action: 'Rapport inkommen', done: 'Rapport inkommen' },
@@ -123,6 +125,15 @@ export const CANCELLED_BY_LABELS: Record<NonNullable<Schemas['LogVisitDto']['can
   child: 'Barnet',
   supporter: 'Umgängesstödjaren',
   unit: 'Familjerätten',
+};
+
+export const EARLY_END_LABELS: Record<Schemas['EndEarlyDto']['reasonCategory'], string> = {
+  courtChangedOrder: 'Tingsrätten har ändrat domen',
+  parentsAgreed: 'Föräldrarna är överens om umgänge utan stöd',
+  childMoved: 'Barnet har flyttat',
+  visitingParentStopped: 'Umgängesföräldern har slutat komma till umgänget',
+  childDeclined: 'Barnet vill inte längre ha umgänge',
+  other: 'Annat skäl',
 };
 
 export const PROTECTION_LABELS: Record<NonNullable<Schemas['PartyDto']['protection']>, string> = {

@@ -162,7 +162,7 @@ export function NextSteps({ view }: { view: CaseView }) {
   const submit = (data: FormData) => {
     if (!chosen || !form) return;
     const checks = new Checks();
-    const body = form.body(data, checks);
+    const body = form.body(data, checks, view);
     if (!checks.ok) {
       setPreview(null);
       return setRefusal({ fields: checks.fields, error: undefined });
@@ -218,7 +218,7 @@ export function NextSteps({ view }: { view: CaseView }) {
             onSubmit={submit}
             aria-labelledby="step-form-title"
           >
-            <div onChange={() => setPreview(null)}>{form.fields()}</div>
+            <div onChange={() => setPreview(null)}>{form.fields(view)}</div>
             <p className="actions">
               <SubmitButton busy={tryOut.isPending} secondary={preview !== null}>
                 Förhandsgranska

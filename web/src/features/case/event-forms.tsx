@@ -3,9 +3,11 @@ import { useState, type ReactNode } from 'react';
 import { Checkbox, DateField, Radios, SelectField, TextArea, TextField, textOf } from '../../components/form';
 import { answered, api } from '../../lib/api';
 import { Checks } from '../../lib/checks';
+import type { CaseView } from './case-queries';
 import { swedishClock, swedishDay, swedishInstant } from '../../lib/format';
 import {
   CANCELLED_BY_LABELS,
+  EARLY_END_LABELS,
   OUTCOME_LABELS,
   STOP_REASON_LABELS,
   type ClientEventBody,
@@ -13,6 +15,13 @@ import {
 } from '../../lib/labels';
 
 type LogVisit = Extract<ClientEventBody, { type: 'LOG_VISIT' }>;
+type EndEarly = Extract<ClientEventBody, { type: 'END_EARLY' }>;
+
+const MEETING_PARTIES = ['residentParent', 'visitingParent'] as const;
+const MEETING_PARTY_LABELS: Record<(typeof MEETING_PARTIES)[number], string> = {
+  residentParent: 'Boendeförälderns möte',
+  visitingParent: 'Umgängesförälderns möte',
+};
 
 /** A day and a time of day, Swedish time, for an instant the event records (named `name` and `name.time`). */
 function InstantFields({ name, label, hint }: { name: string; label: string; hint?: string }) {
@@ -107,23 +116,43 @@ function VisitOutcomeFields() {
       {outcome === 'stopped' && (
         <Radios name="stopReason" legend="Varför avbröts det?" options={Object.entries(STOP_REASON_LABELS)} />
       )}
-      {outcome === 'cancelled' && (
-        <SelectField
-          name="cancelledBy"
-          label="Vem ställde in?"
-          options={[['', 'Välj'], ...Object.entries(CANCELLED_BY_LABELS)]}
-        />
+      {(outcome === 'cancelled' || outcome === 'noShow') && (
+        <>
+          <Radios
+            name="cancelledBy"
+            legend={outcome === 'cancelled' ? 'Vem ställde in?' : 'Vem kom inte?'}
+            options={Object.entries(CANCELLED_BY_LABELS)}
+          />
+          <TextArea
+            name="absenceReason"
+            label="Varför? (frivilligt)"
+            hint="Till exempel att barnet var sjukt."
+            rows={2}
+          />
+        </>
       )}
     </>
   );
 }
 
+/** The day the summons was sent: today unless the secretary records it afterwards. */
+function SentOnField() {
+  return <DateField name="sentOn" label="Dagen kallelsen skickades" defaultValue={swedishDay()} />;
+}
+
+function dayFrom(data: FormData, checks: Checks, name: string, label: string): string {
+  const day = textOf(data, name);
+  checks.date(name, day, { required: true, label });
+  return day ?? '';
+}
+
 interface EventForm {
   /** What the form asks, in the order the error summary lists it. */
   labels: Record<string, string>;
-  fields: () => ReactNode;
+  /** The case, where what the form asks depends on it (separate meetings). */
+  fields: (view?: CaseView) => ReactNode;
   /** The event the form describes, or field messages (checks). */
-  body: (data: FormData, checks: Checks) => ClientEventBody;
+  body: (data: FormData, checks: Checks, view?: CaseView) => ClientEventBody;
 }
 
 const MEETING_FIELDS = (at: string) => ({
@@ -148,6 +177,20 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
       const diaryNumber = optionalText(data, checks, 'diaryNumber', 40);
       return { type: 'INITIATE', ...(diaryNumber ? { diaryNumber } : {}) };
     },
+  },
+  RECORD_DIARY_NUMBER: {
+    labels: { diaryNumber: 'Diarienummer' },
+    fields: () => (
+      <TextField
+        name="diaryNumber"
+        label="Diarienummer"
+        hint="Ärendets nummer i verksamhetssystemet, till exempel SN 2026/123. Det behövs i brevet till tingsrätten."
+      />
+    ),
+    body: (data, checks) => ({
+      type: 'RECORD_DIARY_NUMBER',
+      diaryNumber: requiredText(data, checks, 'diaryNumber', 'Ange diarienumret.', 40),
+    }),
   },
   APPOINT_SUPPORTER: {
     labels: { supporterId: 'Umgängesstödjare', decidedAt: 'Beslutsdatum', 'decidedAt.time': 'Klockslag' },
@@ -185,33 +228,85 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
     }),
   },
   SEND_SUMMONS: {
-    labels: { meetingAt: 'Datum', 'meetingAt.time': 'Klockslag' },
-    fields: () => <InstantFields name="meetingAt" label="När uppstartsmötet hålls" />,
-    body: (data, checks) => ({
-      type: 'SEND_SUMMONS',
-      meetingAt: instantFrom(data, checks, 'meetingAt', 'mötets datum'),
-    }),
+    labels: {
+      meetingAt: 'Datum',
+      'meetingAt.time': 'Klockslag',
+      place: 'Plats',
+      'residentParent.meetingAt': 'Boendeförälderns möte',
+      'residentParent.meetingAt.time': 'Klockslag för boendeförälderns möte',
+      'visitingParent.meetingAt': 'Umgängesförälderns möte',
+      'visitingParent.meetingAt.time': 'Klockslag för umgängesförälderns möte',
+      sentOn: 'Kallelsen skickades',
+    },
+    fields: (view) =>
+      view?.separateMeetings ? (
+        <>
+          <p className="notice">
+            En förälder har skyddade personuppgifter eller en markerad risk: föräldrarna kallas till var sitt möte, och
+            ingen kallelse till den andra föräldern nämner tid eller plats för den skyddade förälderns möte.
+          </p>
+          <InstantFields name="residentParent.meetingAt" label="När boendeförälderns möte hålls" />
+          <InstantFields name="visitingParent.meetingAt" label="När umgängesförälderns möte hålls" />
+          <TextField name="place" label="Plats (frivilligt)" hint="Till exempel Familjerätten, Stationsgatan 8." />
+          <SentOnField />
+        </>
+      ) : (
+        <>
+          <InstantFields name="meetingAt" label="När uppstartsmötet hålls" />
+          <TextField name="place" label="Plats (frivilligt)" hint="Till exempel Familjerätten, Stationsgatan 8." />
+          <SentOnField />
+        </>
+      ),
+    body: (data, checks, view) => {
+      const place = optionalText(data, checks, 'place', 200);
+      const sentOn = dayFrom(data, checks, 'sentOn', 'dagen kallelsen skickades');
+      const common = { type: 'SEND_SUMMONS' as const, ...(place ? { place } : {}), sentOn };
+      if (!view?.separateMeetings)
+        return { ...common, meetingAt: instantFrom(data, checks, 'meetingAt', 'mötets datum') };
+      return {
+        ...common,
+        individualMeetings: MEETING_PARTIES.map((party) => ({
+          party,
+          meetingAt: instantFrom(data, checks, `${party}.meetingAt`, 'mötets datum'),
+          ...(place ? { place } : {}),
+        })),
+      };
+    },
   },
   HOLD_STARTUP_MEETING: {
     labels: {
+      party: 'Vems möte',
       heldAt: 'Datum',
       'heldAt.time': 'Klockslag',
       enrollmentFormSigned: 'Inskrivningsblankett',
       rulesAccepted: 'Regler',
     },
-    fields: () => (
+    fields: (view) => (
       <>
+        {view?.separateMeetings && (
+          <Radios
+            name="party"
+            legend="Vems möte registrerar du?"
+            hint="Föräldrarna träffas var för sig. Registrera båda mötena innan umgänget startar."
+            options={Object.entries(MEETING_PARTY_LABELS)}
+          />
+        )}
         <InstantFields name="heldAt" label="När mötet hölls" />
         <Checkbox name="enrollmentFormSigned" label="Inskrivningsblanketten är ifylld och undertecknad" />
         <Checkbox name="rulesAccepted" label="Föräldrarna har tagit del av reglerna" />
       </>
     ),
-    body: (data, checks) => ({
-      type: 'HOLD_STARTUP_MEETING',
-      heldAt: instantFrom(data, checks, 'heldAt', 'mötets datum'),
-      enrollmentFormSigned: data.get('enrollmentFormSigned') === 'true',
-      rulesAccepted: data.get('rulesAccepted') === 'true',
-    }),
+    body: (data, checks, view) => {
+      const party = textOf(data, 'party') as (typeof MEETING_PARTIES)[number] | undefined;
+      if (view?.separateMeetings && !party) checks.fail('party', 'Välj vems möte du registrerar.');
+      return {
+        type: 'HOLD_STARTUP_MEETING',
+        ...(view?.separateMeetings && party ? { party } : {}),
+        heldAt: instantFrom(data, checks, 'heldAt', 'mötets datum'),
+        enrollmentFormSigned: data.get('enrollmentFormSigned') === 'true',
+        rulesAccepted: data.get('rulesAccepted') === 'true',
+      };
+    },
   },
   START_VISITS: {
     labels: { documentCopiesSentAt: 'Datum', 'documentCopiesSentAt.time': 'Klockslag' },
@@ -233,7 +328,8 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
       durationMinutes: 'Längd',
       outcome: 'Utfall',
       stopReason: 'Skäl',
-      cancelledBy: 'Vem ställde in',
+      cancelledBy: 'Vem ställde in eller kom inte',
+      absenceReason: 'Varför',
       notes: 'Anteckningar',
     },
     fields: () => (
@@ -254,6 +350,10 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
       const cancelledBy = textOf(data, 'cancelledBy') as LogVisit['cancelledBy'];
       if (!outcome) checks.fail('outcome', 'Ange hur umgängestillfället gick.');
       if (outcome === 'stopped' && !stopReason) checks.fail('stopReason', 'Ange varför umgängestillfället avbröts.');
+      const notHeld = outcome === 'cancelled' || outcome === 'noShow';
+      if (notHeld && !cancelledBy)
+        checks.fail('cancelledBy', outcome === 'cancelled' ? 'Ange vem som ställde in.' : 'Ange vem som inte kom.');
+      const absenceReason = notHeld ? optionalText(data, checks, 'absenceReason', 500) : undefined;
       const notes = optionalText(data, checks, 'notes', 4000);
       return {
         type: 'LOG_VISIT',
@@ -261,7 +361,8 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
         durationMinutes,
         outcome,
         ...(outcome === 'stopped' && stopReason ? { stopReason } : {}),
-        ...(outcome === 'cancelled' && cancelledBy ? { cancelledBy } : {}),
+        ...(notHeld && cancelledBy ? { cancelledBy } : {}),
+        ...(absenceReason ? { absenceReason } : {}),
         ...(notes ? { notes } : {}),
       };
     },
@@ -287,20 +388,33 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
     },
   },
   END_EARLY: {
-    labels: { reason: 'Skäl' },
+    labels: { reasonCategory: 'Skäl', endedOn: 'Datum', reason: 'Beskrivning' },
     fields: () => (
-      <TextArea
-        name="reason"
-        label="Varför avslutas insatsen i förtid?"
-        hint="Till exempel att tingsrätten ändrat sitt beslut, att föräldrarna klarar umgänget utan stöd eller att barnet flyttat."
-        rows={3}
-      />
+      <>
+        <Radios
+          name="reasonCategory"
+          legend="Varför avslutas insatsen i förtid?"
+          options={Object.entries(EARLY_END_LABELS)}
+        />
+        <DateField name="endedOn" label="Dagen insatsen upphörde" defaultValue={swedishDay()} />
+        <TextArea
+          name="reason"
+          label="Beskriv skälet"
+          hint="Det som står här kommer med i utvärderingen till tingsrätten."
+          rows={3}
+        />
+      </>
     ),
-    body: (data, checks) => ({
-      type: 'END_EARLY',
-      reasonCategory: 'other',
-      reason: requiredText(data, checks, 'reason', 'Ange varför insatsen avslutas.', 1000),
-    }),
+    body: (data, checks) => {
+      const reasonCategory = textOf(data, 'reasonCategory') as EndEarly['reasonCategory'] | undefined;
+      if (!reasonCategory) checks.fail('reasonCategory', 'Välj varför insatsen avslutas.');
+      return {
+        type: 'END_EARLY',
+        reasonCategory: reasonCategory ?? 'other',
+        endedOn: dayFrom(data, checks, 'endedOn', 'dagen insatsen upphörde'),
+        reason: requiredText(data, checks, 'reason', 'Beskriv varför insatsen avslutas.', 1000),
+      };
+    },
   },
   HOLD_CLOSING_MEETING: {
     labels: MEETING_FIELDS('heldAt'),
