@@ -29,12 +29,12 @@ export class SealedColumnsRepository {
     size: number,
   ): Promise<Record<string, unknown>[]> {
     const id = sealed.entity.primaryColumns[0].propertyName;
-    return (await manager.find(sealed.entity.target, {
+    return await manager.find(sealed.entity.target, {
       select: { [id]: true, [sealed.property]: true },
       where: after === undefined ? {} : { [id]: MoreThan(after) },
       order: { [id]: 'ASC' },
       take: size,
-    }));
+    });
   }
 
   /** Writes the value sealed anew, unless the row's value changed since it was read. */
