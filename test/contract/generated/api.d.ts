@@ -1625,6 +1625,13 @@ export interface components {
             outcome: "completed" | "stopped" | "cancelled" | "noShow";
             /** @enum {string|null} */
             stopReason: "visitingParentIntoxicated" | "childUnwell" | "other" | null;
+            /**
+             * @description Who called the visit off (cancelled) or did not come (noShow)
+             * @enum {string|null}
+             */
+            cancelledBy: "residentParent" | "visitingParent" | "child" | "supporter" | "unit" | null;
+            /** @description Why the visit did not take place */
+            absenceReason: string | null;
             notes: string | null;
             /** @description The supporter who held the visit */
             supporterId: string | null;
@@ -1784,6 +1791,15 @@ export interface components {
             durationMinutes: number;
             /** @enum {string} */
             outcome: "completed" | "stopped" | "cancelled" | "noShow";
+            /** @enum {string|null} */
+            stopReason: "visitingParentIntoxicated" | "childUnwell" | "other" | null;
+            /**
+             * @description Who called the visit off (cancelled) or did not come (noShow)
+             * @enum {string|null}
+             */
+            cancelledBy: "residentParent" | "visitingParent" | "child" | "supporter" | "unit" | null;
+            /** @description Why the visit did not take place */
+            absenceReason: string | null;
         };
         SupporterCaseResponse: {
             /** Format: uuid */
