@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertsRepository } from '../alerts/alerts.repository.js';
 import { swedishDate } from '../common/swedish-date.js';
-import { DisposalRepository } from '../disposal/disposal.repository.js';
+import { DocumentsRepository } from '../documents/documents.repository.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { Clock } from '../common/clock.js';
 import { DeadlineQueue } from './deadline.queue.js';
@@ -11,7 +11,7 @@ import { Metrics } from '../metrics/metrics.service.js';
 
 // Other features' tables, read for figures only: no module of theirs need be imported.
 const outbox = new NotificationsRepository();
-const disposal = new DisposalRepository();
+const documents = new DocumentsRepository();
 
 /** The queue's job states an operator watches; completed and failed jobs are removed at once. */
 const JOB_STATES = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'] as const;
@@ -71,7 +71,7 @@ export class DeadlineGauges implements OnModuleInit {
       'Archived case files whose retention has run out and that wait for a disposal run',
       [],
       async () => {
-        const due = await disposal.countDue(this.dataSource.manager, swedishDate(this.clock.now()));
+        const due = await documents.countDisposalsDue(this.dataSource.manager, swedishDate(this.clock.now()));
         return [[{}, due]];
       },
     );

@@ -50,11 +50,6 @@ export class DisposalRepository {
     });
   }
 
-  /** How many archived files wait for disposal. */
-  countDue(manager: EntityManager, today: string): Promise<number> {
-    return manager.count(CaseRetention, { where: { disposalDate: LessThan(today) } });
-  }
-
   async keepForResearch(manager: EntityManager, caseIds: string[]): Promise<void> {
     await manager.update(CaseRetention, { caseId: In(caseIds) }, { keptFor: 'researchSample' });
   }
