@@ -63,6 +63,8 @@ export function caseView(
       durationMinutes: v.durationMinutes,
       outcome: v.outcome,
       stopReason: v.stopReason,
+      cancelledBy: v.cancelledBy,
+      absenceReason: v.absenceReason,
       notes: v.notes,
       supporterId: v.supporterId,
     })),
@@ -131,12 +133,17 @@ export function supporterCaseView(view: CaseView, actor: Actor) {
     children: view.parties.children.map((child) => ({ firstName: firstName(child.name) })),
     residentParent: { name: view.parties.residentParent?.name },
     visitingParent: { name: view.parties.visitingParent?.name },
-    visits: visitsWithin(view, actor).map(({ id, occurredAt, durationMinutes, outcome }) => ({
-      id,
-      occurredAt,
-      durationMinutes,
-      outcome,
-    })),
+    visits: visitsWithin(view, actor).map(
+      ({ id, occurredAt, durationMinutes, outcome, stopReason, cancelledBy, absenceReason }) => ({
+        id,
+        occurredAt,
+        durationMinutes,
+        outcome,
+        stopReason,
+        cancelledBy,
+        absenceReason,
+      }),
+    ),
     allowedEvents: actor.reach?.kind === 'current' ? view.allowedEvents.filter((type) => type === 'LOG_VISIT') : [],
   };
 }

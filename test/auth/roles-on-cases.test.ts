@@ -33,7 +33,15 @@ describe.each(['sqlite'] as const)('what each role sees and does in a case (%s)'
       residentParent: { name: 'Maria' },
       visitingParent: { name: 'Johan' },
       visits: [
-        { id: expect.any(String), occurredAt: '2026-12-01T09:00:00.000Z', durationMinutes: 90, outcome: 'completed' },
+        {
+          id: expect.any(String),
+          occurredAt: '2026-12-01T09:00:00.000Z',
+          durationMinutes: 90,
+          outcome: 'completed',
+          stopReason: null,
+          cancelledBy: null,
+          absenceReason: null,
+        },
       ],
       allowedEvents: ['LOG_VISIT'],
     });

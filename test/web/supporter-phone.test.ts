@@ -156,6 +156,36 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
     PAGE_TIMEOUT,
   );
 
+  it(
+    'logs a visit the visiting parent did not come to, saying who did not come and why',
+    async () => {
+      await page.getByRole('link', { name: 'Mina uppdrag' }).click();
+      await page.getByRole('link', { name: 'Alva' }).click();
+      await heading(/Uppdrag: Alva/);
+      const form = page.locator('#log-visit-form');
+      await form.getByLabel('Datum').fill('2026-11-29');
+      await form.getByLabel('Klockslag').fill('10.00');
+      await form.getByLabel('Uteblivet').check();
+      await page.getByRole('button', { name: 'Logga besöket' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Ange vem som inte kom.' }).waitFor();
+      await checkAccessibility('Logga besök, vem som inte kom saknas');
+      await form.getByRole('group', { name: 'Vem kom inte?' }).getByLabel('Umgängesföräldern').check();
+      await form.getByLabel('Varför? (frivilligt)').fill('Pappan hörde inte av sig.');
+      await page.getByRole('button', { name: 'Logga besöket' }).click();
+      await page.getByText('Kom inte: Umgängesföräldern').waitFor();
+      await screenshot(page, 'supporter-06-kom-inte');
+      const view = await t.as('secretary').get(`/cases/${ownCase}`).expect(200);
+      expect(view.body.visits).toContainEqual(
+        expect.objectContaining({
+          outcome: 'noShow',
+          cancelledBy: 'visitingParent',
+          absenceReason: 'Pappan hörde inte av sig.',
+        }),
+      );
+    },
+    PAGE_TIMEOUT,
+  );
+
   it('has no accessibility violations and no problems on any page', () => {
     expect(violations).toEqual([]);
     expect(web.problems).toEqual([]);

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { STOP_REASONS, VISIT_OUTCOMES } from '../../../machines/case-events.js';
+import { CANCELLED_BY, STOP_REASONS, VISIT_OUTCOMES } from '../../../machines/case-events.js';
 import { CASE_STATES } from '../../../machines/case-machine.js';
 import { REMINDER_KINDS, TRANSITION_DEADLINE_KINDS } from '../../../machines/deadline-rules.js';
 import { ActingUser, PageOf } from '../../common/api-docs.js';
@@ -72,12 +72,22 @@ export class CaseDeadline {
   @ApiProperty({ enum: DEADLINE_STATUSES }) status!: string;
 }
 
+const WHO_DID_NOT_COME = {
+  enum: CANCELLED_BY,
+  nullable: true,
+  type: String,
+  description: 'Who called the visit off (cancelled) or did not come (noShow)',
+};
+const ABSENCE_REASON = { nullable: true, type: String, description: 'Why the visit did not take place' };
+
 export class CaseVisit {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ example: 120 }) durationMinutes!: number;
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome!: string;
   @ApiProperty({ enum: STOP_REASONS, nullable: true, type: String }) stopReason!: string | null;
+  @ApiProperty(WHO_DID_NOT_COME) cancelledBy!: string | null;
+  @ApiProperty(ABSENCE_REASON) absenceReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The supporter who held the visit' }) supporterId!:
     string | null;
@@ -163,6 +173,9 @@ class SupporterCaseVisit {
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty() durationMinutes!: number;
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome!: string;
+  @ApiProperty({ enum: STOP_REASONS, nullable: true, type: String }) stopReason!: string | null;
+  @ApiProperty(WHO_DID_NOT_COME) cancelledBy!: string | null;
+  @ApiProperty(ABSENCE_REASON) absenceReason!: string | null;
 }
 
 /** The case as its appointed supporter sees it: first names and visit times, never a personnummer. */

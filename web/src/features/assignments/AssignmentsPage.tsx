@@ -7,7 +7,7 @@ import { Form, SubmitButton, TextArea, textOf } from '../../components/form';
 import { answered, api, type Schemas } from '../../lib/api';
 import { Checks } from '../../lib/checks';
 import { formatDay, formatInstant } from '../../lib/format';
-import { OUTCOME_LABELS, STATE_LABELS } from '../../lib/labels';
+import { CANCELLED_BY_LABELS, OUTCOME_LABELS, STATE_LABELS, STOP_REASON_LABELS } from '../../lib/labels';
 import { refusalOf, type Refusal } from '../../lib/refusals';
 import { EVENT_FORMS } from '../case/event-forms';
 
@@ -122,6 +122,19 @@ function LogVisitForm({ assignment }: { assignment: Assignment }) {
   );
 }
 
+/** What was logged about a visit: its length, and why it was stopped or who did not come. */
+function VisitFacts({ visit }: { visit: Visit }) {
+  const who = visit.cancelledBy ? (CANCELLED_BY_LABELS[visit.cancelledBy] ?? visit.cancelledBy) : undefined;
+  return (
+    <>
+      <p>{visit.durationMinutes} minuter</p>
+      {visit.stopReason && <p>Skäl: {STOP_REASON_LABELS[visit.stopReason] ?? visit.stopReason}</p>}
+      {who && <p>{visit.outcome === 'noShow' ? `Kom inte: ${who}` : `Ställde in: ${who}`}</p>}
+      {visit.absenceReason && <p>Varför: {visit.absenceReason}</p>}
+    </>
+  );
+}
+
 function ReportForm({ caseId, visit }: { caseId: string; visit: Visit }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [filed, setFiled] = useState(false);
@@ -194,7 +207,7 @@ export function AssignmentPage({ id }: { id: string }) {
               <h3>
                 {formatInstant(visit.occurredAt)}: {OUTCOME_LABELS[visit.outcome] ?? visit.outcome}
               </h3>
-              <p>{visit.durationMinutes} minuter</p>
+              <VisitFacts visit={visit} />
               {(visit.outcome === 'completed' || visit.outcome === 'stopped') && (
                 <ReportForm caseId={a.id} visit={visit} />
               )}
