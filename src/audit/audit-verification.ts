@@ -90,3 +90,21 @@ export async function verifyAuditTrail(dataSource: DataSource, config: AppConfig
     };
   return verdict;
 }
+
+/**
+ * The verdict as the administrator's page says it, in Swedish, after the kinds of problem
+ * `verifyAuditTrail` names above; the details stay in `npm run audit:verify`'s English.
+ */
+export function verdictInSwedish(verdict: AuditVerdict): string {
+  if (verdict.intact)
+    return verdict.entries === 0
+      ? 'Granskningsloggen är tom: det finns inget att kontrollera ännu.'
+      : `Kedjan är obruten: alla ${verdict.entries} poster stämmer med sina kontrollsummor och når den exporterade kedjeänden.`;
+  const cut = /^BROKEN at entry (\d+)/.exec(verdict.problem);
+  const found = cut
+    ? `Kedjan är bruten vid post ${cut[1]}: en post har ändrats, tagits bort eller lagts till utanför tjänsten.`
+    : verdict.problem.startsWith('is unprotected')
+      ? 'Granskningsloggens skydd är inte det som tjänsten skapade: en trigger, funktion eller behörighet är ändrad.'
+      : 'Kedjans slut kan inte kontrolleras: den exporterade kedjeänden saknas.';
+  return `${found} Driften behöver köra npm run audit:verify för detaljerna.`;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, LessThan, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { In, IsNull, LessThan, Not, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { Alert } from '../alerts/alert.entity.js';
 import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
 import { CaseParty } from '../cases/case-party.entity.js';
@@ -48,6 +48,11 @@ export class DisposalRepository {
       where: { disposalDate: LessThan(today), keptFor: IsNull() },
       order: { disposalDate: 'ASC', caseId: 'ASC' },
     });
+  }
+
+  /** Retentions past their disposal date before `today` that a sample keeps. */
+  keptRetentions(manager: EntityManager, today: string): Promise<CaseRetention[]> {
+    return manager.find(CaseRetention, { where: { disposalDate: LessThan(today), keptFor: Not(IsNull()) } });
   }
 
   async keepForResearch(manager: EntityManager, caseIds: string[]): Promise<void> {

@@ -37,6 +37,16 @@ function dueView({ retention, record, mailIds, outboxFiles }: DueCase) {
   };
 }
 
+/** A file past its disposal date that stays, and why. */
+function keptView(retention: CaseRetention, reason: 'researchSample') {
+  return {
+    caseId: retention.caseId,
+    archivedAt: retention.archivedAt.toISOString(),
+    disposalDate: retention.disposalDate,
+    reason,
+  };
+}
+
 function stubView(stub: DisposedCase) {
   return {
     caseId: stub.caseId,
@@ -77,8 +87,13 @@ export class DisposalService {
   /** Archived cases whose disposal date lies before today (Swedish calendar), oldest first. */
   due() {
     return this.transactions.run(async (manager) => {
-      const items = await this.dueWithin(manager);
-      return { items: items.map(dueView), total: items.length };
+      const { due, kept } = await this.dueWithin(manager);
+      const keptBefore = await this.files.keptRetentions(manager, swedishDate(this.clock.now()));
+      const stays = [
+        ...keptBefore.map((r) => keptView(r, r.keptFor!)),
+        ...kept.map((r) => keptView(r, 'researchSample')),
+      ].sort((a, b) => a.disposalDate.localeCompare(b.disposalDate) || a.caseId.localeCompare(b.caseId));
+      return { items: due.map(dueView), total: due.length, kept: stays };
     });
   }
 
@@ -87,7 +102,7 @@ export class DisposalService {
     if (dryRun) return { dryRun, ...(await this.due()) };
     const [stubs, outboxFiles] = await this.transactions.run(async (manager) => {
       const disposed: DisposedCase[] = [];
-      const due = await this.dueWithin(manager, true);
+      const { due } = await this.dueWithin(manager, true);
       for (const { record, retention, mailIds } of due)
         disposed.push(await this.disposeWithin(manager, record, retention, mailIds, actor));
       return [disposed, due.flatMap((item) => item.outboxFiles)] as const;
@@ -134,7 +149,11 @@ export class DisposalService {
     );
   }
 
-  private async dueWithin(manager: EntityManager, markKept = false): Promise<DueCase[]> {
+  /** The due files that go, and the ones found to stay for research (marked so with `markKept`). */
+  private async dueWithin(
+    manager: EntityManager,
+    markKept = false,
+  ): Promise<{ due: DueCase[]; kept: CaseRetention[] }> {
     const found = await this.files.dueRetentions(manager, swedishDate(this.clock.now()));
     const kept = await this.keptAmong(
       manager,
@@ -143,8 +162,9 @@ export class DisposalService {
     if (markKept && kept.size > 0) {
       await this.files.keepForResearch(manager, [...kept]);
     }
+    const stays = found.filter((r) => kept.has(r.caseId));
     const retentions = found.filter((r) => !kept.has(r.caseId));
-    if (retentions.length === 0) return [];
+    if (retentions.length === 0) return { due: [], kept: stays };
     const records = await this.files.archivedForUpdate(
       manager,
       retentions.map((r) => r.caseId),
@@ -158,7 +178,7 @@ export class DisposalService {
             manager,
             due.map((r) => r.caseId),
           );
-    return due.map((retention) => {
+    const dueCases = due.map((retention) => {
       const mailIds = [
         ...new Set(items.filter((i) => i.caseId === retention.caseId && i.mailId).map((i) => i.mailId!)),
       ].sort();
@@ -168,6 +188,7 @@ export class DisposalService {
         : [];
       return { retention, record: byId.get(retention.caseId)!, mailIds, outboxFiles };
     });
+    return { due: dueCases, kept: stays };
   }
 
   private async disposeWithin(
