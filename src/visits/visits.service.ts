@@ -7,9 +7,9 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { CaseParty } from '../cases/case-party.entity.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { SupportersRepository } from '../supporters/supporters.repository.js';
 import type { PlanVisitDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
@@ -19,6 +19,8 @@ import { Visit } from './visit.entity.js';
 import { said } from '../common/said.js';
 import { stoppedVisitDetail } from './visit-words.js';
 import { VisitsRepository } from './visits.repository.js';
+
+const cases = new CasesRepository();
 
 function planView(plan: VisitPlan, loggedAs: string | null) {
   return {
@@ -72,10 +74,7 @@ export class VisitsService {
     now: Date,
   ): Promise<void> {
     const caseId = record.id;
-    if (
-      visit.childPosition !== undefined &&
-      !(await manager.existsBy(CaseParty, { caseId, role: 'child', position: visit.childPosition }))
-    ) {
+    if (visit.childPosition !== undefined && !(await cases.child(manager, caseId, visit.childPosition))) {
       throw new BusinessRuleError(
         'childOfCase',
         said('Ärendet har inget barn på den platsen i listan.', 'the case has no child at that position'),
