@@ -54,16 +54,25 @@ const RULE_MESSAGES: Record<string, string> = {
   uploadContentType: 'Filen ska vara en PDF eller en bild.',
 };
 
-/** The API's shape checks (400), by what they say, in Swedish. */
+/**
+ * The API's shape checks (400), by what they say, as a person filling in the form reads them. The API
+ * answers in Swedish (src/common/validation-words.ts), `<field> <rule>`; the English it gives to
+ * `Accept-Language: en` is matched too.
+ */
 const SHAPE_MESSAGES: [RegExp, string][] = [
-  [/personal identity number/, 'Ange ett giltigt personnummer, ÅÅÅÅMMDD-NNNN.'],
-  [/must look like "T 1234-26"/, 'Ange målnumret som T 1234-26.'],
-  [/must be a date/, 'Ange ett datum som finns.'],
-  [/ISO 8601|must be a time/, 'Ange datum och tid.'],
-  [/must not be blank|should not be empty|must be given/, 'Fältet får inte vara tomt.'],
-  [/must be shorter|longer than/, 'Texten är för lång.'],
-  [/must be an email/, 'Ange en giltig e-postadress.'],
-  [/must not be greater|must not be less|must be an integer/, 'Ange ett tal inom gränserna.'],
+  [/personal identity number|svenskt personnummer/, 'Ange ett giltigt personnummer, ÅÅÅÅMMDD-NNNN.'],
+  [/must look like "T 1234-26"|ska se ut som ”T 1234-26”/, 'Ange målnumret som T 1234-26.'],
+  [/must be a date|ska vara ett (giltigt )?datum/, 'Ange ett datum som finns.'],
+  [/ISO 8601|must be a time|ska vara en tidpunkt/, 'Ange datum och tid.'],
+  [/must not be blank|should not be empty|must be given|får inte vara tomt|ska anges/, 'Fältet får inte vara tomt.'],
+  [/must be shorter|longer than|får vara högst \d+ tecken/, 'Texten är för lång.'],
+  [/must be an email|ska vara en e-postadress/, 'Ange en giltig e-postadress.'],
+  [/must be a (tele)?phone number|ska vara ett telefonnummer/, 'Ange ett telefonnummer, till exempel 018-727 00 00.'],
+  [/postal code|svenskt postnummer/, 'Ange ett postnummer, till exempel 753 20.'],
+  [
+    /must not be greater|must not be less|must be an integer|får inte vara (större|mindre)|ska vara ett heltal/,
+    'Ange ett tal inom gränserna.',
+  ],
 ];
 
 function shapeMessage(message: string): { field: string; text: string } {
