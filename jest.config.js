@@ -13,6 +13,7 @@ const PURE = [
   '**/test/inspector/machine-diagram.test.ts',
   '**/test/auth/personnummer-protector.test.ts',
   '**/test/auth/rate-limit.test.ts',
+  '**/test/api/validation-words.test.ts',
   '**/test/security/audit-head-file.test.ts',
 ];
 

@@ -16,6 +16,14 @@ const RULES: [RegExp, (f: string, m: RegExpExecArray) => string][] = [
     /^must be one of:? (.*?) when the outcome is stopped, and absent otherwise$/,
     (f, m) => `${f} ska vara ett av ${m[1]} när umgänget avbröts, och utelämnas annars.`,
   ],
+  [
+    /^must be one of (.*) when the visit was cancelled or not attended$/,
+    (f, m) => `${f} ska vara ett av ${m[1]} när umgänget ställdes in eller uteblev.`,
+  ],
+  [
+    /^is given only when the visit was cancelled or not attended$/,
+    (f) => `${f} anges bara när umgänget ställdes in eller uteblev.`,
+  ],
   [/^must be one of:? (.*)$/, (f, m) => `${f} ska vara ett av följande värden: ${m[1]}.`],
   [/^must be an integer number$/, (f) => `${f} ska vara ett heltal.`],
   [/^must not be less than (\S+)$/, (f, m) => `${f} får inte vara mindre än ${m[1]}.`],
