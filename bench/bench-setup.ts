@@ -12,6 +12,7 @@ export interface BenchArgs {
   apiProcesses?: number;
   workers?: number;
   cases?: number;
+  registerHttp?: number;
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
@@ -27,7 +28,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (flag === '--api-processes') args.apiProcesses = count();
     else if (flag === '--workers') args.workers = count();
     else if (flag === '--cases') args.cases = count();
-    else throw new Error(`unknown option ${flag}: --postgres, --api-processes N, --workers N, --cases N`);
+    else if (flag === '--register-http') args.registerHttp = count();
+    else
+      throw new Error(
+        `unknown option ${flag}: --postgres, --api-processes N, --workers N, --cases N, --register-http N`,
+      );
   }
   // SQLite lets one process write a file: a second one's transactions fail as busy (README, Scaling).
   if (!args.postgres && ((args.apiProcesses ?? 1) > 1 || (args.workers ?? 1) > 1)) {

@@ -34,12 +34,14 @@ function lifecycle(supporterId: string): Record<string, unknown>[] {
     type: 'LOG_VISIT',
     occurredAt: '2026-11-26T10:00:00+01:00',
     durationMinutes: 90,
-    outcome: 'completed',
+    // Cancelled: a held visit awaits its report, and ARCHIVE waits for the reports (the benchmark files none).
+    outcome: 'cancelled',
+    cancelledBy: 'visitingParent',
   };
   return [
     { type: 'INITIATE', diaryNumber: 'SN 2026/1' },
     { type: 'APPOINT_SUPPORTER', supporterId, decidedAt: '2026-11-17T10:00:00+01:00' },
-    { type: 'SEND_SUMMONS', meetingAt: '2026-11-24T13:00:00+01:00' },
+    { type: 'SEND_SUMMONS', sentOn: '2026-11-18', meetingAt: '2026-11-24T13:00:00+01:00' },
     {
       type: 'HOLD_STARTUP_MEETING',
       heldAt: '2026-11-24T13:00:00+01:00',
@@ -49,7 +51,12 @@ function lifecycle(supporterId: string): Record<string, unknown>[] {
     { type: 'START_VISITS', documentCopiesSentAt: '2026-11-25T09:00:00+01:00' },
     visit,
     visit,
-    { type: 'END_EARLY', reason: 'The parents go on without support' },
+    {
+      type: 'END_EARLY',
+      endedOn: '2026-11-27',
+      reasonCategory: 'parentsAgreed',
+      reason: 'The parents go on without support',
+    },
     { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-28T10:00:00+01:00' },
     { type: 'ARCHIVE', terminationDecidedAt: '2026-11-29T10:00:00+01:00' },
   ];
@@ -256,7 +263,8 @@ async function driveLifecycle(
         for (const event of events) {
           const t0 = performance.now();
           const res = await client.request('POST', `/cases/${caseId}/events`, event);
-          if (res.status !== 200) throw new Error(`${String(event.type)} answered ${String(res.status)}`);
+          if (res.status !== 200)
+            throw new Error(`${String(event.type)} answered ${String(res.status)}: ${JSON.stringify(res.body)}`);
           eventLatencies.push(performance.now() - t0);
         }
       }

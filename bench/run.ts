@@ -3,9 +3,11 @@ import { parseBenchArgs } from './bench-setup.js';
 import { runCasesBenchmark } from './cases.js';
 import { runDeadlineBenchmarks } from './deadlines.js';
 import { runLifecycleBenchmark, runProcessesBenchmark } from './lifecycle.js';
+import { runRegistrationMemoryBenchmark } from './registrations.js';
 
 /**
- * `npm run bench [-- --postgres] [--api-processes N] [--workers N]`, or `-- --cases N [--postgres]` alone: figures and ratios, compared
+ * `npm run bench [-- --postgres] [--api-processes N] [--workers N]`, or `-- --cases N [--postgres]` or
+ * `-- --register-http N [--postgres]` alone: figures and ratios, compared
  * only within one run (the machine is shared and noisy).
  */
 const args = (() => {
@@ -16,6 +18,10 @@ const args = (() => {
     process.exit(2);
   }
 })();
+if (args.registerHttp !== undefined) {
+  await runRegistrationMemoryBenchmark({ registrations: args.registerHttp, postgres: args.postgres });
+  process.exit(0);
+}
 if (args.cases !== undefined) {
   await runCasesBenchmark({ cases: args.cases, postgres: args.postgres });
   process.exit(0);

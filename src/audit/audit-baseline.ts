@@ -8,9 +8,11 @@ import {
   type ChainHead,
   type NamedHead,
 } from './audit-chain.js';
-import { AuditEntry } from './audit-entry.entity.js';
-import { CHAIN_LOCK_KEY, readTrail } from './audit.repository.js';
+import { AuditIntegrityRepository } from './audit-integrity.repository.js';
+import { readTrail } from './audit.repository.js';
 import { auditChainKey, HeadFile } from './chain-anchor.js';
+
+const integrity = new AuditIntegrityRepository();
 
 /** The resource of the entry that records an accepted baseline; the reason follows it. */
 export const BASELINE_RESOURCE = 'ACCEPT audit baseline';
@@ -65,16 +67,12 @@ export async function acceptBaseline(
   try {
     const fromFile = headFile.read();
     const accepted = await dataSource.transaction(async (manager) => {
-      if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-      const [last] = await manager.query<ChainHead[]>('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1');
-      const baseline = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+      const baseline = (await integrity.lastEntryUnderLock(manager)) ?? { seq: 0, hash: GENESIS_HASH };
       const exported: NamedHead[] = fromFile ? [{ where: config.audit.headPath, head: fromFile }] : [];
       if (postgres) {
-        const [row] = await manager.query<ChainHead[]>('SELECT seq, hash FROM audit_head');
-        if (row)
-          exported.push({ where: "PostgreSQL's audit_head row", head: { seq: Number(row.seq), hash: row.hash } });
-        await manager.query(`SELECT set_config('audit.accepted_baseline', $1, true)`, [String(baseline.seq)]);
-        await manager.query('UPDATE audit_head SET seq = $1, hash = $2', [baseline.seq, baseline.hash]);
+        const row = await integrity.headRow(manager);
+        if (row) exported.push({ where: "PostgreSQL's audit_head row", head: row });
+        await integrity.lowerHeadRow(manager, baseline);
       }
       const beyond = Math.max(baseline.seq, ...exported.map(({ head }) => head.seq));
       const { rows, head } = chainedRows(
@@ -96,7 +94,7 @@ export async function acceptBaseline(
         key,
         auditColumnWidths(dataSource),
       );
-      await manager.insert(AuditEntry, rows);
+      await integrity.append(manager, rows);
       return { baseline, exported, entry: head };
     });
     headFile.replace(accepted.entry);

@@ -9,7 +9,7 @@ import { auditColumnWidths, chainedRows, GENESIS_HASH, type AuditRecord, type Ch
 import { anchorProblem, AuditTrailHaltedError, OPERATOR_ACTION, type ExportedHead } from './anchor-check.js';
 import { auditChainKey, HeadFile } from './chain-anchor.js';
 import type { AuditEntry } from './audit-entry.entity.js';
-import { AuditRepository, type AuditFilter } from './audit.repository.js';
+import { AuditRepository, type AuditFilter, type AuditOrder } from './audit.repository.js';
 
 export type { AuditFilter } from './audit.repository.js';
 
@@ -167,7 +167,7 @@ export class AuditTrail implements OnApplicationBootstrap, OnApplicationShutdown
     this.headFile.close();
   }
 
-  async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditEntry>> {
-    return this.transactions.run((manager) => this.trail.page(manager, filter, limit, offset));
+  async list(filter: AuditFilter, limit: number, offset: number, order?: AuditOrder): Promise<Page<AuditEntry>> {
+    return this.transactions.run((manager) => this.trail.page(manager, filter, limit, offset, order));
   }
 }

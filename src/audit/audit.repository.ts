@@ -20,6 +20,9 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/** Which end of the trail a page starts from. */
+export type AuditOrder = 'oldest' | 'newest';
+
 const ENTRY_COLUMNS = [
   'seq',
   'at',
@@ -104,16 +107,22 @@ export class AuditRepository {
     await run(manager, INSERT, [RowMapper.of(manager, AuditEntry).json(entries, ENTRY_COLUMNS)]);
   }
 
-  /** A page of the entries the filter matches in chain order, and their total (counted first). */
+  /** A page of the entries the filter matches in chain order (or the newest first), and their total (counted first). */
   async page(
     manager: EntityManager,
     filter: AuditFilter,
     limit: number,
     offset: number,
+    order: AuditOrder = 'oldest',
   ): Promise<{ total: number; items: AuditEntry[] }> {
     const where = whereOf(filter);
     const total = await this.totals.count(manager, AuditEntry, where, JSON.stringify(filter));
-    const items = await manager.find(AuditEntry, { where, order: { seq: 'ASC' }, take: limit, skip: offset });
+    const items = await manager.find(AuditEntry, {
+      where,
+      order: { seq: order === 'newest' ? 'DESC' : 'ASC' },
+      take: limit,
+      skip: offset,
+    });
     return { total, items };
   }
 }

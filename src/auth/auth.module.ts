@@ -13,6 +13,7 @@ import { OidcSignIns } from './oidc/oidc-sign-ins.js';
 import { BrowserSession } from './sessions/browser-session.entity.js';
 import { BrowserSessions } from './sessions/browser-sessions.js';
 import { SignInController } from './sessions/sign-in.controller.js';
+import { SignInRepository } from './sign-in.repository.js';
 import { TokenVerifier } from './token-verifier.service.js';
 
 /** Who may call what: tokens, browser sessions and their sign-in, roles, and supporters' own cases. */
@@ -26,6 +27,7 @@ import { TokenVerifier } from './token-verifier.service.js';
     BrowserSessions,
     LocalAccounts,
     OidcSignIns,
+    SignInRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [CaseAccess, TokenVerifier],

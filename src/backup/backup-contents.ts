@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { ChainHead } from '../audit/audit-chain.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SECRET_FILES } from '../config/data-dir.js';
@@ -43,26 +42,6 @@ export function secretsToKeep(config: AppConfig): Map<string, string> {
     if (value !== undefined) secrets.set(name, value);
   }
   return secrets;
-}
-
-/** Reads the facts of a copied database: counts, the audit head and the newest migration. */
-export function describeDatabase(path: string): Omit<BackupManifest, 'format' | 'takenAt' | 'secrets'> {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const head = db.prepare('SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1').get() as
-      ChainHead | undefined;
-    const migration = db.prepare('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').get() as
-      { name: string } | undefined;
-    return {
-      cases: count('cases'),
-      auditEntries: count('audit_trail'),
-      auditHead: head ?? null,
-      migration: migration?.name ?? null,
-    };
-  } finally {
-    db.close();
-  }
 }
 
 export function describeManifest(manifest: BackupManifest): string {

@@ -5,14 +5,8 @@ import Database from 'better-sqlite3';
 import { create as createTar } from 'tar';
 import { InvalidConfigError, type AppConfig } from '../config/app-config.js';
 import { sealArchive } from './backup-archive.js';
-import {
-  DATABASE_FILE,
-  describeDatabase,
-  MANIFEST_FILE,
-  SECRETS_DIR,
-  secretsToKeep,
-  type BackupManifest,
-} from './backup-contents.js';
+import { DATABASE_FILE, MANIFEST_FILE, SECRETS_DIR, secretsToKeep, type BackupManifest } from './backup-contents.js';
+import { describeDatabase } from './database-copy.repository.js';
 import { recordBackupTaken } from './backup-status.js';
 
 export interface BackupOutcome {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { LessThan, type EntityManager } from 'typeorm';
 import { run, type Sql } from '../database/sql.js';
 import { CaseRetention } from './case-retention.entity.js';
 import { CaseDocument } from './document.entity.js';
@@ -55,5 +55,10 @@ export class DocumentsRepository {
 
   retentionOf(manager: EntityManager, caseId: string): Promise<CaseRetention | null> {
     return manager.findOneBy(CaseRetention, { caseId });
+  }
+
+  /** How many archived files have a disposal date before `today` (and wait for a disposal run). */
+  countDisposalsDue(manager: EntityManager, today: string): Promise<number> {
+    return manager.count(CaseRetention, { where: { disposalDate: LessThan(today) } });
   }
 }

@@ -147,18 +147,26 @@ export class NotificationsRepository {
     });
     const items =
       mails.length > 0 ? await manager.find(NotificationItem, { where: { mailId: In(mails.map((m) => m.id)) } }) : [];
-    const countByStatus = () =>
-      manager
-        .createQueryBuilder(NotificationMail, 'mail')
-        .select('mail.status', 'status')
-        .addSelect('COUNT(*)', 'count')
-        .groupBy('mail.status')
-        .getRawMany<{ status: MailStatus; count: string | number }>();
+    const countByStatus = () => this.countsByStatus(manager);
     // The counts per status read every mail: past a small outbox they are kept like a large total.
     const counts = (await this.totals.exceeds(manager, NotificationMail, {}))
       ? await this.totals.keep('counts', countByStatus)
       : await countByStatus();
     return { total, mails, items, counts };
+  }
+
+  /** How many mails there are of each status (of these only, when given); a status none has is left out. */
+  countsByStatus(
+    manager: EntityManager,
+    statuses?: MailStatus[],
+  ): Promise<{ status: MailStatus; count: string | number }[]> {
+    const query = manager
+      .createQueryBuilder(NotificationMail, 'mail')
+      .select('mail.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('mail.status');
+    if (statuses) query.where('mail.status IN (:...statuses)', { statuses });
+    return query.getRawMany<{ status: MailStatus; count: string | number }>();
   }
 
   /** The person's chosen modes. */

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
-import { StaffProfileDto } from './dto/staff.dtos.js';
+import { StaffMemberParams, StaffProfileDto } from './dto/staff.dtos.js';
 import { StaffListResponse, StaffProfileResponse } from './dto/staff.responses.js';
 import { StaffDirectory } from './staff-directory.service.js';
 
@@ -43,5 +43,18 @@ export class StaffController {
   @ApiErrors(400)
   write(@Body() dto: StaffProfileDto, @CurrentActor() actor: Actor): Promise<StaffProfileResponse> {
     return this.directory.write(actor.id, dto);
+  }
+
+  // Declared after 'me', which would otherwise be taken for a username.
+  @Put(':id')
+  @Roles('administrator')
+  @Operation(
+    'Write a staff member’s profile',
+    'The administrator keeps the unit’s staff profiles (`id`: the username, the token subject); replaces it whole, or creates it. Filed in the audit trail as `staff:<id>`.',
+  )
+  @ApiOkResponse({ type: StaffProfileResponse })
+  @ApiErrors(400)
+  writeFor(@Param() { id }: StaffMemberParams, @Body() dto: StaffProfileDto): Promise<StaffProfileResponse> {
+    return this.directory.write(id, dto);
   }
 }

@@ -1,7 +1,9 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
-import { MoreThan } from 'typeorm';
 import type { PersonnummerProtector } from './personnummer-protector.service.js';
+import { SealedColumnsRepository } from './sealed-columns.repository.js';
 import { isSealed } from './sealed.decorator.js';
+
+const values = new SealedColumnsRepository();
 
 /** A column the entities declare @Sealed, and the one primary column its rows are walked by. */
 export interface SealedColumn {
@@ -29,19 +31,9 @@ export function sealedColumns(dataSource: DataSource): SealedColumn[] {
  * database: `{ keyId: count }` per column.
  */
 export async function keyIdsInUse(dataSource: DataSource): Promise<Map<string, Record<string, number>>> {
-  const postgres = dataSource.options.type === 'postgres';
   const counts = new Map<string, Record<string, number>>();
-  for (const sealed of sealedColumns(dataSource)) {
-    const column = dataSource.driver.escape(sealed.entity.findColumnWithPropertyName(sealed.property)!.databaseName);
-    const keyId = postgres
-      ? `split_part(${column}, '.', 2)`
-      : `substr(${column}, instr(${column}, '.') + 1, instr(substr(${column}, instr(${column}, '.') + 1), '.') - 1)`;
-    const rows = await dataSource.query<{ keyId: string; n: number | string }[]>(
-      `SELECT ${keyId} AS "keyId", COUNT(*) AS n FROM ${dataSource.driver.escape(sealed.entity.tableName)} ` +
-        `WHERE ${column} IS NOT NULL GROUP BY ${keyId}`,
-    );
-    counts.set(sealed.name, Object.fromEntries(rows.map((row) => [row.keyId, Number(row.n)])));
-  }
+  for (const sealed of sealedColumns(dataSource))
+    counts.set(sealed.name, await values.keyIdCounts(dataSource.manager, sealed));
   return counts;
 }
 
@@ -96,12 +88,7 @@ export async function rewrapSealed(
     const outcome = { name: sealed.name, rewrapped: 0, values: 0 };
     let after: unknown;
     for (;;) {
-      const batch = (await dataSource.manager.find(sealed.entity.target, {
-        select: { [id]: true, [sealed.property]: true },
-        where: after === undefined ? {} : { [id]: MoreThan(after) },
-        order: { [id]: 'ASC' },
-        take: batchSize,
-      })) as Record<string, unknown>[];
+      const batch = await values.batch(dataSource.manager, sealed, after, batchSize);
       if (batch.length === 0) break;
       const stale = batch.filter((row) => {
         const value = row[sealed.property];
@@ -110,11 +97,7 @@ export async function rewrapSealed(
       await dataSource.transaction(async (manager) => {
         for (const row of stale) {
           const value = row[sealed.property] as string;
-          await manager.update(
-            sealed.entity.target,
-            { [id]: row[id], [sealed.property]: value },
-            { [sealed.property]: protector.seal(protector.open(value)) },
-          );
+          await values.reseal(manager, sealed, row[id], value, protector.seal(protector.open(value)));
         }
       });
       outcome.rewrapped += stale.length;

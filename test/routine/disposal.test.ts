@@ -126,6 +126,7 @@ describe.each(DATABASES)('disposal of case files (gallring) (%s)', (database) =>
         },
       ],
       total: 1,
+      kept: [],
     });
     await t.http.get('/disposals/due').expect(403);
     await t.http.post('/disposals').send({ dryRun: false }).expect(403);

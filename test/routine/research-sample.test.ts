@@ -44,15 +44,22 @@ describe.each(DATABASES)('disposal keeps the research sample (%s)', (database) =
     return caseId;
   };
 
-  it('keeps a file whose child was born on the 15th past its disposal date, and disposes of the other', async () => {
+  it('keeps a file whose child was born on the 15th past its disposal date, says why, and disposes of the other', async () => {
     const kept = await archivedCase(BORN_15TH);
     const disposed = await archivedCase(CHILD);
     t.clock.setNow('2028-01-10T12:00:00+01:00');
+    const stays = [
+      { caseId: kept, archivedAt: expect.any(String), disposalDate: '2027-12-10', reason: 'researchSample' },
+    ];
     const due = await t.as('administrator').get('/disposals/due').expect(200);
     expect(due.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([disposed]);
+    expect(due.body.kept).toEqual(stays);
     const done = await t.as('administrator').post('/disposals').send({ dryRun: false }).expect(200);
     expect(done.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([disposed]);
     await t.http.get(`/cases/${disposed}`).expect(404);
     expect((await t.http.get(`/cases/${kept}`).expect(200)).body.state).toBe('archived');
+    // Marked at the run, it still shows as staying, and why.
+    const after = await t.as('administrator').get('/disposals/due').expect(200);
+    expect(after.body).toMatchObject({ items: [], total: 0, kept: stays });
   });
 });

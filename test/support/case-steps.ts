@@ -30,8 +30,8 @@ export function stepsTo(target: string, supporterId: string): Record<string, unk
 /** Where the supporters' letters go. */
 export const SUPPORTER_ADDRESS = { street: 'Vaksalagatan 30', postalCode: '753 31', city: 'Uppsala' };
 
-/** A supporter vetted today (interview, references, both register extracts) and approved: appointable. */
-export async function registerSupporter(t: TestApp, name = 'Karin Lund'): Promise<string> {
+/** A supporter vetted today (interview, references, both register extracts), waiting for the administrator's decision. */
+export async function vettedSupporter(t: TestApp, name = 'Karin Lund'): Promise<string> {
   const res = await t.http
     .post('/supporters')
     .send({ name, phone: '070-123 45 67', email: 'karin.lund@example.se', address: SUPPORTER_ADDRESS })
@@ -41,6 +41,12 @@ export async function registerSupporter(t: TestApp, name = 'Karin Lund'): Promis
   for (const step of ['interview', 'references', 'criminalRecordExtract', 'socialServicesExtract']) {
     await t.http.post(`/supporters/${id}/vetting`).send({ step, date: today }).expect(200);
   }
+  return id;
+}
+
+/** A supporter vetted today and approved: appointable. */
+export async function registerSupporter(t: TestApp, name = 'Karin Lund'): Promise<string> {
+  const id = await vettedSupporter(t, name);
   await t.as('administrator').post(`/supporters/${id}/decision`).send({ decision: 'approved' }).expect(200);
   return id;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsInstant } from '../../common/date-validators.js';
 import { PagingQuery } from '../../common/paging.dto.js';
 
@@ -24,4 +24,13 @@ export class AuditQuery extends PagingQuery {
   @IsOptional()
   @IsInstant()
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: ['oldest', 'newest'],
+    default: 'oldest',
+    description: 'Which end of the trail comes first: `newest` for the latest entries',
+  })
+  @IsOptional()
+  @IsIn(['oldest', 'newest'], { message: 'order must be one of: oldest, newest' })
+  order?: 'oldest' | 'newest';
 }

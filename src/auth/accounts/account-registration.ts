@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../common/actor.js';
+import { SignInRepository } from '../sign-in.repository.js';
 import { hashPassword, passwordProblem, USERNAME_SHAPE } from './password-rules.js';
 import { UserAccount } from './user-account.entity.js';
 
@@ -13,6 +14,8 @@ export interface NewAccount {
 
 /** Why an account was not created, in Swedish, one problem per line. */
 export class AccountRefusedError extends Error {}
+
+const accounts = new SignInRepository();
 
 const SUPPORTER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,16 +43,19 @@ function problemsOf(account: NewAccount): string[] {
 export async function registerAccount(manager: EntityManager, account: NewAccount, now: Date): Promise<void> {
   const problems = problemsOf(account);
   if (problems.length > 0) throw new AccountRefusedError(problems.join('\n'));
-  if (await manager.existsBy(UserAccount, { username: account.username }))
+  if (await accounts.accountExists(manager, account.username))
     throw new AccountRefusedError(`Användarnamnet ${account.username} finns redan.`);
-  await manager.insert(UserAccount, {
-    username: account.username,
-    name: account.name.trim(),
-    role: account.role,
-    supporterId: account.supporterId ?? null,
-    passwordHash: await hashPassword(account.password),
-    failedAttempts: 0,
-    lockedUntil: null,
-    createdAt: now,
-  });
+  await accounts.insertAccount(
+    manager,
+    Object.assign(new UserAccount(), {
+      username: account.username,
+      name: account.name.trim(),
+      role: account.role,
+      supporterId: account.supporterId ?? null,
+      passwordHash: await hashPassword(account.password),
+      failedAttempts: 0,
+      lockedUntil: null,
+      createdAt: now,
+    }),
+  );
 }

@@ -6,8 +6,9 @@ import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-config.js';
 import { TransactionRunner } from '../../database/transaction-runner.service.js';
 import type { SignedInPerson } from '../sessions/signed-in-person.js';
+import { SignInRepository } from '../sign-in.repository.js';
 import { hashPassword, passwordMatches } from './password-rules.js';
-import { UserAccount } from './user-account.entity.js';
+import type { UserAccount } from './user-account.entity.js';
 
 export type SignInOutcome =
   { kind: 'signedIn'; person: SignedInPerson } | { kind: 'wrongCredentials' } | { kind: 'locked'; until: Date };
@@ -33,6 +34,7 @@ export class LocalAccounts {
 
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly accounts: SignInRepository,
     private readonly trail: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -43,7 +45,7 @@ export class LocalAccounts {
   /** Checks the password (outside any transaction: hashing takes a while) and records the outcome. */
   async signIn(typedUsername: string, password: string, ip: string | null): Promise<SignInOutcome> {
     const username = typedUsername.trim().toLowerCase();
-    const account = await this.transactions.run((manager) => manager.findOneBy(UserAccount, { username }));
+    const account = await this.transactions.run((manager) => this.accounts.account(manager, username));
     const matches = await passwordMatches(account?.passwordHash ?? (await NOBODY), password);
     const attempt = { actorId: account ? username : null, subject: account ? `account:${username}` : null, ip };
     if (!account) {
@@ -62,18 +64,17 @@ export class LocalAccounts {
   /** Within the transaction that records it: the lock as it stands now, then the password's verdict. */
   private async decide(manager: EntityManager, username: string, matches: boolean): Promise<SignInOutcome> {
     const now = this.clock.now();
-    const current = await manager.findOneByOrFail(UserAccount, { username });
+    const current = await this.accounts.account(manager, username);
+    if (!current) return { kind: 'wrongCredentials' };
     if (current.lockedUntil && current.lockedUntil > now) return { kind: 'locked', until: current.lockedUntil };
     if (matches) {
-      await manager.update(UserAccount, { username }, { failedAttempts: 0, lockedUntil: null });
+      await this.accounts.setLock(manager, username, null);
       return { kind: 'signedIn', person: personOf(current) };
     }
-    // Counted in the database, so attempts at once in several processes all count.
-    await manager.increment(UserAccount, { username }, 'failedAttempts', 1);
-    const { failedAttempts } = await manager.findOneByOrFail(UserAccount, { username });
+    const failedAttempts = await this.accounts.countFailure(manager, username);
     if (failedAttempts < this.config.maxFailures) return { kind: 'wrongCredentials' };
     const until = new Date(now.getTime() + this.config.lockMs);
-    await manager.update(UserAccount, { username }, { failedAttempts: 0, lockedUntil: until });
+    await this.accounts.setLock(manager, username, until);
     return { kind: 'locked', until };
   }
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import * as client from 'openid-client';
-import { LessThan } from 'typeorm';
 import { ROLES, type Role } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig, type OidcSignInConfig } from '../../config/app-config.js';
 import { TransactionRunner } from '../../database/transaction-runner.service.js';
 import type { SignedInPerson } from '../sessions/signed-in-person.js';
+import { SignInRepository } from '../sign-in.repository.js';
 import { OidcSignIn } from './oidc-sign-in.entity.js';
 
 /** How long a browser may take at the provider before the sign-in it started is forgotten. */
@@ -44,6 +44,7 @@ export class OidcSignIns {
 
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly signIns: SignInRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -82,10 +83,13 @@ export class OidcSignIns {
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
     const now = this.clock.now();
-    await this.transactions.run(async (manager) => {
-      await manager.delete(OidcSignIn, { createdAt: LessThan(new Date(now.getTime() - SIGN_IN_WINDOW_MS)) });
-      await manager.insert(OidcSignIn, { stateHash: hashOf(state), nonce, codeVerifier, createdAt: now });
-    });
+    await this.transactions.run((manager) =>
+      this.signIns.beginOidcSignIn(
+        manager,
+        Object.assign(new OidcSignIn(), { stateHash: hashOf(state), nonce, codeVerifier, createdAt: now }),
+        new Date(now.getTime() - SIGN_IN_WINDOW_MS),
+      ),
+    );
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUri,
       scope: 'openid profile',
@@ -107,11 +111,7 @@ export class OidcSignIns {
     const callback = new URL(`${this.redirectUri}?${query}`);
     const state = callback.searchParams.get('state');
     if (!state || state !== cookieState) throw new OidcSignInFailed('the state is not the one this browser began with');
-    const pending = await this.transactions.run(async (manager) => {
-      const found = await manager.findOneBy(OidcSignIn, { stateHash: hashOf(state) });
-      if (found) await manager.delete(OidcSignIn, { stateHash: found.stateHash });
-      return found;
-    });
+    const pending = await this.transactions.run((manager) => this.signIns.takeOidcSignIn(manager, hashOf(state)));
     if (!pending || this.clock.now().getTime() - pending.createdAt.getTime() > SIGN_IN_WINDOW_MS)
       throw new OidcSignInFailed('no sign-in under way with that state');
     const configuration = await this.discovered();

@@ -1,10 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { LessThan } from 'typeorm';
 import { ROLES, type Role } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-config.js';
 import { TransactionRunner } from '../../database/transaction-runner.service.js';
+import { SignInRepository } from '../sign-in.repository.js';
 import { BrowserSession } from './browser-session.entity.js';
 import type { SessionResponse } from './dto/session.responses.js';
 import type { SignedInPerson } from './signed-in-person.js';
@@ -33,6 +33,7 @@ export class BrowserSessions {
 
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly sessions: SignInRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -44,17 +45,23 @@ export class BrowserSessions {
     const id = randomBytes(ID_BYTES).toString('base64url');
     const now = this.clock.now();
     return this.transactions.run(async (manager) => {
-      await manager.delete(BrowserSession, { lastSeenAt: LessThan(new Date(now.getTime() - this.config.idleMs)) });
-      await manager.delete(BrowserSession, { createdAt: LessThan(new Date(now.getTime() - this.config.maxMs)) });
-      await manager.insert(BrowserSession, {
-        idHash: hashOf(id),
-        subject: person.subject,
-        name: person.name,
-        roles: person.roles.join(','),
-        supporterId: person.supporterId ?? null,
-        createdAt: now,
-        lastSeenAt: now,
-      });
+      await this.sessions.sweepSessions(
+        manager,
+        new Date(now.getTime() - this.config.idleMs),
+        new Date(now.getTime() - this.config.maxMs),
+      );
+      await this.sessions.insertSession(
+        manager,
+        Object.assign(new BrowserSession(), {
+          idHash: hashOf(id),
+          subject: person.subject,
+          name: person.name,
+          roles: person.roles.join(','),
+          supporterId: person.supporterId ?? null,
+          createdAt: now,
+          lastSeenAt: now,
+        }),
+      );
       return id;
     });
   }
@@ -63,18 +70,18 @@ export class BrowserSessions {
   personOf(id: string): Promise<SignedInPerson | undefined> {
     if (!ID_SHAPE.test(id)) return Promise.resolve(undefined);
     return this.transactions.run(async (manager) => {
-      const session = await manager.findOneBy(BrowserSession, { idHash: hashOf(id) });
+      const session = await this.sessions.session(manager, hashOf(id));
       if (!session) return undefined;
       const now = this.clock.now().getTime();
       if (
         now - session.lastSeenAt.getTime() >= this.config.idleMs ||
         now - session.createdAt.getTime() >= this.config.maxMs
       ) {
-        await manager.delete(BrowserSession, { idHash: session.idHash });
+        await this.sessions.deleteSession(manager, session.idHash);
         return undefined;
       }
       if (now - session.lastSeenAt.getTime() >= TOUCH_AFTER_MS)
-        await manager.update(BrowserSession, { idHash: session.idHash }, { lastSeenAt: new Date(now) });
+        await this.sessions.touchSession(manager, session.idHash, new Date(now));
       return {
         subject: session.subject,
         name: session.name,
@@ -86,7 +93,7 @@ export class BrowserSessions {
 
   /** Ends the session: its cookie opens nothing from now on. */
   async end(id: string): Promise<void> {
-    await this.transactions.run((manager) => manager.delete(BrowserSession, { idHash: hashOf(id) }));
+    await this.transactions.run((manager) => this.sessions.deleteSession(manager, hashOf(id)));
   }
 
   /** What the web app is told of a session: who is signed in, and the CSRF token. */

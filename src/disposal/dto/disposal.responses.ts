@@ -20,7 +20,25 @@ export class DueCaseResponse {
   outboxFiles!: string[];
 }
 
-export class DueCaseListResponse extends PageOf(DueCaseResponse) {}
+/** An archived case past its disposal date that disposal keeps, and why. */
+export class KeptCaseResponse {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ format: 'date-time' }) archivedAt!: string;
+  @ApiProperty({ format: 'date' }) disposalDate!: string;
+  @ApiProperty({
+    enum: ['researchSample'],
+    description: '`researchSample`: a party was born on a day of the month the archive plan keeps (docs/disposal.md)',
+  })
+  reason!: 'researchSample';
+}
+
+export class DueCaseListResponse extends PageOf(DueCaseResponse) {
+  @ApiProperty({
+    type: [KeptCaseResponse],
+    description: 'The cases past their disposal date that stay, with why: disposal leaves them',
+  })
+  kept!: KeptCaseResponse[];
+}
 
 class DisposedCounts {
   @ApiProperty() children!: number;

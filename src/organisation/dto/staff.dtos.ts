@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDisplayName } from '../../common/name-validators.js';
 
 export class StaffProfileDto {
   @ApiProperty({ example: 'Anna Berg' })
@@ -32,4 +33,11 @@ export class ResponsibleSecretaryDto {
   @IsNotEmpty()
   @MaxLength(120)
   secretaryId!: string;
+}
+
+/** Whose profile the administrator writes: their username (the token subject), in the path. */
+export class StaffMemberParams {
+  @ApiProperty({ example: 'anna', description: 'The username (token subject) the profile belongs to' })
+  @IsDisplayName(120)
+  id!: string;
 }

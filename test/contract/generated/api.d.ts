@@ -886,6 +886,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write a staff member’s profile
+         * @description The administrator keeps the unit’s staff profiles (`id`: the username, the token subject); replaces it whole, or creates it. Filed in the audit trail as `staff:<id>`.
+         */
+        put: operations["Staff_writeFor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/unit": {
         parameters: {
             query?: never;
@@ -1362,6 +1382,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit trail now: its protection, its keyed hash chain and its end against the exported head
+         * @description The check `npm run audit:verify` makes, with its verdict in Swedish. It reads the whole trail: seconds on a large one.
+         */
+        get: operations["Audit_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/unauthenticated": {
         parameters: {
             query?: never;
@@ -1391,7 +1431,7 @@ export interface paths {
         };
         /**
          * Read the audit trail: who read or changed which case’s personal data
-         * @description Every read and write of a case’s personal data, allowed or refused, oldest first; by case, by user, by time. The trail is append-only and hash-chained.
+         * @description Every read and write of a case’s personal data, allowed or refused, oldest first (or `order=newest`); by case, by user, by time. The trail is append-only and hash-chained.
          */
         get: operations["Audit_list"];
         put?: never;
@@ -3121,6 +3161,19 @@ export interface components {
             /** @description The outbox files (`.eml`, under the data directory) of those mails, removed with the case */
             outboxFiles: string[];
         };
+        KeptCaseResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            archivedAt: string;
+            /** Format: date */
+            disposalDate: string;
+            /**
+             * @description `researchSample`: a party was born on a day of the month the archive plan keeps (docs/disposal.md)
+             * @enum {string}
+             */
+            reason: "researchSample";
+        };
         DueCaseListResponse: {
             items: components["schemas"]["DueCaseResponse"][];
             /**
@@ -3128,6 +3181,8 @@ export interface components {
              * @example 1
              */
             total: number;
+            /** @description The cases past their disposal date that stay, with why: disposal leaves them */
+            kept: components["schemas"]["KeptCaseResponse"][];
         };
         DisposalPreviewResponse: {
             items: components["schemas"]["DueCaseResponse"][];
@@ -3136,6 +3191,8 @@ export interface components {
              * @example 1
              */
             total: number;
+            /** @description The cases past their disposal date that stay, with why: disposal leaves them */
+            kept: components["schemas"]["KeptCaseResponse"][];
             /** @enum {boolean} */
             dryRun: true;
         };
@@ -3702,6 +3759,30 @@ export interface components {
         DashboardSignIn: {
             /** @description An administrator’s bearer token */
             token: string;
+        };
+        AuditVerificationResponse: {
+            /** @description Whether the chain is whole, protected and reaches its exported head */
+            intact: boolean;
+            /**
+             * @description The entries checked; null when broken
+             * @example 1234
+             */
+            entries: number | null;
+            /**
+             * Format: date-time
+             * @description When the check was made
+             */
+            checkedAt: string;
+            /**
+             * @description The verdict in Swedish, for the administrator
+             * @example Kedjan är obruten: alla 1234 poster stämmer med sina kontrollsummor och når den exporterade kedjeänden.
+             */
+            summary: string;
+            /**
+             * @description What is wrong, as `npm run audit:verify` says it (English, for operations); null when intact
+             * @example null
+             */
+            problem: string | null;
         };
         UnauthenticatedRefusalsResponse: {
             /**
@@ -7952,6 +8033,89 @@ export interface operations {
             };
         };
     };
+    Staff_writeFor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The username (token subject) the profile belongs to */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffProfileDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProfileResponse"];
+                };
+            };
+            /** @description Malformed input: `message` lists every broken field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT (an upload: UPLOAD_MAX_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Unit_get: {
         parameters: {
             query?: never;
@@ -9716,6 +9880,64 @@ export interface operations {
             };
         };
     };
+    Audit_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationResponse"];
+                };
+            };
+            /** @description No valid bearer token or browser session */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role may not do this, or a change made with the session cookie came without its `X-CSRF-Token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Something went wrong on the service’s side: quote `requestId` when you report it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The audit trail cannot be written (its end is behind the head exported outside the database): nothing is read or changed until an operator acts */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Audit_unauthenticatedRefusals: {
         parameters: {
             query?: never;
@@ -9786,6 +10008,8 @@ export interface operations {
                 from?: string;
                 /** @description Entries at or before this time */
                 to?: string;
+                /** @description Which end of the trail comes first: `newest` for the latest entries */
+                order?: "oldest" | "newest";
             };
             header?: never;
             path?: never;

@@ -11,6 +11,11 @@ import { SupportersPage } from '../features/supporters/SupportersPage';
 import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AssignmentPage, AssignmentsPage } from '../features/assignments/AssignmentsPage';
 import { CompensationPage } from '../features/assignments/CompensationPage';
+import { UnitPage } from '../features/administration/UnitPage';
+import { ApprovalsPage } from '../features/administration/ApprovalsPage';
+import { ArchivingPage } from '../features/administration/ArchivingPage';
+import { DisposalPage } from '../features/administration/DisposalPage';
+import { AuditPage } from '../features/administration/AuditPage';
 import { Layout } from './Layout';
 import { Loading, Page } from './page';
 import { PAGE_ROLES, TOOLS, homeOf, paths } from './routes';
@@ -114,6 +119,31 @@ function SignedInRoutes({ user }: { user: SessionUser }) {
             <AssignmentPage id={params.id} />
           </Allowed>
         )}
+      </Route>
+      <Route path={paths.unit}>
+        <Allowed user={user} roles={PAGE_ROLES.administration}>
+          <UnitPage />
+        </Allowed>
+      </Route>
+      <Route path={paths.approvals}>
+        <Allowed user={user} roles={PAGE_ROLES.administration}>
+          <ApprovalsPage user={user} />
+        </Allowed>
+      </Route>
+      <Route path={paths.archiving}>
+        <Allowed user={user} roles={PAGE_ROLES.administration}>
+          <ArchivingPage />
+        </Allowed>
+      </Route>
+      <Route path={paths.disposal}>
+        <Allowed user={user} roles={PAGE_ROLES.administration}>
+          <DisposalPage />
+        </Allowed>
+      </Route>
+      <Route path={paths.auditTrail}>
+        <Allowed user={user} roles={PAGE_ROLES.administration}>
+          <AuditPage />
+        </Allowed>
       </Route>
       <Route>
         <Page title="Sidan finns inte">

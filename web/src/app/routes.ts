@@ -14,7 +14,11 @@ export const paths = {
   assignments: '/mina-uppdrag',
   compensation: '/mina-uppdrag/ersattning',
   assignment: (id: string) => `/mina-uppdrag/${encodeURIComponent(id)}`,
-  administration: '/administration',
+  unit: '/administration/enheten',
+  approvals: '/administration/godkannande',
+  archiving: '/administration/arkivering',
+  disposal: '/administration/gallring',
+  auditTrail: '/administration/granskningslogg',
 } as const;
 
 type Role = SessionUser['role'];
@@ -32,7 +36,14 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: paths.supporters, label: 'Umgängesstödjare' },
     { href: paths.alerts, label: 'Aviseringar' },
   ],
-  administrator: [{ href: paths.supporters, label: 'Umgängesstödjare' }],
+  administrator: [
+    { href: paths.unit, label: 'Enheten' },
+    { href: paths.approvals, label: 'Att godkänna' },
+    { href: paths.archiving, label: 'Arkivering' },
+    { href: paths.disposal, label: 'Gallring' },
+    { href: paths.auditTrail, label: 'Granskningslogg' },
+    { href: paths.supporters, label: 'Umgängesstödjare' },
+  ],
   supporter: [
     { href: paths.assignments, label: 'Mina uppdrag' },
     { href: paths.compensation, label: 'Min ersättning' },
@@ -46,6 +57,7 @@ export const TOOLS: Record<Role, NavItem[]> = {
   administrator: [
     { href: '/statistics/page', label: 'Statistik' },
     { href: '/admin/queues', label: 'Köer och jobb' },
+    { href: '/metrics', label: 'Mätvärden' },
   ],
   supporter: [],
   developer: [{ href: '/inspector', label: 'Inspektören' }],
@@ -64,4 +76,5 @@ export const PAGE_ROLES = {
   supporters: ['secretary', 'administrator'],
   alerts: ['secretary'],
   assignments: ['supporter'],
+  administration: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;

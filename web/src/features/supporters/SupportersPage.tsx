@@ -197,14 +197,18 @@ function VettingForm({ supporter }: { supporter: Supporter }) {
   );
 }
 
-function DecisionForm({ supporter }: { supporter: Supporter }) {
+/** What the page is told once the administrator's decision is saved. */
+export type OnDecided = (supporter: Supporter, decision: Schemas['DecideSupporterDto']['decision']) => void;
+
+function DecisionForm({ supporter, onDecided }: { supporter: Supporter; onDecided?: OnDecided }) {
   const client = useQueryClient();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const decide = useMutation({
     mutationFn: async (body: Schemas['DecideSupporterDto']) =>
       answered(await api.POST('/supporters/{id}/decision', { params: { path: { id: supporter.id } }, body })),
-    onSuccess: () => {
+    onSuccess: (_answer, body) => {
       setRefusal(null);
+      onDecided?.(supporter, body.decision);
       void client.invalidateQueries({ queryKey: ['supporters'] });
     },
     onError: (error) => setRefusal(refusalOf(error)),
@@ -241,7 +245,15 @@ function DecisionForm({ supporter }: { supporter: Supporter }) {
   );
 }
 
-function SupporterDetails({ supporter, user }: { supporter: Supporter; user: SessionUser }) {
+export function SupporterDetails({
+  supporter,
+  user,
+  onDecided,
+}: {
+  supporter: Supporter;
+  user: SessionUser;
+  onDecided?: OnDecided;
+}) {
   return (
     <div className="supporter-details">
       <dl className="summary-list">
@@ -278,7 +290,9 @@ function SupporterDetails({ supporter, user }: { supporter: Supporter; user: Ses
         )}
       </dl>
       {user.role === 'secretary' && <VettingForm supporter={supporter} />}
-      {user.role === 'administrator' && supporter.status === 'interested' && <DecisionForm supporter={supporter} />}
+      {user.role === 'administrator' && supporter.status === 'interested' && (
+        <DecisionForm supporter={supporter} onDecided={onDecided} />
+      )}
     </div>
   );
 }
