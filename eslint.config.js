@@ -9,15 +9,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'web/dist/',
-      'coverage/',
-      'data/',
-      'test/artifacts/',
-      'test/contract/generated/',
-      'web/src/api/schema.d.ts',
-    ],
+    ignores: ['dist/', 'web/dist/', 'coverage/', 'data/', 'test/artifacts/', 'web/src/api/schema.d.ts'],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],

@@ -140,6 +140,16 @@ export class ServiceProcess {
     }
   }
 
+  /** CPU time (user and system) the process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
+  cpuMs(): number | undefined {
+    try {
+      const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     this.child.kill('SIGTERM');

@@ -50,11 +50,15 @@ export async function runRegistrationMemoryBenchmark({
   const metricsUrl = `http://127.0.0.1:${metricsPort}`;
   const authorization = `Bearer ${mintLocalToken(localSigningKey(loadConfig({ JWT_SECRET: secret })), { sub: 'bench-secretary', roles: ['secretary'] })}`;
   const client = new BenchClient(service.url!, { authorization });
+  let cpuBefore = service.cpuMs() ?? NaN;
   const report = async (done: number, started: number, since: number, sinceDone: number) => {
     const heap = await heapOf(metricsUrl);
     const rate = (done - sinceDone) / ((performance.now() - since) / 1000);
+    const cpu = service.cpuMs() ?? NaN;
+    const cpuPer = done > sinceDone ? ` CPU ${((cpu - cpuBefore) / (done - sinceDone)).toFixed(2)} ms each` : '';
+    cpuBefore = cpu;
     console.log(
-      `  ${String(done).padStart(7)} registered  RSS ${service.rssMb()?.toFixed(0) ?? '?'} MB  heap used ${heap.heapUsed.toFixed(0)} MB of ${heap.heapTotal.toFixed(0)} MB  external ${heap.external.toFixed(0)} MB  ${rate.toFixed(0)}/s  (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      `  ${String(done).padStart(7)} registered  RSS ${service.rssMb()?.toFixed(0) ?? '?'} MB  heap used ${heap.heapUsed.toFixed(0)} MB of ${heap.heapTotal.toFixed(0)} MB  external ${heap.external.toFixed(0)} MB  ${rate.toFixed(0)}/s${cpuPer}  (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
   };
   try {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requireWritableCase } from '../cases/case-file.js';
-import { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
-import { CaseParty } from '../cases/case-party.entity.js';
+import type { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
@@ -12,14 +12,15 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { storedFile } from '../documents/checked-upload.js';
 import { DocumentsService, type DocumentFacts, type DocumentView } from '../documents/documents.service.js';
-import { ChildInterview } from '../interviews/child-interview.entity.js';
+import { InterviewsRepository } from '../interviews/interviews.repository.js';
 import { PersonnummerProtector } from '../personal-data/personnummer-protector.service.js';
 import { openAddress } from '../personal-data/postal-address.js';
 import { StaffDirectory } from '../organisation/staff-directory.service.js';
 import { supporterTerms } from '../supporters/supporter-terms.js';
-import { Supporter } from '../supporters/supporter.entity.js';
+import { SupportersRepository } from '../supporters/supporters.repository.js';
 import { UnitDirectory } from '../organisation/unit-directory.service.js';
-import { Visit } from '../visits/visit.entity.js';
+import type { Visit } from '../visits/visit.entity.js';
+import { VisitsRepository } from '../visits/visits.repository.js';
 import type { GenerateLetterDto } from './dto/letter.dtos.js';
 import { renderLetter, type LetterFrame } from './letter.js';
 import type {
@@ -36,6 +37,11 @@ import { swedishDay } from '../common/swedish-format.js';
 import { said } from '../common/said.js';
 
 const FOLLOW_UPS = { HOLD_FOLLOW_UP: 'midpoint', HOLD_CLOSING_MEETING: 'closing' } as const;
+
+const cases = new CasesRepository();
+const visitRecords = new VisitsRepository();
+const interviewRecords = new InterviewsRepository();
+const supporters = new SupportersRepository();
 
 /** The event that records the decision a letter conveys. */
 const DECISION_EVENTS: Partial<Record<GeneratedLetter, string>> = {
@@ -144,16 +150,14 @@ export class LettersService {
     dto: GenerateLetterDto,
   ): Promise<LetterSources> {
     const planned = context.startupMeeting?.individual;
-    const parties = (await manager.find(CaseParty, { where: { caseId }, order: { position: 'ASC' } })).map(
-      (p): LetterParty => ({
-        role: p.role,
-        position: p.position,
-        name: p.name,
-        protection: p.protection,
-        address: openAddress(this.protector, p.addressCiphertext),
-      }),
-    );
-    const entries = await manager.find(CaseHistoryEntry, { where: { caseId }, order: { version: 'ASC' } });
+    const parties = (await cases.partiesInOrder(manager, caseId)).map((p): LetterParty => ({
+      role: p.role,
+      position: p.position,
+      name: p.name,
+      protection: p.protection,
+      address: openAddress(this.protector, p.addressCiphertext),
+    }));
+    const entries = await cases.history(manager, caseId);
     const history = entries.map((e): HistoryStep => ({
       type: e.type,
       at: e.at.toISOString(),
@@ -165,8 +169,10 @@ export class LettersService {
     const supporterId = decisionEntry
       ? (decisionEntry.payload as DecisionPayload).supporterId
       : context.supporter?.supporterId;
-    const visits = await manager.find(Visit, { where: { caseId }, order: { occurredAt: 'ASC' } });
-    const interviews = await manager.find(ChildInterview, { where: { caseId }, order: { childPosition: 'ASC' } });
+    const visits = await visitRecords.visitsOfCase(manager, caseId);
+    const interviews = (await interviewRecords.interviewsOfCase(manager, caseId)).sort(
+      (a, b) => a.childPosition - b.childPosition,
+    );
     const { ratePerVisitOre, ratePerHourOre } = this.config.compensation;
     return {
       context,
@@ -223,7 +229,7 @@ export class LettersService {
   }
 
   private async supporter(manager: EntityManager, id: string): Promise<LetterSupporter | undefined> {
-    const supporter = await manager.findOneBy(Supporter, { id });
+    const supporter = await supporters.find(manager, id);
     return supporter
       ? { name: supporter.name, address: openAddress(this.protector, supporter.addressCiphertext) }
       : undefined;

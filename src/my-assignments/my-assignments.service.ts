@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, Not } from 'typeorm';
-import { CaseParty } from '../cases/case-party.entity.js';
-import { CaseRecord } from '../cases/case-record.entity.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { CompensationService } from '../compensation/compensation.service.js';
-import { VisitPlan } from '../visits/visit-plan.entity.js';
-import { Visit } from '../visits/visit.entity.js';
+import { MyAssignmentsRepository } from './my-assignments.repository.js';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0];
 
@@ -19,20 +15,16 @@ export class MyAssignmentsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly payroll: CompensationService,
+    private readonly mine: MyAssignmentsRepository,
   ) {}
 
   assignments(supporterId: string) {
     return this.transactions.run(async (manager) => {
-      const cases = await manager.find(CaseRecord, {
-        where: { supporterId, state: Not('archived') },
-        order: { periodStart: 'ASC', id: 'ASC' },
-      });
-      const children = cases.length
-        ? await manager.find(CaseParty, {
-            where: { caseId: In(cases.map((c) => c.id)), role: 'child' },
-            order: { position: 'ASC' },
-          })
-        : [];
+      const cases = await this.mine.openCasesOf(manager, supporterId);
+      const children = await this.mine.childrenOf(
+        manager,
+        cases.map((c) => c.id),
+      );
       const items = cases.map((record) => ({
         caseId: record.id,
         state: record.state,
@@ -46,24 +38,11 @@ export class MyAssignmentsService {
   /** Visits planned with the supporter on cases still open, not yet logged, soonest first. */
   visitPlans(supporterId: string) {
     return this.transactions.run(async (manager) => {
-      const plans = await manager
-        .createQueryBuilder(VisitPlan, 'p')
-        .innerJoin(CaseRecord, 'c', 'c.id = p.caseId')
-        .where('p.supporterId = :supporterId', { supporterId })
-        .andWhere('c.state <> :archived', { archived: 'archived' })
-        .orderBy('p.plannedFor', 'ASC')
-        .addOrderBy('p.id', 'ASC')
-        .getMany();
-      const logged = plans.length
-        ? new Set(
-            (
-              await manager.find(Visit, {
-                select: { planId: true },
-                where: { planId: In(plans.map((p) => p.id)), caseId: Not(IsNull()) },
-              })
-            ).map((v) => v.planId),
-          )
-        : new Set<string | null>();
+      const plans = await this.mine.plansOnOpenCases(manager, supporterId);
+      const logged = await this.mine.loggedAmong(
+        manager,
+        plans.map((p) => p.id),
+      );
       const items = plans
         .filter((plan) => !logged.has(plan.id))
         .map((plan) => ({

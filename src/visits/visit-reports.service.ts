@@ -5,7 +5,7 @@ import { REPORTED_OUTCOMES } from '../../machines/case-events.js';
 import { addDays } from '../../machines/period.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { CaseCommands } from '../cases/case-commands.service.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
@@ -23,6 +23,8 @@ import { said } from '../common/said.js';
 import { keyUsedElsewhere, RepeatedRequest } from '../common/idempotency-key.js';
 import type { Visit } from './visit.entity.js';
 import { VisitsRepository } from './visits.repository.js';
+
+const deadlines = new DeadlinesRepository();
 
 interface Filing {
   form: ReportForm;
@@ -107,7 +109,7 @@ export class VisitReportsService {
       const awaited = (record.snapshot.context.visitsAwaitingReport ?? []).some(
         (at) => Date.parse(at) === found.occurredAt.getTime(),
       );
-      if (!awaited || (await manager.existsBy(VisitReport, { visitId }))) {
+      if (!awaited || (await this.visits.hasReport(manager, visitId))) {
         throw new BusinessRuleError(
           'reportAwaited',
           said(
@@ -123,7 +125,9 @@ export class VisitReportsService {
     const reminderDue = new Date(addDays(occurredAt, this.config.reminderDelays.visitReportMissing));
     await this.commands.apply(caseId, { type: 'VISIT_REPORT_FILED', occurredAt, waivedReason: dto.reason }, actor, {
       alsoWithin: async (manager, change) => {
-        const reminders = await manager.findBy(Deadline, { caseId, kind: 'visitReportMissing', dueAt: reminderDue });
+        const reminders = (await deadlines.ofCase(manager, caseId)).filter(
+          (d) => d.kind === 'visitReportMissing' && d.dueAt.getTime() === reminderDue.getTime(),
+        );
         await this.alerts.waiveWithin(
           manager,
           reminders.map((r) => r.id),
@@ -215,7 +219,7 @@ export class VisitReportsService {
     const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
     // A short report on a visit that did not take place is welcome, but the case never waited for it.
     const first =
-      REPORTED_OUTCOMES.includes(visit.outcome) && !corrected && !(await manager.existsBy(VisitReport, { visitId }));
+      REPORTED_OUTCOMES.includes(visit.outcome) && !corrected && !(await this.visits.hasReport(manager, visitId));
     return { visit, corrected, first };
   }
 

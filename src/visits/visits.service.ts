@@ -8,9 +8,9 @@ import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
 import { keyUsedElsewhere, RepeatedRequest } from '../common/idempotency-key.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
-import { CaseParty } from '../cases/case-party.entity.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
+import { CasesRepository } from '../cases/cases.repository.js';
 import { SupportersRepository } from '../supporters/supporters.repository.js';
 import type { PlanVisitDto } from './dto/visit.dtos.js';
 import { reportViews } from './visit-report-rules.js';
@@ -20,6 +20,8 @@ import { Visit } from './visit.entity.js';
 import { said } from '../common/said.js';
 import { stoppedVisitDetail } from './visit-words.js';
 import { VisitsRepository } from './visits.repository.js';
+
+const cases = new CasesRepository();
 
 function planView(plan: VisitPlan, loggedAs: string | null) {
   return {
@@ -77,10 +79,7 @@ export class VisitsService {
     const caseId = record.id;
     const earlier = idempotencyKey ? await this.visits.visitWithKey(manager, idempotencyKey) : null;
     if (earlier) throw earlier.caseId === caseId ? new RepeatedRequest(actor) : keyUsedElsewhere();
-    if (
-      visit.childPosition !== undefined &&
-      !(await manager.existsBy(CaseParty, { caseId, role: 'child', position: visit.childPosition }))
-    ) {
+    if (visit.childPosition !== undefined && !(await cases.child(manager, caseId, visit.childPosition))) {
       throw new BusinessRuleError(
         'childOfCase',
         said('Ärendet har inget barn på den platsen i listan.', 'the case has no child at that position'),

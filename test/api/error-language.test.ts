@@ -70,8 +70,8 @@ describe.each(DATABASES)('refusals a person reads (%s)', (database) => {
   });
 
   it('tells the secretary of a stopped visit in Swedish, the reason in the glossary’s words', async () => {
-    const caseId = await caseIn(t, 'activeVisits');
     t.clock.setNow('2026-12-06T12:00:00+01:00');
+    const caseId = await caseIn(t, 'activeVisits');
     await send(t, caseId, {
       type: 'LOG_VISIT',
       occurredAt: '2026-12-05T10:00:00+01:00',

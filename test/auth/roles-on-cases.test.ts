@@ -88,6 +88,13 @@ describe.each(['sqlite'] as const)('what each role sees and does in a case (%s)'
       .expect(403);
     await admin.get('/cases').expect(200);
 
+    // The supporter's report on their visit is in: nothing keeps the case from the archive.
+    const [logged] = (await t.http.get(`/cases/${caseId}/visits`).expect(200)).body.visits;
+    await t
+      .as('supporter', { sub: 'karin', supporterId })
+      .post(`/cases/${caseId}/visits/${logged.id}/reports`)
+      .send({ text: 'Lugnt umgänge.' })
+      .expect(201);
     await t.http
       .post(`/cases/${caseId}/events`)
       .send({ type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' })

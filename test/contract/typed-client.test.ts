@@ -3,7 +3,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { swedishDate } from '../../src/common/swedish-date.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { aChildPersonnummer, aParentPersonnummer } from '../support/test-people.js';
-import type { components, paths } from './generated/api.js';
+import type { components, paths } from '../../web/src/api/schema.js';
 
 type EventBody = NonNullable<paths['/cases/{id}/events']['post']['requestBody']>['content']['application/json'];
 type VettingStep = components['schemas']['RecordVettingStepDto']['step'];

@@ -22,11 +22,10 @@ export function userAdd(config: AppConfig, args: string[], password: string): Pr
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', '--loader', 'ts-node/esm', 'scripts/add-user.ts', ...args],
+      ['--import', './test/support/typescript-hooks.js', 'scripts/add-user.ts', ...args],
       {
         env: {
           PATH: process.env.PATH,
-          TS_NODE_TRANSPILE_ONLY: 'true',
           LOG_LEVEL: 'silent',
           ...databaseEnv(config),
         },

@@ -319,14 +319,15 @@ browserDescribe("the secretary's web app")("a secretary's day in the web app", (
         '07-umgangestillfalle',
       );
       expect(await caseState()).toBe('activeVisits');
-      // The supporter's report on the stopped visit comes in (their own page is tested in supporter-phone).
-      const casePath = new URL(caseUrl).pathname.replace('/arenden/', '/cases/');
-      const [stopped] = (await t.as('secretary', { sub: 'anna' }).get(`${casePath}/visits`).expect(200)).body.visits;
-      await t
-        .as('secretary', { sub: 'anna' })
-        .post(`${casePath}/visits/${stopped.id}/reports`)
-        .send({ text: 'Alva mådde illa efter en halvtimme och ville gå hem.' })
-        .expect(201);
+      // The supporter has left and the stopped visit's report will never come: the secretary records why.
+      const visits = page.getByRole('region', { name: 'Umgängestillfällen och rapporter' });
+      await visits.getByText('Rapporten kommer inte').click();
+      await visits
+        .getByLabel('Varför kommer rapporten aldrig?')
+        .fill('Umgängesstödjaren har slutat och rapporten går inte att få in.');
+      await visits.getByRole('button', { name: 'Spara' }).click();
+      await succeeds(visits.getByText('Kommer inte (skälet står under Händelser)'));
+      await checkAccessibility('Rapporten kommer inte');
 
       // Half way through the period the follow-up falls due: the deadline moves the case by itself.
       const view = (

@@ -81,7 +81,7 @@ export function AuditEntries({ entries, caption }: { entries: Entry[]; caption: 
           {entries.map((entry) => (
             <tr key={entry.seq}>
               <td>{entry.seq}</td>
-              <td>{formatInstant(entry.at)}</td>
+              <td className="nowrap">{formatInstant(entry.at)}</td>
               <td>
                 {entry.user.id ?? 'Okänd'}
                 {entry.user.role && (

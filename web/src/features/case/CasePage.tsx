@@ -112,7 +112,7 @@ export function CasePage({ id, user }: { id: string; user: SessionUser }) {
             <NextSteps view={view} />
             <AlertsSection caseId={id} />
             <DeadlinesSection view={view} />
-            <VisitsSection caseId={id} />
+            <VisitsSection caseId={id} view={view} />
             <DocumentsSection caseId={id} archived={archived} />
           </div>
           <div className="case__side">

@@ -209,8 +209,52 @@ export function SupporterSection({ view }: { view: CaseView }) {
   );
 }
 
-export function VisitsSection({ caseId }: { caseId: string }) {
+/** Why a missing report will never come: the case then stops waiting for it (archiving needs every report). */
+function ReportWaiver({ caseId, visitId }: { caseId: string; visitId: string }) {
+  const client = useQueryClient();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const waive = useMutation({
+    mutationFn: async (reason: string) =>
+      answered(
+        await api.POST('/cases/{caseId}/visits/{visitId}/report-waiver', {
+          params: { path: { caseId, visitId } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => void client.invalidateQueries({ queryKey: caseKey(caseId) }),
+    onError: (error) => setRefusal(refusalOf(error)),
+  });
+  const submit = (data: FormData) => {
+    const checks = new Checks();
+    const reason = textOf(data, 'reason');
+    if (checks.required('reason', reason, 'Skriv varför rapporten inte kommer.') && reason.length > 1000)
+      checks.fail('reason', 'Texten får vara högst 1000 tecken.');
+    if (!checks.ok) return setRefusal({ fields: checks.fields, error: undefined });
+    waive.mutate(reason!);
+  };
+  return (
+    <details className="disclosure">
+      <summary>Rapporten kommer inte</summary>
+      <Form id={`waiver-${visitId}`} refusal={refusal} labels={{ reason: 'Skäl' }} onSubmit={submit}>
+        <TextArea
+          name="reason"
+          label="Varför kommer rapporten aldrig?"
+          hint="Skälet sparas i ärendets händelser. Ärendet kan sedan arkiveras utan rapporten."
+          rows={2}
+        />
+        <SubmitButton busy={waive.isPending} secondary>
+          Spara
+        </SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
+export function VisitsSection({ caseId, view }: { caseId: string; view: CaseView }) {
   const visits = useVisits(caseId);
+  const awaited = new Set(
+    ((view.progress as { visitsAwaitingReport?: string[] }).visitsAwaitingReport ?? []).map((at) => Date.parse(at)),
+  );
   return (
     <Section id="case-visits" title="Umgängestillfällen och rapporter">
       {visits.isPending ? (
@@ -239,8 +283,13 @@ export function VisitsSection({ caseId }: { caseId: string }) {
                 <td>
                   {visit.reports.length > 0 ? (
                     `Inkommen ${formatInstant(visit.reports.at(-1)!.filedAt)}`
+                  ) : visit.reportMissing && awaited.has(Date.parse(visit.occurredAt)) ? (
+                    <>
+                      <strong className="tag tag--yellow">Saknas</strong>
+                      {view.allowedEvents.length > 0 && <ReportWaiver caseId={caseId} visitId={visit.id} />}
+                    </>
                   ) : visit.reportMissing ? (
-                    <strong className="tag tag--yellow">Saknas</strong>
+                    'Kommer inte (skälet står under Händelser)'
                   ) : (
                     'Behövs inte'
                   )}
@@ -445,7 +494,11 @@ function entryDetails(payload: Record<string, unknown>): string | undefined {
     typeof payload.reason === 'string' && `skäl: ${payload.reason}`,
     typeof payload.outcome === 'string' &&
       OUTCOME_LABELS[payload.outcome as keyof typeof OUTCOME_LABELS]?.toLowerCase(),
+    typeof payload.party === 'string' &&
+      (payload.party === 'residentParent' ? 'boendeförälderns möte' : 'umgängesförälderns möte'),
     typeof payload.meetingAt === 'string' && `mötet ${formatInstant(payload.meetingAt)}`,
+    Array.isArray(payload.individualMeetings) && 'var sitt möte för föräldrarna',
+    typeof payload.waivedReason === 'string' && `rapporten kommer inte: ${payload.waivedReason}`,
     typeof payload.periodCapOverrideReason === 'string' && `längre period: ${payload.periodCapOverrideReason}`,
   ].filter(Boolean);
   return details.length > 0 ? details.join(', ') : undefined;
