@@ -1,4 +1,11 @@
-import type { DecisionBy, EarlyEndCategory, MeetingParty, StopReason, VisitOutcome } from './case-events.js';
+import type {
+  BookedMeetingKind,
+  DecisionBy,
+  EarlyEndCategory,
+  MeetingParty,
+  StopReason,
+  VisitOutcome,
+} from './case-events.js';
 
 /** The judgment as registered: no personal data, which stays out of the machine. */
 export interface Judgment {
@@ -36,6 +43,19 @@ export interface IndividualMeeting {
   rulesAccepted?: boolean;
 }
 
+/** A follow-up or closing meeting as booked, its summons sent (from contactSupport@3). */
+export interface BookedMeeting {
+  /** The joint meeting; absent where the parents are met one at a time. */
+  meetingAt?: string;
+  place?: string;
+  /** When the booking was recorded. */
+  bookedAt: string;
+  /** The day the summons went out, as the secretary gave it. */
+  sentOn?: string;
+  /** Each parent's own meeting, where planned instead of a joint one. */
+  individual?: Partial<Record<MeetingParty, { meetingAt: string; place?: string }>>;
+}
+
 export interface CaseContext {
   judgment: Judgment;
   registeredAt: string;
@@ -61,11 +81,15 @@ export interface CaseContext {
   documentCopiesSentAt?: string;
   visitCount: number;
   lastVisit?: LastVisit;
+  /** When the latest logged visit took place: one logged late, older than that, leaves it (from contactSupport@3). */
+  latestVisitAt?: string;
   /**
    * When each held or stopped visit still lacking a report took place (ISO instants). Optional
    * so snapshots stored before it existed stay valid: absent means none.
    */
   visitsAwaitingReport?: string[];
+  /** The follow-up and closing meetings booked ahead (routine step 9); the latest booking of each counts. */
+  meetings?: Partial<Record<BookedMeetingKind, BookedMeeting>>;
   midpointReachedAt?: string;
   midpointFollowUp?: { heldAt: string; notes?: string };
   closing?: {

@@ -76,6 +76,22 @@ export interface SendSummonsEvent {
   /** The Swedish calendar day the summons went out (the service fills in today where none is given). */
   sentOn?: string;
 }
+/** The meetings booked ahead besides the start-up meeting (routine step 9): at half time and at the end. */
+export const BOOKED_MEETING_KINDS = ['midpointFollowUp', 'closing'] as const;
+export type BookedMeetingKind = (typeof BOOKED_MEETING_KINDS)[number];
+
+/** A follow-up or closing meeting booked, and its summons sent (from contactSupport@3). */
+export interface BookMeetingEvent {
+  type: 'BOOK_MEETING';
+  kind: BookedMeetingKind;
+  /** The joint meeting; absent where individual meetings are planned instead. */
+  meetingAt?: string;
+  place?: string;
+  /** Each parent's own meeting, where the parents are met one at a time. */
+  individualMeetings?: IndividualMeetingPlan[];
+  /** The Swedish calendar day the summons went out (the service fills in today where none is given). */
+  sentOn?: string;
+}
 export interface HoldStartupMeetingEvent {
   type: 'HOLD_STARTUP_MEETING';
   heldAt: string;
@@ -145,6 +161,7 @@ export type ClientEvent =
   | ReplaceSupporterEvent
   | SendSummonsEvent
   | HoldStartupMeetingEvent
+  | BookMeetingEvent
   | StartVisitsEvent
   | LogVisitEvent
   | HoldFollowUpEvent
@@ -179,6 +196,7 @@ export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
   'SEND_SUMMONS',
   'HOLD_STARTUP_MEETING',
   'START_VISITS',
+  'BOOK_MEETING',
   'LOG_VISIT',
   'HOLD_FOLLOW_UP',
   'END_EARLY',

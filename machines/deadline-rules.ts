@@ -1,5 +1,5 @@
 import type { CaseContext } from './case-context.js';
-import type { DeadlineEventType } from './case-events.js';
+import type { BookedMeetingKind, DeadlineEventType } from './case-events.js';
 import { addDays, dayStartsAt, periodBounds } from './period.js';
 
 /** Deadlines that move the case: the law's clock. */
@@ -11,6 +11,7 @@ export const REMINDER_KINDS = [
   'startupMeetingNotHeld',
   'visitsNotStarted',
   'visitReportMissing',
+  'noRecentVisit',
   'followUpNotHeld',
   'closingMeetingNotHeld',
   'evaluationNotSubmitted',
@@ -31,6 +32,8 @@ export const DEFAULT_REMINDER_DELAYS: ReminderDelays = {
   startupMeetingNotHeld: 21,
   visitsNotStarted: 14,
   visitReportMissing: 3,
+  // Three weeks without a visit: the routine has stalled, and the child's contact with it.
+  noRecentVisit: 21,
   followUpNotHeld: 14,
   closingMeetingNotHeld: 21,
   evaluationNotSubmitted: 30,
@@ -103,6 +106,27 @@ const VISIT_REPORT_MISSING: DeadlineRule = {
     ),
 };
 
+/** The last of a booked meeting's times (the joint one or each parent's own), where one is booked. */
+function bookedMeetingAt(context: CaseContext, kind: BookedMeetingKind): string | undefined {
+  const booked = context.meetings?.[kind];
+  const times = [booked?.meetingAt, ...Object.values(booked?.individual ?? {}).map((m) => m.meetingAt)];
+  return times
+    .filter((at): at is string => at !== undefined)
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
+    .at(-1);
+}
+
+/** While visits run: days after the latest visit logged, or the start of visits where none is; each visit moves it on. */
+const NO_RECENT_VISIT = reminder(
+  'noRecentVisit',
+  'the latest visit, or the start of visits where none is logged',
+  (c) =>
+    [c.visitsStartedAt, c.latestVisitAt ?? c.lastVisit?.occurredAt]
+      .filter((at): at is string => at !== undefined)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))
+      .at(-1),
+);
+
 const NOT_ARCHIVED = reminder('notArchived', 'the case began to close', (c) => c.closing?.startedAt);
 
 /**
@@ -124,15 +148,22 @@ export const STATE_DEADLINES: Readonly<Record<string, readonly DeadlineRule[]>> 
     ),
     reminder('visitsNotStarted', 'the start-up meeting was held', (c) => c.startupMeeting?.heldAt),
   ],
-  activeVisits: [MIDPOINT, PERIOD_END, VISIT_REPORT_MISSING],
+  activeVisits: [MIDPOINT, PERIOD_END, NO_RECENT_VISIT, VISIT_REPORT_MISSING],
   midpointFollowUp: [
     PERIOD_END,
-    reminder('followUpNotHeld', 'the midpoint was reached', (c) => c.midpointReachedAt),
+    reminder(
+      'followUpNotHeld',
+      'the booked follow-up meeting, or the midpoint where none is booked',
+      (c) => bookedMeetingAt(c, 'midpointFollowUp') ?? c.midpointReachedAt,
+    ),
+    NO_RECENT_VISIT,
     VISIT_REPORT_MISSING,
   ],
   closing: [
-    reminder('closingMeetingNotHeld', 'the case began to close, while the closing meeting is not held', (c) =>
-      c.closing?.meetingHeldAt ? undefined : c.closing?.startedAt,
+    reminder(
+      'closingMeetingNotHeld',
+      'the booked closing meeting, or the case began to close where none is booked, while it is not held',
+      (c) => (c.closing?.meetingHeldAt ? undefined : (bookedMeetingAt(c, 'closing') ?? c.closing?.startedAt)),
     ),
     reminder('evaluationNotSubmitted', 'the case began to close, where the court asked for an evaluation', (c) =>
       c.judgment.evaluationRequested ? c.closing?.startedAt : undefined,

@@ -20,5 +20,7 @@ export const GUARD_RULES = {
     'a case is archived after the closing meeting (none is needed where visits never started), and only from closing when no evaluation was asked for (otherwise after the evaluation)',
   notYetInitiated: 'a closed case is initiated late only when it never was',
   diaryNumberMissing: 'a diary number is recorded late only when the case has none',
+  meetingStillAhead:
+    'a follow-up meeting is booked until it is held and before the case closes; a closing meeting until it is held',
 } as const;
 export type GuardName = keyof typeof GUARD_RULES;

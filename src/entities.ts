@@ -22,6 +22,7 @@ import { NotificationMail } from './notifications/notification-mail.entity.js';
 import { NotificationPreference } from './notifications/notification-preference.entity.js';
 import { StaffProfile } from './organisation/staff-profile.entity.js';
 import { Supporter } from './supporters/supporter.entity.js';
+import { CompensationExport, CompensationExportedVisit } from './compensation/compensation-export.entity.js';
 import { UnitDetails } from './organisation/unit-details.entity.js';
 import { VisitPlan } from './visits/visit-plan.entity.js';
 import { VisitReport } from './visits/visit-report.entity.js';
@@ -38,6 +39,8 @@ export const ENTITIES = [
   CaseHistoryEntry,
   Deadline,
   Supporter,
+  CompensationExport,
+  CompensationExportedVisit,
   Visit,
   AuditEntry,
   Alert,

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { CaseContext, CaseInput, IndividualMeeting } from '../case-context.js';
-import type { CaseEvent, DecisionBy, MeetingParty, VisitOutcome } from '../case-events.js';
+import type { CaseEvent, DecisionBy, IndividualMeetingPlan, MeetingParty, VisitOutcome } from '../case-events.js';
 
 /*
  * `contactSupport@3`: as `@2`, and
@@ -13,9 +13,12 @@ import type { CaseEvent, DecisionBy, MeetingParty, VisitOutcome } from '../case-
  * - a case that closed before visits started can still be initiated or get its diary number late,
  *   and closes without a closing meeting (there was no support to close), so the court can be told
  *   and the case archived;
- * - a closing case without a diary number can get one later, so the court can be written to.
+ * - a closing case without a diary number can get one later, so the court can be written to;
+ * - the follow-up at half time and the closing meeting can be booked ahead, their summons sent
+ *   (routine step 9), from the start-up meeting until each is held; the latest booking counts;
+ * - the context keeps when the latest visit took place, whatever order visits are logged in.
  *
- * Shipped, and frozen: test/machine/shipped-versions.test.ts pins this whole definition, guard and
+ * Frozen once shipped: test/machine/shipped-versions.test.ts pins this whole definition, guard and
  * action code included. Nothing here is imported from another version or from a value outside this
  * folder (only types), so no later change can reach it.
  */
@@ -44,6 +47,17 @@ function individualMeetingCompleted(meeting: IndividualMeeting | undefined): boo
   return Boolean(meeting?.heldAt && meeting.enrollmentFormSigned && meeting.rulesAccepted);
 }
 
+/** Each parent's own meeting as a summons planned it, keyed by parent; nothing where none was planned. */
+function individualPlans(plans: IndividualMeetingPlan[] | undefined) {
+  return plans?.length
+    ? {
+        individual: Object.fromEntries(
+          plans.map(({ party, meetingAt, place }) => [party, { meetingAt, ...(place ? { place } : {}) }]),
+        ),
+      }
+    : {};
+}
+
 /** Its types, guards and actions: everything it decides with, kept in this folder. */
 const v3Setup = setup({
   types: {
@@ -63,6 +77,10 @@ const v3Setup = setup({
     visitsWereStarted: ({ context }) => context.visitsStartedAt !== undefined,
     notYetInitiated: ({ context }) => context.initiatedAt === undefined,
     diaryNumberMissing: ({ context }) => context.diaryNumber === undefined,
+    meetingStillAhead: ({ context, event }) =>
+      (event as Event<'BOOK_MEETING'>).kind === 'midpointFollowUp'
+        ? context.midpointFollowUp === undefined && context.closing === undefined
+        : context.closing?.meetingHeldAt === undefined,
   },
   actions: {
     initiate: assign(({ event }) => {
@@ -86,25 +104,26 @@ const v3Setup = setup({
     }),
     sendSummons: assign(({ event }) => {
       const e = event as Event<'SEND_SUMMONS'>;
-      const individual = e.individualMeetings?.length
-        ? {
-            individual: Object.fromEntries(
-              e.individualMeetings.map(({ party, meetingAt, place }) => [
-                party,
-                { meetingAt, ...(place ? { place } : {}) },
-              ]),
-            ),
-          }
-        : {};
       return {
         startupMeeting: {
           ...(e.meetingAt ? { meetingAt: e.meetingAt } : {}),
           ...(e.place ? { place: e.place } : {}),
           summonsSentAt: e.at,
           ...(e.sentOn ? { sentOn: e.sentOn } : {}),
-          ...individual,
+          ...individualPlans(e.individualMeetings),
         },
       };
+    }),
+    bookMeeting: assign(({ context, event }) => {
+      const e = event as Event<'BOOK_MEETING'>;
+      const booked = {
+        ...(e.meetingAt ? { meetingAt: e.meetingAt } : {}),
+        ...(e.place ? { place: e.place } : {}),
+        bookedAt: e.at,
+        ...(e.sentOn ? { sentOn: e.sentOn } : {}),
+        ...individualPlans(e.individualMeetings),
+      };
+      return { meetings: { ...context.meetings, [e.kind]: booked } };
     }),
     holdStartupMeeting: assign(({ context, event }) => {
       const e = event as Event<'HOLD_STARTUP_MEETING'>;
@@ -148,9 +167,11 @@ const v3Setup = setup({
       const awaiting = REPORTED_OUTCOMES.includes(e.outcome)
         ? { visitsAwaitingReport: [...(context.visitsAwaitingReport ?? []), new Date(e.occurredAt).toISOString()] }
         : {};
+      const latest = context.latestVisitAt;
       return {
         visitCount: context.visitCount + 1,
         lastVisit: { occurredAt: e.occurredAt, outcome: e.outcome, stopReason: e.stopReason },
+        latestVisitAt: latest && Date.parse(latest) >= Date.parse(e.occurredAt) ? latest : e.occurredAt,
         ...awaiting,
       };
     }),
@@ -239,6 +260,7 @@ export const contactSupportV3 = v3Setup.createMachine({
       },
       on: {
         HOLD_STARTUP_MEETING: { target: '.held', actions: 'holdStartupMeeting' },
+        BOOK_MEETING: { guard: 'meetingStillAhead', actions: 'bookMeeting' },
         START_VISITS: { target: 'activeVisits', guard: 'startupMeetingsCompleted', actions: 'startVisits' },
         REPLACE_SUPPORTER: { actions: 'appointSupporter' },
         END_EARLY: { target: 'closing', actions: 'endEarly' },
@@ -251,6 +273,7 @@ export const contactSupportV3 = v3Setup.createMachine({
         LOG_VISIT: { actions: 'logVisit' },
         VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
         REPLACE_SUPPORTER: { actions: 'appointSupporter' },
+        BOOK_MEETING: { guard: 'meetingStillAhead', actions: 'bookMeeting' },
         MIDPOINT_REACHED: { target: 'midpointFollowUp', guard: 'midpointNotYetReached', actions: 'reachMidpoint' },
         PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
         END_EARLY: { target: 'closing', actions: 'endEarly' },
@@ -261,6 +284,7 @@ export const contactSupportV3 = v3Setup.createMachine({
         LOG_VISIT: { actions: 'logVisit' },
         VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
         REPLACE_SUPPORTER: { actions: 'appointSupporter' },
+        BOOK_MEETING: { guard: 'meetingStillAhead', actions: 'bookMeeting' },
         HOLD_FOLLOW_UP: { target: 'activeVisits', actions: 'holdFollowUp' },
         PERIOD_ENDED: { target: 'closing', actions: 'closeAtPeriodEnd' },
         END_EARLY: { target: 'closing', actions: 'endEarly' },
@@ -280,6 +304,7 @@ export const contactSupportV3 = v3Setup.createMachine({
         // A case that closed before it was initiated is initiated late, so the court can be told under its diary number.
         INITIATE: { guard: 'notYetInitiated', actions: 'initiate' },
         RECORD_DIARY_NUMBER: { guard: 'diaryNumberMissing', actions: 'recordDiaryNumber' },
+        BOOK_MEETING: { guard: 'meetingStillAhead', actions: 'bookMeeting' },
         // Reports on the last visits may still come in while the case closes.
         VISIT_REPORT_FILED: { actions: 'receiveVisitReport' },
         // A visit held before the period ended may be logged late: its report and pay are not lost.

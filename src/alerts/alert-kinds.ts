@@ -11,6 +11,7 @@ export const ALERT_MESSAGES: Record<AlertKind, string> = {
   startupMeetingNotHeld: 'Uppstartsmötet har inte hållits sedan kallelsen skickades',
   visitsNotStarted: 'Umgänget har inte startat sedan uppstartsmötet',
   visitReportMissing: 'Rapport saknas för ett umgängestillfälle',
+  noRecentVisit: 'Inget umgängestillfälle har registrerats på länge: kontrollera att umgänget blir av',
   followUpNotHeld: 'Halvtidsuppföljningen har inte hållits',
   closingMeetingNotHeld: 'Avslutningsmötet har inte hållits',
   evaluationNotSubmitted: 'Utvärderingen som tingsrätten begärt har inte skickats',

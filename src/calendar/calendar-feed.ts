@@ -10,6 +10,7 @@ export const DEADLINE_SUMMARIES: Record<DeadlineKind, string> = {
   startupMeetingNotHeld: 'Påminnelse: uppstartsmöte ej hållet',
   visitsNotStarted: 'Påminnelse: umgängena har inte kommit i gång',
   visitReportMissing: 'Påminnelse: besöksrapport saknas',
+  noRecentVisit: 'Påminnelse: inget umgängestillfälle på länge',
   followUpNotHeld: 'Påminnelse: halvtidsuppföljning ej hållen',
   closingMeetingNotHeld: 'Påminnelse: avslutningsmöte ej hållet',
   evaluationNotSubmitted: 'Påminnelse: utvärdering till tingsrätten ej inskickad',

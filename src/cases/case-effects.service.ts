@@ -25,6 +25,7 @@ export const EFFECTS_NEEDED = {
     'APPOINT_SUPPORTER',
     'REPLACE_SUPPORTER',
     'SEND_SUMMONS',
+    'BOOK_MEETING',
     'HOLD_STARTUP_MEETING',
     'START_VISITS',
     'HOLD_FOLLOW_UP',
@@ -32,8 +33,8 @@ export const EFFECTS_NEEDED = {
     'SUBMIT_EVALUATION',
     'ARCHIVE',
   ],
-  /** Where a parent's whereabouts are protected, the summons plans individual meetings, never a joint one. */
-  separateMeetings: ['SEND_SUMMONS'],
+  /** Where a parent's whereabouts are protected, a summons plans individual meetings, never a joint one. */
+  separateMeetings: ['SEND_SUMMONS', 'BOOK_MEETING'],
   /** The assignment is given only to a supporter who may take it (vetted, within capacity). */
   supporterAppointable: ['APPOINT_SUPPORTER', 'REPLACE_SUPPORTER'],
   /** The start-up meeting records consent to a child interview as the consent records say. */

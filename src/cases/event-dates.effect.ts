@@ -16,6 +16,7 @@ type Dated = ChangeEvent<
   | 'APPOINT_SUPPORTER'
   | 'REPLACE_SUPPORTER'
   | 'SEND_SUMMONS'
+  | 'BOOK_MEETING'
   | 'HOLD_STARTUP_MEETING'
   | 'START_VISITS'
   | 'HOLD_FOLLOW_UP'
@@ -24,6 +25,43 @@ type Dated = ChangeEvent<
   | 'ARCHIVE'
   | 'END_EARLY'
 >;
+
+/**
+ * A summons (to the start-up meeting, or a booked follow-up or closing meeting): sent on a day that
+ * has come, not before the supporter was appointed, for meetings after that day.
+ */
+function checkSummonsDates(event: ChangeEvent<'SEND_SUMMONS' | 'BOOK_MEETING'>, context: CaseContext, now: Date): void {
+  const sentOn = event.sentOn ?? dayOf(event.at);
+  requireNotInFuture('sentOn', sentOn, now, 'summonsSentNotInFuture', 'Dagen kallelsen skickades');
+  if (context.supporter) {
+    requireNotBeforeDay(
+      'sentOn',
+      sentOn,
+      context.supporter.decidedAt,
+      'summonsAfterAppointment',
+      (day) => `Kallelsen kan inte ha skickats före beslutet om umgängesstödjare (${day}).`,
+    );
+  }
+  const meetings: [string, string | undefined][] = [
+    ['meetingAt', event.meetingAt],
+    ...(event.individualMeetings ?? []).map((m, i): [string, string] => [
+      `individualMeetings.${i}.meetingAt`,
+      m.meetingAt,
+    ]),
+  ];
+  for (const [field, at] of meetings) {
+    if (at !== undefined && dayOf(at) <= sentOn) {
+      throw new BusinessRuleError(
+        'meetingAfterSummons',
+        said(
+          'Mötet ska ligga efter den dag kallelsen skickades.',
+          'the meeting must lie after the day the summons was sent',
+        ),
+        field,
+      );
+    }
+  }
+}
 
 /** Each event's dates against the case and the clock (see case-date-rules.ts). */
 function checkDates(event: Dated, context: CaseContext, now: Date): void {
@@ -42,39 +80,9 @@ function checkDates(event: Dated, context: CaseContext, now: Date): void {
         );
       }
       return;
-    case 'SEND_SUMMONS': {
-      const sentOn = event.sentOn ?? dayOf(event.at);
-      requireNotInFuture('sentOn', sentOn, now, 'summonsSentNotInFuture', 'Dagen kallelsen skickades');
-      if (context.supporter) {
-        requireNotBeforeDay(
-          'sentOn',
-          sentOn,
-          context.supporter.decidedAt,
-          'summonsAfterAppointment',
-          (day) => `Kallelsen kan inte ha skickats före beslutet om umgängesstödjare (${day}).`,
-        );
-      }
-      const meetings: [string, string | undefined][] = [
-        ['meetingAt', event.meetingAt],
-        ...(event.individualMeetings ?? []).map((m, i): [string, string] => [
-          `individualMeetings.${i}.meetingAt`,
-          m.meetingAt,
-        ]),
-      ];
-      for (const [field, at] of meetings) {
-        if (at !== undefined && dayOf(at) <= sentOn) {
-          throw new BusinessRuleError(
-            'meetingAfterSummons',
-            said(
-              'Mötet ska ligga efter den dag kallelsen skickades.',
-              'the meeting must lie after the day the summons was sent',
-            ),
-            field,
-          );
-        }
-      }
-      return;
-    }
+    case 'SEND_SUMMONS':
+    case 'BOOK_MEETING':
+      return checkSummonsDates(event, context, now);
     case 'HOLD_STARTUP_MEETING':
     case 'HOLD_FOLLOW_UP':
     case 'HOLD_CLOSING_MEETING':
@@ -146,7 +154,7 @@ export class EventDatesEffect implements OnModuleInit {
       name: 'eventDates',
       // A summons records the day it went out; secretaries often record it days later, so today is only the default.
       prepare: (_manager, event) => {
-        if (event.type === 'SEND_SUMMONS' && event.sentOn === undefined)
+        if ((event.type === 'SEND_SUMMONS' || event.type === 'BOOK_MEETING') && event.sentOn === undefined)
           return Promise.resolve({ ...event, sentOn: dayOf(event.at) });
         if (event.type === 'END_EARLY' && event.endedOn === undefined)
           return Promise.resolve({ ...event, endedOn: dayOf(event.at) });

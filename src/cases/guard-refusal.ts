@@ -23,6 +23,8 @@ const GUARD_WORDS: Record<GuardName, string> = {
     'ett ärende arkiveras efter avslutningsmötet (inget behövs om umgänget aldrig startade), och direkt från avslut bara när ingen utvärdering har begärts',
   notYetInitiated: 'ett avslutat ärende initieras i efterhand bara om det aldrig initierades',
   diaryNumberMissing: 'ett diarienummer registreras i efterhand bara när ärendet saknar ett',
+  meetingStillAhead:
+    'ett uppföljningsmöte bokas fram till att det har hållits och innan ärendet avslutas, ett avslutningsmöte fram till att det har hållits',
 };
 
 const swedishRule = (english: string) =>

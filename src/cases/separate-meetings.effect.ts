@@ -6,8 +6,8 @@ import { CasesRepository } from './cases.repository.js';
 import { separateMeetingsRequired } from './protected-parties.js';
 
 /**
- * SEND_SUMMONS: where a parent's whereabouts are protected, no joint meeting is planned. A
- * summons to a joint meeting would tell the other parent where and when the protected parent will be.
+ * SEND_SUMMONS and BOOK_MEETING: where a parent's whereabouts are protected, no joint meeting is
+ * planned. A summons to a joint meeting would tell the other parent where and when the protected parent will be.
  */
 @Injectable()
 export class SeparateMeetingsEffect implements OnModuleInit {

@@ -79,6 +79,7 @@ export const EVENT_WORDS: Record<string, string> = {
   REPLACE_SUPPORTER: 'Byt umgängesstödjare',
   SEND_SUMMONS: 'Skicka kallelse',
   HOLD_STARTUP_MEETING: 'Registrera uppstartsmöte',
+  BOOK_MEETING: 'Boka möte och skicka kallelse',
   START_VISITS: 'Starta umgänget',
   LOG_VISIT: 'Registrera umgängestillfälle',
   HOLD_FOLLOW_UP: 'Registrera halvtidsuppföljning',

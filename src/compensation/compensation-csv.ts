@@ -1,15 +1,16 @@
 import { csvDocument, decimalComma } from '../common/csv.js';
-import type { CompensationLine } from './compensation.service.js';
+import type { ExportedLine } from './compensation.service.js';
 
 /* For the payroll office's spreadsheet. */
-const HEADER = ['Umgängesstödjare', 'Id', 'Månad', 'Besök', 'Timmar', 'Belopp (SEK)'];
+const HEADER = ['Umgängesstödjare', 'Id', 'Månad', 'Besök', 'Därav från tidigare månader', 'Timmar', 'Belopp (SEK)'];
 
-export function compensationCsv(lines: CompensationLine[]): string {
+export function compensationCsv(lines: ExportedLine[]): string {
   const rows = lines.map((l) => [
     l.name,
     l.supporterId,
     l.month,
     String(l.visits),
+    String(l.fromEarlierMonths),
     decimalComma(l.hours),
     decimalComma(l.amountSek),
   ]);

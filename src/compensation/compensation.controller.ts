@@ -41,15 +41,19 @@ export class CompensationController {
   @Roles('secretary')
   @Operation(
     'Export a month’s compensation as CSV for the payroll office',
-    'Semicolon-separated, decimal comma, UTF-8.',
+    'Semicolon-separated, decimal comma, UTF-8. Made once per month: it pays every visit that took place by the month’s end and that no earlier export paid (a visit logged after its month was exported is paid here, counted in its own column), and records what it paid; exporting the month again gives the same file.',
   )
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'One line per supporter', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400)
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Audited({ shownToldByHandler: true })
-  async export(@Query() query: CompensationQuery, @Res({ passthrough: true }) res: Response) {
-    const { items } = await this.compensation.forMonth(query.month);
+  async export(
+    @Query() query: CompensationQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const items = await this.compensation.exportMonth(query.month, actor);
     this.audit.show(items.map((line) => ({ subject: `supporter:${line.supporterId}` })));
     res.setHeader('Content-Disposition', `attachment; filename="umgangesstod-ersattning-${query.month}.csv"`);
     return compensationCsv(items);

@@ -240,15 +240,20 @@ export const VARIABLES = {
       'REMINDER_VISITS_NOT_STARTED_DAYS',
       'days after the start-up meeting was held, while visits have not started',
     ),
+    noRecentVisit: reminderDays(
+      'noRecentVisit',
+      'REMINDER_NO_RECENT_VISIT_DAYS',
+      'days after the latest visit logged (or the start of visits), while visits run; each logged visit moves it on',
+    ),
     followUpNotHeld: reminderDays(
       'followUpNotHeld',
       'REMINDER_FOLLOW_UP_NOT_HELD_DAYS',
-      'days after the midpoint, while the follow-up is not held',
+      'days after the booked follow-up meeting (else the midpoint), while the follow-up is not held',
     ),
     closingMeetingNotHeld: reminderDays(
       'closingMeetingNotHeld',
       'REMINDER_CLOSING_MEETING_NOT_HELD_DAYS',
-      'days after the case began to close, while the closing meeting is not held',
+      'days after the booked closing meeting (else the case began to close), while the closing meeting is not held',
     ),
     visitReportMissing: reminderDays(
       'visitReportMissing',

@@ -21,6 +21,7 @@ import { AnchorAuditHead1763900002300 } from './migrations/1763900002300-anchor-
 import { CreateSignInTables1763900002400 } from './migrations/1763900002400-create-sign-in-tables.js';
 import { AddSupporterAddress1763900003500 } from './migrations/1763900003500-add-supporter-address.js';
 import { IndexDuplicateCheck1763900003600 } from './migrations/1763900003600-index-duplicate-check.js';
+import { CompensationExports1763900003700 } from './migrations/1763900003700-compensation-exports.js';
 import { AddIdempotencyKeys1763900003770 } from './migrations/1763900003770-add-idempotency-keys.js';
 
 export const MIGRATIONS = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   RoutineAsLived1763900002750,
   AddSupporterAddress1763900003500,
   IndexDuplicateCheck1763900003600,
+  CompensationExports1763900003700,
   AddIdempotencyKeys1763900003770,
 ];
 

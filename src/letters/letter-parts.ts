@@ -5,6 +5,7 @@ import type { DecisionRecord, LetterParty, LetterSources, LetterSupporter, Paren
 import { swedishDay, swedishMoment, swedishNames } from '../common/swedish-format.js';
 import { ROLE_WORDS } from './swedish-words.js';
 import { said } from '../common/said.js';
+import { separateMeetingsRequired, whereaboutsProtected } from '../cases/protected-parties.js';
 
 /**
  * Skatteverket forwards post to a person with skyddad folkbokföring without the sender knowing
@@ -122,18 +123,18 @@ export function feeSection({ fee }: LetterSources): LetterSection {
   };
 }
 
-/** The parents whose whereabouts must not reach the other parent: skyddad folkbokföring. */
+/** The parents whose whereabouts must not reach the other parent: skyddad folkbokföring or a marked risk. */
 export function protectedParents(s: LetterSources): LetterParty[] {
-  return [s.residentParent, s.visitingParent].filter((p) => p.protection === 'skyddadFolkbokforing');
+  return [s.residentParent, s.visitingParent].filter(whereaboutsProtected);
 }
 
 /**
  * Where one parent has skyddad folkbokföring, or the secretary marked a risk, the routine holds
- * individual meetings instead of joint ones: then no letter names a joint meeting.
+ * individual meetings instead of joint ones: then no letter names a joint meeting. The same rule
+ * as the case's, so the letters and the machine's summons agree.
  */
 export function meetingsKeptApart(s: LetterSources): boolean {
-  const risk = (s.context as { individualMeetingsOnly?: boolean }).individualMeetingsOnly === true;
-  return risk || protectedParents(s).length > 0;
+  return separateMeetingsRequired([s.residentParent, s.visitingParent]);
 }
 
 export const PARENT_ROLES: ParentRole[] = ['residentParent', 'visitingParent'];
@@ -176,10 +177,10 @@ export function guardWhereabouts(letters: Letter[], s: LetterSources, jointMeeti
         throw new BusinessRuleError(
           'protectedWhereabouts',
           said(
-            'Brevet skulle tala om för någon annan var eller när en förälder med skyddad folkbokföring finns. Ange skilda tider och platser för de enskilda mötena.',
-            'the letter would tell someone else where or when a parent with skyddad folkbokföring will be: give separate times and places for the individual meetings',
+            'Brevet skulle tala om för någon annan var eller när en förälder med skyddad folkbokföring eller en markerad risk finns. Ange skilda tider och platser för de enskilda mötena.',
+            'the letter would tell someone else where or when a parent with skyddad folkbokföring or a marked risk will be: give separate times and places for the individual meetings',
           ),
-          'residentParentMeetingAt',
+          `${role}MeetingAt`,
         );
       }
     }

@@ -13,6 +13,8 @@ export interface LetterParty {
   name: string;
   address: PostalAddress | null;
   protection: Protection | null;
+  /** A risk the secretary marked: this party's whereabouts must not reach the other parent. */
+  meetingRisk: boolean;
 }
 
 export type ParentRole = 'residentParent' | 'visitingParent';
@@ -97,7 +99,7 @@ export interface LetterSources {
   today: string;
   /** Where the meeting is held. */
   place?: string;
-  /** Each parent's individual meeting, where the routine plans one (instants). */
+  /** Each parent's individual meeting at the meeting the letter summons to, where one is planned (instants). */
   individualMeetings: Partial<Record<ParentRole, string>>;
   /** Each parent's own meeting place, where it differs from `place`. */
   individualPlaces: Partial<Record<ParentRole, string>>;

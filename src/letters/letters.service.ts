@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { BookedMeeting, CaseContext } from '../../machines/case-context.js';
+import type { BookedMeetingKind } from '../../machines/case-events.js';
 import type { EntityManager } from 'typeorm';
 import { requireWritableCase } from '../cases/case-file.js';
 import type { CaseHistoryEntry } from '../cases/case-history-entry.entity.js';
@@ -48,6 +50,17 @@ const DECISION_EVENTS: Partial<Record<GeneratedLetter, string>> = {
   supporterDecision: 'APPOINT_SUPPORTER',
   replacementDecision: 'REPLACE_SUPPORTER',
 };
+
+/** Each parent's own meeting as planned for the meeting a letter summons to: the start-up meeting unless it names a booked one. */
+const BOOKED_MEETING_LETTERS: Partial<Record<GeneratedLetter, BookedMeetingKind>> = {
+  followUpSummons: 'midpointFollowUp',
+  closingSummons: 'closing',
+};
+
+function plannedFor(kind: GeneratedLetter, context: CaseContext): BookedMeeting['individual'] {
+  const booked = BOOKED_MEETING_LETTERS[kind];
+  return booked ? context.meetings?.[booked]?.individual : context.startupMeeting?.individual;
+}
 
 /** A decision event's payload as the history keeps it; `decisionMaker` and `presenter` where they were recorded. */
 interface DecisionPayload {
@@ -149,12 +162,13 @@ export class LettersService {
     context: LetterSources['context'],
     dto: GenerateLetterDto,
   ): Promise<LetterSources> {
-    const planned = context.startupMeeting?.individual;
+    const planned = plannedFor(dto.kind, context);
     const parties = (await cases.partiesInOrder(manager, caseId)).map((p): LetterParty => ({
       role: p.role,
       position: p.position,
       name: p.name,
       protection: p.protection,
+      meetingRisk: p.meetingRisk,
       address: openAddress(this.protector, p.addressCiphertext),
     }));
     const entries = await cases.history(manager, caseId);
@@ -215,7 +229,7 @@ export class LettersService {
       fee: { perVisit: sekOf(ratePerVisitOre), perHour: sekOf(ratePerHourOre) },
       today: swedishDate(this.clock.now()),
       place: dto.place,
-      // Each parent's own meeting as the letter gives it, or else as the summons planned it (contactSupport@3).
+      // Each parent's own meeting as the letter gives it, or else as its summons planned it (contactSupport@3).
       individualMeetings: {
         residentParent: dto.residentParentMeetingAt ?? planned?.residentParent?.meetingAt,
         visitingParent: dto.visitingParentMeetingAt ?? planned?.visitingParent?.meetingAt,

@@ -1,3 +1,5 @@
+import type { BookedMeeting } from '../../machines/case-context.js';
+import type { BookedMeetingKind } from '../../machines/case-events.js';
 import { BusinessRuleError } from '../common/domain-errors.js';
 import type { Letter, LetterSection } from './letter.js';
 import {
@@ -111,12 +113,7 @@ export function summons(s: LetterSources): Letter[] {
     title: 'Umgängesstöd, kallelse till uppstartsmöte',
     name: 'uppstartsmöte',
     label: 'Uppstartsmöte',
-    // Planned as individual meetings only: each parent's own meeting is the one their letter names.
-    at:
-      meeting.meetingAt ??
-      s.individualMeetings.residentParent ??
-      s.individualMeetings.visitingParent ??
-      meeting.summonsSentAt,
+    at: meetingTime(s, meeting.meetingAt, meeting.summonsSentAt),
     place: s.place ?? meeting.place ?? 'Familjerättens lokaler',
     about: [
       'Vid mötet får du information om domen och om hur umgängesstödet går till. Vi fyller i inskrivningsblanketten och går igenom ' +
@@ -130,30 +127,32 @@ export function summons(s: LetterSources): Letter[] {
 }
 
 /** A follow-up or closing meeting as booked (routine step 9), read from the case. */
-interface BookedMeeting {
-  meetingAt: string;
-  place?: string;
-}
-
-function booked(s: LetterSources, which: 'midpoint' | 'closing'): BookedMeeting {
-  const meetings = (s.context as { meetings?: Partial<Record<'midpoint' | 'closing', BookedMeeting>> }).meetings;
-  const meeting = meetings?.[which];
+function booked(s: LetterSources, kind: BookedMeetingKind): BookedMeeting {
+  const meeting = s.context.meetings?.[kind];
   if (!meeting) {
     throw new BusinessRuleError(
       'meetingBooked',
-      which === 'midpoint'
+      kind === 'midpointFollowUp'
         ? said(
-            'Kallelsen skrivs när uppföljningsmötet har bokats.',
-            'the summons is written once the follow-up meeting is booked',
+            'Kallelsen skrivs när uppföljningsmötet har bokats (Boka möte och skicka kallelse).',
+            'the summons is written once the follow-up meeting is booked (BOOK_MEETING)',
           )
         : said(
-            'Kallelsen skrivs när avslutningsmötet har bokats.',
-            'the summons is written once the closing meeting is booked',
+            'Kallelsen skrivs när avslutningsmötet har bokats (Boka möte och skicka kallelse).',
+            'the summons is written once the closing meeting is booked (BOOK_MEETING)',
           ),
       'kind',
     );
   }
   return meeting;
+}
+
+/**
+ * The meeting a summons names: the joint one, or where the parents are met one at a time the first
+ * parent's own (each parent's letter then names only their own), or else when the summons was recorded.
+ */
+function meetingTime(s: LetterSources, joint: string | undefined, recordedAt: string): string {
+  return joint ?? s.individualMeetings.residentParent ?? s.individualMeetings.visitingParent ?? recordedAt;
 }
 
 const FOLLOW_UP_ABOUT: LetterSection['paragraphs'] = [
@@ -162,12 +161,12 @@ const FOLLOW_UP_ABOUT: LetterSection['paragraphs'] = [
 ];
 
 export function followUpSummons(s: LetterSources): Letter[] {
-  const meeting = booked(s, 'midpoint');
+  const meeting = booked(s, 'midpointFollowUp');
   return summonsTo(s, {
     title: 'Umgängesstöd, kallelse till uppföljningsmöte',
     name: 'uppföljningsmöte',
     label: 'Uppföljningsmöte',
-    at: meeting.meetingAt,
+    at: meetingTime(s, meeting.meetingAt, meeting.bookedAt),
     place: s.place ?? meeting.place ?? 'Familjerättens lokaler',
     about: FOLLOW_UP_ABOUT,
     aboutForSupporter: 'Vid mötet följer vi upp hur umgänget har fungerat hittills och vad som behöver ändras.',
@@ -180,7 +179,7 @@ export function closingSummons(s: LetterSources): Letter[] {
     title: 'Umgängesstöd, kallelse till avslutningsmöte',
     name: 'avslutningsmöte',
     label: 'Avslutningsmöte',
-    at: meeting.meetingAt,
+    at: meetingTime(s, meeting.meetingAt, meeting.bookedAt),
     place: s.place ?? meeting.place ?? 'Familjerättens lokaler',
     about: [
       'Umgängesstödet närmar sig sitt slut. Vid mötet går vi igenom hur umgänget har fungerat under perioden och hur det kan ' +

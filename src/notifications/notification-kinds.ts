@@ -17,6 +17,7 @@ export const DEFAULT_MODES: Record<NotifiedKind, NotificationMode> = {
   startupMeetingNotHeld: 'digest',
   visitsNotStarted: 'digest',
   visitReportMissing: 'digest',
+  noRecentVisit: 'digest',
   followUpNotHeld: 'digest',
   closingMeetingNotHeld: 'digest',
   evaluationNotSubmitted: 'digest',

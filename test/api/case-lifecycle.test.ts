@@ -42,7 +42,7 @@ describe.each(DATABASES)('a case from judgment to archive (%s)', (database) => {
         expect.objectContaining({ kind: 'periodEnd', dueAt: '2027-11-15T23:00:00.000Z', status: 'pending' }),
       ]),
     );
-    expect(active.body.allowedEvents).toEqual(['REPLACE_SUPPORTER', 'LOG_VISIT', 'END_EARLY']);
+    expect(active.body.allowedEvents).toEqual(['REPLACE_SUPPORTER', 'BOOK_MEETING', 'LOG_VISIT', 'END_EARLY']);
 
     await send(t, caseId, { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' });
     await send(t, caseId, closingMeeting);

@@ -63,6 +63,7 @@ describe.each(DATABASES)("a secretary's calendar feed (%s)", (database) => {
     expect(summaries).toEqual([
       'SN 2026/0042: Halvtidsuppföljning',
       'SN 2026/0042: Planerat umgängesbesök',
+      'SN 2026/0042: Påminnelse: inget umgängestillfälle på länge',
       'SN 2026/0042: Påminnelse: uppstartsmöte ej hållet',
       'SN 2026/0042: Umgängesstödets period slutar',
       'SN 2026/0042: Umgängesstödets period slutar',

@@ -21,6 +21,7 @@ describe.each(['sqlite'] as const)('deadlines that move a case (%s)', (database)
     const periodEnd = before.deadlines.find((d) => d.kind === 'periodEnd')!;
     expect(before.deadlines.filter((d) => d.status === 'pending').map((d) => d.kind)).toEqual([
       'midpoint',
+      'noRecentVisit',
       'periodEnd',
     ]);
 

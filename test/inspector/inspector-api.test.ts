@@ -63,7 +63,11 @@ describe.each(['sqlite'] as const)('the inspector API (%s)', (database) => {
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect(res.body.path[3].allowedEvents).toContain('HOLD_STARTUP_MEETING');
-    expect(res.body.pendingDeadlines.map((d: { kind: string }) => d.kind).sort()).toEqual(['midpoint', 'periodEnd']);
+    expect(res.body.pendingDeadlines.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'midpoint',
+      'noRecentVisit',
+      'periodEnd',
+    ]);
   });
 
   it("shows no payload in a case's path: no personnummer, no diary number", async () => {

@@ -62,6 +62,14 @@ const ev = {
     meetingAt: '2026-11-20T13:00:00.000Z',
     at: '2026-11-13T09:30:00.000Z',
   }),
+  bookMeeting: (kind: 'midpointFollowUp' | 'closing' = 'midpointFollowUp'): CaseEvent => ({
+    type: 'BOOK_MEETING',
+    kind,
+    meetingAt: kind === 'closing' ? '2027-11-10T13:00:00.000Z' : '2027-05-18T13:00:00.000Z',
+    place: 'Familjerätten, rum 2',
+    sentOn: '2026-11-20',
+    at: '2026-11-20T14:00:00.000Z',
+  }),
   holdStartupMeeting: (
     over: Partial<{ enrollmentFormSigned: boolean; rulesAccepted: boolean; heldAt: string; at: string }> = {},
   ): CaseEvent => ({
@@ -128,6 +136,7 @@ const ANY_EVENT: Record<CaseEventType, () => CaseEvent> = {
   APPOINT_SUPPORTER: ev.appointSupporter,
   REPLACE_SUPPORTER: ev.replaceSupporter,
   SEND_SUMMONS: ev.sendSummons,
+  BOOK_MEETING: () => ev.bookMeeting('closing'),
   HOLD_STARTUP_MEETING: () => ev.holdStartupMeeting(),
   START_VISITS: ev.startVisits,
   LOG_VISIT: () => ev.logVisit(),
@@ -266,7 +275,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
       meetingAt: '2026-11-20T13:00:00.000Z',
       summonsSentAt: '2026-11-13T09:30:00.000Z',
     });
-    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'BOOK_MEETING', 'END_EARLY']);
 
     s = accept(s, ev.holdStartupMeeting({ at: '2026-11-20T15:00:00.000Z' }));
     expect(where(s)).toEqual(['startupMeeting', 'held']);
@@ -278,13 +287,19 @@ describe('the whole way from judgment to archive without an evaluation', () => {
       rulesAccepted: true,
       childInterviewConsent: false,
     });
-    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual([
+      'REPLACE_SUPPORTER',
+      'HOLD_STARTUP_MEETING',
+      'START_VISITS',
+      'BOOK_MEETING',
+      'END_EARLY',
+    ]);
 
     s = accept(s, ev.startVisits());
     expect(where(s)).toEqual(['activeVisits', null]);
     expect(s.context.visitsStartedAt).toBe('2026-11-21T09:05:00.000Z');
     expect(s.context.documentCopiesSentAt).toBe('2026-11-21T09:00:00.000Z');
-    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'LOG_VISIT', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'BOOK_MEETING', 'LOG_VISIT', 'END_EARLY']);
 
     s = accept(s, ev.logVisit());
     expect(s.context.visitCount).toBe(1);
@@ -296,7 +311,13 @@ describe('the whole way from judgment to archive without an evaluation', () => {
     s = accept(s, ev.midpointReached());
     expect(where(s)).toEqual(['midpointFollowUp', null]);
     expect(s.context.midpointReachedAt).toBe('2027-05-17T11:00:00.000Z');
-    expect(allowedClientEvents(s)).toEqual(['REPLACE_SUPPORTER', 'LOG_VISIT', 'HOLD_FOLLOW_UP', 'END_EARLY']);
+    expect(allowedClientEvents(s)).toEqual([
+      'REPLACE_SUPPORTER',
+      'BOOK_MEETING',
+      'LOG_VISIT',
+      'HOLD_FOLLOW_UP',
+      'END_EARLY',
+    ]);
 
     s = accept(s, ev.holdFollowUp());
     expect(where(s)).toEqual(['activeVisits', null]);
@@ -311,7 +332,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
     s = accept(s, ev.periodEnded());
     expect(where(s)).toEqual(['closing', 'awaitingClosingMeeting']);
     expect(s.context.closing).toEqual({ startedAt: '2027-11-15T23:00:05.000Z', cause: 'periodEnded' });
-    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'HOLD_CLOSING_MEETING']);
+    expect(allowedClientEvents(s)).toEqual(['BOOK_MEETING', 'LOG_VISIT', 'HOLD_CLOSING_MEETING']);
 
     s = accept(s, ev.holdClosingMeeting());
     expect(where(s)).toEqual(['closing', 'closingMeetingHeld']);
@@ -335,7 +356,7 @@ describe('the whole way from judgment to archive without an evaluation', () => {
 describe('the whole way with an evaluation for the court', () => {
   it('goes closing → evaluated → archived once the closing meeting is held', () => {
     let s = caseAt('closing', true);
-    expect(allowedClientEvents(s)).toEqual(['LOG_VISIT', 'HOLD_CLOSING_MEETING']);
+    expect(allowedClientEvents(s)).toEqual(['BOOK_MEETING', 'LOG_VISIT', 'HOLD_CLOSING_MEETING']);
 
     s = accept(s, ev.holdClosingMeeting());
     expect(where(s)).toEqual(['closing', 'closingMeetingHeld']);
@@ -702,6 +723,56 @@ describe('closing, evaluation and archiving', () => {
   });
 });
 
+describe('booking the follow-up and closing meetings ahead (routine step 9)', () => {
+  it('records each booking in the context, the latest of each kind counting', () => {
+    const rebooked = { ...ev.bookMeeting(), meetingAt: '2027-05-19T09:00:00.000Z', place: undefined };
+    const s = run(caseAt('startupMeetingHeld'), [ev.bookMeeting(), ev.bookMeeting('closing'), rebooked]);
+    expect(where(s)).toEqual(['startupMeeting', 'held']);
+    expect(s.context.meetings).toEqual({
+      midpointFollowUp: {
+        meetingAt: '2027-05-19T09:00:00.000Z',
+        bookedAt: '2026-11-20T14:00:00.000Z',
+        sentOn: '2026-11-20',
+      },
+      closing: {
+        meetingAt: '2027-11-10T13:00:00.000Z',
+        place: 'Familjerätten, rum 2',
+        bookedAt: '2026-11-20T14:00:00.000Z',
+        sentOn: '2026-11-20',
+      },
+    });
+  });
+
+  it('keeps each parent’s own meeting where the parents are met one at a time', () => {
+    const s = accept(caseAt('activeVisits'), {
+      type: 'BOOK_MEETING',
+      kind: 'midpointFollowUp',
+      individualMeetings: [
+        { party: 'residentParent', meetingAt: '2027-05-18T09:00:00.000Z', place: 'Rådhuset' },
+        { party: 'visitingParent', meetingAt: '2027-05-18T13:00:00.000Z' },
+      ],
+      at: '2027-04-01T10:00:00.000Z',
+    });
+    expect(s.context.meetings?.midpointFollowUp).toEqual({
+      bookedAt: '2027-04-01T10:00:00.000Z',
+      individual: {
+        residentParent: { meetingAt: '2027-05-18T09:00:00.000Z', place: 'Rådhuset' },
+        visitingParent: { meetingAt: '2027-05-18T13:00:00.000Z' },
+      },
+    });
+  });
+
+  it('refuses a follow-up booked once it was held, or once the case closes', () => {
+    for (const stage of ['activeVisitsAfterMidpoint', 'closing'] as const) {
+      expect(decide(machine, caseAt(stage), ev.bookMeeting())).toEqual({
+        outcome: 'ruleBroken',
+        state: topState(caseAt(stage).value),
+        rules: [GUARD_RULES.meetingStillAhead],
+      });
+    }
+  });
+});
+
 describe('an archived case', () => {
   it.each([false, true])('refuses every event (evaluation requested: %s)', (evaluationRequested) => {
     const s = caseAt('archived', evaluationRequested);
@@ -728,14 +799,23 @@ describe('every event in every stage', () => {
       'summoned',
       false,
       {
-        accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'END_EARLY', 'PERIOD_ENDED'],
+        accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'BOOK_MEETING', 'END_EARLY', 'PERIOD_ENDED'],
         ruleBroken: { START_VISITS: GUARD_RULES.startupMeetingsCompleted },
       },
     ],
     [
       'startupMeetingHeld',
       false,
-      { accepted: ['REPLACE_SUPPORTER', 'HOLD_STARTUP_MEETING', 'START_VISITS', 'END_EARLY', 'PERIOD_ENDED'] },
+      {
+        accepted: [
+          'REPLACE_SUPPORTER',
+          'HOLD_STARTUP_MEETING',
+          'START_VISITS',
+          'BOOK_MEETING',
+          'END_EARLY',
+          'PERIOD_ENDED',
+        ],
+      },
     ],
     [
       'activeVisits',
@@ -743,6 +823,7 @@ describe('every event in every stage', () => {
       {
         accepted: [
           'REPLACE_SUPPORTER',
+          'BOOK_MEETING',
           'LOG_VISIT',
           'MIDPOINT_REACHED',
           'PERIOD_ENDED',
@@ -757,6 +838,7 @@ describe('every event in every stage', () => {
       {
         accepted: [
           'REPLACE_SUPPORTER',
+          'BOOK_MEETING',
           'LOG_VISIT',
           'HOLD_FOLLOW_UP',
           'PERIOD_ENDED',
@@ -769,7 +851,7 @@ describe('every event in every stage', () => {
       'activeVisitsAfterMidpoint',
       false,
       {
-        accepted: ['REPLACE_SUPPORTER', 'LOG_VISIT', 'PERIOD_ENDED', 'END_EARLY', 'VISIT_REPORT_FILED'],
+        accepted: ['REPLACE_SUPPORTER', 'BOOK_MEETING', 'LOG_VISIT', 'PERIOD_ENDED', 'END_EARLY', 'VISIT_REPORT_FILED'],
         ruleBroken: { MIDPOINT_REACHED: GUARD_RULES.midpointNotYetReached },
       },
     ],
@@ -777,7 +859,7 @@ describe('every event in every stage', () => {
       'closing',
       evaluationRequested,
       {
-        accepted: ['HOLD_CLOSING_MEETING', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
+        accepted: ['BOOK_MEETING', 'HOLD_CLOSING_MEETING', 'LOG_VISIT', 'VISIT_REPORT_FILED'],
         ruleBroken: {
           SUBMIT_EVALUATION: GUARD_RULES.evaluationDueOnceClosed,
           ARCHIVE: GUARD_RULES.archivableOnceClosed,
@@ -795,6 +877,7 @@ describe('every event in every stage', () => {
           SUBMIT_EVALUATION: GUARD_RULES.evaluationDueOnceClosed,
           INITIATE: GUARD_RULES.notYetInitiated,
           RECORD_DIARY_NUMBER: GUARD_RULES.diaryNumberMissing,
+          BOOK_MEETING: GUARD_RULES.meetingStillAhead,
         },
       },
     ],
@@ -807,6 +890,7 @@ describe('every event in every stage', () => {
           ARCHIVE: GUARD_RULES.archivableOnceClosed,
           INITIATE: GUARD_RULES.notYetInitiated,
           RECORD_DIARY_NUMBER: GUARD_RULES.diaryNumberMissing,
+          BOOK_MEETING: GUARD_RULES.meetingStillAhead,
         },
       },
     ],

@@ -211,9 +211,11 @@ const REPORT_REMINDERS = [
 ];
 
 const PERIOD_END = { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' };
+/** Three weeks after visits started (21 November), no visit logged since. */
+const NO_RECENT_VISIT = { kind: 'noRecentVisit', dueAt: '2026-12-12T09:05:00.000Z' };
 
 describe('which deadlines a case wants', () => {
-  it('knows the two deadlines that move a case and the nine reminders', () => {
+  it('knows the two deadlines that move a case and the ten reminders', () => {
     expect([...TRANSITION_DEADLINE_KINDS]).toEqual(['midpoint', 'periodEnd']);
     expect([...REMINDER_KINDS].sort()).toEqual(
       [
@@ -226,6 +228,7 @@ describe('which deadlines a case wants', () => {
         'supporterNotAppointed',
         'visitReportMissing',
         'visitsNotStarted',
+        'noRecentVisit',
       ].sort(),
     );
     expect(D).toEqual({
@@ -234,6 +237,7 @@ describe('which deadlines a case wants', () => {
       startupMeetingNotHeld: 21,
       visitsNotStarted: 14,
       visitReportMissing: 3,
+      noRecentVisit: 21,
       followUpNotHeld: 14,
       closingMeetingNotHeld: 21,
       evaluationNotSubmitted: 30,
@@ -285,10 +289,11 @@ describe('which deadlines a case wants', () => {
     ]);
   });
 
-  it('wants the midpoint and the period end during visits before the midpoint', () => {
+  it('wants the midpoint, the period end and a reminder of a stalled routine during visits before the midpoint', () => {
     expect(wantedDeadlines('activeVisits', context(visiting), D)).toEqual([
       { kind: 'midpoint', dueAt: PERIOD.midpointAt, event: 'MIDPOINT_REACHED' },
       PERIOD_END,
+      NO_RECENT_VISIT,
     ]);
   });
 
@@ -296,11 +301,48 @@ describe('which deadlines a case wants', () => {
     expect(wantedDeadlines('midpointFollowUp', context(pastMidpoint), D)).toEqual([
       PERIOD_END,
       { kind: 'followUpNotHeld', dueAt: '2027-05-31T11:00:03.000Z' },
+      NO_RECENT_VISIT,
     ]);
   });
 
+  it('counts that reminder from the booked follow-up meeting instead, its last parent’s meeting where they are met apart', () => {
+    const booked = {
+      ...context(pastMidpoint),
+      meetings: {
+        midpointFollowUp: {
+          bookedAt: '2026-11-20T10:00:00.000Z',
+          individual: {
+            residentParent: { meetingAt: '2027-06-08T07:00:00.000Z' },
+            visitingParent: { meetingAt: '2027-06-07T07:00:00.000Z' },
+          },
+        },
+      },
+    };
+    expect(wantedDeadlines('midpointFollowUp', booked, D)).toEqual([
+      PERIOD_END,
+      { kind: 'followUpNotHeld', dueAt: '2027-06-22T07:00:00.000Z' },
+      NO_RECENT_VISIT,
+    ]);
+  });
+
+  it('counts the stalled-routine reminder from the latest visit, whatever order visits were logged in', () => {
+    const visited = {
+      ...visiting,
+      lastVisit: { occurredAt: '2026-12-01T13:00:00.000Z', outcome: 'completed' as const },
+    };
+    expect(wantedDeadlines('activeVisits', context(visited), D)).toContainEqual({
+      kind: 'noRecentVisit',
+      dueAt: '2026-12-22T13:00:00.000Z',
+    });
+    const loggedLate = { ...visited, latestVisitAt: '2026-12-08T15:30:00.000Z' };
+    expect(wantedDeadlines('activeVisits', context(loggedLate), D)).toContainEqual({
+      kind: 'noRecentVisit',
+      dueAt: '2026-12-29T15:30:00.000Z',
+    });
+  });
+
   it('no longer wants the midpoint once it was reached', () => {
-    expect(wantedDeadlines('activeVisits', context(pastMidpoint), D)).toEqual([PERIOD_END]);
+    expect(wantedDeadlines('activeVisits', context(pastMidpoint), D)).toEqual([PERIOD_END, NO_RECENT_VISIT]);
   });
 
   it('takes the period from the judgment, in Swedish time', () => {
@@ -310,6 +352,7 @@ describe('which deadlines a case wants', () => {
     expect(wantedDeadlines('activeVisits', summer, D)).toEqual([
       { kind: 'midpoint', dueAt: bounds.midpointAt, event: 'MIDPOINT_REACHED' },
       { kind: 'periodEnd', dueAt: '2027-06-30T22:00:00.000Z', event: 'PERIOD_ENDED' },
+      NO_RECENT_VISIT,
     ]);
   });
 
@@ -401,6 +444,7 @@ describe('reminders about visit reports', () => {
     expect(wantedDeadlines('activeVisits', context(awaitingReports), D)).toEqual([
       { kind: 'midpoint', dueAt: PERIOD.midpointAt, event: 'MIDPOINT_REACHED' },
       { kind: 'periodEnd', dueAt: PERIOD.endsAt, event: 'PERIOD_ENDED' },
+      NO_RECENT_VISIT,
       ...REPORT_REMINDERS,
     ]);
   });

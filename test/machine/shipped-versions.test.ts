@@ -19,7 +19,8 @@ import { definitionHash } from '../support/machine-definition.js';
 const SHIPPED: Record<string, string> = {
   'contactSupport@1': 'ab754c2ea884025986018019a09e17ae5b8f913503bde378751c0107acfa5bfd',
   'contactSupport@2': 'b53dcfbdc62d38d9e114ee2053cd5d621bd67147aa197285ee78b706aa394123',
-  'contactSupport@3': '286ff1fe714ebf2c34ddefd8fc457b27b8547c47d822a252ea3a296a8efef73d',
+  // Re-pinned before its first release (it took BOOK_MEETING and latestVisitAt while never shipped); frozen from then on.
+  'contactSupport@3': '963b622d8269e47b748cacb9d986b18ade62af4069ac214afd9f857f55fee9c2',
 };
 
 /** The folders that hold one shipped version each: `machines/<name>-v<N>/`. */

@@ -19,6 +19,7 @@ describe.each(['postgres'] as const)('notification preferences (%s)', (database)
       startupMeetingNotHeld: 'digest',
       visitsNotStarted: 'digest',
       visitReportMissing: 'digest',
+      noRecentVisit: 'digest',
       followUpNotHeld: 'digest',
       closingMeetingNotHeld: 'digest',
       evaluationNotSubmitted: 'digest',

@@ -90,9 +90,9 @@ describe.each(['postgres'] as const)('supporters’ compensation (%s)', (databas
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="umgangesstod-ersattning-2026-12.csv"');
     expect(res.text.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
-      'Umgängesstödjare;Id;Månad;Besök;Timmar;Belopp (SEK)',
-      `Karin Lund;${karin};2026-12;2;2,25;493,13`,
-      `Nils Åberg;${nils};2026-12;1;0,33;125,83`,
+      'Umgängesstödjare;Id;Månad;Besök;Därav från tidigare månader;Timmar;Belopp (SEK)',
+      `Karin Lund;${karin};2026-12;2;0;2,25;493,13`,
+      `Nils Åberg;${nils};2026-12;1;0;0,33;125,83`,
       '',
     ]);
   });

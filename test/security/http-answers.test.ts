@@ -59,6 +59,7 @@ describe('the payroll CSV', () => {
       name,
       month: '2026-12',
       visits: 1,
+      fromEarlierMonths: 0,
       minutes: 60,
       hours: '1.00',
       amountSek: '250.00',

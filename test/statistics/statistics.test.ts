@@ -53,6 +53,7 @@ describe.each(DATABASES)("the unit's statistics (%s)", (database) => {
           startupMeetingNotHeld: 0,
           visitsNotStarted: 0,
           visitReportMissing: 0,
+          noRecentVisit: 0,
           followUpNotHeld: 0,
           closingMeetingNotHeld: 0,
           evaluationNotSubmitted: 0,

@@ -21,11 +21,13 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import {
+  BOOKED_MEETING_KINDS,
   CANCELLED_BY,
   EARLY_END_CATEGORIES,
   MEETING_PARTIES,
   STOP_REASONS,
   VISIT_OUTCOMES,
+  type BookedMeetingKind,
   type CancelledBy,
   type ClientEventType,
   type EarlyEndCategory,
@@ -131,14 +133,13 @@ export class ReplaceSupporterDto {
   @DecisionPerson(PRESENTER) presenter?: DecisionPersonDto;
 }
 
-export class SendSummonsDto {
-  @ApiProperty({ enum: ['SEND_SUMMONS'] }) @Equals('SEND_SUMMONS') type!: 'SEND_SUMMONS';
-
+/** What every summons to a meeting says: the joint meeting or each parent's own, and the day it went out. */
+abstract class MeetingSummonsDto {
   @ApiPropertyOptional({
     description:
-      'When the joint start-up meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk',
+      'When the joint meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk',
   })
-  @ValidateIf((o: SendSummonsDto) => o.meetingAt !== undefined || o.individualMeetings === undefined)
+  @ValidateIf((o: MeetingSummonsDto) => o.meetingAt !== undefined || o.individualMeetings === undefined)
   @IsInstant()
   meetingAt?: string;
 
@@ -171,7 +172,23 @@ export class SendSummonsDto {
   sentOn?: string;
 }
 
-/** One parent's own start-up meeting. */
+export class SendSummonsDto extends MeetingSummonsDto {
+  @ApiProperty({ enum: ['SEND_SUMMONS'] }) @Equals('SEND_SUMMONS') type!: 'SEND_SUMMONS';
+}
+
+/** The follow-up at half time or the closing meeting, booked ahead with its summons (routine step 9). */
+export class BookMeetingDto extends MeetingSummonsDto {
+  @ApiProperty({ enum: ['BOOK_MEETING'] }) @Equals('BOOK_MEETING') type!: 'BOOK_MEETING';
+
+  @ApiProperty({
+    enum: BOOKED_MEETING_KINDS,
+    description: 'Which meeting: the follow-up at half time, or the closing meeting',
+  })
+  @IsIn(BOOKED_MEETING_KINDS)
+  kind!: BookedMeetingKind;
+}
+
+/** One parent's own meeting. */
 export class IndividualMeetingDto {
   @ApiProperty({ enum: MEETING_PARTIES })
   @IsIn(MEETING_PARTIES)
@@ -443,6 +460,7 @@ export const CASE_EVENT_DTOS: Record<ClientEventType, new () => object> = {
   APPOINT_SUPPORTER: AppointSupporterDto,
   REPLACE_SUPPORTER: ReplaceSupporterDto,
   SEND_SUMMONS: SendSummonsDto,
+  BOOK_MEETING: BookMeetingDto,
   HOLD_STARTUP_MEETING: HoldStartupMeetingDto,
   START_VISITS: StartVisitsDto,
   LOG_VISIT: LogVisitDto,

@@ -136,7 +136,7 @@ export class CaseResponse {
     additionalProperties: true,
     description:
       'What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, ' +
-      'lastVisit, midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on)',
+      'lastVisit, meetings (the follow-up and closing meetings booked), midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on)',
   })
   progress!: Record<string, unknown>;
 

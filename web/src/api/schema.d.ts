@@ -771,7 +771,7 @@ export interface paths {
         };
         /**
          * Export a month’s compensation as CSV for the payroll office
-         * @description Semicolon-separated, decimal comma, UTF-8.
+         * @description Semicolon-separated, decimal comma, UTF-8. Made once per month: it pays every visit that took place by the month’s end and that no earlier export paid (a visit logged after its month was exported is paid here, counted in its own column), and records what it paid; exporting the month again gives the same file.
          */
         get: operations["Compensation_export"];
         put?: never;
@@ -1648,7 +1648,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
             /** @enum {string} */
@@ -1717,7 +1717,7 @@ export interface components {
             /** @description Skyddade personuppgifter or a marked risk: the parents are met one at a time, and nothing that reaches the other parent names where or when the protected one will be */
             separateMeetings: boolean;
             parties: components["schemas"]["CaseParties"];
-            /** @description What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, lastVisit, midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on) */
+            /** @description What the routine has recorded so far, as the case machine keeps it: diaryNumber, supporter, startupMeeting, visitCount, lastVisit, meetings (the follow-up and closing meetings booked), midpointFollowUp, closing, evaluation, termination, … (fields appear as the case moves on) */
             progress: {
                 [key: string]: unknown;
             };
@@ -1946,13 +1946,13 @@ export interface components {
         };
         DeadlineMoment: {
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
         };
         MovedDeadline: {
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
             /**
@@ -2088,13 +2088,8 @@ export interface components {
         };
         SendSummonsDto: {
             /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "SEND_SUMMONS";
-            /**
              * Format: date-time
-             * @description When the joint start-up meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
+             * @description When the joint meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
              */
             meetingAt?: string;
             /**
@@ -2110,6 +2105,41 @@ export interface components {
              * @example 2026-11-18
              */
             sentOn?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SEND_SUMMONS";
+        };
+        BookMeetingDto: {
+            /**
+             * Format: date-time
+             * @description When the joint meeting takes place, after the day the summons was sent. Absent where only individual meetings are planned; refused where a parent has protected personal data or a marked risk
+             */
+            meetingAt?: string;
+            /**
+             * @description Where the joint meeting is held
+             * @example Familjerätten, Stationsgatan 12
+             */
+            place?: string;
+            /** @description Each parent’s own meeting, one per parent, instead of or beside a joint one */
+            individualMeetings?: components["schemas"]["IndividualMeetingDto"][];
+            /**
+             * Format: date
+             * @description The day the summons was sent (Swedish calendar); today when not given. Not in the future, not before the supporter was appointed
+             * @example 2026-11-18
+             */
+            sentOn?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BOOK_MEETING";
+            /**
+             * @description Which meeting: the follow-up at half time, or the closing meeting
+             * @enum {string}
+             */
+            kind: "midpointFollowUp" | "closing";
         };
         HoldStartupMeetingDto: {
             /**
@@ -2303,7 +2333,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
+            kind: "midpoint" | "periodEnd" | "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived";
             /** Format: date-time */
             dueAt: string;
             /** @example Uppsala tingsrätt */
@@ -3250,7 +3280,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
+            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
             /** @enum {string} */
             status: "open" | "acknowledged" | "resolved" | "waived";
             /**
@@ -3288,7 +3318,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
+            kind: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
         };
         NotificationMailResponse: {
             /** Format: uuid */
@@ -3364,6 +3394,11 @@ export interface components {
              * @example digest
              * @enum {string}
              */
+            noRecentVisit: "immediate" | "digest" | "off";
+            /**
+             * @example digest
+             * @enum {string}
+             */
             followUpNotHeld: "immediate" | "digest" | "off";
             /**
              * @example digest
@@ -3428,6 +3463,11 @@ export interface components {
              * @enum {string}
              */
             visitReportMissing?: "immediate" | "digest" | "off";
+            /**
+             * @default digest
+             * @enum {string}
+             */
+            noRecentVisit?: "immediate" | "digest" | "off";
             /**
              * @default digest
              * @enum {string}
@@ -3711,6 +3751,8 @@ export interface components {
                 visitsNotStarted?: number | ("<5" | "..");
                 /** @example 12 */
                 visitReportMissing?: number | ("<5" | "..");
+                /** @example 12 */
+                noRecentVisit?: number | ("<5" | "..");
                 /** @example 12 */
                 followUpNotHeld?: number | ("<5" | "..");
                 /** @example 12 */
@@ -4723,7 +4765,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"] | components["schemas"]["RecordDiaryNumberDto"];
+                "application/json": components["schemas"]["InitiateDto"] | components["schemas"]["AppointSupporterDto"] | components["schemas"]["ReplaceSupporterDto"] | components["schemas"]["SendSummonsDto"] | components["schemas"]["BookMeetingDto"] | components["schemas"]["HoldStartupMeetingDto"] | components["schemas"]["StartVisitsDto"] | components["schemas"]["LogVisitDto"] | components["schemas"]["HoldFollowUpDto"] | components["schemas"]["EndEarlyDto"] | components["schemas"]["HoldClosingMeetingDto"] | components["schemas"]["SubmitEvaluationDto"] | components["schemas"]["ArchiveDto"] | components["schemas"]["RecordDiaryNumberDto"];
             };
         };
         responses: {
@@ -8659,7 +8701,7 @@ export interface operations {
                 caseId?: string;
                 /** @description Only the cases this secretary answers for (their token subject, `responsibleSecretaryId`) */
                 responsibleSecretary?: string;
-                kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
+                kind?: "supporterNotAppointed" | "summonsNotSent" | "startupMeetingNotHeld" | "visitsNotStarted" | "visitReportMissing" | "noRecentVisit" | "followUpNotHeld" | "closingMeetingNotHeld" | "evaluationNotSubmitted" | "notArchived" | "deadlineFailed" | "visitStopped" | "periodEndedBeforeVisits";
                 status?: "open" | "acknowledged" | "resolved" | "waived" | "all";
             };
             header?: never;
