@@ -340,6 +340,22 @@ browserDescribe("the secretary's web app")("a secretary's day in the web app", (
       const later = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
         new Date(Date.parse(midpoint) + 2 * 86_400_000),
       );
+      // Step 9 of the routine: the follow-up is booked now, a meeting per parent, and the summons goes today.
+      await step(
+        'Boka möte och skicka kallelse',
+        'Möte bokat, kallelse skickad',
+        async () => {
+          await page.getByLabel('Uppföljning vid halvtid').check();
+          for (const [group, time] of [
+            ['När boendeförälderns möte hålls', '10.00'],
+            ['När umgängesförälderns möte hålls', '11.00'],
+          ]) {
+            await page.getByRole('group', { name: group }).getByLabel('Datum').fill(later);
+            await page.getByRole('group', { name: group }).getByLabel('Klockslag').fill(time);
+          }
+        },
+        '07b-boka-uppfoljning',
+      );
       t.clock.setNow(`${later}T15:00:00+01:00`);
       await eventually(async () => expect(await caseState()).toBe('midpointFollowUp'), 20_000);
       // Months later by the service's clock, the session has long ended: the secretary signs in again and comes back to the case.

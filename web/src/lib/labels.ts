@@ -19,7 +19,8 @@ export type ClientEventBody =
   | Schemas['HoldClosingMeetingDto']
   | Schemas['SubmitEvaluationDto']
   | Schemas['ArchiveDto']
-  | Schemas['RecordDiaryNumberDto'];
+  | Schemas['RecordDiaryNumberDto']
+  | Schemas['BookMeetingDto'];
 export type EventType = ClientEventBody['type'];
 export type AlertKind = Schemas['AlertResponse']['kind'];
 export type DeadlineKind = Schemas['CaseDeadline']['kind'];

@@ -16,6 +16,7 @@ import {
 
 type LogVisit = Extract<ClientEventBody, { type: 'LOG_VISIT' }>;
 type EndEarly = Extract<ClientEventBody, { type: 'END_EARLY' }>;
+type BookMeeting = Extract<ClientEventBody, { type: 'BOOK_MEETING' }>;
 
 const MEETING_PARTIES = ['residentParent', 'visitingParent'] as const;
 const MEETING_PARTY_LABELS: Record<(typeof MEETING_PARTIES)[number], string> = {
@@ -135,9 +136,52 @@ function VisitOutcomeFields() {
   );
 }
 
-/** The day the summons was sent: today unless the secretary records it afterwards. */
-function SentOnField() {
-  return <DateField name="sentOn" label="Dagen kallelsen skickades" defaultValue={swedishDay()} />;
+const SUMMONS_LABELS = {
+  meetingAt: 'Datum',
+  'meetingAt.time': 'Klockslag',
+  place: 'Plats',
+  'residentParent.meetingAt': 'Boendeförälderns möte',
+  'residentParent.meetingAt.time': 'Klockslag för boendeförälderns möte',
+  'visitingParent.meetingAt': 'Umgängesförälderns möte',
+  'visitingParent.meetingAt.time': 'Klockslag för umgängesförälderns möte',
+  sentOn: 'Kallelsen skickades',
+};
+
+/** When and where a meeting is held, a meeting per parent where one of them is protected, and when the summons went. */
+function MeetingSummonsFields({ view, what }: { view?: CaseView; what: string }) {
+  return (
+    <>
+      {view?.separateMeetings ? (
+        <>
+          <p className="notice">
+            En förälder har skyddade personuppgifter eller en markerad risk: föräldrarna kallas till var sitt möte, och
+            ingen kallelse till den andra föräldern nämner tid eller plats för den skyddade förälderns möte.
+          </p>
+          <InstantFields name="residentParent.meetingAt" label="När boendeförälderns möte hålls" />
+          <InstantFields name="visitingParent.meetingAt" label="När umgängesförälderns möte hålls" />
+        </>
+      ) : (
+        <InstantFields name="meetingAt" label={`När ${what} hålls`} />
+      )}
+      <TextField name="place" label="Plats (frivilligt)" hint="Till exempel Familjerätten, Stationsgatan 8." />
+      <DateField name="sentOn" label="Dagen kallelsen skickades" defaultValue={swedishDay()} />
+    </>
+  );
+}
+
+function meetingSummons(data: FormData, checks: Checks, view?: CaseView) {
+  const place = optionalText(data, checks, 'place', 200);
+  const sentOn = dayFrom(data, checks, 'sentOn', 'dagen kallelsen skickades');
+  const common = { ...(place ? { place } : {}), sentOn };
+  if (!view?.separateMeetings) return { ...common, meetingAt: instantFrom(data, checks, 'meetingAt', 'mötets datum') };
+  return {
+    ...common,
+    individualMeetings: MEETING_PARTIES.map((party) => ({
+      party,
+      meetingAt: instantFrom(data, checks, `${party}.meetingAt`, 'mötets datum'),
+      ...(place ? { place } : {}),
+    })),
+  };
 }
 
 function dayFrom(data: FormData, checks: Checks, name: string, label: string): string {
@@ -228,49 +272,29 @@ export const EVENT_FORMS: Record<EventType, EventForm> = {
     }),
   },
   SEND_SUMMONS: {
-    labels: {
-      meetingAt: 'Datum',
-      'meetingAt.time': 'Klockslag',
-      place: 'Plats',
-      'residentParent.meetingAt': 'Boendeförälderns möte',
-      'residentParent.meetingAt.time': 'Klockslag för boendeförälderns möte',
-      'visitingParent.meetingAt': 'Umgängesförälderns möte',
-      'visitingParent.meetingAt.time': 'Klockslag för umgängesförälderns möte',
-      sentOn: 'Kallelsen skickades',
-    },
-    fields: (view) =>
-      view?.separateMeetings ? (
-        <>
-          <p className="notice">
-            En förälder har skyddade personuppgifter eller en markerad risk: föräldrarna kallas till var sitt möte, och
-            ingen kallelse till den andra föräldern nämner tid eller plats för den skyddade förälderns möte.
-          </p>
-          <InstantFields name="residentParent.meetingAt" label="När boendeförälderns möte hålls" />
-          <InstantFields name="visitingParent.meetingAt" label="När umgängesförälderns möte hålls" />
-          <TextField name="place" label="Plats (frivilligt)" hint="Till exempel Familjerätten, Stationsgatan 8." />
-          <SentOnField />
-        </>
-      ) : (
-        <>
-          <InstantFields name="meetingAt" label="När uppstartsmötet hålls" />
-          <TextField name="place" label="Plats (frivilligt)" hint="Till exempel Familjerätten, Stationsgatan 8." />
-          <SentOnField />
-        </>
-      ),
+    labels: SUMMONS_LABELS,
+    fields: (view) => <MeetingSummonsFields view={view} what="uppstartsmötet" />,
+    body: (data, checks, view) => ({ type: 'SEND_SUMMONS', ...meetingSummons(data, checks, view) }),
+  },
+  BOOK_MEETING: {
+    labels: { kind: 'Vilket möte', ...SUMMONS_LABELS },
+    fields: (view) => (
+      <>
+        <Radios
+          name="kind"
+          legend="Vilket möte bokar du?"
+          options={[
+            ['midpointFollowUp', 'Uppföljning vid halvtid'],
+            ['closing', 'Avslutningsmöte'],
+          ]}
+        />
+        <MeetingSummonsFields view={view} what="mötet" />
+      </>
+    ),
     body: (data, checks, view) => {
-      const place = optionalText(data, checks, 'place', 200);
-      const sentOn = dayFrom(data, checks, 'sentOn', 'dagen kallelsen skickades');
-      const common = { type: 'SEND_SUMMONS' as const, ...(place ? { place } : {}), sentOn };
-      if (!view?.separateMeetings)
-        return { ...common, meetingAt: instantFrom(data, checks, 'meetingAt', 'mötets datum') };
-      return {
-        ...common,
-        individualMeetings: MEETING_PARTIES.map((party) => ({
-          party,
-          meetingAt: instantFrom(data, checks, `${party}.meetingAt`, 'mötets datum'),
-          ...(place ? { place } : {}),
-        })),
-      };
+      const kind = textOf(data, 'kind') as BookMeeting['kind'] | undefined;
+      if (!kind) checks.fail('kind', 'Välj vilket möte du bokar.');
+      return { type: 'BOOK_MEETING', kind: kind ?? 'midpointFollowUp', ...meetingSummons(data, checks, view) };
     },
   },
   HOLD_STARTUP_MEETING: {
