@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, LessThan, Not, Raw, type EntityManager } from 'typeorm';
+import { dialectOf } from '../database/sql.js';
 import { Visit } from '../visits/visit.entity.js';
 import { CompensationExport, CompensationExportedVisit } from './compensation-export.entity.js';
 
 /** A visit as an export pays it. */
 export type PaidVisit = Pick<Visit, 'id' | 'supporterId' | 'durationMinutes' | 'occurredAt'>;
+
+/** The advisory lock that lets one payroll export run at a time (any number, unique among the service's locks). */
+const EXPORT_LOCK_KEY = 7_412_101;
 
 const PAID_COLUMNS = { id: true, supporterId: true, durationMinutes: true, occurredAt: true } as const;
 
@@ -40,6 +44,9 @@ export class CompensationExportsRepository {
    * month at the same moment finds it made (its claim is ignored). Whether this one made it.
    */
   async claim(manager: EntityManager, run: CompensationExport): Promise<boolean> {
+    // Exports of different months at the same moment would each pick the same late visit: one export
+    // at a time (SQLite has one writer anyway), held to the transaction's end.
+    if (dialectOf(manager) === 'postgres') await manager.query('SELECT pg_advisory_xact_lock($1)', [EXPORT_LOCK_KEY]);
     await manager.createQueryBuilder(CompensationExport, 'e').insert().values(run).orIgnore().execute();
     return (await this.exportOf(manager, run.month))?.id === run.id;
   }

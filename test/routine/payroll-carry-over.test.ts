@@ -69,4 +69,14 @@ describe.each(DATABASES)('a visit logged after its month was exported (%s)', (da
     expect(one).toEqual([`Karin Lund;${karin};2027-03;1;0;1,00;250,00`]);
     expect(two).toEqual(one);
   });
+
+  it('pays a late visit once when two months are exported at the same moment', async () => {
+    // Two March visits logged after March's export, then April and May exported at once: one of them pays each.
+    t.clock.setNow('2027-06-02T12:00:00+01:00');
+    await send(t, caseId, aVisit('2027-03-15T10:00:00+01:00', 60));
+    await send(t, caseId, aVisit('2027-03-22T10:00:00+01:00', 60));
+    const [april, may] = await Promise.all([exported(t, '2027-04'), exported(t, '2027-05')]);
+    const visitsPaid = [...april, ...may].reduce((sum, row) => sum + Number(row.split(';')[3]), 0);
+    expect(visitsPaid).toBe(2);
+  });
 });

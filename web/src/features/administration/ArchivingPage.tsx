@@ -16,9 +16,7 @@ const HANDED_OVER = ['evaluated', 'closing'] as const;
 
 const ARCHIVE_FORM = EVENT_FORMS.ARCHIVE;
 
-function handedOverKey() {
-  return ['cases', 'handed-over'] as const;
-}
+const HANDED_OVER_KEY = ['cases', 'handed-over'] as const;
 
 /** The one confirmed action: the decision's time, then "Arkivera ärendet" sends ARCHIVE with the version seen. */
 function ArchiveForm({
@@ -47,7 +45,7 @@ function ArchiveForm({
         ? ` Akten gallras tidigast ${formatDay(archived.retention.disposalDate)}.`
         : '';
       onArchived(`Ärende ${summary.courtCaseNumber} är arkiverat.${disposal}`);
-      void client.invalidateQueries({ queryKey: handedOverKey() });
+      void client.invalidateQueries({ queryKey: HANDED_OVER_KEY });
     },
     onError: (error) => setRefusal(refusalOf(error)),
   });
@@ -85,7 +83,7 @@ export function ArchivingPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const cases = useQuery({
-    queryKey: handedOverKey(),
+    queryKey: HANDED_OVER_KEY,
     queryFn: async () => {
       const pages = await Promise.all(
         HANDED_OVER.map(async (state) =>

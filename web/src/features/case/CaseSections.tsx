@@ -498,7 +498,7 @@ function entryDetails(payload: Record<string, unknown>): string | undefined {
       (payload.party === 'residentParent' ? 'boendeförälderns möte' : 'umgängesförälderns möte'),
     typeof payload.meetingAt === 'string' && `mötet ${formatInstant(payload.meetingAt)}`,
     Array.isArray(payload.individualMeetings) && 'var sitt möte för föräldrarna',
-    typeof payload.waivedReason === 'string' && `rapporten kommer inte: ${payload.waivedReason}`,
+    typeof payload.waivedReason === 'string' && `skäl: ${payload.waivedReason}`,
     typeof payload.periodCapOverrideReason === 'string' && `längre period: ${payload.periodCapOverrideReason}`,
   ].filter(Boolean);
   return details.length > 0 ? details.join(', ') : undefined;
@@ -517,7 +517,9 @@ export function TimelineSection({ caseId }: { caseId: string }) {
             return (
               <li key={entry.version}>
                 <p className="timeline__what">
-                  <strong>{eventDone(entry.type)}</strong>
+                  <strong>
+                    {typeof entry.payload.waivedReason === 'string' ? 'Rapporten kommer inte' : eventDone(entry.type)}
+                  </strong>
                   {entry.fromState !== entry.toState &&
                     ` – ${entry.fromState ? `${stateText(entry.fromState)} → ` : ''}${stateText(entry.toState)}`}
                 </p>
