@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { boundHeapGrowth } from './common/heap-growth.js';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { InvalidConfigError, loadConfig } from './config/app-config.js';
@@ -7,7 +6,6 @@ import { configureHttpApp } from './http-app.js';
 import { drainThenClose } from './health/graceful-shutdown.js';
 
 async function main(): Promise<void> {
-  boundHeapGrowth();
   const config = loadConfig();
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   configureHttpApp(app);

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { boundHeapGrowth } from './common/heap-growth.js';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { InvalidConfigError, loadConfig } from './config/app-config.js';
@@ -7,7 +6,6 @@ import { WorkerModule } from './worker.module.js';
 
 /** `npm run worker`: acts on due deadlines beside any number of API processes sharing the database and Redis. */
 async function main(): Promise<void> {
-  boundHeapGrowth();
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
