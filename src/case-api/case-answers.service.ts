@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEvent } from '../../machines/case-events.js';
 import type { Actor } from '../common/actor.js';
+import { RepeatedRequest } from '../common/idempotency-key.js';
 import { CaseCommands, type ApplyOptions } from '../cases/case-commands.service.js';
 import type { RegisterCaseDto } from './dto/register-case.dto.js';
 import { CaseQueries } from './case-queries.service.js';
@@ -36,11 +37,22 @@ export class CaseAnswers {
     actor: Actor,
     options: ApplyOptions = {},
   ): Promise<ReturnType<typeof caseViewFor>> {
-    const { change, answer } = await this.commands.applyAndAnswer(caseId, event, actor, options, (manager, committed) =>
-      this.queries.viewWithin(manager, committed.record, { ...committed.rows, snapshot: committed.snapshot }),
-    );
-    // `change.actor` carries the supporter's place on the case, checked on the row the command loaded.
-    return caseViewFor(change.actor, answer);
+    try {
+      const { change, answer } = await this.commands.applyAndAnswer(
+        caseId,
+        event,
+        actor,
+        options,
+        (manager, committed) =>
+          this.queries.viewWithin(manager, committed.record, { ...committed.rows, snapshot: committed.snapshot }),
+      );
+      // `change.actor` carries the supporter's place on the case, checked on the row the command loaded.
+      return caseViewFor(change.actor, answer);
+    } catch (error) {
+      // Sent again with the same Idempotency-Key: nothing written, answered with the case as it is.
+      if (error instanceof RepeatedRequest) return caseViewFor(error.actor, await this.queries.get(caseId));
+      throw error;
+    }
   }
 
   dryRun(caseId: string, event: ClientEvent, actor: Actor, options: ApplyOptions = {}): Promise<DryRunAnswer> {

@@ -18,6 +18,7 @@ import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
+import { IDEMPOTENCY_KEY_DOC, idempotencyKeyFrom } from '../common/idempotency-key.js';
 import { etagOf, versionFromIfMatch } from '../common/if-match.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import { normalizePersonnummer } from '../common/personnummer.js';
@@ -189,6 +190,7 @@ export class CasesController {
   @ApiExtraModels(...EVENT_DTOS)
   @ApiBody({ schema: EVENT_BODY_SCHEMA })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case version (its ETag) the event was decided on' })
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
   @CaseForRoleModels()
   @ApiExtraModels(DryRunResponse)
   @ApiOkResponse({ schema: EVENT_ANSWER_SCHEMA, headers: ETAG })
@@ -200,17 +202,19 @@ export class CasesController {
     @Param('id') id: string,
     @Body(CaseEventPipe) event: ClientEvent,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('idempotency-key') key: string | undefined,
     @Query() query: SendEventQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseForRole | DryRunResponse> {
     requireMaySend(actor, event.type);
     const expectedVersion = versionFromIfMatch(ifMatch);
+    const idempotencyKey = idempotencyKeyFrom(key);
     if (query.dryRun === 'true') {
       const answer = await this.commands.dryRun(id, event, actor, { expectedVersion });
       return { ...answer, allowedEvents: answer.allowedEvents.filter((type) => maySend(actor, type)) };
     }
-    return this.withEtag(res, await this.commands.send(id, event, actor, { expectedVersion }));
+    return this.withEtag(res, await this.commands.send(id, event, actor, { expectedVersion, idempotencyKey }));
   }
 
   private withEtag<V extends Pick<CaseView, 'version'>>(res: Response, view: V): V {

@@ -44,6 +44,8 @@ import { guardRefusal } from './guard-refusal.js';
 export interface ApplyOptions {
   /** The version the sender saw (If-Match); a different current version writes nothing. */
   expectedVersion?: number;
+  /** The device's Idempotency-Key, kept with what the change files (a logged visit). */
+  idempotencyKey?: string;
   /** More work that must commit or fail with the transition (a deadline marking itself fired). */
   alsoWithin?: (manager: EntityManager, change: CaseChange) => Promise<void>;
 }
@@ -211,6 +213,7 @@ export class CaseCommands {
         actor: reachedBy,
         now,
         rows,
+        idempotencyKey: options.idempotencyKey,
       };
       // Another process moved the case between our read and our write (PostgreSQL): nothing of ours is written.
       if (!(await this.rows.replace(manager, change, record.version)))

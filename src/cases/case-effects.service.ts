@@ -74,6 +74,8 @@ export interface CaseChange<T extends ChangeType = ChangeType> {
   readonly now: Date;
   /** Rows effects wrote or read that the answer shows, so it is built without reading them again. */
   readonly rows: ChangeRows;
+  /** The device's Idempotency-Key for the request, kept with what the change files. */
+  readonly idempotencyKey?: string;
 }
 
 /**

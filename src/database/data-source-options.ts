@@ -22,6 +22,7 @@ import { CreateSignInTables1763900002400 } from './migrations/1763900002400-crea
 import { AddSupporterAddress1763900003500 } from './migrations/1763900003500-add-supporter-address.js';
 import { IndexDuplicateCheck1763900003600 } from './migrations/1763900003600-index-duplicate-check.js';
 import { CompensationExports1763900003700 } from './migrations/1763900003700-compensation-exports.js';
+import { AddIdempotencyKeys1763900003770 } from './migrations/1763900003770-add-idempotency-keys.js';
 
 export const MIGRATIONS = [
   CreateCaseTables1763900000000,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   AddSupporterAddress1763900003500,
   IndexDuplicateCheck1763900003600,
   CompensationExports1763900003700,
+  AddIdempotencyKeys1763900003770,
 ];
 
 /** The service's pool and timeouts on PostgreSQL; the command-line tools run without them. */

@@ -32,7 +32,7 @@ export class VisitRecordEffect implements OnModuleInit {
         if (problem) throw new BusinessRuleError(problem.rule, visitTimeWords(problem), 'occurredAt');
       },
       within: (manager, change) =>
-        this.visits.recordWithin(manager, change.record, change.event, change.actor, change.now),
+        this.visits.recordWithin(manager, change.record, change.event, change.actor, change.now, change.idempotencyKey),
     });
   }
 }

@@ -11,6 +11,7 @@ export type ReportForm = (typeof REPORT_FORMS)[number];
  */
 @Entity('visit_reports')
 @Index('UQ_visit_reports_corrects', ['correctsId'], { unique: true })
+@Index('UQ_visit_reports_idempotency_key', ['idempotencyKey'], { unique: true })
 export class VisitReport {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -44,4 +45,8 @@ export class VisitReport {
 
   @Column({ type: 'varchar', length: 20 })
   filedByRole!: string;
+
+  /** The key the device sent it with (Idempotency-Key): a repeat with the same key files nothing. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKey!: string | null;
 }

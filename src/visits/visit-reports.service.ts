@@ -20,6 +20,7 @@ import type { ScannedReportDto, TextReportDto, WaiveReportDto } from './dto/visi
 import { reportViews } from './visit-report-rules.js';
 import { VisitReport, type ReportForm } from './visit-report.entity.js';
 import { said } from '../common/said.js';
+import { keyUsedElsewhere, RepeatedRequest } from '../common/idempotency-key.js';
 import type { Visit } from './visit.entity.js';
 import { VisitsRepository } from './visits.repository.js';
 
@@ -31,6 +32,8 @@ interface Filing {
   upload: CheckedUpload | null;
   author: string;
   corrects?: string;
+  /** The device's Idempotency-Key: a report filed with it already is answered, not filed again. */
+  idempotencyKey?: string;
 }
 
 interface CheckedFiling {
@@ -58,21 +61,38 @@ export class VisitReportsService {
     private readonly visits: VisitsRepository,
   ) {}
 
-  fileText(caseId: string, visitId: string, dto: TextReportDto, actor: Actor) {
+  fileText(caseId: string, visitId: string, dto: TextReportDto, actor: Actor, idempotencyKey?: string) {
     return this.file(
       caseId,
       visitId,
-      { form: 'text', text: dto.text, upload: null, author: actor.id, corrects: dto.corrects },
+      { form: 'text', text: dto.text, upload: null, author: actor.id, corrects: dto.corrects, idempotencyKey },
       actor,
     );
   }
 
-  async fileScan(caseId: string, visitId: string, file: IncomingFile | undefined, dto: ScannedReportDto, actor: Actor) {
+  async fileScan(
+    caseId: string,
+    visitId: string,
+    file: IncomingFile | undefined,
+    dto: ScannedReportDto,
+    actor: Actor,
+    idempotencyKey?: string,
+  ) {
+    if (actor.role === 'supporter' && dto.author !== undefined) {
+      throw new BusinessRuleError(
+        'supporterFilesOwnReport',
+        said(
+          'En umgängesstödjare skickar in sin egen rapport: lämna fältet author tomt.',
+          'a supporter files their own report: leave author out',
+        ),
+        'author',
+      );
+    }
     const upload = await checkUpload(file, this.config.uploadMaxBytes);
     return this.file(
       caseId,
       visitId,
-      { form: 'scan', text: null, upload, author: dto.author ?? actor.id, corrects: dto.corrects },
+      { form: 'scan', text: null, upload, author: dto.author ?? actor.id, corrects: dto.corrects, idempotencyKey },
       actor,
     );
   }
@@ -147,8 +167,21 @@ export class VisitReportsService {
   /**
    * The first report on a visit also tells the case it no longer waits for one (which cancels the
    * reminder and resolves its alert), in the same transaction; later reports and corrections do not.
+   * A report sent again with its Idempotency-Key is answered as filed the first time, and not filed again.
    */
   private async file(caseId: string, visitId: string, filing: Filing, actor: Actor): Promise<ReportView> {
+    try {
+      return await this.fileOnce(caseId, visitId, filing, actor);
+    } catch (error) {
+      // Found filed inside the transaction, or filed by a twin sent at the same moment (whose key refused ours).
+      const key = filing.idempotencyKey;
+      const earlier = key ? await this.transactions.read((manager) => this.visits.reportWithKey(manager, key)) : null;
+      if (earlier?.visitId === visitId) return reportViews([earlier])[0];
+      throw error;
+    }
+  }
+
+  private async fileOnce(caseId: string, visitId: string, filing: Filing, actor: Actor): Promise<ReportView> {
     const { visit, first } = await this.transactions.run((manager) =>
       this.checkFiling(manager, caseId, visitId, filing, actor),
     );
@@ -181,6 +214,8 @@ export class VisitReportsService {
   ): Promise<CheckedFiling> {
     await requireWritableCase(manager, caseId);
     const visit = await this.visitFor(manager, caseId, visitId, actor);
+    const earlier = filing.idempotencyKey ? await this.visits.reportWithKey(manager, filing.idempotencyKey) : null;
+    if (earlier) throw earlier.visitId === visitId ? new RepeatedRequest(actor) : keyUsedElsewhere();
     const corrected = filing.corrects ? await this.correctable(manager, visitId, filing.corrects) : null;
     // A short report on a visit that did not take place is welcome, but the case never waited for it.
     const first =
@@ -221,6 +256,7 @@ export class VisitReportsService {
       filedAt: now,
       filedBy: actor.id,
       filedByRole: actor.role,
+      idempotencyKey: filing.idempotencyKey ?? null,
     });
     await this.visits.insertReport(manager, report);
     return reportViews([report])[0];

@@ -3,6 +3,7 @@ import type { CancelledBy, StopReason, VisitOutcome } from '../../machines/case-
 
 /** A visit as logged after it took place (or did not). */
 @Entity('visits')
+@Index('UQ_visits_idempotency_key', ['idempotencyKey'], { unique: true })
 export class Visit {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -51,4 +52,8 @@ export class Visit {
   /** The child a stop, cancellation or absence concerns (position among the case's children). */
   @Column({ type: 'integer', nullable: true })
   childPosition!: number | null;
+
+  /** The key the device sent it with (Idempotency-Key): a repeat with the same key files nothing. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKey!: string | null;
 }

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   Param,
   ParseUUIDPipe,
   Post,
@@ -15,6 +16,7 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiHeader,
   ApiOkResponse,
   ApiTags,
   getSchemaPath,
@@ -25,6 +27,7 @@ import { Roles } from '../common/roles.decorator.js';
 import type { Actor } from '../common/actor.js';
 import { ApiErrors, Operation } from '../common/api-docs.js';
 import { CurrentActor } from '../common/current-actor.decorator.js';
+import { IDEMPOTENCY_KEY_DOC, idempotencyKeyFrom } from '../common/idempotency-key.js';
 import { PagingQuery } from '../common/paging.dto.js';
 import type { IncomingFile } from '../documents/checked-upload.js';
 import { PlanVisitDto, ScannedReportDto, TextReportDto, WaiveReportDto } from './dto/visit.dtos.js';
@@ -103,6 +106,7 @@ export class VisitsController {
   @CaseScoped('caseId')
   @ReplacedSupporterMay()
   @Roles('supporter', 'secretary')
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
   @Operation(
     'File a report on a visit',
     'Never edited: a correction is a new report with `corrects`. The first report on a held or stopped visit records VISIT_REPORT_FILED in the case’s history and resolves its reminder; a visit that was cancelled or not attended may have a short report too.',
@@ -114,18 +118,21 @@ export class VisitsController {
     @Param('visitId', UUID) visitId: string,
     @Body() dto: TextReportDto,
     @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key: string | undefined,
   ): Promise<VisitReportResponse> {
-    return this.reports.fileText(caseId, visitId, dto, actor);
+    return this.reports.fileText(caseId, visitId, dto, actor, idempotencyKeyFrom(key));
   }
 
-  /** A paper report, scanned by the secretary (PDF or image). */
+  /** A paper report, scanned by the secretary or photographed with the supporter's phone (PDF or image). */
   @Post('cases/:caseId/visits/:visitId/reports/scans')
   @CaseScoped('caseId')
-  @Roles('secretary')
+  @ReplacedSupporterMay()
+  @Roles('supporter', 'secretary')
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
   @UseInterceptors(FileInterceptor('file'))
   @Operation(
     'File a scanned paper report on a visit',
-    'Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields.',
+    'Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields. The secretary files the scan of a paper form; the supporter appointed to the case may file a photo or scan of their own form on a visit they held, as with a typed report.',
   )
   @ApiConsumes('multipart/form-data')
   @ApiExtraModels(ScannedReportDto)
@@ -145,8 +152,9 @@ export class VisitsController {
     @UploadedFile() file: IncomingFile | undefined,
     @Body() dto: ScannedReportDto,
     @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key: string | undefined,
   ): Promise<VisitReportResponse> {
-    return this.reports.fileScan(caseId, visitId, file, dto, actor);
+    return this.reports.fileScan(caseId, visitId, file, dto, actor, idempotencyKeyFrom(key));
   }
 
   @Post('cases/:caseId/visits/:visitId/report-waiver')

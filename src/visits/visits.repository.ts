@@ -21,15 +21,16 @@ const VISIT_COLUMNS = [
   'cancelledBy',
   'absenceReason',
   'childPosition',
+  'idempotencyKey',
 ] as const satisfies readonly (keyof Visit)[];
 
 const INSERT_VISIT: Sql = {
   postgres:
-    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy", "absenceReason", "childPosition") ' +
-    'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
+    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy", "absenceReason", "childPosition", "idempotencyKey") ' +
+    'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
   sqlite:
-    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy", "absenceReason", "childPosition") ' +
-    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO "visits" (id, "caseId", "occurredAt", "durationMinutes", outcome, "stopReason", notes, "loggedAt", "loggedBy", "planId", "supporterId", "cancelledBy", "absenceReason", "childPosition", "idempotencyKey") ' +
+    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 };
 
 const VISITS_OF_CASE: Sql = {
@@ -47,6 +48,16 @@ export class VisitsRepository {
   /** The case's logged visits in the order they happened (then were logged). */
   async visitsOfCase(manager: EntityManager, caseId: string): Promise<Visit[]> {
     return RowMapper.of(manager, Visit).entities((await run(manager, VISITS_OF_CASE, [caseId])).records);
+  }
+
+  /** The visit logged with this Idempotency-Key, on whichever case. */
+  visitWithKey(manager: EntityManager, idempotencyKey: string): Promise<Visit | null> {
+    return manager.findOneBy(Visit, { idempotencyKey });
+  }
+
+  /** The report filed with this Idempotency-Key, on whichever visit. */
+  reportWithKey(manager: EntityManager, idempotencyKey: string): Promise<VisitReport | null> {
+    return manager.findOneBy(VisitReport, { idempotencyKey });
   }
 
   async insertPlan(manager: EntityManager, plan: VisitPlan): Promise<void> {

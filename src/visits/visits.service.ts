@@ -6,6 +6,7 @@ import { AlertsService } from '../alerts/alerts.service.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { BusinessRuleError, NotFoundError } from '../common/domain-errors.js';
+import { keyUsedElsewhere, RepeatedRequest } from '../common/idempotency-key.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import type { CaseRecord } from '../cases/case-record.entity.js';
 import { requireCase, requireWritableCase } from '../cases/case-file.js';
@@ -65,6 +66,7 @@ export class VisitsService {
   /**
    * Inside the LOG_VISIT transaction: files the visit beside the case, as the planned visit it names
    * if any, counted toward the supporter on the case. A stopped visit raises an alert for the secretary.
+   * A visit logged with this Idempotency-Key already is not logged again: the change rolls back.
    */
   async recordWithin(
     manager: EntityManager,
@@ -72,8 +74,11 @@ export class VisitsService {
     visit: LogVisitEvent,
     actor: Actor,
     now: Date,
+    idempotencyKey?: string,
   ): Promise<void> {
     const caseId = record.id;
+    const earlier = idempotencyKey ? await this.visits.visitWithKey(manager, idempotencyKey) : null;
+    if (earlier) throw earlier.caseId === caseId ? new RepeatedRequest(actor) : keyUsedElsewhere();
     if (visit.childPosition !== undefined && !(await cases.child(manager, caseId, visit.childPosition))) {
       throw new BusinessRuleError(
         'childOfCase',
@@ -100,6 +105,7 @@ export class VisitsService {
         cancelledBy: visit.cancelledBy ?? null,
         absenceReason: visit.absenceReason ?? null,
         childPosition: visit.childPosition ?? null,
+        idempotencyKey: idempotencyKey ?? null,
       }),
     );
     if (visit.outcome === 'stopped') {

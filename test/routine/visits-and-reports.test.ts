@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { caseIn, send } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
-
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
+import { PNG } from '../support/uploads.js';
 
 describe.each(DATABASES)('visits and their reports (%s)', (database) => {
   let t: TestApp;
@@ -134,14 +130,42 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
       corrects: null,
     });
     await asSupporter().post(`/cases/${other.caseId}/visits/${other.visitId}/reports`).send({ text: 'x' }).expect(404);
-    await asSupporter()
-      .post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports/scans`)
-      .attach('file', PNG, 'r.png')
-      .expect(403);
     const documents = await t.http.get(`/cases/${mine.caseId}/documents`).expect(200);
     expect(documents.body.items).toEqual([
       expect.objectContaining({ id: filed.body.documentId, kind: 'visitReport', body: 'Alva och pappan bakade.' }),
     ]);
+  });
+
+  it('lets the supporter file a photo of their paper report on their own visit, and no one else’s', async () => {
+    const mine = await caseWithVisit();
+    const other = await caseWithVisit();
+    const asSupporter = () => t.as('supporter', { supporterId: mine.supporterId });
+    const photo = await asSupporter()
+      .post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports/scans`)
+      .attach('file', PNG, { filename: 'rapport.png', contentType: 'image/png' })
+      .expect(201);
+    expect(photo.body).toMatchObject({ form: 'scan', filedBy: { role: 'supporter' } });
+    const documents = await t.http.get(`/cases/${mine.caseId}/documents`).expect(200);
+    expect(documents.body.items).toEqual([
+      expect.objectContaining({ id: photo.body.documentId, kind: 'visitReport', file: expect.anything() }),
+    ]);
+    const elsewhere = await asSupporter()
+      .post(`/cases/${other.caseId}/visits/${other.visitId}/reports/scans`)
+      .attach('file', PNG, 'rapport.png')
+      .expect(404);
+    expect(elsewhere.body.message).toMatch(/finns inte/);
+    const notAPhoto = await asSupporter()
+      .post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports/scans`)
+      .attach('file', Buffer.from('inte en bild'), { filename: 'rapport.png', contentType: 'image/png' })
+      .expect(422);
+    expect(notAPhoto.body).toMatchObject({ rule: 'uploadContentType', field: 'file' });
+    expect(notAPhoto.body.message).toMatch(/^Filen ska vara av typen/);
+    const otherAuthor = await asSupporter()
+      .post(`/cases/${mine.caseId}/visits/${mine.visitId}/reports/scans`)
+      .field('author', 'Någon annan')
+      .attach('file', PNG, 'rapport.png')
+      .expect(422);
+    expect(otherAuthor.body).toMatchObject({ rule: 'supporterFilesOwnReport', field: 'author' });
   });
 
   it('takes a short report on a visit that did not take place, saying who did not come and why, without the case waiting for it', async () => {

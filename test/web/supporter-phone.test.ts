@@ -1,18 +1,25 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { browserDescribe } from '../support/browser.js';
+import { eventually } from '../support/eventually.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
 import { userAdd } from '../sign-in/sign-in-support.js';
 import { WebSession, accessibilityViolations, screenshot, startWebApp } from './web-support.js';
+import { PNG } from '../support/uploads.js';
 
 const PASSWORD = 'ett långt lösenord för karin';
+const SECRETARY_PASSWORD = 'ett långt lösenord för anna';
 const PAGE_TIMEOUT = 120_000;
 
 /**
  * A supporter made with user:add, on a 390 × 844 phone: signs in, sees only their own assignment
- * (the children's first names, never a personnummer), logs a stopped visit with its reason and
- * files a text report on it. Every page passes axe-core and is kept as a screenshot.
+ * (the children's first names, never a personnummer; another supporter's case opens from no page),
+ * logs a stopped visit with its reason and files a report on it as text and as a photo, which the
+ * secretary's alerts show; logs who did not come to a missed visit; writes a report without a
+ * connection, which is kept on the phone as "inte skickad ännu" and sent once when the connection
+ * returns; and signs out, which removes what was not sent. Every page passes axe-core and is kept
+ * as a screenshot.
  */
 browserDescribe("the supporter's phone pages")("a supporter's visit on the phone", () => {
   let t: TestApp;
@@ -27,6 +34,35 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
     violations.push(...(await accessibilityViolations(page)).map((v) => `${where}: ${v}`));
   };
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  /** Runs `steps` with the browser's network cut (or just the visit's request); the requests that failed for it are no problem of the app. */
+  const withoutConnection = async (steps: () => Promise<void>, only?: 'for the visit') => {
+    const before = web.problems.length;
+    if (!only) await web.context.setOffline(true);
+    try {
+      await steps();
+    } finally {
+      if (!only) await web.context.setOffline(false);
+      const during = web.problems.splice(before);
+      web.problems.push(...during.filter((problem) => !problem.endsWith('net::ERR_INTERNET_DISCONNECTED')));
+    }
+  };
+  /** How many entries wait in the phone's store of what is not sent yet (IndexedDB). */
+  const unsentOnDevice = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open('umgangesstod', 1);
+          opening.onupgradeneeded = () => opening.result.createObjectStore('inte-skickat', { keyPath: 'key' });
+          opening.onerror = () => reject(opening.error ?? new Error('IndexedDB could not be opened'));
+          opening.onsuccess = () => {
+            const counting = opening.result.transaction('inte-skickat').objectStore('inte-skickat').count();
+            counting.onsuccess = () => {
+              resolve(counting.result);
+              opening.result.close();
+            };
+          };
+        }),
+    );
 
   beforeAll(async () => {
     ({ t, base } = await startWebApp());
@@ -52,6 +88,12 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
       PASSWORD,
     );
     expect(added.code).toBe(0);
+    const secretary = await userAdd(
+      t.config,
+      ['--username', 'anna', '--role', 'secretary', '--name', 'Anna Berg', '--password-stdin'],
+      SECRETARY_PASSWORD,
+    );
+    expect(secretary.code).toBe(0);
     web = await WebSession.open({ width: 390, height: 844 });
     page = await web.newPage();
   }, 120_000);
@@ -86,6 +128,9 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
     async () => {
       await page.goto(`${base}/mina-uppdrag/${otherCase}`);
       await heading('Uppdraget finns inte');
+      await checkAccessibility('Uppdraget finns inte');
+      // Her session's own requests get nothing of it either.
+      await expect(page.request.get(`${base}/cases/${otherCase}`).then((r) => r.status())).resolves.toBe(404);
       await page.goto(`${base}/mina-uppdrag`);
       await heading('Mina uppdrag');
     },
@@ -121,19 +166,30 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
   );
 
   it(
-    'files a text report on the stopped visit',
+    'files a report on the stopped visit as text and as a photo of the paper form',
     async () => {
       await page.getByLabel('Skriv rapport').fill('Alva hade ont i magen och ville gå hem efter en stund.');
+      const photo = page.getByLabel('Eller fotografera den ifyllda blanketten');
+      await expect(photo.getAttribute('accept')).resolves.toBe('image/*,application/pdf');
+      await expect(photo.getAttribute('capture')).resolves.not.toBeNull();
+      await photo.setInputFiles({ name: 'rapport.png', mimeType: 'image/png', buffer: PNG });
       await page.getByRole('button', { name: 'Skicka rapporten' }).click();
       await page.getByText('Rapporten är skickad.').waitFor();
       await checkAccessibility('Rapport skickad');
       await screenshot(page, 'supporter-04-rapport-skickad');
       const view = await t.as('secretary').get(`/cases/${ownCase}`).expect(200);
       const visitId = (view.body.visits as { id: string }[])[0].id;
-      const reports = await t.as('secretary').get(`/cases/${ownCase}/visits/${visitId}/reports`).expect(200);
-      expect(reports.body.items).toEqual([
-        expect.objectContaining({ text: 'Alva hade ont i magen och ville gå hem efter en stund.' }),
-      ]);
+      const reports = await eventually(async () => {
+        const answer = await t.as('secretary').get(`/cases/${ownCase}/visits/${visitId}/reports`).expect(200);
+        expect(answer.body.items).toHaveLength(2);
+        return answer.body.items as unknown[];
+      });
+      expect(reports).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ form: 'text', text: 'Alva hade ont i magen och ville gå hem efter en stund.' }),
+          expect.objectContaining({ form: 'scan', filedBy: { id: 'karin', role: 'supporter' } }),
+        ]),
+      );
     },
     PAGE_TIMEOUT,
   );
@@ -182,6 +238,93 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
           absenceReason: 'Pappan hörde inte av sig.',
         }),
       );
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    'keeps a report written without a connection on the phone, shows it as not sent, and sends it once when the connection returns',
+    async () => {
+      const form = page.locator('#log-visit-form');
+      await form.getByLabel('Datum').fill('2026-11-30');
+      await form.getByLabel('Klockslag').fill('15.00');
+      await form.getByLabel('Längd i minuter').fill('60');
+      await page.getByRole('button', { name: 'Logga besöket' }).click();
+      const held = page.locator('.card').filter({ has: page.getByRole('heading', { name: /30 november 2026/ }) });
+      await held.waitFor();
+      const visitId = await eventually(async () => {
+        const view = await t.as('secretary').get(`/cases/${ownCase}`).expect(200);
+        const visit = (view.body.visits as { id: string; outcome: string }[]).find((v) => v.outcome === 'completed');
+        expect(visit).toBeDefined();
+        return visit!.id;
+      });
+      const reportsOnFile = async () =>
+        (await t.as('secretary').get(`/cases/${ownCase}/visits/${visitId}/reports`).expect(200)).body.items as {
+          text: string;
+        }[];
+
+      await withoutConnection(async () => {
+        await held.getByLabel('Skriv rapport').fill('Umgänget gick bra. De spelade spel och åt mellanmål.');
+        await held.getByRole('button', { name: 'Skicka rapporten' }).click();
+        await page.getByText('inte skickad ännu', { exact: true }).waitFor();
+        await held.getByText('Det du skrev är sparat på telefonen').waitFor();
+        await checkAccessibility('Rapport inte skickad ännu');
+        await screenshot(page, 'supporter-07-inte-skickad');
+        expect(page.url()).not.toContain('spelade');
+        await expect(reportsOnFile()).resolves.toEqual([]);
+      });
+      await page.getByText('inte skickad ännu', { exact: true }).waitFor({ state: 'detached' });
+      const filed = await eventually(async () => {
+        const reports = await reportsOnFile();
+        expect(reports).toHaveLength(1);
+        return reports;
+      });
+      expect(filed[0].text).toBe('Umgänget gick bra. De spelade spel och åt mellanmål.');
+      await screenshot(page, 'supporter-08-skickad');
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    'removes what was not sent from the phone when she signs out',
+    async () => {
+      // The connection drops for the visit alone, and is back when she signs out.
+      await withoutConnection(async () => {
+        const form = page.locator('#log-visit-form');
+        await form.getByLabel('Datum').fill('2026-12-01');
+        await form.getByLabel('Klockslag').fill('10.00');
+        await page.route('**/cases/*/events', (route) => route.abort('internetdisconnected'));
+        await page.getByRole('button', { name: 'Logga besöket' }).click();
+        await page.getByText('inte skickad ännu', { exact: true }).waitFor();
+        await expect(unsentOnDevice()).resolves.toBe(1);
+      }, 'for the visit');
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await heading('Logga in');
+      await page.unroute('**/cases/*/events');
+      await expect(unsentOnDevice()).resolves.toBe(0);
+      const view = await t.as('secretary').get(`/cases/${ownCase}`).expect(200);
+      expect(view.body.visits).not.toContainEqual(expect.objectContaining({ occurredAt: '2026-12-01T09:00:00.000Z' }));
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    "shows the secretary the stopped visit's alert",
+    async () => {
+      const secretary = await web.newPage();
+      await secretary.goto(`${base}/logga-in`);
+      await secretary.getByLabel('Användarnamn').fill('anna');
+      await secretary.getByLabel('Lösenord').fill(SECRETARY_PASSWORD);
+      await secretary.getByRole('button', { name: 'Logga in' }).click();
+      await secretary.getByRole('heading', { level: 1, name: 'Att göra' }).waitFor();
+      await secretary.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Aviseringar' }).click();
+      await secretary.getByRole('heading', { level: 1, name: 'Aviseringar' }).waitFor();
+      await secretary
+        .getByRole('link', { name: /Ett umgängestillfälle avbröts/ })
+        .first()
+        .waitFor();
+      await screenshot(secretary, 'supporter-09-sekreterarens-avisering');
+      await secretary.close();
     },
     PAGE_TIMEOUT,
   );

@@ -495,7 +495,7 @@ export interface paths {
         put?: never;
         /**
          * File a scanned paper report on a visit
-         * @description Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields.
+         * @description Multipart: the PDF or image in the part `file`, `author` and `corrects` as form fields. The secretary files the scan of a paper form; the supporter appointed to the case may file a photo or scan of their own form on a visit they held, as with a typed report.
          */
         post: operations["Visits_fileScan"];
         delete?: never;
@@ -4753,6 +4753,8 @@ export interface operations {
                 dryRun?: "true" | "false";
             };
             header?: {
+                /** @description Made on the device (a UUID, say) and sent again with every repeat of this request: what it filed is filed once, and a repeat is answered as the first was */
+                "Idempotency-Key"?: string;
                 /** @description The case version (its ETag) the event was decided on */
                 "If-Match"?: string;
             };
@@ -5992,7 +5994,10 @@ export interface operations {
     Visits_fileText: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Made on the device (a UUID, say) and sent again with every repeat of this request: what it filed is filed once, and a repeat is answered as the first was */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
                 visitId: string;
@@ -6102,7 +6107,10 @@ export interface operations {
     Visits_fileScan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Made on the device (a UUID, say) and sent again with every repeat of this request: what it filed is filed once, and a repeat is answered as the first was */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
                 visitId: string;

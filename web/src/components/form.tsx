@@ -142,11 +142,16 @@ export function TextField({
   autoComplete = 'off',
   inputMode,
   spellCheck,
+  accept,
+  capture,
 }: FieldProps & {
-  type?: 'text' | 'password' | 'email' | 'tel' | 'search' | 'number';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'search' | 'number' | 'file';
   autoComplete?: string;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'decimal';
   spellCheck?: boolean;
+  /** For a file: the types it may be; `capture` offers a phone's camera first (a photo of a paper form). */
+  accept?: string;
+  capture?: 'environment';
 }) {
   const { id, error } = useField(name);
   return (
@@ -161,6 +166,8 @@ export function TextField({
         autoComplete={autoComplete}
         inputMode={inputMode}
         spellCheck={spellCheck}
+        accept={accept}
+        capture={capture}
         className={className}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

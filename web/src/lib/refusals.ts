@@ -110,6 +110,10 @@ export function refusalOf(error: unknown): Refusal {
   if (status === 401) return { fields: {}, general: 'Du är inte inloggad längre. Logga in igen.', error };
   if (status === 403) return { fields: {}, general: 'Du har inte behörighet att göra det här.', error };
   if (status === 404) return { fields: {}, general: 'Det du söker finns inte.', error };
+  if (status === 413) {
+    const general = 'Filen är för stor. Ta ett foto med lägre upplösning, eller skicka blanketten som PDF.';
+    return { fields: {}, general, error };
+  }
   if (status === 429) return { fields: {}, general: 'För många försök. Vänta en stund och försök igen.', error };
   return { fields: {}, general: 'Något gick fel hos oss. Försök igen om en stund.', error };
 }

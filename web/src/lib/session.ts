@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answered, api, rememberCsrfToken, type Schemas } from './api';
+import { clearOutbox } from './outbox';
 
 /** Who is signed in, as /auth/session and /auth/login answer. */
 export type SessionUser = Schemas['SignedInUser'];
@@ -50,7 +51,8 @@ export function useSignOut() {
     mutationFn: async () => answered(await api.POST('/auth/logout')),
     onSettled: () => {
       rememberCsrfToken(undefined);
-      // Nothing the signed-out user read stays in this tab's memory.
+      // Nothing the signed-out user entered stays on the device, nothing they read in this tab's memory.
+      void clearOutbox();
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
       client.setQueryData(SESSION_KEY, null);
     },

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { Loading, Notice, Page } from '../../app/page';
 import { paths } from '../../app/routes';
-import { Form, SubmitButton, TextArea, textOf } from '../../components/form';
+import { Form, SubmitButton, TextArea, TextField, textOf } from '../../components/form';
 import { answered, api, type Schemas } from '../../lib/api';
+import { forget, sendOrKeep, useUnsent } from '../../lib/outbox';
+import { useSession } from '../../lib/session';
 import { Checks } from '../../lib/checks';
 import { formatDay, formatInstant } from '../../lib/format';
 import { CANCELLED_BY_LABELS, OUTCOME_LABELS, STATE_LABELS, STOP_REASON_LABELS } from '../../lib/labels';
@@ -35,7 +37,8 @@ function lastVisit(assignment: Assignment): Visit | undefined {
 function AssignmentCard({ id }: { id: string }) {
   const assignment = useAssignment(id);
   if (assignment.isPending) return <Loading what="Hämtar uppdraget" />;
-  if (assignment.isError) return <Notice kind="warning">Uppdraget kunde inte hämtas. Försök igen om en stund.</Notice>;
+  if (assignment.isError && !assignment.data)
+    return <Notice kind="warning">Uppdraget kunde inte hämtas. Försök igen om en stund.</Notice>;
   const a = assignment.data;
   const last = lastVisit(a);
   return (
@@ -60,12 +63,19 @@ function AssignmentCard({ id }: { id: string }) {
 
 /** "Mina uppdrag": the signed-in supporter's own assignments, nothing else (the API answers only theirs). */
 export function AssignmentsPage() {
+  const unsent = useUnsent(useSession().data?.username ?? '');
   const cases = useQuery({
     queryKey: ['assignments'],
     queryFn: async () => answered(await api.GET('/cases', { params: { query: { limit: 50 } } })),
   });
   return (
     <Page title="Mina uppdrag">
+      {unsent.length > 0 && (
+        <Notice kind="warning">
+          {unsent.length === 1 ? 'Ett besök eller en rapport' : `${unsent.length} besök eller rapporter`} på telefonen
+          är inte skickad ännu. Öppna uppdraget för att se vad.
+        </Notice>
+      )}
       {cases.isPending && <Loading what="Hämtar dina uppdrag" />}
       {cases.isError && <Notice kind="warning">Dina uppdrag kunde inte hämtas. Försök igen om en stund.</Notice>}
       {cases.data && cases.data.items.length === 0 && <p>Du har inga uppdrag just nu.</p>}
@@ -80,47 +90,61 @@ export function AssignmentsPage() {
   );
 }
 
-function LogVisitForm({ assignment }: { assignment: Assignment }) {
+/** Sends what the form holds, or keeps it on the phone when there is no connection; a refusal is shown at its field. */
+function useSendOrKeep(caseId: string) {
   const client = useQueryClient();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [done, setDone] = useState(false);
-  const form = EVENT_FORMS.LOG_VISIT;
+  const [outcome, setOutcome] = useState<'sent' | 'kept' | null>(null);
   const send = useMutation({
-    mutationFn: async (body: ReturnType<typeof form.body>) =>
-      answered(
-        await api.POST('/cases/{id}/events', {
-          params: { path: { id: assignment.id }, header: { 'If-Match': `"${assignment.version}"` } },
-          body,
-        }),
-      ),
-    onSuccess: () => {
+    mutationFn: sendOrKeep,
+    // Sent, or kept on the phone, whether or not the browser believes it is online.
+    networkMode: 'always',
+    onSuccess: (answer) => {
       setRefusal(null);
-      setDone(true);
-      void client.invalidateQueries({ queryKey: assignmentKey(assignment.id) });
+      setOutcome(answer);
+      void client.invalidateQueries({ queryKey: assignmentKey(caseId) });
     },
     onError: (error) => {
+      setOutcome(null);
       setRefusal(refusalOf(error));
-      void client.invalidateQueries({ queryKey: assignmentKey(assignment.id) });
     },
   });
+  const refuse = (fields: Refusal['fields']) => {
+    setOutcome(null);
+    setRefusal({ fields, error: undefined });
+  };
+  return { send, refusal, refuse, outcome };
+}
+
+function LogVisitForm({ assignment }: { assignment: Assignment }) {
+  const form = EVENT_FORMS.LOG_VISIT;
+  const { send, refusal, refuse, outcome } = useSendOrKeep(assignment.id);
+  const [entry, setEntry] = useState(0);
   const submit = (data: FormData) => {
     const checks = new Checks();
-    const body = form.body(data, checks);
-    if (!checks.ok) return setRefusal({ fields: checks.fields, error: undefined });
-    setDone(false);
-    send.mutate(body);
+    const visit = form.body(data, checks);
+    if (!checks.ok || visit.type !== 'LOG_VISIT') return refuse(checks.fields);
+    // A fresh form after each visit, so the same visit is not logged twice by mistake.
+    send.mutate({ kind: 'visit', caseId: assignment.id, visit }, { onSuccess: () => setEntry((n) => n + 1) });
   };
   return (
     <section aria-labelledby="log-visit" className="panel">
       <h2 id="log-visit">Logga besök</h2>
-      {done && <Notice kind="success">Besöket är loggat.</Notice>}
-      <Form id="log-visit-form" refusal={refusal} labels={form.labels} onSubmit={submit}>
+      {outcome === 'sent' && <Notice kind="success">Besöket är loggat.</Notice>}
+      {outcome === 'kept' && <Notice kind="warning">{KEPT}</Notice>}
+      <Form key={entry} id="log-visit-form" refusal={refusal} labels={form.labels} onSubmit={submit}>
         {form.fields()}
         <SubmitButton busy={send.isPending}>Logga besöket</SubmitButton>
       </Form>
     </section>
   );
 }
+
+const KEPT =
+  'Telefonen har ingen anslutning just nu. Det du skrev är sparat på telefonen, inte skickat ännu, och skickas när anslutningen kommer tillbaka.';
+
+/** The types the service files (check-upload.ts); anything else is refused before it is sent. */
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'application/pdf'];
 
 /** What was logged about a visit: its length, and why it was stopped or who did not come. */
 function VisitFacts({ visit }: { visit: Visit }) {
@@ -136,44 +160,97 @@ function VisitFacts({ visit }: { visit: Visit }) {
 }
 
 function ReportForm({ caseId, visit }: { caseId: string; visit: Visit }) {
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [filed, setFiled] = useState(false);
+  const { send, refusal, refuse, outcome } = useSendOrKeep(caseId);
   const scope = `report-${visit.id}`;
-  const file = useMutation({
-    mutationFn: async (text: string) =>
-      answered(
-        await api.POST('/cases/{caseId}/visits/{visitId}/reports', {
-          params: { path: { caseId, visitId: visit.id } },
-          body: { text },
-        }),
-      ),
-    onSuccess: () => {
-      setRefusal(null);
-      setFiled(true);
-    },
-    onError: (error) => setRefusal(refusalOf(error)),
-  });
-  const submit = (data: FormData) => {
+  const submit = async (data: FormData) => {
     const checks = new Checks();
     const text = textOf(data, 'text');
-    checks.required('text', text, 'Skriv vad som hände vid besöket.');
-    if (!checks.ok || !text) return setRefusal({ fields: checks.fields, error: undefined });
-    file.mutate(text);
+    const photo = data.get('photo');
+    const file = photo instanceof File && photo.size > 0 ? photo : undefined;
+    if (!text && !file)
+      checks.fail('text', 'Skriv vad som hände vid besöket, eller fotografera den ifyllda blanketten.');
+    if (text && text.length > 20000) checks.fail('text', 'Rapporten får vara högst 20 000 tecken.');
+    if (file && !PHOTO_TYPES.includes(file.type))
+      checks.fail('photo', 'Välj ett foto (JPEG, PNG eller TIFF) eller en PDF av blanketten.');
+    if (!checks.ok) return refuse(checks.fields);
+    // The text and the photo are two reports, each sent (or kept) with its own key.
+    if (text) await send.mutateAsync({ kind: 'report', caseId, visitId: visit.id, text }).catch(() => undefined);
+    if (file) send.mutate({ kind: 'photo', caseId, visitId: visit.id, file });
   };
-  if (filed) return <Notice kind="success">Rapporten är skickad.</Notice>;
+  if (outcome === 'sent') return <Notice kind="success">Rapporten är skickad.</Notice>;
+  if (outcome === 'kept') return <Notice kind="warning">{KEPT}</Notice>;
   return (
-    <Form id={scope} refusal={refusal} labels={{ text: 'Rapport' }} onSubmit={submit}>
+    <Form
+      id={scope}
+      refusal={refusal}
+      labels={{ text: 'Rapport', photo: 'Foto av blanketten' }}
+      onSubmit={(data) => void submit(data)}
+    >
       <TextArea name="text" label="Skriv rapport" hint="Vad hände vid besöket? Skriv med egna ord." rows={6} />
-      <SubmitButton busy={file.isPending}>Skicka rapporten</SubmitButton>
+      <TextField
+        name="photo"
+        type="file"
+        label="Eller fotografera den ifyllda blanketten"
+        hint="Ett foto eller en PDF, som det dokument som skickas in i dag."
+        accept="image/*,application/pdf"
+        capture="environment"
+      />
+      <SubmitButton busy={send.isPending}>Skicka rapporten</SubmitButton>
     </Form>
+  );
+}
+
+/** What the supporter entered that the service has not acknowledged: kept on the phone, sent when it can be. */
+function UnsentList({ assignment, user }: { assignment: Assignment; user: string }) {
+  const unsent = useUnsent(user, assignment.id);
+  if (unsent.length === 0) return null;
+  const visitAt = (visitId: string) => {
+    const visit = assignment.visits.find((v) => v.id === visitId);
+    return visit ? formatInstant(visit.occurredAt) : 'besöket';
+  };
+  return (
+    <section aria-labelledby="unsent" className="panel">
+      <h2 id="unsent">Inte skickat ännu</h2>
+      <p>
+        Det här är sparat på telefonen och skickas när den har anslutning. Logga inte ut innan det är skickat: vid
+        utloggning tas det bort från telefonen.
+      </p>
+      <ul className="cards">
+        {unsent.map((item) => (
+          <li key={item.key} className="card">
+            <p>
+              <strong>
+                {item.kind === 'visit'
+                  ? `Besök ${formatInstant(item.visit.occurredAt)}: ${OUTCOME_LABELS[item.visit.outcome]}`
+                  : `${item.kind === 'photo' ? 'Foto av rapport' : 'Rapport'} om besöket ${visitAt(item.visitId)}`}
+              </strong>
+            </p>
+            {item.refusal ? (
+              <>
+                <p className="field-error">Skickades inte: {item.refusal}</p>
+                <button type="button" className="button button--secondary" onClick={() => void forget(item.key)}>
+                  Ta bort från telefonen
+                </button>
+              </>
+            ) : (
+              <p>
+                <span className="tag tag--yellow">inte skickad ännu</span>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
 /** One assignment: its children and visits, "Logga besök", and "Skriv rapport" after a held or stopped visit. */
 export function AssignmentPage({ id }: { id: string }) {
   const assignment = useAssignment(id);
+  const user = useSession().data?.username ?? '';
   if (assignment.isPending) return <Loading what="Hämtar uppdraget" />;
-  if (assignment.isError) {
+  // A refetch that failed for want of a connection still shows the assignment as last fetched.
+  if (assignment.isError && !assignment.data) {
     return (
       <Page title="Uppdraget finns inte">
         <p>
@@ -193,6 +270,7 @@ export function AssignmentPage({ id }: { id: string }) {
         Umgänge med {a.visitingParent.name ?? 'umgängesföräldern'}, {formatDay(a.period.start)} –{' '}
         {formatDay(a.period.end)}. Ärendet är {(STATE_LABELS[a.state] ?? a.state).toLowerCase()}.
       </p>
+      <UnsentList assignment={a} user={user} />
       {a.allowedEvents.includes('LOG_VISIT') ? (
         <LogVisitForm assignment={a} />
       ) : (
