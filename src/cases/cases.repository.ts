@@ -69,16 +69,16 @@ const CASE_BY_ID: Sql = {
   sqlite: 'SELECT * FROM "cases" WHERE id = ?',
 };
 
-/**
- * On PostgreSQL the parties come aggregated as JSON beside the case (one round trip); their
- * columns are text and small integers, which JSON gives back as the driver reads them.
- */
 /** The case row, locked for update on PostgreSQL until the transaction ends (SQLite runs one transaction at a time). */
 const CASE_BY_ID_FOR_UPDATE: Sql = {
   postgres: 'SELECT * FROM "cases" WHERE id = $1 FOR UPDATE',
   sqlite: 'SELECT * FROM "cases" WHERE id = ?',
 };
 
+/**
+ * On PostgreSQL the parties come aggregated as JSON beside the case (one round trip); their
+ * columns are text and small integers, which JSON gives back as the driver reads them.
+ */
 const CASE_WITH_PARTIES_BY_ID: Sql = {
   postgres: `SELECT c.*, (SELECT coalesce(json_agg(p), '[]'::json) FROM "case_parties" p WHERE p."caseId" = c.id) AS parties FROM "cases" c WHERE c.id = $1`,
 };

@@ -140,6 +140,11 @@ export const EARLY_END_LABELS: Record<Schemas['EndEarlyDto']['reasonCategory'], 
   other: 'Annat skäl',
 };
 
+export const MEETING_PARTY_LABELS: Record<'residentParent' | 'visitingParent', string> = {
+  residentParent: 'Boendeförälderns möte',
+  visitingParent: 'Umgängesförälderns möte',
+};
+
 export const PROTECTION_LABELS: Record<NonNullable<Schemas['PartyDto']['protection']>, string> = {
   sekretessmarkering: 'Sekretessmarkering',
   skyddadFolkbokforing: 'Skyddad folkbokföring',

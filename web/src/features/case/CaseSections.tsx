@@ -12,6 +12,7 @@ import {
   DOCUMENT_KIND_LABELS,
   INTERVIEW_STATUS_LABELS,
   LETTER_LABELS,
+  MEETING_PARTY_LABELS,
   OUTCOME_LABELS,
   PROTECTION_LABELS,
   ROLE_LABELS,
@@ -19,6 +20,7 @@ import {
   eventDone,
 } from '../../lib/labels';
 import { refusalOf, type Refusal } from '../../lib/refusals';
+import { requiredText } from './event-forms';
 import {
   caseKey,
   useCaseAlerts,
@@ -226,11 +228,9 @@ function ReportWaiver({ caseId, visitId }: { caseId: string; visitId: string }) 
   });
   const submit = (data: FormData) => {
     const checks = new Checks();
-    const reason = textOf(data, 'reason');
-    if (checks.required('reason', reason, 'Skriv varför rapporten inte kommer.') && reason.length > 1000)
-      checks.fail('reason', 'Texten får vara högst 1000 tecken.');
+    const reason = requiredText(data, checks, 'reason', 'Skriv varför rapporten inte kommer.', 1000);
     if (!checks.ok) return setRefusal({ fields: checks.fields, error: undefined });
-    waive.mutate(reason!);
+    waive.mutate(reason);
   };
   return (
     <details className="disclosure">
@@ -495,7 +495,7 @@ function entryDetails(payload: Record<string, unknown>): string | undefined {
     typeof payload.outcome === 'string' &&
       OUTCOME_LABELS[payload.outcome as keyof typeof OUTCOME_LABELS]?.toLowerCase(),
     typeof payload.party === 'string' &&
-      (payload.party === 'residentParent' ? 'boendeförälderns möte' : 'umgängesförälderns möte'),
+      MEETING_PARTY_LABELS[payload.party as keyof typeof MEETING_PARTY_LABELS]?.toLowerCase(),
     typeof payload.meetingAt === 'string' && `mötet ${formatInstant(payload.meetingAt)}`,
     Array.isArray(payload.individualMeetings) && 'var sitt möte för föräldrarna',
     typeof payload.waivedReason === 'string' && `skäl: ${payload.waivedReason}`,

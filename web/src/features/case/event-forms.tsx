@@ -8,6 +8,7 @@ import { swedishClock, swedishDay, swedishInstant } from '../../lib/format';
 import {
   CANCELLED_BY_LABELS,
   EARLY_END_LABELS,
+  MEETING_PARTY_LABELS,
   OUTCOME_LABELS,
   STOP_REASON_LABELS,
   type ClientEventBody,
@@ -19,10 +20,6 @@ type EndEarly = Extract<ClientEventBody, { type: 'END_EARLY' }>;
 type BookMeeting = Extract<ClientEventBody, { type: 'BOOK_MEETING' }>;
 
 const MEETING_PARTIES = ['residentParent', 'visitingParent'] as const;
-const MEETING_PARTY_LABELS: Record<(typeof MEETING_PARTIES)[number], string> = {
-  residentParent: 'Boendeförälderns möte',
-  visitingParent: 'Umgängesförälderns möte',
-};
 
 /** A day and a time of day, Swedish time, for an instant the event records (named `name` and `name.time`). */
 function InstantFields({ name, label, hint }: { name: string; label: string; hint?: string }) {
@@ -46,7 +43,7 @@ function instantFrom(data: FormData, checks: Checks, name: string, label: string
   return at ? swedishInstant(at.day, at.time) : '';
 }
 
-function requiredText(data: FormData, checks: Checks, name: string, message: string, max: number): string {
+export function requiredText(data: FormData, checks: Checks, name: string, message: string, max: number): string {
   const value = textOf(data, name);
   if (checks.required(name, value, message) && value.length > max)
     checks.fail(name, `Texten får vara högst ${max} tecken.`);
