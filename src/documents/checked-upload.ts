@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import { BusinessRuleError, InvalidInputError } from '../common/domain-errors.js';
 import { said } from '../common/said.js';
 
@@ -51,6 +50,8 @@ export async function checkUpload(file: IncomingFile | undefined, maxBytes: numb
       'file',
     );
   }
+  // Loaded at the first upload, as pdfkit is at the first letter: most processes receive no file.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(file.buffer);
   const accepted = detected ? ACCEPTED[detected.mime] : undefined;
   if (!detected || !accepted) {

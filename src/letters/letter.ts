@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { StaffProfileView } from '../organisation/staff-directory.service.js';
 import type { CompleteUnit } from '../organisation/unit-directory.service.js';
 
@@ -43,7 +42,9 @@ const FOOTER_HEIGHT = 64;
 const CASEWORKER_HEIGHT = 84;
 
 /** Renders a letter as an A4 PDF in the standard Helvetica, which covers Swedish letters (WinAnsi). */
-export function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer> {
+export async function renderLetter(letter: Letter, frame: LetterFrame): Promise<Buffer> {
+  // Loaded at the first letter: pdfkit and its fonts are the heaviest code the service has, and most processes draw no letter.
+  const { default: PDFDocument } = await import('pdfkit');
   const { unit, caseworker } = frame;
   const doc = new PDFDocument({
     size: 'A4',

@@ -48,6 +48,15 @@ const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/
 
 /** Every answer the tests receive, held to the operation's answer in the served OpenAPI document. */
 export class ApiContract {
+  private static last: { json: string; contract: ApiContract } | undefined;
+
+  /** The contract of `document`, its validators compiled once for all the apps a test file starts that serve it. */
+  static of(document: OpenAPIObject): ApiContract {
+    const json = JSON.stringify(document);
+    if (ApiContract.last?.json !== json) ApiContract.last = { json, contract: new ApiContract(document) };
+    return ApiContract.last.contract;
+  }
+
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
   private readonly operations: Operation[] = [];
   private readonly validators = new Map<string, ValidateFunction>();

@@ -73,7 +73,7 @@ export function contractCheckedClients(
   document: OpenAPIObject,
   token: ((role: Role, user?: TestUser) => string) | undefined,
 ): Pick<TestApp, 'http' | 'as' | 'anonymous' | 'contract'> {
-  const contract = new ApiContract(document);
+  const contract = ApiContract.of(document);
   const agent = () => request.agent(app.getHttpServer()).use(contract.check);
   // No cookie jar without a token: a cookie one answer sets (the dashboard's sign-in) must not ride along on the next call.
   const cookieless = new Proxy(request(app.getHttpServer()), {

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -23,9 +25,28 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context);
 }
 
+/**
+ * Each file's JavaScript, kept by a hash of its source, its path and the compiler's options: every
+ * process a test starts from the sources would otherwise transpile the whole service again (seconds
+ * of CPU each). Written under a name of its own and renamed, so a file that exists is complete.
+ */
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/typescript-hooks/', import.meta.url));
+const OPTIONS_KEY = `${ts.version}\0${JSON.stringify(compilerOptions)}`;
+
+function transpiled(fileName, source) {
+  const key = createHash('sha256').update(OPTIONS_KEY).update('\0').update(fileName).update('\0').update(source);
+  const path = join(CACHE_DIR, `${key.digest('hex')}.js`);
+  if (existsSync(path)) return readFileSync(path, 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions, fileName });
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const making = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(making, outputText);
+  renameSync(making, path);
+  return outputText;
+}
+
 export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
   const fileName = fileURLToPath(url);
-  const { outputText } = ts.transpileModule(await readFile(fileName, 'utf8'), { compilerOptions, fileName });
-  return { format: 'module', source: outputText, shortCircuit: true };
+  return { format: 'module', source: transpiled(fileName, await readFile(fileName, 'utf8')), shortCircuit: true };
 }
