@@ -36,7 +36,7 @@ describe(`generated requests over every operation of the OpenAPI document (${DAT
 
   beforeAll(async () => {
     // The app's own pages are among the addresses: served as npm run build builds them, not the "not built" 503.
-    ensureWebBuilt();
+    await ensureWebBuilt();
     t = await startTestApp({ database: DATABASE });
     t.clock.setNow('2026-11-20T10:00:00+01:00');
     const supporterId = await registerSupporter(t);

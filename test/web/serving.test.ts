@@ -10,7 +10,7 @@ describe('the web app served by the service', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    ensureWebBuilt();
+    await ensureWebBuilt();
     t = await startTestApp();
   });
 

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { afterAll } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
@@ -11,12 +12,20 @@ const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** The service (the built web app included) listening on 127.0.0.1, and its address. */
 export async function startWebApp(options: TestAppOptions = {}): Promise<{ t: TestApp; base: string }> {
-  ensureWebBuilt();
+  await ensureWebBuilt();
   const t = await startTestApp(options);
   const server = t.app.getHttpServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { t, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
+
+/** One Chromium for the test file: each session is a context of its own in it, as separate as two browsers. */
+let chromium: Promise<Browser> | undefined;
+afterAll(async () => {
+  const launched = chromium;
+  chromium = undefined;
+  await (await launched)?.close();
+});
 
 /**
  * A browser session in Swedish, in Swedish time, that records every request it makes and lets
@@ -28,15 +37,12 @@ export class WebSession {
   readonly outside: string[] = [];
   readonly problems: string[] = [];
 
-  private constructor(
-    readonly browser: Browser,
-    readonly context: BrowserContext,
-  ) {}
+  private constructor(readonly context: BrowserContext) {}
 
   static async open(viewport = { width: 1280, height: 900 }): Promise<WebSession> {
-    const browser = await launchChromium();
-    const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport });
-    const session = new WebSession(browser, context);
+    chromium ??= launchChromium();
+    const context = await (await chromium).newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport });
+    const session = new WebSession(context);
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       session.requests.push(url.href);
@@ -70,7 +76,7 @@ export class WebSession {
   }
 
   close(): Promise<void> {
-    return this.browser.close();
+    return this.context.close();
   }
 }
 
@@ -86,7 +92,8 @@ interface AxeViolation {
  * Injected through the debugging protocol, which the page's CSP does not govern.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
+  // Once per document: moving within the app keeps the page's scripts, axe among them.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }
