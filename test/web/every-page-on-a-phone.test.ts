@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserDescribe } from '../support/browser.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
-import { userAdd } from '../sign-in/sign-in-support.js';
+import { addAccount } from '../sign-in/sign-in-support.js';
 import { WebSession, accessibilityViolations, screenshot, startWebApp } from './web-support.js';
 
 const PAGE_TIMEOUT = 120_000;
@@ -39,15 +39,8 @@ browserDescribe('every page on a phone')('every page on a phone and a desktop', 
       outcome: 'stopped',
       stopReason: 'childUnwell',
     });
-    for (const [role, account] of Object.entries(ACCOUNTS)) {
-      const supporter = role === 'supporter' ? ['--supporter-id', karin] : [];
-      const added = await userAdd(
-        t.config,
-        ['--username', account.username, '--role', role, ...supporter, '--name', account.name, '--password-stdin'],
-        account.password,
-      );
-      expect(added.code).toBe(0);
-    }
+    await addAccount(t, { ...ACCOUNTS.secretary, role: 'secretary' });
+    await addAccount(t, { ...ACCOUNTS.supporter, role: 'supporter', supporterId: karin });
   }, 120_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserDescribe } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 import { aChildPersonnummer, aParentPersonnummer } from '../support/test-people.js';
-import { userAdd } from '../sign-in/sign-in-support.js';
+import { addAccount } from '../sign-in/sign-in-support.js';
 import { WebSession, screenshot, startWebApp, swedishDayFromToday } from './web-support.js';
 
 const PASSWORD = 'ett långt lösenord för bo';
@@ -20,15 +20,7 @@ browserDescribe("the web app's keyboard test")('the web app by keyboard alone', 
 
   beforeAll(async () => {
     ({ t, base } = await startWebApp());
-    expect(
-      (
-        await userAdd(
-          t.config,
-          ['--username', 'bo', '--role', 'secretary', '--name', 'Bo Ek', '--password-stdin'],
-          PASSWORD,
-        )
-      ).code,
-    ).toBe(0);
+    await addAccount(t, { username: 'bo', role: 'secretary', name: 'Bo Ek', password: PASSWORD });
     web = await WebSession.open();
     page = await web.newPage();
   }, 120_000);

@@ -4,7 +4,7 @@ import { browserDescribe } from '../support/browser.js';
 import { eventually } from '../support/eventually.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
-import { userAdd } from '../sign-in/sign-in-support.js';
+import { addAccount, userAdd } from '../sign-in/sign-in-support.js';
 import { WebSession, accessibilityViolations, screenshot, startWebApp } from './web-support.js';
 import { PNG } from '../support/uploads.js';
 
@@ -90,12 +90,7 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
       PASSWORD,
     );
     expect(added.code).toBe(0);
-    const secretary = await userAdd(
-      t.config,
-      ['--username', 'anna', '--role', 'secretary', '--name', 'Anna Berg', '--password-stdin'],
-      SECRETARY_PASSWORD,
-    );
-    expect(secretary.code).toBe(0);
+    await addAccount(t, { username: 'anna', role: 'secretary', name: 'Anna Berg', password: SECRETARY_PASSWORD });
     web = await WebSession.open({ width: 390, height: 844 });
     page = await web.newPage();
   }, 120_000);
