@@ -89,8 +89,8 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-/** The flags `npm start`, `npm run worker` and the image give node: young generation bounded (see the Dockerfile). */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=16'];
+/** The flags `npm start`, `npm run worker` and the image give node: the heap's growth bounded (docs/database.md, Memory). */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=75'];
 
 /** A service process as `npm start` or `npm run worker` runs it, from the build in dist/. */
 export class ServiceProcess {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from '@jest/globals';
+import { SERVICE_NODE_FLAGS } from '../../bench/bench-setup.js';
 import { COMPOSE_SETTINGS } from '../../src/config/compose-settings.js';
 import { composeEnvironment } from '../../src/config/configuration-document.js';
 import { variablesOf } from '../../src/config/variable.js';
@@ -79,5 +80,18 @@ describe('the compose deployment, as docker compose config reads it with the exa
       expect(service.mem_limit).toMatch(/^\d+[mg]$/);
     }
     expect(JSON.stringify(compose.services.redis)).toContain('--requirepass');
+  });
+
+  it('runs the API and the worker with the memory flags npm start and npm run worker give node', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    const flagsOf = (words: string[] | undefined) => (words ?? []).filter((word) => word.startsWith('--'));
+    // The image gives node what NODE_OPTIONS may carry there, and the rest on the command line.
+    const options = /NODE_OPTIONS=(\S+)/.exec(dockerfile)?.[1].split(' ') ?? [];
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+    expect(flagsOf(scripts.start.split(' '))).toEqual(SERVICE_NODE_FLAGS);
+    expect(flagsOf(scripts.worker.split(' '))).toEqual(SERVICE_NODE_FLAGS);
+    expect([...options, ...flagsOf(cmd)]).toEqual(SERVICE_NODE_FLAGS);
+    expect([...options, ...flagsOf(compose.services.worker.command)]).toEqual(SERVICE_NODE_FLAGS);
   });
 });
