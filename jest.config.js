@@ -15,9 +15,9 @@ export default {
   testTimeout: 30000,
   // Every refusal, alert text and mail a test received, scanned for English once the whole suite has run.
   globalTeardown: '<rootDir>/test/support/read-words-teardown.js',
-  // Three workers on two cores: a file often waits (for its browser, a child process, a deadline
-  // falling due), and a third file fills that time.
-  maxWorkers: 3,
+  // Two files at a time on two cores. Measured on the whole suite from one checkout (2026-12-07):
+  // one app file at a time 704 s; two 444 s; three 460 s; four 508 s, each more CPU than the last.
+  maxWorkers: 2,
   // A worker is replaced once it holds more than this after a file: each file loads the whole
   // application into a fresh ESM module graph that Jest never fully frees.
   workerIdleMemoryLimit: '1536MB',
