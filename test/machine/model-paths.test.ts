@@ -130,9 +130,21 @@ const EVENTS: Array<{ event: CaseEvent; shortestOnly?: true }> = [
   { event: { type: 'ARCHIVE', terminationDecidedAt: '2027-12-05', at: '2027-12-06T08:00:00.000Z' } },
 ];
 
+/** Each snapshot's key in the graph, as xstate/graph makes it, kept: the simple-path search asks again at every step. */
+const snapshotKeys = new WeakMap<CaseSnapshot, string>();
+function snapshotKey(snapshot: CaseSnapshot): string {
+  let key = snapshotKeys.get(snapshot);
+  if (key === undefined) {
+    key = JSON.stringify({ value: snapshot.value, context: snapshot.context });
+    snapshotKeys.set(snapshot, key);
+  }
+  return key;
+}
+
 function traversalOptions(evaluationRequested: boolean, forSimplePaths: boolean) {
   return {
     input: caseInput(evaluationRequested),
+    serializeState: snapshotKey,
     events: EVENTS.filter((e) => !(forSimplePaths && e.shortestOnly)).map((e) => e.event),
     filterEvents: (snapshot: CaseSnapshot, event: CaseEvent) =>
       (event.type !== 'LOG_VISIT' || snapshot.context.visitCount < visitsExploredIn(snapshot)) &&
