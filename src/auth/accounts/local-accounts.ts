@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig, type SignInConfig } from '../../config/app-
 import { TransactionRunner } from '../../database/transaction-runner.service.js';
 import type { SignedInPerson } from '../sessions/signed-in-person.js';
 import { SignInRepository } from '../sign-in.repository.js';
-import { hashPassword, passwordMatches } from './password-rules.js';
+import { NO_ONES_HASH, passwordMatches } from './password-rules.js';
 import type { UserAccount } from './user-account.entity.js';
 
 export type SignInOutcome =
@@ -15,12 +15,6 @@ export type SignInOutcome =
 
 /** The route a sign-in attempt is recorded under in the audit trail. */
 export const SIGN_IN_RESOURCE = 'POST /auth/login';
-
-/**
- * A hash of no one's password, checked when the username is unknown, so that an unknown user
- * takes as long to refuse as a wrong password and the answer's timing tells nothing.
- */
-const NOBODY = hashPassword('no account has this password');
 
 /**
  * Local accounts, the embedded default's sign-in: argon2id password hashes, and a lock for a
@@ -46,7 +40,7 @@ export class LocalAccounts {
   async signIn(typedUsername: string, password: string, ip: string | null): Promise<SignInOutcome> {
     const username = typedUsername.trim().toLowerCase();
     const account = await this.transactions.run((manager) => this.accounts.account(manager, username));
-    const matches = await passwordMatches(account?.passwordHash ?? (await NOBODY), password);
+    const matches = await passwordMatches(account?.passwordHash ?? NO_ONES_HASH, password);
     const attempt = { actorId: account ? username : null, subject: account ? `account:${username}` : null, ip };
     if (!account) {
       await this.trail.record(entryOf({ kind: 'wrongCredentials' }, attempt, undefined));
