@@ -645,5 +645,11 @@ export const VARIABLES = {
       30_000,
       "the first retry's delay of a mail; each further one doubles it",
     ),
+    lockMs: variable(
+      'MAIL_LOCK_MS',
+      integer(1_000, 600_000),
+      10_000,
+      'how long a mail whose process died while sending it waits before another process sends it; a living process renews its hold at half this',
+    ),
   },
 };

@@ -8,13 +8,6 @@ import { MailSender } from './mail-sender.service.js';
 import { NotificationOutbox } from './notification-outbox.service.js';
 
 /**
- * A process that dies mid-send holds its job this long before another process takes it over
- * (BullMQ's stalled-job check); a living one renews the lock at half of it, however slow the send.
- */
-const LOCK_MS = 10_000;
-const STALLED_CHECK_MS = 5_000;
-
-/**
  * The mail queue's jobs, run by the worker host: sends outbox mail, and on each tick (every
  * RECONCILE_EVERY_SECONDS) hands the queue the pending mail it lacks and composes the digest when
  * it is due.
@@ -22,7 +15,11 @@ const STALLED_CHECK_MS = 5_000;
 @Injectable()
 export class MailJob implements JobHandler<typeof MAIL_QUEUE>, OnModuleInit {
   readonly queue = MAIL_QUEUE;
-  readonly options = { concurrency: 5, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS };
+  /**
+   * A process that dies mid-send holds its job for MAIL_LOCK_MS before another process takes it
+   * over (BullMQ's stalled-job check); a living one renews the lock at half of it, however slow the send.
+   */
+  readonly options: JobHandler<typeof MAIL_QUEUE>['options'];
   readonly jobs = {
     [SEND_JOB]: (job: Job<MailJobData>) => this.sender.send(job.data.mailId!),
     [TICK_JOB]: () => this.tick(),
@@ -35,7 +32,10 @@ export class MailJob implements JobHandler<typeof MAIL_QUEUE>, OnModuleInit {
     private readonly mailQueue: MailQueue,
     private readonly sender: MailSender,
     private readonly outbox: NotificationOutbox,
-  ) {}
+  ) {
+    const lockMs = config.notifications.lockMs;
+    this.options = { concurrency: 5, lockDuration: lockMs, stalledInterval: lockMs / 2 };
+  }
 
   onModuleInit(): void {
     this.host.register(this);

@@ -42,6 +42,8 @@ describe.each(DATABASES)('a mail worker killed mid-send (%s)', (database) => {
       NOTIFY_FALLBACK_EMAIL: 'familjeratten@kommun.example',
       MAIL_BACKOFF_MS: '100',
       RECONCILE_EVERY_SECONDS: '1',
+      // The killed worker's hold on its mail lapses after 2 s rather than production's 10.
+      MAIL_LOCK_MS: '2000',
     };
     // A test about durability: commits wait for the disk as in production.
     rig = await DeadlineRig.create(database, env, { durable: true });
