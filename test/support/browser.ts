@@ -13,6 +13,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Only the service on 127.0.0.1 is reachable: any other name resolves to nothing.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 export const hasChromium = existsSync(CHROMIUM);
