@@ -15,9 +15,11 @@ export default {
   testTimeout: 30000,
   // Every refusal, alert text and mail a test received, scanned for English once the whole suite has run.
   globalTeardown: '<rootDir>/test/support/read-words-teardown.js',
-  // Two files at a time on two cores. Measured on the whole suite from one checkout (2026-12-07):
-  // one app file at a time 704 s; two 444 s; three 460 s; four 508 s, each more CPU than the last.
-  maxWorkers: 2,
+  // Three files at a time on two cores: a file waiting for a timer, Redis or the browser leaves its
+  // core idle. Measured on the whole suite from a cold cache (2026-12-07, once a file no longer
+  // hashed a password at start): two files at a time 270 s and 272 s; three 250 s. Before that,
+  // on a slower machine: one 704 s; two 444 s; three 460 s; four 508 s.
+  maxWorkers: 3,
   // A worker is replaced once it holds more than this after a file: each file loads the whole
   // application into a fresh ESM module graph that Jest never fully frees.
   workerIdleMemoryLimit: '1536MB',
