@@ -1,4 +1,5 @@
 import { allowedClientEvents, restore, type CaseSnapshot } from '../../machines/case-decisions.js';
+import { REPORTED_OUTCOMES } from '../../machines/case-events.js';
 import { machineFor } from '../../machines/registry.js';
 import type { Actor } from '../common/actor.js';
 import { maskPersonnummer } from '../common/personnummer.js';
@@ -120,10 +121,34 @@ function visitsWithin(view: CaseView, actor: Actor): CaseView['visits'] {
 }
 
 /**
+ * The visits still waiting for their report, as the case's machine counts them (and reminds of
+ * them): an entry per held or stopped visit, taken away by the report that names its time.
+ */
+function visitsAwaitingReport(view: CaseView): Set<string> {
+  const left = new Map<number, number>();
+  for (const occurredAt of view.progress.visitsAwaitingReport ?? []) {
+    const at = Date.parse(occurredAt);
+    left.set(at, (left.get(at) ?? 0) + 1);
+  }
+  // Two visits at one instant share its entries; which of them a report was for is not recorded.
+  const awaiting = new Set<string>();
+  for (const visit of view.visits) {
+    const at = Date.parse(visit.occurredAt);
+    const count = left.get(at) ?? 0;
+    if (count === 0 || !REPORTED_OUTCOMES.includes(visit.outcome)) continue;
+    awaiting.add(visit.id);
+    left.set(at, count - 1);
+  }
+  return awaiting;
+}
+
+/**
  * What a supporter needs for the visits of their own assignment: children's first names, the
- * parents' names, the period and the visits' times. Never a personnummer, never an address.
+ * parents' names, the period and the visits' times, and whether each still waits for its report.
+ * Never a personnummer, never an address.
  */
 export function supporterCaseView(view: CaseView, actor: Actor) {
+  const awaiting = visitsAwaitingReport(view);
   return {
     id: view.id,
     state: view.state,
@@ -133,17 +158,16 @@ export function supporterCaseView(view: CaseView, actor: Actor) {
     children: view.parties.children.map((child) => ({ firstName: firstName(child.name) })),
     residentParent: { name: view.parties.residentParent?.name },
     visitingParent: { name: view.parties.visitingParent?.name },
-    visits: visitsWithin(view, actor).map(
-      ({ id, occurredAt, durationMinutes, outcome, stopReason, cancelledBy, absenceReason }) => ({
-        id,
-        occurredAt,
-        durationMinutes,
-        outcome,
-        stopReason,
-        cancelledBy,
-        absenceReason,
-      }),
-    ),
+    visits: visitsWithin(view, actor).map((visit) => ({
+      id: visit.id,
+      occurredAt: visit.occurredAt,
+      durationMinutes: visit.durationMinutes,
+      outcome: visit.outcome,
+      stopReason: visit.stopReason,
+      cancelledBy: visit.cancelledBy,
+      absenceReason: visit.absenceReason,
+      reportAwaited: awaiting.has(visit.id),
+    })),
     allowedEvents: actor.reach?.kind === 'current' ? view.allowedEvents.filter((type) => type === 'LOG_VISIT') : [],
   };
 }

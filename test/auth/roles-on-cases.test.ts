@@ -41,6 +41,7 @@ describe.each(['sqlite'] as const)('what each role sees and does in a case (%s)'
           stopReason: null,
           cancelledBy: null,
           absenceReason: null,
+          reportAwaited: true,
         },
       ],
       allowedEvents: ['LOG_VISIT'],

@@ -115,6 +115,34 @@ describe.each(DATABASES)('visits and their reports (%s)', (database) => {
     expect(overview.body.visits[0]).toMatchObject({ reportExpected: true, reportMissing: false });
   });
 
+  it('tells the supporter which of her visits still wait for a report, until it has come in', async () => {
+    const { caseId, supporterId, visitId: held } = await caseWithVisit({ outcome: 'completed' });
+    await send(t, caseId, {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-12-05T10:00:00+01:00',
+      durationMinutes: 40,
+      outcome: 'stopped',
+      stopReason: 'childUnwell',
+    });
+    await send(t, caseId, {
+      type: 'LOG_VISIT',
+      occurredAt: '2026-12-12T10:00:00+01:00',
+      durationMinutes: 0,
+      outcome: 'noShow',
+      cancelledBy: 'visitingParent',
+    });
+    const asSupporter = () => t.as('supporter', { supporterId });
+    const awaited = async () =>
+      Object.fromEntries(
+        ((await asSupporter().get(`/cases/${caseId}`).expect(200)).body.visits as Record<string, unknown>[]).map(
+          (visit) => [visit.outcome, visit.reportAwaited],
+        ),
+      );
+    expect(await awaited()).toEqual({ completed: true, stopped: true, noShow: false });
+    await asSupporter().post(`/cases/${caseId}/visits/${held}/reports`).send({ text: 'Bra umgänge.' }).expect(201);
+    expect(await awaited()).toEqual({ completed: false, stopped: true, noShow: false });
+  });
+
   it('lets the supporter file the report on their own visit, and no one else’s', async () => {
     const mine = await caseWithVisit();
     const other = await caseWithVisit();

@@ -163,8 +163,9 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
   );
 
   it(
-    'files a report on the stopped visit as text and as a photo of the paper form',
+    'files a report on the stopped visit as text and as a photo of the paper form, and then shows it has come in',
     async () => {
+      await page.getByText('Rapport saknas').waitFor();
       await page.getByLabel('Skriv rapport').fill('Alva hade ont i magen och ville gå hem efter en stund.');
       const photo = page.getByLabel('Eller fotografera den ifyllda blanketten');
       await expect(photo.getAttribute('accept')).resolves.toBe('image/*,application/pdf');
@@ -187,6 +188,15 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
           expect.objectContaining({ form: 'scan', filedBy: { id: 'karin', role: 'supporter' } }),
         ]),
       );
+      await page.reload();
+      await page.getByText('Rapport inkommen').waitFor();
+      await expect(page.getByText('Rapport saknas').count()).resolves.toBe(0);
+      // A further report can still follow, folded away under the visit.
+      await expect(page.getByLabel('Skriv rapport').isVisible()).resolves.toBe(false);
+      await page.getByText('Skicka en rapport till om besöket').click();
+      await page.getByLabel('Skriv rapport').waitFor();
+      await checkAccessibility('Rapport inkommen');
+      await screenshot(page, 'supporter-04b-rapport-inkommen');
     },
     PAGE_TIMEOUT,
   );

@@ -176,6 +176,7 @@ class SupporterCaseVisit {
   @ApiProperty({ enum: STOP_REASONS, nullable: true, type: String }) stopReason!: string | null;
   @ApiProperty(WHO_DID_NOT_COME) cancelledBy!: string | null;
   @ApiProperty(ABSENCE_REASON) absenceReason!: string | null;
+  @ApiProperty({ description: 'A held or stopped visit whose report has not come in yet' }) reportAwaited!: boolean;
 }
 
 /** The case as its appointed supporter sees it: first names and visit times, never a personnummer. */

@@ -1840,6 +1840,8 @@ export interface components {
             cancelledBy: "residentParent" | "visitingParent" | "child" | "supporter" | "unit" | null;
             /** @description Why the visit did not take place */
             absenceReason: string | null;
+            /** @description A held or stopped visit whose report has not come in yet */
+            reportAwaited: boolean;
         };
         SupporterCaseResponse: {
             /** Format: uuid */

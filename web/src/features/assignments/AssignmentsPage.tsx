@@ -159,7 +159,8 @@ function VisitFacts({ visit }: { visit: Visit }) {
   );
 }
 
-function ReportForm({ caseId, visit }: { caseId: string; visit: Visit }) {
+/** "Skriv rapport", folded away once a report has come in: a second one (the paper form's photo, say) can still follow. */
+function ReportForm({ caseId, visit, folded }: { caseId: string; visit: Visit; folded: boolean }) {
   const { send, refusal, refuse, outcome } = useSendOrKeep(caseId);
   const scope = `report-${visit.id}`;
   const submit = async (data: FormData) => {
@@ -179,7 +180,7 @@ function ReportForm({ caseId, visit }: { caseId: string; visit: Visit }) {
   };
   if (outcome === 'sent') return <Notice kind="success">Rapporten är skickad.</Notice>;
   if (outcome === 'kept') return <Notice kind="warning">{KEPT}</Notice>;
-  return (
+  const form = (
     <Form
       id={scope}
       refusal={refusal}
@@ -197,6 +198,13 @@ function ReportForm({ caseId, visit }: { caseId: string; visit: Visit }) {
       />
       <SubmitButton busy={send.isPending}>Skicka rapporten</SubmitButton>
     </Form>
+  );
+  if (!folded) return form;
+  return (
+    <details>
+      <summary>Skicka en rapport till om besöket</summary>
+      {form}
+    </details>
   );
 }
 
@@ -244,7 +252,10 @@ function UnsentList({ assignment, user }: { assignment: Assignment; user: string
   );
 }
 
-/** One assignment: its children and visits, "Logga besök", and "Skriv rapport" after a held or stopped visit. */
+/**
+ * One assignment: its children and visits, "Logga besök", and "Skriv rapport" after a held or stopped
+ * visit, open while its report is missing and folded away once one has come in.
+ */
 export function AssignmentPage({ id }: { id: string }) {
   const assignment = useAssignment(id);
   const user = useSession().data?.username ?? '';
@@ -287,7 +298,16 @@ export function AssignmentPage({ id }: { id: string }) {
               </h3>
               <VisitFacts visit={visit} />
               {(visit.outcome === 'completed' || visit.outcome === 'stopped') && (
-                <ReportForm caseId={a.id} visit={visit} />
+                <>
+                  <p>
+                    {visit.reportAwaited ? (
+                      <span className="tag tag--yellow">Rapport saknas</span>
+                    ) : (
+                      <span className="tag tag--green">Rapport inkommen</span>
+                    )}
+                  </p>
+                  <ReportForm caseId={a.id} visit={visit} folded={!visit.reportAwaited} />
+                </>
               )}
             </li>
           ))}
