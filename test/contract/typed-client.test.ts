@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { swedishDate } from '../../src/common/swedish-date.js';
@@ -13,6 +14,17 @@ function answered<T>(result: { data?: T; error?: unknown; response: Response }):
   if (result.data === undefined)
     throw new Error(`${result.response.status} ${result.response.url}: ${JSON.stringify(result.error)}`);
   return result.data;
+}
+
+/**
+ * The events of the README's walkthrough, as its `event '…'` lines send them: read from the
+ * README, so that the page a newcomer follows cannot drift from what the service accepts.
+ */
+function readmeEvents(supporterId: string): EventBody[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const lines = [...readme.matchAll(/^event '(.+)'$/gm)].map((match) => match[1]);
+  expect(lines.length).toBeGreaterThan(5);
+  return lines.map((line) => JSON.parse(line.replaceAll("'$SUPPORTER'", supporterId)) as EventBody);
 }
 
 /**
@@ -90,30 +102,7 @@ describe.each(['postgres'] as const)('a client generated from the OpenAPI docume
     );
     expect(registered.state).toBe('received');
 
-    const events: EventBody[] = [
-      { type: 'INITIATE', diaryNumber: 'SN 2026/0042' },
-      { type: 'APPOINT_SUPPORTER', supporterId: supporter.id, decidedAt: '2026-09-15T10:00:00+02:00' },
-      { type: 'SEND_SUMMONS', meetingAt: '2026-09-22T13:00:00+02:00', sentOn: '2026-09-16' },
-      {
-        type: 'HOLD_STARTUP_MEETING',
-        heldAt: '2026-09-22T13:00:00+02:00',
-        enrollmentFormSigned: true,
-        rulesAccepted: true,
-      },
-      { type: 'START_VISITS', documentCopiesSentAt: '2026-09-23T09:00:00+02:00' },
-      { type: 'LOG_VISIT', occurredAt: '2026-09-27T10:00:00+02:00', durationMinutes: 120, outcome: 'completed' },
-      {
-        type: 'LOG_VISIT',
-        occurredAt: '2026-10-04T10:00:00+02:00',
-        durationMinutes: 40,
-        outcome: 'stopped',
-        stopReason: 'childUnwell',
-      },
-      { type: 'END_EARLY', reasonCategory: 'other', reason: 'The parents go on without support' },
-      { type: 'HOLD_CLOSING_MEETING', heldAt: '2026-11-10T10:00:00+01:00' },
-      { type: 'SUBMIT_EVALUATION', sentToCourtAt: '2026-11-18T10:00:00+01:00' },
-      { type: 'ARCHIVE', terminationDecidedAt: '2026-11-20T10:00:00+01:00' },
-    ];
+    const events = readmeEvents(supporter.id);
     const states: string[] = [];
     for (const event of events) {
       // The file goes to the archive with a report on every visit held.
