@@ -132,10 +132,10 @@ export async function runDeadlineBenchmark(options: Partial<DeadlineBenchOptions
         `  NOTE: handing over took longer than the ${leadMs} ms lead: the lag below includes scheduling (a loaded machine)`,
       );
     console.log(
-      `  all acted ${((lastActed - scheduledAt) / 1000).toFixed(2)} s after scheduling, ${((lastActed - lastDue) / 1000).toFixed(2)} s after the last fell due (target: within 10 s)`,
+      `  all acted ${((lastActed - scheduledAt) / 1000).toFixed(2)} s after scheduling, ${((lastActed - lastDue) / 1000).toFixed(2)} s after the last fell due`,
     );
     console.log(
-      `  lag due → acted   p50 ${percentile(lags, 50)} ms   p99 ${percentile(lags, 99)} ms   max ${Math.max(...lags)} ms (target p99 < 1000 ms)`,
+      `  lag due → acted   p50 ${percentile(lags, 50)} ms   p99 ${percentile(lags, 99)} ms   max ${Math.max(...lags)} ms`,
     );
     if (committedLags.length > 0) {
       console.log(
