@@ -115,7 +115,7 @@ export class ReplaceSupporterDto {
   @IsInstant()
   decidedAt!: string;
 
-  @ApiProperty({ example: 'The supporter moved away' })
+  @ApiProperty({ example: 'Umgängesstödjaren har flyttat' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -374,7 +374,7 @@ export class HoldFollowUpDto {
 export class EndEarlyDto {
   @ApiProperty({ enum: ['END_EARLY'] }) @Equals('END_EARLY') type!: 'END_EARLY';
 
-  @ApiProperty({ example: 'The parents go on without support' })
+  @ApiProperty({ example: 'Föräldrarna sköter umgänget själva' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)

@@ -50,7 +50,7 @@ export class DeclineInterviewDto {
   @IsInstant()
   declinedAt!: string;
 
-  @ApiProperty({ example: 'Alva does not want to talk now' })
+  @ApiProperty({ example: 'Alva vill inte prata nu' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)

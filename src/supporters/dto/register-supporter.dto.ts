@@ -62,7 +62,7 @@ export class SupporterProfileDto {
   @MaxLength(120)
   area?: string;
 
-  @ApiPropertyOptional({ example: 'Weekday evenings and weekends' })
+  @ApiPropertyOptional({ example: 'Vardagskvällar och helger' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -23,7 +23,7 @@ export class DecideSupporterDto {
   @IsIn(SUPPORTER_DECISIONS)
   decision!: (typeof SUPPORTER_DECISIONS)[number];
 
-  @ApiPropertyOptional({ description: 'Required for a rejection', example: 'References advised against it' })
+  @ApiPropertyOptional({ description: 'Required for a rejection', example: 'Referenserna avrådde' })
   @ValidateIf((o: DecideSupporterDto) => o.decision === 'rejected' || o.reason !== undefined)
   @IsString({ message: 'reason must be given when a supporter is rejected' })
   @IsNotEmpty({ message: 'reason must be given when a supporter is rejected' })

@@ -2064,7 +2064,7 @@ export interface components {
              * @description When the new decision appointing the supporter was made
              */
             decidedAt: string;
-            /** @example The supporter moved away */
+            /** @example Umgängesstödjaren har flyttat */
             reason: string;
             /**
              * Format: date
@@ -2230,7 +2230,7 @@ export interface components {
              * @enum {string}
              */
             type: "END_EARLY";
-            /** @example The parents go on without support */
+            /** @example Föräldrarna sköter umgänget själva */
             reason: string;
             /**
              * @description Why, as statistics count it; `reason` says the rest
@@ -2368,7 +2368,7 @@ export interface components {
             address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
-            /** @example Weekday evenings and weekends */
+            /** @example Vardagskvällar och helger */
             availability?: string;
         };
         InterestResponse: {
@@ -2396,7 +2396,7 @@ export interface components {
             address?: components["schemas"]["PostalAddressDto"];
             /** @example Uppsala centrum */
             area?: string;
-            /** @example Weekday evenings and weekends */
+            /** @example Vardagskvällar och helger */
             availability?: string;
             /**
              * @description Assignments taken on at once
@@ -2497,7 +2497,7 @@ export interface components {
             decision: "approved" | "rejected";
             /**
              * @description Required for a rejection
-             * @example References advised against it
+             * @example Referenserna avrådde
              */
             reason?: string;
         };
@@ -2763,7 +2763,7 @@ export interface components {
              * @example 2026-12-01T09:00:00+01:00
              */
             declinedAt: string;
-            /** @example Alva does not want to talk now */
+            /** @example Alva vill inte prata nu */
             reason: string;
         };
         DocumentFile: {
