@@ -4,7 +4,7 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { DeadlineRig } from '../deadlines/deadline-support.js';
 import { eventually } from '../support/eventually.js';
 import { DATABASES } from '../support/test-app.js';
-import { caseOf, outbox, STOPPED_VISIT, TestMailServer } from './mail-support.js';
+import { caseOf, outbox, STOPPED_VISIT, TestMailServer, type ReceivedMail } from './mail-support.js';
 
 /** `npm run worker`, run from the sources, against the rig's database, Redis prefix and mail server. */
 function workerProcess(config: AppConfig, env: Record<string, string>): ChildProcess {
@@ -52,8 +52,13 @@ describe.each(DATABASES)('a mail worker killed mid-send (%s)', (database) => {
     const caseId = await caseOf(t, 'anna', 'SN 2026/0501');
     const worker = workerProcess(rig.config, env);
     child = worker;
+    // The stopped visit's mail is the one killed mid-send. On a working day past the digest's hour the
+    // worker may also compose the day's digest of the reminders the fixed test dates have made due:
+    // a mail of its own, which the crash must not cost either.
+    const isStoppedVisitMail = (mail: ReceivedMail) => !mail.subject.includes('daglig sammanställning');
     const killed = new Promise<void>((done) => {
-      server!.beforeAnswer = async () => {
+      server!.beforeAnswer = async (mail) => {
+        if (!isStoppedVisitMail(mail)) return;
         server!.beforeAnswer = undefined;
         // The mail has arrived whole and the worker dies before hearing that it did: it cannot mark it sent.
         const exited = new Promise((gone) => worker.once('exit', gone));
@@ -65,13 +70,18 @@ describe.each(DATABASES)('a mail worker killed mid-send (%s)', (database) => {
 
     await t.http.post(`/cases/${caseId}/events`).send(STOPPED_VISIT).expect(200);
     await killed;
-    expect((await outbox(t, 'status=pending')).total).toBe(1);
+    const stopped = (await outbox(t, 'status=pending')).items.filter((mail) =>
+      mail.alerts.some((alert) => alert.kind === 'visitStopped'),
+    );
+    expect(stopped).toHaveLength(1);
 
     await rig.startWorker();
-    await eventually(async () => expect((await outbox(t, 'status=sent')).total).toBe(1), 60_000);
+    await eventually(async () => expect((await outbox(t, 'status=pending')).total).toBe(0), 60_000);
+    expect((await outbox(t, 'status=sent')).items.map((mail) => mail.id)).toContain(stopped[0].id);
     const ids = server.received.map((mail) => mail.messageId);
-    expect(ids.length).toBeGreaterThanOrEqual(1);
-    expect(ids.length).toBeLessThanOrEqual(2);
-    expect(new Set(ids).size).toBe(1);
+    const stoppedSends = ids.filter((id) => id.includes(stopped[0].id));
+    expect(stoppedSends.length).toBeGreaterThanOrEqual(1);
+    expect(stoppedSends.length).toBeLessThanOrEqual(2);
+    for (const id of new Set(ids)) expect(ids.filter((other) => other === id).length).toBeLessThanOrEqual(2);
   }, 120_000);
 });
