@@ -7,6 +7,10 @@
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  // A *.test.ts file is one Jest run; a *.spec.ts file is part of the suite that imports it, so
+  // that the service's modules load once per suite, not once per file (test/support/README.md).
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testSequencer: '<rootDir>/test/support/suite-sequencer.js',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },

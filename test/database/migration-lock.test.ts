@@ -25,7 +25,11 @@ describe('processes starting together on an empty PostgreSQL database', () => {
 
   beforeAll(async () => {
     await admin(`CREATE SCHEMA ${schema}`);
-    apps = await Promise.all([1, 2].map(() => startTestApp({ database: 'postgres', env: { DATABASE_URL: url } })));
+    apps = await Promise.all(
+      [1, 2].map(() =>
+        startTestApp({ database: 'postgres', env: { DATABASE_URL: url, LOG_LEVEL: 'info' }, logStream: logs }),
+      ),
+    );
   });
   afterAll(async () => {
     for (const app of apps) await app.close();
@@ -38,7 +42,9 @@ describe('processes starting together on an empty PostgreSQL database', () => {
     );
     expect(runs.length).toBeGreaterThan(10);
     expect(runs.filter((run) => Number(run.times) !== 1)).toEqual([]);
-    // Neither failed half-way and got through on a retry: no process met the other's tables.
+    // Neither failed half-way and got through on a retry: no process met the other's tables. The
+    // capture is live: each process's start is in it.
+    expect(logs.lines.filter((line) => line.includes('Mapped {/cases, POST} route'))).toHaveLength(apps.length);
     expect(logs.lines.filter((line) => /duplicate key|already exists|Retrying/i.test(line))).toEqual([]);
     for (const app of apps) await app.http.get('/cases').expect(200);
   });

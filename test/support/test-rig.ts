@@ -16,6 +16,7 @@ import { deadlineJobId } from '../../src/deadlines/deadline-jobs.js';
 import { DeadlineQueue } from '../../src/deadlines/deadline.queue.js';
 import { configureHttpApp } from '../../src/http-app.js';
 import { deleteQueueKeys } from '../../src/queue/queue-keys.js';
+import { RedisConnection } from '../../src/queue/redis-connection.js';
 import { WorkerHost } from '../../src/queue/worker-host.service.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import { ApiContract } from './api-contract.js';
@@ -94,9 +95,17 @@ export function contractCheckedClients(
   return { http: token ? as('secretary') : cookieless, as, anonymous: cookieless, contract };
 }
 
-/** Runs the periodic reconciliation of deadlines and of mail in `context`, now. */
-function reconcile(context: INestApplicationContext): Promise<void> {
-  return context.get(WorkerHost).reconcileNow();
+/**
+ * Runs the periodic reconciliation of deadlines and of mail in `context`, now, once its Redis
+ * client is connected: the service starts without waiting for Redis, and its client fails a
+ * command at once rather than queue it while connecting.
+ */
+async function reconcile(context: INestApplicationContext): Promise<void> {
+  const redis = context.get(RedisConnection);
+  await eventually(() => {
+    if (!redis.ready) throw new Error(`the process's Redis client is not connected yet (${redis.client.status})`);
+  });
+  await context.get(WorkerHost).reconcileNow();
 }
 
 /**

@@ -1,0 +1,3 @@
+import './import-layers.spec.js';
+import './repository-layering.spec.js';
+import './suites.spec.js';

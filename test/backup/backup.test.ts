@@ -1,0 +1,2 @@
+import './backup-freshness.spec.js';
+import './restore-drill.spec.js';

@@ -1,0 +1,2 @@
+import './app-config.spec.js';
+import './production-mode.spec.js';

@@ -1,0 +1,3 @@
+import './api-contract.spec.js';
+import './openapi-document.spec.js';
+import './typed-client.spec.js';

@@ -1,0 +1,4 @@
+import './inspector-api.spec.js';
+import './inspector-deadlines.spec.js';
+import './machine-diagram.spec.js';
+import './stately-bridge.spec.js';

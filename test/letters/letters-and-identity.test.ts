@@ -1,0 +1,2 @@
+import './letters.spec.js';
+import './routine-letters.spec.js';

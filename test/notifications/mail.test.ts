@@ -1,0 +1,3 @@
+import './alert-mail.spec.js';
+import './mail-crash.spec.js';
+import './preferences.spec.js';

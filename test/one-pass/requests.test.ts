@@ -1,0 +1,2 @@
+import './effects-at-start.spec.js';
+import './one-pass.spec.js';
