@@ -1,13 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { specsImportedBy } from '../support/suite-sequencer.js';
 
 /**
  * Jest runs the *.test.ts files; a *.spec.ts file runs only as part of the suite that imports it
  * (test/support/README.md, "Suites"). A spec no suite imports would never run, and one imported
  * twice would run twice: each must be imported by exactly one suite, and by nothing else.
  */
-
-const SPEC_IMPORT = /^import '\.\/([\w-]+\.spec)\.js';$/gm;
 
 /** The rig's `logStream` option, as an object literal gives it. */
 const GIVES_A_LOG_STREAM = /[{,]\s*logStream\b/;
@@ -16,17 +15,12 @@ const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .filter((path) => path.endsWith('.ts'))
   .map((path) => `test/${path}`);
 
-function specImports(file: string): string[] {
-  const folder = file.slice(0, file.lastIndexOf('/'));
-  return [...readFileSync(file, 'utf8').matchAll(SPEC_IMPORT)].map((match) => `${folder}/${match[1]}.ts`);
-}
-
 describe('the suites Jest runs', () => {
   const specs = testFiles.filter((file) => file.endsWith('.spec.ts')).sort();
   const suites = testFiles.filter((file) => file.endsWith('.test.ts'));
 
   it('run every spec file exactly once, each from a suite in its own folder', () => {
-    const imported = suites.flatMap(specImports).sort();
+    const imported = suites.flatMap(specsImportedBy).sort();
     expect(imported).toEqual(specs);
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import TestSequencer from '@jest/test-sequencer';
 
 /**
@@ -20,9 +20,13 @@ export default class SuiteSequencer extends TestSequencer {
   }
 }
 
-export function suiteSize(path) {
-  const text = readFileSync(path, 'utf8');
-  return [...text.matchAll(/^import '(\.\/[\w-]+\.spec)\.js';$/gm)]
-    .map((match) => statSync(resolve(dirname(path), `${match[1]}.ts`)).size)
-    .reduce((sum, size) => sum + size, text.length);
+/** The spec files the suite at `path` imports, each on an `import` line of its own, as paths beside it. */
+export function specsImportedBy(path) {
+  return [...readFileSync(path, 'utf8').matchAll(/^import '\.\/([\w-]+\.spec)\.js';$/gm)].map((match) =>
+    join(dirname(path), `${match[1]}.ts`),
+  );
+}
+
+function suiteSize(path) {
+  return specsImportedBy(path).reduce((sum, spec) => sum + statSync(spec).size, statSync(path).size);
 }
