@@ -1,0 +1,2 @@
+import './browser-sign-in.spec.js';
+import './oidc-sign-in.spec.js';

@@ -1,0 +1,2 @@
+import './keyboard.spec.js';
+import './serving.spec.js';
