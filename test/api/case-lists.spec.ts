@@ -5,12 +5,14 @@ import { Alert } from '../../src/alerts/alert.entity.js';
 import { EXACT_TOTAL_UP_TO } from '../../src/database/list-totals.js';
 import { registerCase, send } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 
 describe.each(DATABASES)('paging through the case list (%s)', (database) => {
   let t: TestApp;
   const registered: string[] = [];
   beforeAll(async () => {
     t = await startTestApp({ database });
+    t.clock.setNow(TEST_DAY);
     // Two registered in the same instant: the id breaks the tie, in both kinds of paging.
     for (let i = 0; i < 5; i++) {
       registered.push(await registerCase(t));
@@ -99,6 +101,7 @@ describe.each(DATABASES)('the total of a long list (%s)', (database) => {
   let caseId: string;
   beforeAll(async () => {
     t = await startTestApp({ database });
+    t.clock.setNow(TEST_DAY);
     caseId = await registerCase(t);
     alerts = t.app.get(DataSource).getRepository(Alert);
     // Written straight to the table, as another process (or years of deadlines) would have.

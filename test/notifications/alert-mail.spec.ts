@@ -8,6 +8,7 @@ import { DeadlineRig } from '../deadlines/deadline-support.js';
 import { eventually } from '../support/eventually.js';
 import { textWithoutIds } from '../support/personal-data-scan.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 import { shortForm } from '../support/test-people.js';
 import {
   caseOf,
@@ -66,6 +67,7 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
     server = await TestMailServer.start();
     // No reconciliation during the test: the mail goes because the alert's commit handed it to the queue.
     rig = await DeadlineRig.create(database, mailEnv(server, { RECONCILE_EVERY_SECONDS: '3600' }));
+    rig.clock.setNow(TEST_DAY);
     const t = await rig.startService();
     const caseId = await caseOf(t, 'anna', 'SN 2026/0101');
 
@@ -101,6 +103,7 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
   it('mails the responsible secretary at their profile’s address, else the unit’s shared mailbox, else the configured fallback', async () => {
     server = await TestMailServer.start();
     rig = await DeadlineRig.create(database, mailEnv(server, { RECONCILE_EVERY_SECONDS: '3600' }));
+    rig.clock.setNow(TEST_DAY);
     const t = await rig.startService();
     const profile = {
       name: 'Anna Berg',
@@ -215,6 +218,7 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
     server = await TestMailServer.start();
     server.refused.add(MAILBOX);
     rig = await DeadlineRig.create(database, mailEnv(server));
+    rig.clock.setNow(TEST_DAY);
     const t = await rig.startService();
     await stopVisit(t, await caseOf(t, 'anna', 'SN 2026/0701'));
 
@@ -232,6 +236,7 @@ describe.each(['sqlite'] as const)('alerts by e-mail (%s)', (database) => {
     server = await TestMailServer.start();
     await server.stop();
     rig = await DeadlineRig.create(database, mailEnv(server));
+    rig.clock.setNow(TEST_DAY);
     const t = await rig.startService();
     const caseId = await caseOf(t, 'anna', 'SN 2026/0301');
 
@@ -292,6 +297,7 @@ describe('alerts by e-mail without a mail server', () => {
 
   it('writes each mail to the outbox folder as an .eml file when no SMTP_URL is set', async () => {
     t = await startTestApp({ env: { ...mailEnv(undefined), RECONCILE_EVERY_SECONDS: '1' } });
+    t.clock.setNow(TEST_DAY);
     const caseId = await caseOf(t, 'anna', 'SN 2026/0401');
     await stopVisit(t, caseId);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { caseIn, send } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 import { pdfText } from './pdf-text.js';
 import { ADDRESSES, binary, prepareLetterhead } from '../support/letter-support.js';
 
@@ -25,6 +26,7 @@ describe.each(DATABASES)('case documents (%s)', (database) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ database, env: { UPLOAD_MAX_BYTES: '4096', RETENTION_YEARS: '5' } });
+    t.clock.setNow(TEST_DAY);
     await prepareLetterhead(t);
   });
   afterAll(() => t.close());

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { swedishDate } from '../../src/common/swedish-date.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { DATABASES, startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 
 const APPOINT = { type: 'APPOINT_SUPPORTER', decidedAt: '2026-11-17T10:00:00+01:00' };
 
@@ -10,6 +11,7 @@ describe.each(DATABASES)('supporters from expression of interest to appointment 
   let today: string;
   beforeAll(async () => {
     t = await startTestApp({ database, env: { SUPPORTER_VETTING_VALID_MONTHS: '12' } });
+    t.clock.setNow(TEST_DAY);
     today = swedishDate(t.clock.now());
   });
   afterAll(() => t.close());
