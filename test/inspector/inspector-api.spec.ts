@@ -4,6 +4,7 @@ import { machineGraph } from '../../src/inspector/machine-graph.js';
 import { caseIn, registerCase, send } from '../support/case-steps.js';
 import { aJudgment } from '../support/judgment-builder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 import { shortForm } from '../support/test-people.js';
 import { listening, StreamReader } from './inspector-support.js';
 
@@ -13,6 +14,7 @@ describe.each(['sqlite'] as const)('the inspector API (%s)', (database) => {
 
   beforeAll(async () => {
     t = await startTestApp({ database });
+    t.clock.setNow(TEST_DAY);
   });
   afterAll(() => t.close());
 

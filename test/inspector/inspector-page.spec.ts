@@ -6,6 +6,7 @@ import { machineGraph } from '../../src/inspector/machine-graph.js';
 import { browserDescribe, launchChromium } from '../support/browser.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 import { listening } from './inspector-support.js';
 
 const SCREENSHOT = 'test/artifacts/inspector.png';
@@ -28,6 +29,7 @@ describeInBrowser('the inspector page in a browser', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    t.clock.setNow(TEST_DAY);
     base = await listening(t);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 1300 } });

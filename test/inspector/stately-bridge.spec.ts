@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { registerCase } from '../support/case-steps.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 
 /** The `ws` client that @statelyai/inspect itself uses (no types are installed for it). */
 interface WsClient {
@@ -35,6 +36,7 @@ describe('the Stately inspector bridge (INSPECT_STATELY=true)', () => {
   beforeAll(async () => {
     port = await sparePort();
     t = await startTestApp({ env: { INSPECT_STATELY: 'true', INSPECT_STATELY_PORT: String(port) } });
+    t.clock.setNow(TEST_DAY);
     receiver = new WebSocket(`ws://localhost:${port}`);
     receiver.on('message', (data) => received.push(data.toString()));
     await new Promise<void>((resolve) => receiver.once('open', resolve));

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserDescribe } from '../support/browser.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 import { addAccount } from '../sign-in/sign-in-support.js';
 import { WebSession, accessibilityViolations, screenshot, startWebApp } from './web-support.js';
 
@@ -28,6 +29,8 @@ browserDescribe('every page on a phone')('every page on a phone and a desktop', 
 
   beforeAll(async () => {
     ({ t, base } = await startWebApp());
+    // The pages only show what the server holds: the browser's own calendar does not matter.
+    t.clock.setNow(TEST_DAY);
     const karin = await registerSupporter(t, 'Karin Lund');
     caseId = await registerCase(t);
     for (const event of stepsTo('activeVisits', karin)) await send(t, caseId, event);
