@@ -4,6 +4,7 @@ import { browserDescribe } from '../support/browser.js';
 import { eventually } from '../support/eventually.js';
 import { registerCase, registerSupporter, send, stepsTo } from '../support/case-steps.js';
 import type { TestApp } from '../support/test-app.js';
+import { TEST_DAY } from '../support/test-clock.js';
 import { addAccount, userAdd } from '../sign-in/sign-in-support.js';
 import { WebSession, accessibilityViolations, screenshot, startWebApp } from './web-support.js';
 import { PNG } from '../support/uploads.js';
@@ -68,6 +69,9 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
 
   beforeAll(async () => {
     ({ t, base } = await startWebApp());
+    // The visits' dates are fixed (November 2026): the server and the phone both live on the test
+    // day, so that the case is still running and the month still among those the page offers.
+    t.clock.setNow(TEST_DAY);
     const karin = await registerSupporter(t, 'Karin Lund');
     const olle = await registerSupporter(t, 'Olle Ek');
     ownCase = await registerCase(t);
@@ -92,6 +96,7 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
     expect(added.code).toBe(0);
     await addAccount(t, { username: 'anna', role: 'secretary', name: 'Anna Berg', password: SECRETARY_PASSWORD });
     web = await WebSession.open({ width: 390, height: 844 });
+    await web.context.clock.install({ time: new Date(TEST_DAY) });
     page = await web.newPage();
   }, 120_000);
 
