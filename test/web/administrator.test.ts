@@ -120,7 +120,7 @@ browserDescribe("the administrator's pages")("an administrator's pages in the we
       supporterId: karin,
       password: PASSWORDS.karin,
     });
-    web = await WebSession.open();
+    web = await WebSession.open(undefined, t.clock.now());
     page = await web.newPage();
   }, 240_000);
 
@@ -329,7 +329,7 @@ browserDescribe("the administrator's pages")("an administrator's pages in the we
     'tells a secretary and a supporter these pages are not theirs, and the API refuses them',
     async () => {
       for (const username of ['anna', 'karin'] as const) {
-        const other = await WebSession.open();
+        const other = await WebSession.open(undefined, t.clock.now());
         try {
           const theirs = await other.newPage();
           await signIn(theirs, username);

@@ -95,8 +95,7 @@ browserDescribe("the supporter's phone pages")("a supporter's visit on the phone
     );
     expect(added.code).toBe(0);
     await addAccount(t, { username: 'anna', role: 'secretary', name: 'Anna Berg', password: SECRETARY_PASSWORD });
-    web = await WebSession.open({ width: 390, height: 844 });
-    await web.context.clock.install({ time: new Date(TEST_DAY) });
+    web = await WebSession.open({ width: 390, height: 844 }, t.clock.now());
     page = await web.newPage();
   }, 120_000);
 

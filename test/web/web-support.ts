@@ -39,9 +39,14 @@ export class WebSession {
 
   private constructor(readonly context: BrowserContext) {}
 
-  static async open(viewport = { width: 1280, height: 900 }): Promise<WebSession> {
+  /**
+   * `now`: where the browser's clock starts, for a suite whose server runs on the test's clock
+   * (`t.clock.now()`), so that the page's "today" is the server's; else the browser's own.
+   */
+  static async open(viewport = { width: 1280, height: 900 }, now?: Date): Promise<WebSession> {
     chromium ??= launchChromium();
     const context = await (await chromium).newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport });
+    if (now) await context.clock.install({ time: now });
     const session = new WebSession(context);
     // Recorded, not intercepted: interception would turn off the browser's cache. Chromium resolves
     // no name but 127.0.0.1 (test/support/browser.ts), so a request meant to leave fails.
